@@ -1,0 +1,81 @@
+// Builds the Hono app from its dependencies: the API under /api and, if given, the built PWA.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SYNC_LIMITS } from '@dongne/shared';
+import { SESSION_COOKIE, type AppEnv, type Services } from './app-env.js';
+import type { Clock } from './services/clock.js';
+import { ServiceError } from './services/service-error.js';
+import { createSessionService } from './services/session-service.js';
+import { createSyncService } from './services/sync-service.js';
+import type { Store } from './store/store.js';
+import { errorBody, sendError } from './routes/http-errors.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { syncRoutes } from './routes/sync-routes.js';
+
+export interface AppConfig {
+  /** Directory of the built PWA (web/build); the API alone is served when absent. */
+  webDir?: string;
+  bodyMaxBytes?: number;
+  log?: (message: string) => void;
+}
+
+export function createApp({ store, clock, config = {} }: { store: Store; clock: Clock; config?: AppConfig }) {
+  const services: Services = {
+    session: createSessionService(store, clock),
+    sync: createSyncService(store, clock),
+  };
+  const log = config.log ?? ((message: string) => console.error(message));
+  const app = new Hono<AppEnv>();
+
+  app.onError((error, c) => {
+    if (error instanceof ServiceError) return sendError(c, error.status, error.code, error.message, error.issues);
+    if (error instanceof HTTPException) return sendError(c, error.status, 'request.rejected', error.message || 'Request rejected.');
+    // Log the detail for us; the client gets a code, never a stack trace.
+    log(`[error] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return sendError(c, 500, 'internal', 'Something went wrong on our side. Your changes are kept and will be retried.');
+  });
+
+  app.use('*', compress());
+
+  app.use('/api/*', async (c, next) => {
+    c.set('services', services);
+    c.set('actor', services.session.actorForToken(getCookie(c, SESSION_COOKIE)));
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyMaxBytes ?? SYNC_LIMITS.bodyMaxBytes,
+      onError: (c) => c.json(errorBody('request.too_large', 'The request body is too large.'), 413),
+    }),
+  );
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api/session', sessionRoutes());
+  app.route('/api/sync', syncRoutes());
+  app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API endpoint at ${c.req.method} ${c.req.path}.`));
+
+  if (config.webDir && existsSync(config.webDir)) mountWeb(app, config.webDir);
+  return app;
+}
+
+function mountWeb(app: Hono<AppEnv>, webDir: string) {
+  app.use('*', async (c, next) => {
+    await next();
+    const path = c.req.path;
+    // Hashed build assets never change; everything else must be revalidated so updates land.
+    if (path.startsWith('/_app/immutable/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    else if (c.res.ok) c.header('Cache-Control', 'no-cache');
+  });
+  app.use('*', serveStatic({ root: webDir }));
+  // SPA fallback: client-side routes such as /listings/<id> load the app shell.
+  const shell = join(webDir, 'index.html');
+  app.get('*', serveStatic({ path: shell }));
+}

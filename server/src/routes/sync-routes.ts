@@ -1,0 +1,24 @@
+// The sync endpoints: parse, call the sync service, shape the response.
+import { Hono } from 'hono';
+import { pullQuerySchema, pushRequestSchema } from '@dongne/shared';
+import type { AppEnv } from '../app-env.js';
+import { ServiceError } from '../services/service-error.js';
+import { parseWith, readJson } from './http-errors.js';
+
+export function syncRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.post('/push', async (c) => {
+    const actor = c.get('actor');
+    if (!actor) throw new ServiceError(401, 'auth.required', 'Open the app online once so this device gets an identity.');
+    const request = await readJson(c, pushRequestSchema);
+    return c.json(c.get('services').sync.push(actor, request));
+  });
+
+  app.get('/pull', (c) => {
+    const query = parseWith(pullQuerySchema, c.req.query());
+    return c.json(c.get('services').sync.pull(c.get('actor'), query));
+  });
+
+  return app;
+}

@@ -1,0 +1,21 @@
+// An error a service raises on purpose: it carries the HTTP status, a machine code and a sentence.
+export class ServiceError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429,
+    readonly code: string,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** Thrown by a mutation handler to reject one mutation; the rest of the push goes on. */
+export class MutationRejected extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,111 @@
+// Push applies a device's mutations exactly once; pull pages out what changed since a cursor.
+import {
+  describeIssues,
+  isMutationName,
+  mutationArgs,
+  SYNC_LIMITS,
+  type Change,
+  type Mutation,
+  type MutationResult,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '@dongne/shared';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import { mutationHandlers } from './mutation-handlers.js';
+import type { Actor } from './session-service.js';
+import { MutationRejected, ServiceError } from './service-error.js';
+
+export function createSyncService(store: Store, clock: Clock) {
+  function applyOne(actor: Actor, mutation: Mutation): MutationResult {
+    const { mutationId, seq, name } = mutation;
+    const reject = (code: string, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message });
+    if (!isMutationName(name)) {
+      return reject('mutation.unknown', `This app version sent an action the server does not know ("${name.slice(0, 64)}").`);
+    }
+    const parsed = mutationArgs[name].safeParse(mutation.args);
+    if (!parsed.success) {
+      const first = describeIssues(parsed.error)[0];
+      return reject('mutation.invalid_args', first ? `${first.path || 'args'}: ${first.message}` : 'Invalid arguments.');
+    }
+    try {
+      // A savepoint per mutation: a handler that fails half-way leaves nothing behind.
+      store.transaction(() => {
+        const handler = mutationHandlers[name] as (ctx: unknown, args: unknown) => void;
+        handler({ store, actor, now: clock.now(), mutation }, parsed.data);
+      });
+      return { mutationId, seq, status: 'applied' };
+    } catch (error) {
+      if (error instanceof MutationRejected) return reject(error.code, error.message);
+      throw error;
+    }
+  }
+
+  return {
+    push(actor: Actor, request: PushRequest): PushResponse {
+      const { clientId } = request;
+      // Apply in seq order: a later mutation may delete a listing an earlier one created.
+      const mutations = [...request.mutations].sort((a, b) => a.seq - b.seq);
+      const now = clock.now();
+      // One outer transaction per batch (one commit), a savepoint per mutation inside it: a crash
+      // mid-batch leaves none of the batch recorded, so the client's retry applies it once.
+      return store.transaction(() => {
+        const client = store.sync.client(clientId);
+        if (client && client.actorId !== actor.id) {
+          throw new ServiceError(403, 'sync.client_not_yours', 'This device id belongs to someone else.');
+        }
+        if (!client) store.sync.insertClient(clientId, actor.id);
+        let lastSeq = client?.lastSeq ?? 0;
+        const results: MutationResult[] = [];
+        const seen = new Set<string>();
+        for (const mutation of mutations) {
+          const earlier = store.sync.processed(clientId, mutation.mutationId);
+          if (earlier || seen.has(mutation.mutationId)) {
+            results.push(earlier ?? results.find((r) => r.mutationId === mutation.mutationId)!);
+            continue;
+          }
+          seen.add(mutation.mutationId);
+          if (mutation.seq <= lastSeq) {
+            // A new mutation may not reuse a seq the server already processed: the device's
+            // outbox and the server disagree, and applying it could reorder its edits.
+            results.push({
+              mutationId: mutation.mutationId,
+              seq: mutation.seq,
+              status: 'rejected',
+              code: 'sync.seq_reused',
+              message: `Sequence number ${mutation.seq} was already used by this device.`,
+            });
+            continue;
+          }
+          const result = applyOne(actor, mutation);
+          store.sync.recordProcessed(clientId, result, now);
+          lastSeq = mutation.seq;
+          results.push(result);
+        }
+        store.sync.setLastSeq(clientId, lastSeq);
+        return { results, lastSeq };
+      });
+    },
+
+    pull(actor: Actor | undefined, query: { clientId?: string; cursor: number; limit?: number }): PullResponse {
+      const limit = query.limit ?? SYNC_LIMITS.pullPageDefault;
+      // Read the page and lastSeq in one transaction so they describe the same moment.
+      return store.transaction(() => {
+        const rows = store.listings.changesSince(query.cursor, limit + 1);
+        const hasMore = rows.length > limit;
+        const page = hasMore ? rows.slice(0, limit) : rows;
+        const changes: Change[] = page.map((row) =>
+          row.deleted
+            ? { op: 'delete', entity: 'listing', id: row.id }
+            : { op: 'upsert', entity: 'listing', row: row.listing },
+        );
+        const client = query.clientId ? store.sync.client(query.clientId) : undefined;
+        const lastSeq = client && actor && client.actorId === actor.id ? client.lastSeq : 0;
+        const cursor = page.length > 0 ? page[page.length - 1].changeSeq : query.cursor;
+        return { changes, cursor, hasMore, lastSeq };
+      });
+    },
+  };
+}
+export type SyncService = ReturnType<typeof createSyncService>;

@@ -1,0 +1,91 @@
+// Listings and the queries pull pages over.
+import type { Listing } from '@dongne/shared';
+import type { Db } from './database.js';
+
+interface ListingRow {
+  id: string;
+  seller_id: string;
+  seller_name: string;
+  title: string;
+  description: string;
+  price_krw: number;
+  category: string;
+  neighbourhood: string;
+  status: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  change_seq: number;
+}
+
+export type ListingChangeRow =
+  | { changeSeq: number; deleted: false; listing: Listing }
+  | { changeSeq: number; deleted: true; id: string };
+
+function toListing(row: ListingRow): Listing {
+  return {
+    id: row.id,
+    sellerId: row.seller_id,
+    sellerName: row.seller_name,
+    title: row.title,
+    description: row.description,
+    priceKrw: row.price_krw,
+    category: row.category as Listing['category'],
+    neighbourhood: row.neighbourhood,
+    status: row.status as Listing['status'],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const SELECT_WITH_SELLER = `
+  SELECT l.*, a.nickname AS seller_name
+  FROM listings l JOIN actors a ON a.id = l.seller_id`;
+
+export function createListingsStore(db: Db) {
+  const insert = db.prepare(`
+    INSERT INTO listings (id, seller_id, title, description, price_krw, category, neighbourhood,
+                          status, created_at, updated_at, change_seq)
+    VALUES (@id, @sellerId, @title, @description, @priceKrw, @category, @neighbourhood,
+            'selling', @createdAt, @createdAt, @changeSeq)`);
+  const ownerOf = db.prepare('SELECT seller_id AS sellerId, deleted_at AS deletedAt FROM listings WHERE id = ?');
+  const byId = db.prepare(`${SELECT_WITH_SELLER} WHERE l.id = ? AND l.deleted_at IS NULL`);
+  const markDeleted = db.prepare(
+    'UPDATE listings SET deleted_at = @at, updated_at = @at, change_seq = @changeSeq WHERE id = @id',
+  );
+  const changesSince = db.prepare(`${SELECT_WITH_SELLER} WHERE l.change_seq > ? ORDER BY l.change_seq LIMIT ?`);
+  const countLive = db.prepare('SELECT count(*) FROM listings WHERE deleted_at IS NULL').pluck();
+
+  return {
+    insert(listing: {
+      id: string;
+      sellerId: string;
+      title: string;
+      description: string;
+      priceKrw: number;
+      category: string;
+      neighbourhood: string;
+      createdAt: number;
+      changeSeq: number;
+    }) {
+      insert.run(listing);
+    },
+    ownerOf: (id: string) => ownerOf.get(id) as { sellerId: string; deletedAt: number | null } | undefined,
+    byId(id: string): Listing | undefined {
+      const row = byId.get(id) as ListingRow | undefined;
+      return row && toListing(row);
+    },
+    markDeleted(id: string, at: number, changeSeq: number) {
+      markDeleted.run({ id, at, changeSeq });
+    },
+    changesSince(cursor: number, limit: number): ListingChangeRow[] {
+      return (changesSince.all(cursor, limit) as ListingRow[]).map((row) =>
+        row.deleted_at === null
+          ? { changeSeq: row.change_seq, deleted: false, listing: toListing(row) }
+          : { changeSeq: row.change_seq, deleted: true, id: row.id },
+      );
+    },
+    countLive: () => countLive.get() as number,
+  };
+}
+export type ListingsStore = ReturnType<typeof createListingsStore>;

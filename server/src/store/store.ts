@@ -1,0 +1,24 @@
+// The store: every table's prepared statements behind one object that services take as a dependency.
+import { openDatabase, type Db } from './database.js';
+import { createActorsStore } from './actors-store.js';
+import { createListingsStore } from './listings-store.js';
+import { createSyncStore } from './sync-store.js';
+
+export function createStore(db: Db) {
+  return {
+    db,
+    /** Runs fn atomically; nested calls become savepoints, so an inner failure rolls back only itself. */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+    actors: createActorsStore(db),
+    listings: createListingsStore(db),
+    sync: createSyncStore(db),
+    close: () => db.close(),
+  };
+}
+export type Store = ReturnType<typeof createStore>;
+
+export function openStore(file: string): Store {
+  return createStore(openDatabase(file));
+}

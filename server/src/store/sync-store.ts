@@ -1,0 +1,48 @@
+// Bookkeeping for exactly-once sync: devices, processed mutations, and the change counter.
+import type { MutationResult } from '@dongne/shared';
+import type { Db } from './database.js';
+
+export function createSyncStore(db: Db) {
+  const nextChange = db.prepare('UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value').pluck();
+  const client = db.prepare('SELECT actor_id AS actorId, last_seq AS lastSeq FROM clients WHERE client_id = ?');
+  const insertClient = db.prepare('INSERT INTO clients (client_id, actor_id) VALUES (?, ?)');
+  const setLastSeq = db.prepare('UPDATE clients SET last_seq = max(last_seq, ?) WHERE client_id = ?');
+  const processed = db.prepare(
+    'SELECT mutation_id, seq, status, code, message FROM processed_mutations WHERE client_id = ? AND mutation_id = ?',
+  );
+  const recordProcessed = db.prepare(`
+    INSERT INTO processed_mutations (client_id, mutation_id, seq, status, code, message, processed_at)
+    VALUES (@clientId, @mutationId, @seq, @status, @code, @message, @processedAt)`);
+
+  return {
+    nextChangeSeq: () => nextChange.get() as number,
+    client: (clientId: string) => client.get(clientId) as { actorId: string; lastSeq: number } | undefined,
+    insertClient(clientId: string, actorId: string) {
+      insertClient.run(clientId, actorId);
+    },
+    setLastSeq(clientId: string, seq: number) {
+      setLastSeq.run(seq, clientId);
+    },
+    processed(clientId: string, mutationId: string): MutationResult | undefined {
+      const row = processed.get(clientId, mutationId) as
+        | { mutation_id: string; seq: number; status: 'applied' | 'rejected'; code: string | null; message: string | null }
+        | undefined;
+      if (!row) return undefined;
+      return row.status === 'applied'
+        ? { mutationId: row.mutation_id, seq: row.seq, status: 'applied' }
+        : { mutationId: row.mutation_id, seq: row.seq, status: 'rejected', code: row.code ?? '', message: row.message ?? '' };
+    },
+    recordProcessed(clientId: string, result: MutationResult, processedAt: number) {
+      recordProcessed.run({
+        clientId,
+        mutationId: result.mutationId,
+        seq: result.seq,
+        status: result.status,
+        code: result.status === 'rejected' ? result.code : null,
+        message: result.status === 'rejected' ? result.message : null,
+        processedAt,
+      });
+    },
+  };
+}
+export type SyncStore = ReturnType<typeof createSyncStore>;

@@ -1,0 +1,22 @@
+// The mutation registry: every mutation name and the one schema its args must satisfy.
+// Adding a mutation means an entry here and one server handler; the compiler finds the rest.
+import { z } from 'zod';
+import { listingCreateArgs } from './listing-create.js';
+import { listingDeleteArgs } from './listing-delete.js';
+
+export const mutationArgs = {
+  'listing.create': listingCreateArgs,
+  'listing.delete': listingDeleteArgs,
+} as const;
+
+export type MutationName = keyof typeof mutationArgs;
+export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationArgs)[N]>;
+
+export const MUTATION_NAMES = Object.keys(mutationArgs) as MutationName[];
+
+export function isMutationName(name: string): name is MutationName {
+  return Object.hasOwn(mutationArgs, name);
+}
+
+export * from './listing-create.js';
+export * from './listing-delete.js';
