@@ -8,6 +8,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYNC_LIMITS } from '@dongne/shared';
+import { z } from 'zod/mini';
+import { en } from 'zod/locales';
 import { SESSION_COOKIE, type AppEnv, type Services } from './app-env.js';
 import type { Clock } from './services/clock.js';
 import { ServiceError } from './services/service-error.js';
@@ -24,6 +26,9 @@ export interface AppConfig {
   bodyMaxBytes?: number;
   log?: (message: string) => void;
 }
+
+// Readable default messages for checks that do not carry their own (the client bundle skips these).
+z.config(en());
 
 export function createApp({ store, clock, config = {} }: { store: Store; clock: Clock; config?: AppConfig }) {
   const services: Services = {

@@ -1,5 +1,5 @@
 // The categories a listing can be filed under. The id is stored; labels are for display.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const CATEGORIES = [
   { id: 'digital', label: 'Digital devices', emoji: '📱' },
@@ -20,7 +20,7 @@ export type CategoryId = (typeof CATEGORIES)[number]['id'];
 
 export const categoryIdSchema = z.enum(
   CATEGORIES.map((c) => c.id) as [CategoryId, ...CategoryId[]],
-  { message: 'Pick one of the listed categories' },
+  'Pick one of the listed categories',
 );
 
 export function categoryOf(id: string) {

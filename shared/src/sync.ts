@@ -1,5 +1,5 @@
 // The sync protocol on the wire: push of outbox mutations, and paged pull of changes.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { listingSchema } from './listing.js';
 
 export const SYNC_LIMITS = {
@@ -13,35 +13,35 @@ export const SYNC_LIMITS = {
 
 /** Where the user was when they acted; checked by the server when the mutation syncs. */
 export const fixSchema = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  accuracy: z.number().nonnegative(),
-  takenAt: z.number().int(),
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lng: z.number().check(z.gte(-180), z.lte(180)),
+  accuracy: z.number().check(z.gte(0)),
+  takenAt: z.int(),
 });
 export type Fix = z.infer<typeof fixSchema>;
 
 /** A mutation as it travels; `args` is checked against the registry once the name is known. */
 export const mutationSchema = z.object({
   mutationId: z.uuid(),
-  seq: z.number().int().positive(),
-  name: z.string().min(1).max(64),
+  seq: z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER)),
+  name: z.string().check(z.minLength(1), z.maxLength(64)),
   args: z.unknown(),
-  createdAt: z.number().int(),
-  fix: fixSchema.optional(),
+  createdAt: z.int(),
+  fix: z.optional(fixSchema),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
 export const pushRequestSchema = z.object({
   clientId: z.uuid(),
-  mutations: z.array(mutationSchema).min(1).max(SYNC_LIMITS.pushBatchMax),
+  mutations: z.array(mutationSchema).check(z.minLength(1), z.maxLength(SYNC_LIMITS.pushBatchMax)),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const mutationResultSchema = z.discriminatedUnion('status', [
-  z.object({ mutationId: z.uuid(), seq: z.number().int(), status: z.literal('applied') }),
+  z.object({ mutationId: z.uuid(), seq: z.int(), status: z.literal('applied') }),
   z.object({
     mutationId: z.uuid(),
-    seq: z.number().int(),
+    seq: z.int(),
     status: z.literal('rejected'),
     code: z.string(),
     message: z.string(),
@@ -51,23 +51,25 @@ export type MutationResult = z.infer<typeof mutationResultSchema>;
 
 export const pushResponseSchema = z.object({
   results: z.array(mutationResultSchema),
-  lastSeq: z.number().int().nonnegative(),
+  lastSeq: z.int().check(z.gte(0)),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullQuerySchema = z.object({
-  clientId: z.uuid().optional(),
-  cursor: z
-    .string()
-    .regex(/^\d{1,15}$/, 'cursor must be a non-negative whole number')
-    .transform(Number)
-    .default(0),
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, 'limit must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(SYNC_LIMITS.pullPageMax))
-    .optional(),
+  clientId: z.optional(z.uuid('clientId must be a uuid')),
+  cursor: z._default(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,15}$/, 'cursor must be a non-negative whole number')),
+      z.transform(Number),
+    ),
+    0,
+  ),
+  limit: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,4}$/, 'limit must be a whole number')),
+      z.pipe(z.transform(Number), z.int().check(z.gte(1), z.lte(SYNC_LIMITS.pullPageMax, `limit is at most ${SYNC_LIMITS.pullPageMax}`))),
+    ),
+  ),
 });
 
 export const changeSchema = z.discriminatedUnion('op', [
@@ -79,10 +81,10 @@ export type Change = z.infer<typeof changeSchema>;
 export const pullResponseSchema = z.object({
   changes: z.array(changeSchema),
   /** Pass back as `cursor` on the next pull. */
-  cursor: z.number().int().nonnegative(),
+  cursor: z.int().check(z.gte(0)),
   hasMore: z.boolean(),
   /** Highest seq the server has processed for this client; 0 if it has none. */
-  lastSeq: z.number().int().nonnegative(),
+  lastSeq: z.int().check(z.gte(0)),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describeIssues, type ApiError } from '@dongne/shared';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ServiceError } from '../services/service-error.js';
 
 export function errorBody(code: string, message: string, issues?: ApiError['error']['issues']): ApiError {
@@ -14,7 +14,7 @@ export function sendError(c: Context, status: ContentfulStatusCode, code: string
 }
 
 /** Reads a JSON body and checks it against a schema; throws a ServiceError a client can act on. */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.output<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/json')) {
     throw new ServiceError(415, 'request.not_json', 'Send the body as application/json.');
@@ -28,7 +28,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   return parseWith(schema, body);
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new ServiceError(400, 'request.invalid', 'The request does not have the expected shape.', describeIssues(parsed.error));

@@ -1,6 +1,6 @@
 // The mutation registry: every mutation name and the one schema its args must satisfy.
 // Adding a mutation means an entry here and one server handler; the compiler finds the rest.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { listingCreateArgs } from './listing-create.js';
 import { listingDeleteArgs } from './listing-delete.js';
 

@@ -1,0 +1,69 @@
+// Drafts: written and autosaved locally, published into the outbox as a listing.create.
+import { describeIssues, listingContentSchema, type ListingContent } from '@dongne/shared';
+import type { DongneDb, Draft } from './db.js';
+import { enqueue, notifyLocalMutation } from './outbox.js';
+
+export type DraftFields = Pick<Draft, 'title' | 'price' | 'category' | 'description' | 'neighbourhood'>;
+
+export async function createDraft(db: DongneDb, fields: Partial<DraftFields> = {}): Promise<Draft> {
+  const now = Date.now();
+  const draft: Draft = {
+    id: crypto.randomUUID(),
+    title: '',
+    price: '',
+    category: '',
+    description: '',
+    neighbourhood: '',
+    ...fields,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.drafts.add(draft);
+  return draft;
+}
+
+export async function saveDraft(db: DongneDb, id: string, fields: DraftFields): Promise<void> {
+  await db.drafts.update(id, { ...fields, updatedAt: Date.now() });
+}
+
+export async function deleteDraft(db: DongneDb, id: string): Promise<void> {
+  await db.drafts.delete(id);
+}
+
+/** Reads "12,000", "12000원" or "₩12,000" as 12000; empty means not given. */
+export function parsePrice(text: string): number | undefined {
+  const digits = text.replace(/[\s,₩원]/g, '');
+  if (digits === '') return undefined;
+  return /^\d+$/.test(digits) ? Number(digits) : NaN;
+}
+
+export type PublishResult =
+  | { ok: true; listingId: string }
+  | { ok: false; issues: { path: string; message: string }[] };
+
+export function validateDraft(draft: DraftFields): { ok: true; content: ListingContent } | { ok: false; issues: { path: string; message: string }[] } {
+  const price = draft.category === 'free' ? 0 : parsePrice(draft.price);
+  if (price === undefined) return { ok: false, issues: [{ path: 'priceKrw', message: 'Set a price, or choose Free giveaway' }] };
+  const parsed = listingContentSchema.safeParse({ ...draft, priceKrw: price });
+  return parsed.success ? { ok: true, content: parsed.data } : { ok: false, issues: describeIssues(parsed.error) };
+}
+
+/** Turns a draft into a listing waiting to sync. The listing keeps the draft's id. */
+export async function publishDraft(db: DongneDb, id: string): Promise<PublishResult> {
+  const result = await db.transaction('rw', [db.drafts, db.outbox, db.meta, db.listings], async () => {
+    const draft = await db.drafts.get(id);
+    if (!draft) return { ok: false as const, issues: [{ path: '', message: 'This draft no longer exists.' }] };
+    const checked = validateDraft(draft);
+    if (!checked.ok) return checked;
+    await enqueue(db, 'listing.create', { id, ...checked.content }, id);
+    await db.drafts.delete(id);
+    return { ok: true as const, listingId: id };
+  });
+  if (result.ok) notifyLocalMutation();
+  return result;
+}
+
+export async function deleteListing(db: DongneDb, id: string): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.meta, db.listings], () => enqueue(db, 'listing.delete', { id }, id));
+  notifyLocalMutation();
+}

@@ -1,0 +1,55 @@
+// The optimistic side of each mutation: how it changes the local replica before the server has
+// seen it. Run once when the user acts, and again after each pull to rebase unconfirmed work.
+import type { MutationArgs, MutationName } from '@dongne/shared';
+import type { DongneDb } from './db.js';
+import { getMeta } from './meta.js';
+
+type LocalApply = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void> };
+
+export const localApply: LocalApply = {
+  async 'listing.create'(db, args, at) {
+    const existing = await db.listings.get(args.id);
+    await db.listings.put({
+      ...args,
+      sellerId: (await getMeta(db, 'actorId')) ?? '',
+      sellerName: (await getMeta(db, 'nickname')) ?? 'You',
+      status: existing?.status ?? 'selling',
+      createdAt: existing?.createdAt ?? at,
+      updatedAt: at,
+    });
+  },
+  async 'listing.delete'(db, args) {
+    await db.listings.delete(args.id);
+  },
+};
+
+export function applyLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, at: number) {
+  return (localApply[name] as (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void>)(db, args, at);
+}
+
+type LocalReject = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: { code: string; message: string }) => Promise<void> };
+
+/** What the device does when the server refuses a mutation: never drop the user's work. */
+export const localReject: LocalReject = {
+  async 'listing.create'(db, args, reason) {
+    await db.listings.delete(args.id);
+    const now = Date.now();
+    await db.drafts.put({
+      id: args.id,
+      title: args.title,
+      price: String(args.priceKrw),
+      category: args.category,
+      description: args.description,
+      neighbourhood: args.neighbourhood,
+      createdAt: now,
+      updatedAt: now,
+      rejection: { ...reason, at: now },
+    });
+  },
+  // The listing reappears with the next pull; nothing of the user's is lost.
+  async 'listing.delete'() {},
+};
+
+export function rejectLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, reason: { code: string; message: string }) {
+  return (localReject[name] as (db: DongneDb, args: MutationArgs<N>, reason: { code: string; message: string }) => Promise<void>)(db, args, reason);
+}

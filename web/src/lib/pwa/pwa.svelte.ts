@@ -1,0 +1,78 @@
+// Install and update prompts: workbox-window registers the service worker and tells us when a
+// new version is waiting; the browser's beforeinstallprompt tells us the app can be installed.
+import { Workbox } from 'workbox-window';
+
+interface InstallPromptEvent extends Event {
+  prompt(): Promise<void>;
+  userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
+}
+
+export const pwa = $state({
+  updateAvailable: false,
+  canInstall: false,
+  standalone: false,
+});
+
+let workbox: Workbox | undefined;
+let installPrompt: InstallPromptEvent | undefined;
+
+export function startPwa(): () => void {
+  const standaloneQuery = window.matchMedia('(display-mode: standalone)');
+  const onDisplayMode = () => {
+    pwa.standalone = standaloneQuery.matches || (navigator as Navigator & { standalone?: boolean }).standalone === true;
+    if (pwa.standalone) pwa.canInstall = false;
+  };
+  onDisplayMode();
+  standaloneQuery.addEventListener('change', onDisplayMode);
+
+  const onBeforeInstall = (event: Event) => {
+    // Keep the browser's mini-infobar away; our own button offers the install instead.
+    event.preventDefault();
+    installPrompt = event as InstallPromptEvent;
+    pwa.canInstall = !pwa.standalone;
+  };
+  const onInstalled = () => {
+    installPrompt = undefined;
+    pwa.canInstall = false;
+  };
+  window.addEventListener('beforeinstallprompt', onBeforeInstall);
+  window.addEventListener('appinstalled', onInstalled);
+
+  if ('serviceWorker' in navigator) {
+    workbox = new Workbox('/service-worker.js');
+    workbox.addEventListener('waiting', () => {
+      pwa.updateAvailable = true;
+    });
+    void workbox.register();
+  }
+  const checkForUpdate = () => {
+    if (document.visibilityState === 'visible') void workbox?.update().catch(() => {});
+  };
+  document.addEventListener('visibilitychange', checkForUpdate);
+  const hourly = setInterval(checkForUpdate, 60 * 60 * 1000);
+
+  return () => {
+    standaloneQuery.removeEventListener('change', onDisplayMode);
+    window.removeEventListener('beforeinstallprompt', onBeforeInstall);
+    window.removeEventListener('appinstalled', onInstalled);
+    document.removeEventListener('visibilitychange', checkForUpdate);
+    clearInterval(hourly);
+  };
+}
+
+export async function install(): Promise<void> {
+  if (!installPrompt) return;
+  const event = installPrompt;
+  installPrompt = undefined;
+  pwa.canInstall = false;
+  await event.prompt();
+  const { outcome } = await event.userChoice;
+  if (outcome === 'dismissed') pwa.canInstall = false;
+}
+
+/** Activates the waiting version and reloads into it once it controls the page. */
+export function reloadIntoUpdate(): void {
+  if (!workbox) return location.reload();
+  workbox.addEventListener('controlling', () => location.reload());
+  workbox.messageSkipWaiting();
+}

@@ -1,0 +1,154 @@
+// One sync cycle: make sure the device has an identity, push the outbox in seq order, then pull
+// every page of changes and rebase what is still unconfirmed. DOM-free, so the service worker's
+// Background Sync runs the same code as the page.
+import {
+  apiErrorSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  sessionSchema,
+  SYNC_LIMITS,
+  type PullResponse,
+  type PushRequest,
+} from '@dongne/shared';
+import type { DongneDb } from '../db/db.js';
+import { rejectLocally } from '../db/local-mutations.js';
+import { clientIdOf, getMeta, setMeta } from '../db/meta.js';
+import { rebaseOutbox } from '../db/outbox.js';
+
+export interface SyncDeps {
+  db: DongneDb;
+  fetch: typeof fetch;
+  /** Origin of the API; empty for same-origin. */
+  baseUrl?: string;
+}
+
+export class SyncError extends Error {
+  constructor(
+    readonly kind: 'offline' | 'server',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call(deps: SyncDeps, path: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await deps.fetch(`${deps.baseUrl ?? ''}${path}`, { credentials: 'same-origin', ...init });
+  } catch {
+    throw new SyncError('offline', 'No connection to the server.');
+  }
+}
+
+async function errorOf(response: Response): Promise<{ code: string; message: string }> {
+  const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
+  return body.success ? body.data.error : { code: `http.${response.status}`, message: `The server answered ${response.status}.` };
+}
+
+async function readBody<T>(response: Response, schema: { parse(v: unknown): T }): Promise<T> {
+  try {
+    return schema.parse(await response.json());
+  } catch {
+    // A response cut off mid-body looks like a dropped connection: retry later.
+    throw new SyncError('offline', 'The connection dropped while reading the server’s answer.');
+  }
+}
+
+export async function ensureSession(deps: SyncDeps, { renew = false } = {}): Promise<void> {
+  if (!renew && (await getMeta(deps.db, 'actorId'))) return;
+  const response = await call(deps, '/api/session', { method: 'POST' });
+  if (!response.ok) throw new SyncError('server', (await errorOf(response)).message);
+  const session = await readBody(response, sessionSchema);
+  await deps.db.transaction('rw', deps.db.meta, async () => {
+    await setMeta(deps.db, 'actorId', session.actorId);
+    await setMeta(deps.db, 'nickname', session.nickname);
+  });
+}
+
+/** Pushes the whole outbox, a batch at a time, and settles each entry by the server's result. */
+export async function push(deps: SyncDeps): Promise<number> {
+  const { db } = deps;
+  let settled = 0;
+  let renewed = false;
+  for (;;) {
+    const batch = await db.outbox.orderBy('seq').limit(SYNC_LIMITS.pushBatchMax).toArray();
+    if (batch.length === 0) return settled;
+    const body: PushRequest = {
+      clientId: await clientIdOf(db),
+      mutations: batch.map(({ mutationId, seq, name, args, createdAt, fix }) => ({ mutationId, seq, name, args, createdAt, fix })),
+    };
+    const response = await call(deps, '/api/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      const error = await errorOf(response);
+      // The identity cookie was lost (cleared site data, expired): take a new one and try again.
+      if (!renewed && (error.code === 'auth.required' || error.code === 'sync.client_not_yours')) {
+        renewed = true;
+        if (error.code === 'sync.client_not_yours') await db.meta.delete('clientId');
+        await ensureSession(deps, { renew: error.code === 'auth.required' });
+        continue;
+      }
+      throw new SyncError('server', error.message);
+    }
+    const { results } = await readBody(response, pushResponseSchema);
+    const bySeq = new Map(batch.map((entry) => [entry.seq, entry]));
+    await db.transaction('rw', [db.outbox, db.listings, db.drafts], async () => {
+      for (const result of results) {
+        const entry = bySeq.get(result.seq);
+        if (!entry || entry.mutationId !== result.mutationId) continue;
+        if (result.status === 'rejected') {
+          await rejectLocally(db, entry.name, entry.args as never, { code: result.code, message: result.message });
+        }
+        await db.outbox.delete(entry.seq);
+        settled++;
+      }
+    });
+    if (results.length === 0) throw new SyncError('server', 'The server did not answer for any of the pushed changes.');
+  }
+}
+
+async function applyPage(db: DongneDb, page: PullResponse) {
+  await db.transaction('rw', [db.listings, db.outbox, db.meta], async () => {
+    const upserts = page.changes.flatMap((c) => (c.op === 'upsert' ? [c.row] : []));
+    const deletes = page.changes.flatMap((c) => (c.op === 'delete' ? [c.id] : []));
+    if (upserts.length) await db.listings.bulkPut(upserts);
+    if (deletes.length) await db.listings.bulkDelete(deletes);
+    await setMeta(db, 'cursor', page.cursor);
+    // Pulled rows are the server's truth; what the server has not confirmed yet goes back on top.
+    if (page.changes.length) await rebaseOutbox(db);
+  });
+}
+
+/** Pulls every page since the stored cursor. A page is applied whole or not at all. */
+export async function pull(deps: SyncDeps): Promise<number> {
+  const { db } = deps;
+  let received = 0;
+  for (;;) {
+    const cursor = (await getMeta(db, 'cursor')) ?? 0;
+    const clientId = await clientIdOf(db);
+    const response = await call(deps, `/api/sync/pull?cursor=${cursor}&clientId=${clientId}&limit=${SYNC_LIMITS.pullPageDefault}`);
+    if (!response.ok) throw new SyncError('server', (await errorOf(response)).message);
+    const page = await readBody(response, pullResponseSchema);
+    await applyPage(db, page);
+    received += page.changes.length;
+    if (!page.hasMore) return received;
+  }
+}
+
+export async function syncOnce(deps: SyncDeps): Promise<{ pushed: number; pulled: number }> {
+  await ensureSession(deps);
+  const pushed = await push(deps);
+  const pulled = await pull(deps);
+  await setMeta(deps.db, 'lastSyncedAt', Date.now());
+  return { pushed, pulled };
+}
+
+/** Runs one cycle while holding the device-wide sync lock, so only one tab (or the worker) pushes. */
+export async function syncWithLock(deps: SyncDeps) {
+  if (typeof navigator !== 'undefined' && navigator.locks) {
+    return navigator.locks.request('dongne-sync', () => syncOnce(deps));
+  }
+  return syncOnce(deps);
+}

@@ -1,0 +1,100 @@
+// Decides when to sync: on start, when the connection returns, shortly after each local change,
+// when the tab becomes visible, every half minute while it is, and with backoff after a failure.
+import type { DongneDb } from '../db/db.js';
+import { onLocalMutation } from '../db/outbox.js';
+import { SyncError, syncWithLock } from './sync-engine.js';
+import { syncStatus } from './sync-status.svelte.js';
+
+const AFTER_MUTATION_MS = 300;
+const POLL_MS = 30_000;
+const RETRY_MIN_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+import { BACKGROUND_SYNC_TAG } from './background-sync.js';
+
+export function startSyncScheduler(db: DongneDb): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let again = false;
+  let retryMs = RETRY_MIN_MS;
+
+  function schedule(delayMs: number) {
+    clearTimeout(timer);
+    timer = setTimeout(run, delayMs);
+  }
+
+  async function run() {
+    if (running) {
+      again = true;
+      return;
+    }
+    if (!navigator.onLine) {
+      syncStatus.online = false;
+      return;
+    }
+    running = true;
+    syncStatus.syncing = true;
+    try {
+      await syncWithLock({ db, fetch: (input, init) => fetch(input, init) });
+      syncStatus.error = '';
+      syncStatus.lastSyncedAt = Date.now();
+      retryMs = RETRY_MIN_MS;
+    } catch (error) {
+      if (error instanceof SyncError && error.kind === 'offline') syncStatus.error = '';
+      else syncStatus.error = error instanceof Error ? error.message : String(error);
+      schedule(retryMs);
+      retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+    } finally {
+      running = false;
+      syncStatus.syncing = false;
+      if (again) {
+        again = false;
+        schedule(0);
+      }
+    }
+  }
+
+  const onOnline = () => {
+    syncStatus.online = true;
+    retryMs = RETRY_MIN_MS;
+    schedule(0);
+  };
+  const onOffline = () => {
+    syncStatus.online = false;
+  };
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') schedule(0);
+  };
+  const stopListening = onLocalMutation(() => {
+    schedule(AFTER_MUTATION_MS);
+    void registerBackgroundSync();
+  });
+  const poll = setInterval(() => {
+    if (document.visibilityState === 'visible') schedule(0);
+  }, POLL_MS);
+
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+  document.addEventListener('visibilitychange', onVisible);
+  syncStatus.online = navigator.onLine;
+  schedule(0);
+
+  return () => {
+    clearTimeout(timer);
+    clearInterval(poll);
+    stopListening();
+    window.removeEventListener('online', onOnline);
+    window.removeEventListener('offline', onOffline);
+    document.removeEventListener('visibilitychange', onVisible);
+  };
+}
+
+/** Asks the service worker to push even if the page is closed before the connection returns. */
+async function registerBackgroundSync() {
+  try {
+    const registration = await navigator.serviceWorker?.getRegistration();
+    const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
+    await sync?.register(BACKGROUND_SYNC_TAG);
+  } catch {
+    // Background Sync is an extra: browsers without it sync when the app is next open.
+  }
+}

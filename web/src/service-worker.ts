@@ -1,0 +1,39 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+// The service worker: precaches the app shell so Dongne opens with no connection, answers every
+// navigation with the shell (routes render from IndexedDB), and runs Background Sync.
+import { build, files, version } from '$service-worker';
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { db } from '$lib/db/db';
+import { syncWithLock } from '$lib/sync/sync-engine';
+import { BACKGROUND_SYNC_TAG } from '$lib/sync/background-sync';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+// Hashed build files carry their version in the name; the shell and static files use the build version.
+precacheAndRoute([
+  ...build.map((url) => ({ url, revision: null })),
+  ...files.filter((url) => !url.endsWith('.DS_Store')).map((url) => ({ url, revision: version })),
+  { url: '/index.html', revision: version },
+]);
+cleanupOutdatedCaches();
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+// Take control of pages on first install so the first visit is already offline-capable. Updates
+// wait until the person chooses to reload (see SKIP_WAITING below).
+clientsClaim();
+
+sw.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
+sw.addEventListener('sync', (event) => {
+  const syncEvent = event as ExtendableEvent & { tag: string };
+  if (syncEvent.tag === BACKGROUND_SYNC_TAG) {
+    syncEvent.waitUntil(syncWithLock({ db, fetch: (input, init) => fetch(input, init) }));
+  }
+});
