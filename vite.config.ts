@@ -1,0 +1,21 @@
+// Vitest for the whole repository: unit tests live beside the code in each workspace.
+// (The PWA's own Vite build config is web/vite.config.ts.)
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'server', include: ['server/src/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.ts'],
+          environment: 'node',
+          // Real IndexedDB semantics in Node for the Dexie code; browsers run the e2e suite.
+          setupFiles: ['fake-indexeddb/auto'],
+        },
+      },
+    ],
+  },
+});
