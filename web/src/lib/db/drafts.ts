@@ -43,9 +43,12 @@ export type PublishResult =
 
 export function validateDraft(draft: DraftFields): { ok: true; content: ListingContent } | { ok: false; issues: { path: string; message: string }[] } {
   const price = draft.category === 'free' ? 0 : parsePrice(draft.price);
-  if (price === undefined) return { ok: false, issues: [{ path: 'priceKrw', message: 'Set a price, or choose Free giveaway' }] };
-  const parsed = listingContentSchema.safeParse({ ...draft, priceKrw: price });
-  return parsed.success ? { ok: true, content: parsed.data } : { ok: false, issues: describeIssues(parsed.error) };
+  const parsed = listingContentSchema.safeParse({ ...draft, priceKrw: price ?? 0 });
+  if (parsed.success && price !== undefined) return { ok: true, content: parsed.data };
+  // Report every problem at once, so the person fixes the form in one pass.
+  const issues = parsed.success ? [] : describeIssues(parsed.error);
+  if (price === undefined) issues.push({ path: 'priceKrw', message: 'Set a price, or choose Free giveaway' });
+  return { ok: false, issues };
 }
 
 /** Turns a draft into a listing waiting to sync. The listing keeps the draft's id. */

@@ -1,0 +1,75 @@
+// Test fixtures: every test gets its own server (fresh SQLite file) and browser context.
+import { test as base, expect, type Page } from '@playwright/test';
+import { startServer, type DongneServer } from './server.js';
+
+export const test = base.extend<{ server: DongneServer }>({
+  server: async ({}, use) => {
+    const server = await startServer();
+    await use(server);
+    await server.stop();
+  },
+  baseURL: async ({ server }, use) => use(server.url),
+});
+export { expect };
+
+/** Opens the app and waits until the service worker controls it and the first sync has landed. */
+export async function openApp(page: Page, path = '/') {
+  await page.goto(path);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await expect(page.getByTestId('listing-card').first()).toBeVisible();
+}
+
+/** Counts rows of a replica table straight from IndexedDB, as the app stores them. */
+export function countLocal(page: Page, table: 'listings' | 'drafts' | 'outbox'): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('dongne');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).count();
+          request.onsuccess = () => {
+            resolve(request.result);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+/** Every live listing on the server, read through the public pull endpoint. */
+export async function serverListings(server: DongneServer) {
+  const titles: { id: string; title: string; sellerId: string }[] = [];
+  let cursor = 0;
+  for (;;) {
+    const response = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&limit=1000`);
+    const page = (await response.json()) as {
+      changes: { op: string; row?: { id: string; title: string; sellerId: string }; id?: string }[];
+      cursor: number;
+      hasMore: boolean;
+    };
+    for (const change of page.changes) {
+      const index = titles.findIndex((t) => t.id === (change.row?.id ?? change.id));
+      if (index >= 0) titles.splice(index, 1);
+      if (change.op === 'upsert' && change.row) titles.push(change.row);
+    }
+    cursor = page.cursor;
+    if (!page.hasMore) return titles;
+  }
+}
+
+export async function writeDraft(
+  page: Page,
+  fields: { title: string; price?: string; category: string; neighbourhood: string; description?: string },
+) {
+  await page.getByRole('link', { name: 'Sell', exact: true }).click();
+  await expect(page.locator('input[name=title]')).toBeVisible();
+  await page.fill('input[name=title]', fields.title);
+  await page.selectOption('select[name=category]', fields.category);
+  if (fields.price !== undefined) await page.fill('input[name=price]', fields.price);
+  await page.fill('input[name=neighbourhood]', fields.neighbourhood);
+  await page.fill('textarea[name=description]', fields.description ?? '');
+  await expect(page.getByTestId('save-state')).toHaveText('Draft saved on this device');
+}

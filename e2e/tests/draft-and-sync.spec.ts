@@ -1,0 +1,91 @@
+import { test, expect, openApp, serverListings, writeDraft } from '../support/fixtures.js';
+
+test('a draft written offline survives a reload, publishes as waiting, and syncs by itself once online', async ({
+  page,
+  context,
+  browser,
+  server,
+}) => {
+  await openApp(page);
+  await context.setOffline(true);
+
+  await writeDraft(page, {
+    title: '접이식 자전거 Folding bike',
+    price: '85,000',
+    category: 'sports',
+    neighbourhood: 'Pangyo-dong 판교동',
+    description: 'Brompton-style, 6 speeds. Meet at Pangyo station.',
+  });
+  await page.reload();
+  await expect(page.locator('input[name=title]')).toHaveValue('접이식 자전거 Folding bike');
+  await expect(page.locator('input[name=price]')).toHaveValue('85,000');
+  await expect(page.locator('select[name=category]')).toHaveValue('sports');
+  await expect(page.locator('textarea[name=description]')).toHaveValue('Brompton-style, 6 speeds. Meet at Pangyo station.');
+
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  const mine = page.getByTestId('my-listings').getByTestId('listing-card');
+  await expect(mine).toHaveCount(1);
+  await expect(mine).toContainText('접이식 자전거 Folding bike');
+  await expect(mine).toContainText('₩85,000');
+  await expect(mine.getByTestId('waiting-to-sync')).toBeVisible();
+  expect((await serverListings(server)).some((l) => l.title === '접이식 자전거 Folding bike')).toBe(false);
+
+  // Back online: no tap needed.
+  await context.setOffline(false);
+  await expect(mine.getByTestId('waiting-to-sync')).toHaveCount(0, { timeout: 5_000 });
+  const onServer = (await serverListings(server)).filter((l) => l.title === '접이식 자전거 Folding bike');
+  expect(onServer).toHaveLength(1);
+
+  // Another device sees it after its next pull.
+  const otherDevice = await browser.newContext();
+  const other = await otherDevice.newPage();
+  await openApp(other, server.url);
+  await expect(other.getByText('접이식 자전거 Folding bike')).toBeVisible();
+  await otherDevice.close();
+});
+
+test('a draft with missing fields is not published and says what is missing', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Sell', exact: true }).click();
+  await page.fill('input[name=title]', 'Desk lamp');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('Pick one of the listed categories')).toBeVisible();
+  await expect(page).toHaveURL(/\/drafts\//);
+  await page.getByRole('link', { name: 'My listings', exact: true }).click();
+  await expect(page.getByTestId('draft-link')).toContainText('Desk lamp');
+});
+
+test('a free giveaway needs no price', async ({ page, server }) => {
+  await openApp(page);
+  await writeDraft(page, { title: 'Moving boxes, free', category: 'free', neighbourhood: 'Sunae-dong 수내동' });
+  await page.getByRole('button', { name: 'Publish' }).click();
+  const mine = page.getByTestId('my-listings').getByTestId('listing-card');
+  await expect(mine).toContainText('Free (나눔)');
+  await expect(mine.getByTestId('waiting-to-sync')).toHaveCount(0, { timeout: 5_000 });
+  expect((await serverListings(server)).filter((l) => l.title === 'Moving boxes, free')).toHaveLength(1);
+});
+
+test('deleting my listing removes it here, on the server and on other devices', async ({ page, browser, server }) => {
+  await openApp(page);
+  await writeDraft(page, { title: 'Old kettle', price: '5000', category: 'household', neighbourhood: 'Yatap-dong 야탑동' });
+  await page.getByRole('button', { name: 'Publish' }).click();
+  const mine = page.getByTestId('my-listings').getByTestId('listing-card');
+  await expect(mine.getByTestId('waiting-to-sync')).toHaveCount(0, { timeout: 5_000 });
+
+  const otherDevice = await browser.newContext();
+  const other = await otherDevice.newPage();
+  await openApp(other, server.url);
+  await expect(other.getByText('Old kettle')).toBeVisible();
+
+  await mine.click();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Delete listing' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByText('Old kettle')).toHaveCount(0);
+  await expect.poll(async () => (await serverListings(server)).some((l) => l.title === 'Old kettle')).toBe(false);
+
+  await other.reload();
+  await expect(other.getByText('Old kettle')).toHaveCount(0);
+  await otherDevice.close();
+});

@@ -1,0 +1,34 @@
+import { test, expect, openApp } from '../support/fixtures.js';
+
+test('a first visit opens to a feed of demo listings from the neighbourhood', async ({ page }) => {
+  await openApp(page);
+  const cards = page.getByTestId('listing-card');
+  await expect(cards).toHaveCount(30);
+  // Demo data is bilingual and priced in won.
+  await expect(page.getByText('아이패드 에어 5세대 64GB 스페이스그레이')).toBeVisible();
+  await expect(page.getByText('Nintendo Switch OLED + 2 games')).toBeVisible();
+  await expect(cards.first()).toContainText('₩520,000');
+  await expect(cards.first()).toContainText('Pangyo-dong');
+
+  // Infinite scroll reads further pages from IndexedDB.
+  await cards.last().scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 20_000);
+  await expect(cards).toHaveCount(56);
+  await expect(page.getByText('Sourdough starter jar — free to a good home')).toBeVisible();
+});
+
+test('a listing opens on its own page with seller, price and description', async ({ page }) => {
+  await openApp(page);
+  await page.getByText('Nintendo Switch OLED + 2 games').click();
+  await expect(page).toHaveURL(/\/listings\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: 'Nintendo Switch OLED + 2 games' })).toBeVisible();
+  await expect(page.getByText('₩330,000')).toBeVisible();
+  await expect(page.getByText('Minji K.')).toBeVisible();
+  await expect(page.getByText(/Zelda TOTK/)).toBeVisible();
+});
+
+test('a listing id that does not exist says so instead of showing a blank page', async ({ page }) => {
+  await openApp(page);
+  await page.goto('/listings/00000000-0000-4000-8000-999999999999');
+  await expect(page.getByText("This listing isn't saved on this device, or it was removed.")).toBeVisible();
+});

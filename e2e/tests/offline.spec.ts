@@ -1,0 +1,27 @@
+import { test, expect, openApp } from '../support/fixtures.js';
+
+test('offline, a reload opens the app from the service worker and the feed from IndexedDB', async ({ page, context }) => {
+  await openApp(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('offline-indicator')).toContainText("You're offline");
+  await expect(page.getByTestId('listing-card')).toHaveCount(30);
+
+  await page.getByText('Solid oak dining table (4 seats)').click();
+  await expect(page.getByRole('heading', { name: 'Solid oak dining table (4 seats)' })).toBeVisible();
+  await expect(page.getByText('₩180,000')).toBeVisible();
+
+  // A detail page loaded directly, with no network at all.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Solid oak dining table (4 seats)' })).toBeVisible();
+  await expect(page.getByTestId('offline-indicator')).toBeVisible();
+});
+
+test('the offline indicator goes away when the connection returns', async ({ page, context }) => {
+  await openApp(page);
+  await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
+  await context.setOffline(true);
+  await expect(page.getByTestId('offline-indicator')).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
+});
