@@ -19,24 +19,50 @@ export async function openApp(page: Page, path = '/') {
   await expect(page.getByTestId('listing-card').first()).toBeVisible();
 }
 
-/** Counts rows of a replica table straight from IndexedDB, as the app stores them. */
+/** Counts rows of a replica table straight from IndexedDB, as the app stores them; 0 before the app made it. */
 export function countLocal(page: Page, table: 'listings' | 'drafts' | 'outbox'): Promise<number> {
   return page.evaluate(
     (name) =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<number>((resolve) => {
         const open = indexedDB.open('dongne');
-        open.onerror = () => reject(open.error);
+        // Never create the database ourselves: that would race the app's own schema upgrade.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve(0);
         open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).count();
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            return resolve(0);
+          }
+          const request = db.transaction(name).objectStore(name).count();
           request.onsuccess = () => {
+            db.close();
             resolve(request.result);
-            open.result.close();
           };
-          request.onerror = () => reject(request.error);
+          request.onerror = () => {
+            db.close();
+            resolve(0);
+          };
         };
       }),
     table,
   );
+}
+
+/** Publishes the open draft and waits until My listings shows it (and `count` listings in all). */
+export async function publish(page: Page, count = 1) {
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  const mine = page.getByTestId('my-listings').getByTestId('listing-card');
+  await expect(mine).toHaveCount(count);
+  return mine;
+}
+
+/** Waits until nothing in My listings is marked as waiting to sync. */
+export async function expectAllSynced(page: Page, timeout = 10_000) {
+  await expect(page.getByTestId('my-listings').getByTestId('listing-card').first()).toBeVisible();
+  await expect(page.getByTestId('my-listings').getByTestId('waiting-to-sync')).toHaveCount(0, { timeout });
+  await expect.poll(() => countLocal(page, 'outbox'), { timeout }).toBe(0);
 }
 
 /** Every live listing on the server, read through the public pull endpoint. */

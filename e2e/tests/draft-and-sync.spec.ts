@@ -1,4 +1,4 @@
-import { test, expect, openApp, serverListings, writeDraft } from '../support/fixtures.js';
+import { test, expect, openApp, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
 
 test('a draft written offline survives a reload, publishes as waiting, and syncs by itself once online', async ({
   page,
@@ -22,10 +22,7 @@ test('a draft written offline survives a reload, publishes as waiting, and syncs
   await expect(page.locator('select[name=category]')).toHaveValue('sports');
   await expect(page.locator('textarea[name=description]')).toHaveValue('Brompton-style, 6 speeds. Meet at Pangyo station.');
 
-  await page.getByRole('button', { name: 'Publish' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-  const mine = page.getByTestId('my-listings').getByTestId('listing-card');
-  await expect(mine).toHaveCount(1);
+  const mine = await publish(page);
   await expect(mine).toContainText('접이식 자전거 Folding bike');
   await expect(mine).toContainText('₩85,000');
   await expect(mine.getByTestId('waiting-to-sync')).toBeVisible();
@@ -33,7 +30,7 @@ test('a draft written offline survives a reload, publishes as waiting, and syncs
 
   // Back online: no tap needed.
   await context.setOffline(false);
-  await expect(mine.getByTestId('waiting-to-sync')).toHaveCount(0, { timeout: 5_000 });
+  await expectAllSynced(page, 5_000);
   const onServer = (await serverListings(server)).filter((l) => l.title === '접이식 자전거 Folding bike');
   expect(onServer).toHaveLength(1);
 
@@ -59,19 +56,17 @@ test('a draft with missing fields is not published and says what is missing', as
 test('a free giveaway needs no price', async ({ page, server }) => {
   await openApp(page);
   await writeDraft(page, { title: 'Moving boxes, free', category: 'free', neighbourhood: 'Sunae-dong 수내동' });
-  await page.getByRole('button', { name: 'Publish' }).click();
-  const mine = page.getByTestId('my-listings').getByTestId('listing-card');
+  const mine = await publish(page);
   await expect(mine).toContainText('Free (나눔)');
-  await expect(mine.getByTestId('waiting-to-sync')).toHaveCount(0, { timeout: 5_000 });
+  await expectAllSynced(page, 5_000);
   expect((await serverListings(server)).filter((l) => l.title === 'Moving boxes, free')).toHaveLength(1);
 });
 
 test('deleting my listing removes it here, on the server and on other devices', async ({ page, browser, server }) => {
   await openApp(page);
   await writeDraft(page, { title: 'Old kettle', price: '5000', category: 'household', neighbourhood: 'Yatap-dong 야탑동' });
-  await page.getByRole('button', { name: 'Publish' }).click();
-  const mine = page.getByTestId('my-listings').getByTestId('listing-card');
-  await expect(mine.getByTestId('waiting-to-sync')).toHaveCount(0, { timeout: 5_000 });
+  const mine = await publish(page);
+  await expectAllSynced(page, 5_000);
 
   const otherDevice = await browser.newContext();
   const other = await otherDevice.newPage();

@@ -1,0 +1,97 @@
+import { test, expect, openApp, countLocal, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
+
+test('a push whose response is lost after the server applied it is retried without doubling', async ({ page, context, server }) => {
+  await openApp(page);
+  let lost = 0;
+  // Routed on the context so requests are caught even though a service worker controls the page.
+  await context.route('**/api/sync/push', async (route) => {
+    if (lost === 0) {
+      lost++;
+      await route.fetch(); // the server applies the batch…
+      return route.abort('connectionreset'); // …and the answer never arrives.
+    }
+    return route.continue();
+  });
+  await writeDraft(page, { title: 'Rice cooker (lost reply)', price: '30000', category: 'household', neighbourhood: 'Seohyeon-dong 서현동' });
+  await publish(page);
+  await expectAllSynced(page);
+  expect(lost).toBe(1);
+  expect((await serverListings(server)).filter((l) => l.title === 'Rice cooker (lost reply)')).toHaveLength(1);
+  expect(await countLocal(page, 'outbox')).toBe(0);
+});
+
+test('the server is killed mid-session and restarted on the same file: nothing lost, nothing doubled', async ({ page, server }) => {
+  await openApp(page);
+  await writeDraft(page, { title: 'Before the crash', price: '1000', category: 'books', neighbourhood: 'Unjung-dong 운중동' });
+  await publish(page);
+  await expectAllSynced(page);
+
+  await server.kill();
+  await writeDraft(page, { title: 'During the outage', price: '2000', category: 'books', neighbourhood: 'Unjung-dong 운중동' });
+  await publish(page, 2);
+  await expect(page.getByTestId('my-listings').getByTestId('waiting-to-sync')).toHaveCount(1);
+
+  await server.start();
+  // The app retries with backoff and finds the server back.
+  await expectAllSynced(page, 20_000);
+  const titles = (await serverListings(server)).map((l) => l.title);
+  expect(titles.filter((t) => t === 'Before the crash')).toHaveLength(1);
+  expect(titles.filter((t) => t === 'During the outage')).toHaveLength(1);
+  expect(titles).toHaveLength(58); // 56 demo listings, not seeded twice, plus the two.
+});
+
+test('two tabs publishing and syncing at once push each listing exactly once', async ({ context, server }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await openApp(first, server.url);
+  await openApp(second, server.url);
+  await context.setOffline(true);
+  await writeDraft(first, { title: 'Tab one lamp', price: '7000', category: 'household', neighbourhood: 'Jeongja-dong 정자동' });
+  await publish(first);
+  await writeDraft(second, { title: 'Tab two chair', price: '9000', category: 'furniture', neighbourhood: 'Jeongja-dong 정자동' });
+  await publish(second, 2);
+  // Both tabs share one replica: each sees both listings waiting.
+  await expect(first.getByTestId('my-listings').getByTestId('waiting-to-sync')).toHaveCount(2);
+
+  await context.setOffline(false);
+  for (const tab of [first, second]) await expectAllSynced(tab);
+  const titles = (await serverListings(server)).map((l) => l.title);
+  expect(titles.filter((t) => t === 'Tab one lamp')).toHaveLength(1);
+  expect(titles.filter((t) => t === 'Tab two chair')).toHaveLength(1);
+});
+
+test('the network dropping in the middle of a paged pull still ends with every listing exactly once', async ({ browser, server }) => {
+  // Another device adds 1,000 listings, so a fresh device needs three pages.
+  const seller = await fetch(`${server.url}/api/session`, { method: 'POST' });
+  const cookie = seller.headers.get('set-cookie')!.split(';')[0];
+  const clientId = crypto.randomUUID();
+  for (let batch = 0; batch < 10; batch++) {
+    const mutations = Array.from({ length: 100 }, (_, i) => ({
+      mutationId: crypto.randomUUID(),
+      seq: batch * 100 + i + 1,
+      name: 'listing.create',
+      args: { id: crypto.randomUUID(), title: `Bulk item ${batch * 100 + i}`, priceKrw: 1000, category: 'books', description: '', neighbourhood: 'Sunae-dong 수내동' },
+      createdAt: Date.now(),
+    }));
+    const response = await fetch(`${server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ clientId, mutations }),
+    });
+    expect(response.status).toBe(200);
+  }
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let pulls = 0;
+  await context.route('**/api/sync/pull*', async (route) => {
+    pulls++;
+    if (pulls === 2) return route.abort('connectionreset'); // the second page is lost mid-way
+    return route.continue();
+  });
+  await page.goto(server.url);
+  await expect.poll(() => countLocal(page, 'listings'), { timeout: 20_000 }).toBe(1056);
+  expect(pulls).toBeGreaterThanOrEqual(4);
+  await expect(page.getByTestId('listing-card').first()).toBeVisible();
+  await context.close();
+});
