@@ -2,7 +2,7 @@
 // seen it. Run once when the user acts, and again after each pull to rebase unconfirmed work.
 import type { MutationArgs, MutationName } from '@dongne/shared';
 import type { DongneDb } from './db.js';
-import { getMeta } from './meta.js';
+import { getMeta, setMeta } from './meta.js';
 
 type LocalApply = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void> };
 
@@ -46,8 +46,11 @@ export const localReject: LocalReject = {
       rejection: { ...reason, at: now },
     });
   },
-  // The listing reappears with the next pull; nothing of the user's is lost.
-  async 'listing.delete'() {},
+  // The server still holds the listing, but the pull cursor is already past its last change, so
+  // the next pull would not bring it back: pull again from the start to restore the server's copy.
+  async 'listing.delete'(db) {
+    await setMeta(db, 'cursor', 0);
+  },
 };
 
 export function rejectLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, reason: { code: string; message: string }) {

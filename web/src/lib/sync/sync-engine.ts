@@ -68,7 +68,9 @@ export async function ensureSession(deps: SyncDeps, { renew = false } = {}): Pro
 export async function push(deps: SyncDeps): Promise<number> {
   const { db } = deps;
   let settled = 0;
-  let renewed = false;
+  // Each kind of renewal once: a lost cookie (new actor) is followed by this device id being
+  // refused as someone else's (it was registered to the old actor), and both must be recovered.
+  const renewed = new Set<string>();
   for (;;) {
     const batch = await db.outbox.orderBy('seq').limit(SYNC_LIMITS.pushBatchMax).toArray();
     if (batch.length === 0) return settled;
@@ -84,8 +86,8 @@ export async function push(deps: SyncDeps): Promise<number> {
     if (!response.ok) {
       const error = await errorOf(response);
       // The identity cookie was lost (cleared site data, expired): take a new one and try again.
-      if (!renewed && (error.code === 'auth.required' || error.code === 'sync.client_not_yours')) {
-        renewed = true;
+      if (!renewed.has(error.code) && (error.code === 'auth.required' || error.code === 'sync.client_not_yours')) {
+        renewed.add(error.code);
         if (error.code === 'sync.client_not_yours') await db.meta.delete('clientId');
         await ensureSession(deps, { renew: error.code === 'auth.required' });
         continue;
@@ -94,7 +96,7 @@ export async function push(deps: SyncDeps): Promise<number> {
     }
     const { results } = await readBody(response, pushResponseSchema);
     const bySeq = new Map(batch.map((entry) => [entry.seq, entry]));
-    await db.transaction('rw', [db.outbox, db.listings, db.drafts], async () => {
+    await db.transaction('rw', [db.outbox, db.listings, db.drafts, db.meta], async () => {
       for (const result of results) {
         const entry = bySeq.get(result.seq);
         if (!entry || entry.mutationId !== result.mutationId) continue;

@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DongneDb } from './db.js';
+import { createDraft, deleteListing, parsePrice, publishDraft, saveDraft, validateDraft, type DraftFields } from './drafts.js';
+import { getMeta } from './meta.js';
+import { draftsNewestFirst, feedPage, myListings, waitingIds } from './queries.js';
+
+const lamp: DraftFields = {
+  title: 'Desk lamp',
+  price: '12,000원',
+  category: 'household',
+  description: 'Warm light, works fine.',
+  neighbourhood: 'Pangyo-dong 판교동',
+};
+
+let db: DongneDb;
+beforeEach(() => {
+  db = new DongneDb(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  db.close();
+  await DongneDb.delete(db.name);
+});
+
+function issuesByField(result: ReturnType<typeof validateDraft>) {
+  return result.ok ? {} : Object.fromEntries(result.issues.map((i) => [i.path, i.message]));
+}
+
+describe('writing a draft', () => {
+  it('starts empty, or with the fields it was given', async () => {
+    const blank = await createDraft(db);
+    expect(blank).toMatchObject({ title: '', price: '', category: '', description: '', neighbourhood: '' });
+    const started = await createDraft(db, { title: 'Bike' });
+    expect(await db.drafts.get(started.id)).toMatchObject({ title: 'Bike', price: '' });
+  });
+
+  it('keeps exactly what was typed, even a half-written price', async () => {
+    const draft = await createDraft(db);
+    await saveDraft(db, draft.id, { ...lamp, title: '  Desk lamp ', price: '12,0' });
+    const reopened = await db.drafts.get(draft.id);
+    expect(reopened).toMatchObject({ ...lamp, title: '  Desk lamp ', price: '12,0' });
+    expect(reopened!.updatedAt).toBeGreaterThanOrEqual(draft.updatedAt);
+    expect(reopened!.createdAt).toBe(draft.createdAt);
+  });
+
+  it('lists the most recently edited draft first', async () => {
+    const older = await createDraft(db, { title: 'older' });
+    const newer = await createDraft(db, { title: 'newer' });
+    await db.drafts.update(older.id, { updatedAt: 1 });
+    await db.drafts.update(newer.id, { updatedAt: 2 });
+    expect((await draftsNewestFirst(db)).map((d) => d.title)).toEqual(['newer', 'older']);
+  });
+});
+
+describe('reading a price as typed', () => {
+  it.each([
+    ['12,000원', 12000],
+    ['₩12,000', 12000],
+    [' 12 000 ', 12000],
+    ['0', 0],
+  ])('reads %j as %d won', (typed, won) => {
+    expect(parsePrice(typed)).toBe(won);
+  });
+
+  it('treats an empty price as not given, and anything else as not a price', () => {
+    expect(parsePrice('')).toBeUndefined();
+    expect(parsePrice(' ₩ ')).toBeUndefined();
+    for (const typed of ['abc', '12.5', '-100', '1e5', '12,000 dollars']) expect(parsePrice(typed)).toBeNaN();
+  });
+});
+
+describe('validating a draft', () => {
+  it('accepts a complete draft and gives the content to publish', () => {
+    const result = validateDraft({ ...lamp, title: '  Desk lamp  ' });
+    expect(result).toEqual({
+      ok: true,
+      content: { title: 'Desk lamp', priceKrw: 12000, category: 'household', description: lamp.description, neighbourhood: lamp.neighbourhood },
+    });
+  });
+
+  it('asks for a title when it is empty or only spaces', () => {
+    expect(issuesByField(validateDraft({ ...lamp, title: '' }))).toEqual({ title: 'Give your listing a title' });
+    expect(issuesByField(validateDraft({ ...lamp, title: '   ' }))).toEqual({ title: 'Give your listing a title' });
+  });
+
+  it('asks for a price unless the item is a free giveaway', () => {
+    expect(issuesByField(validateDraft({ ...lamp, price: '' }))).toEqual({ priceKrw: 'Set a price, or choose Free giveaway' });
+    const free = validateDraft({ ...lamp, price: '', category: 'free' });
+    expect(free.ok && free.content.priceKrw).toBe(0);
+  });
+
+  it('refuses a price that is not a number of won', () => {
+    expect(issuesByField(validateDraft({ ...lamp, price: 'abc' }))).toEqual({ priceKrw: 'Price must be a whole number of won' });
+    expect(issuesByField(validateDraft({ ...lamp, price: '2000000000' }))).toEqual({ priceKrw: 'That price is too high' });
+  });
+
+  it('asks for a category and a neighbourhood', () => {
+    expect(issuesByField(validateDraft({ ...lamp, category: '', neighbourhood: ' ' }))).toEqual({
+      category: 'Pick one of the listed categories',
+      neighbourhood: 'Say which neighbourhood the item is in',
+    });
+  });
+
+  it('reports every missing field of an empty form at once', () => {
+    expect(Object.keys(issuesByField(validateDraft({ title: '', price: '', category: '', description: '', neighbourhood: '' }))).sort()).toEqual([
+      'category',
+      'neighbourhood',
+      'priceKrw',
+      'title',
+    ]);
+  });
+});
+
+describe('publishing a draft', () => {
+  it('refuses invalid content and leaves the draft and the outbox untouched', async () => {
+    const draft = await createDraft(db, { ...lamp, title: '', price: 'abc' });
+    const result = await publishDraft(db, draft.id);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((i) => i.path).sort()).toEqual(['priceKrw', 'title']);
+    expect(await db.drafts.get(draft.id)).toEqual(draft);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.listings.count()).toBe(0);
+    expect(await getMeta(db, 'nextSeq')).toBeUndefined();
+  });
+
+  it('says so when the draft is gone', async () => {
+    const result = await publishDraft(db, crypto.randomUUID());
+    expect(result).toEqual({ ok: false, issues: [{ path: '', message: 'This draft no longer exists.' }] });
+  });
+
+  it('shows the listing at once as waiting to sync, queues it and removes the draft', async () => {
+    const draft = await createDraft(db, lamp);
+    const result = await publishDraft(db, draft.id);
+    expect(result).toEqual({ ok: true, listingId: draft.id });
+
+    expect(await db.drafts.get(draft.id)).toBeUndefined();
+    const listing = await db.listings.get(draft.id);
+    expect(listing).toMatchObject({ id: draft.id, title: 'Desk lamp', priceKrw: 12000, status: 'selling', sellerName: 'You' });
+    expect((await feedPage(db, 10)).map((l) => l.id)).toEqual([draft.id]);
+    // Published before this device had an identity: still shown as the user's own.
+    expect((await myListings(db)).map((l) => l.id)).toEqual([draft.id]);
+    expect(await waitingIds(db)).toEqual(new Set([draft.id]));
+
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({
+      seq: 1,
+      name: 'listing.create',
+      entityId: draft.id,
+      args: { id: draft.id, title: 'Desk lamp', priceKrw: 12000, category: 'household', description: lamp.description, neighbourhood: lamp.neighbourhood },
+    });
+  });
+
+  it('writes the listing and the outbox entry together or not at all', async () => {
+    const draft = await createDraft(db, lamp);
+    // The listing write fails (say, quota exceeded) after the outbox entry was added.
+    db.listings.hook('creating', () => {
+      throw new Error('QuotaExceededError');
+    });
+    await expect(publishDraft(db, draft.id)).rejects.toThrow('QuotaExceededError');
+
+    expect(await db.drafts.get(draft.id)).toEqual(draft);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.listings.count()).toBe(0);
+    expect(await getMeta(db, 'nextSeq')).toBeUndefined();
+  });
+
+  it('numbers this device’s mutations in increasing order, deletes included', async () => {
+    const first = await createDraft(db, lamp);
+    const second = await createDraft(db, { ...lamp, title: 'Chair', category: 'furniture' });
+    await publishDraft(db, first.id);
+    await publishDraft(db, second.id);
+    await deleteListing(db, first.id);
+
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox.map((e) => [e.seq, e.name, e.entityId])).toEqual([
+      [1, 'listing.create', first.id],
+      [2, 'listing.create', second.id],
+      [3, 'listing.delete', first.id],
+    ]);
+    expect(new Set(outbox.map((e) => e.mutationId)).size).toBe(3);
+    expect(await getMeta(db, 'nextSeq')).toBe(4);
+
+    // Another device counts on its own.
+    const other = new DongneDb(`test-${crypto.randomUUID()}`);
+    try {
+      const draft = await createDraft(other, lamp);
+      await publishDraft(other, draft.id);
+      expect((await other.outbox.toArray()).map((e) => e.seq)).toEqual([1]);
+    } finally {
+      other.close();
+      await DongneDb.delete(other.name);
+    }
+  });
+});

@@ -1,0 +1,353 @@
+// The sync engine against the real server (built in memory, reached through app.request()), with
+// each simulated device being one DongneDb and one cookie jar.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DraftFields } from '../db/drafts.js';
+import { createDraft, deleteListing, publishDraft } from '../db/drafts.js';
+import { getMeta, setMeta } from '../db/meta.js';
+import { waitingIds } from '../db/queries.js';
+import { ensureSession, pull, push, SyncError } from './sync-engine.js';
+import { createDevice, createTestServer, T0, type Device, type TestServer } from './test-device.js';
+
+let server: TestServer;
+let devices: Device[];
+
+beforeEach(() => {
+  server = createTestServer();
+  devices = [];
+});
+afterEach(async () => {
+  await Promise.all(devices.map((d) => d.close()));
+  // An unexpected 500 on the server side would otherwise pass unseen behind a SyncError.
+  expect(server.logged).toEqual([]);
+  server.close();
+});
+
+function device(name: string) {
+  const d = createDevice(server, name);
+  devices.push(d);
+  return d;
+}
+
+const bike: DraftFields = {
+  title: 'Folding bike',
+  price: '85,000',
+  category: 'sports',
+  description: 'Six speeds. Meet at Pangyo station.',
+  neighbourhood: 'Pangyo-dong 판교동',
+};
+
+async function publish(d: Device, fields: Partial<DraftFields> = {}): Promise<string> {
+  const draft = await createDraft(d.db, { ...bike, ...fields });
+  const result = await publishDraft(d.db, draft.id);
+  if (!result.ok) throw new Error(`could not publish: ${JSON.stringify(result.issues)}`);
+  return result.listingId;
+}
+
+/** The error a sync attempt failed with, or undefined if it succeeded. */
+async function failureOf(attempt: Promise<unknown>): Promise<SyncError | undefined> {
+  try {
+    await attempt;
+    return undefined;
+  } catch (error) {
+    if (error instanceof SyncError) return error;
+    throw error;
+  }
+}
+
+/** Every row the server holds for a listing id, live or tombstone. */
+function serverRows(id: string): number {
+  return server.store.db.prepare('SELECT count(*) FROM listings WHERE id = ?').pluck().get(id) as number;
+}
+
+/** Listings written straight into the server's store by a seller no device knows. */
+function seedListings(count: number): string[] {
+  const sellerId = crypto.randomUUID();
+  server.store.actors.insert({ id: sellerId, nickname: 'Neighbour SEED', tokenHash: null, createdAt: T0 });
+  const ids = Array.from({ length: count }, () => crypto.randomUUID());
+  server.store.transaction(() => {
+    ids.forEach((id, i) =>
+      server.store.listings.insert({
+        id,
+        sellerId,
+        title: `Book #${i}`,
+        description: '',
+        priceKrw: 1000 + i,
+        category: 'books',
+        neighbourhood: 'Yatap-dong 야탑동',
+        createdAt: T0 + i,
+        changeSeq: server.store.sync.nextChangeSeq(),
+      }),
+    );
+  });
+  return ids;
+}
+
+const pullCursors = (d: Device) =>
+  d.requests.filter((r) => r.startsWith('GET /api/sync/pull')).map((r) => Number(new URL(r.slice(4), 'http://x').searchParams.get('cursor')));
+
+describe('a sync cycle', () => {
+  it('publishes a listing written offline, confirms it, and shows it on another device', async () => {
+    const phone = device('phone');
+    const id = await publish(phone);
+    // Written before this device ever reached the server: no identity yet.
+    expect((await phone.db.listings.get(id))?.sellerId).toBe('');
+
+    expect(await phone.sync()).toEqual({ pushed: 1, pulled: 1 });
+
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await waitingIds(phone.db)).toEqual(new Set());
+    const actorId = await getMeta(phone.db, 'actorId');
+    const onServer = server.store.listings.byId(id);
+    expect(onServer).toMatchObject({ id, title: 'Folding bike', priceKrw: 85000, sellerId: actorId });
+    expect(await phone.db.listings.get(id)).toEqual(onServer);
+    expect(await getMeta(phone.db, 'lastSyncedAt')).toBeTypeOf('number');
+
+    const tablet = device('tablet');
+    expect(await tablet.sync()).toEqual({ pushed: 0, pulled: 1 });
+    expect(await tablet.db.listings.get(id)).toEqual(onServer);
+    expect(await getMeta(tablet.db, 'actorId')).not.toBe(actorId);
+  });
+
+  it('pushes mutations in seq order, so a listing created and deleted offline ends deleted everywhere', async () => {
+    const phone = device('phone');
+    const kept = await publish(phone, { title: 'Kept' });
+    const dropped = await publish(phone, { title: 'Changed my mind' });
+    await deleteListing(phone.db, dropped);
+
+    expect(await phone.sync()).toMatchObject({ pushed: 3 });
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect((await phone.db.listings.toArray()).map((l) => l.id)).toEqual([kept]);
+    expect(server.store.listings.byId(dropped)).toBeUndefined();
+
+    const tablet = device('tablet');
+    await tablet.sync();
+    expect((await tablet.db.listings.toArray()).map((l) => l.id)).toEqual([kept]);
+  });
+
+  it('passes a deletion on to devices that already hold the listing', async () => {
+    const phone = device('phone');
+    const tablet = device('tablet');
+    const id = await publish(phone);
+    await phone.sync();
+    await tablet.sync();
+    expect(await tablet.db.listings.get(id)).toBeDefined();
+
+    await deleteListing(phone.db, id);
+    await phone.sync();
+    expect(await tablet.sync()).toEqual({ pushed: 0, pulled: 1 });
+    expect(await tablet.db.listings.get(id)).toBeUndefined();
+  });
+});
+
+describe('a dropped connection', () => {
+  it('keeps the outbox when the push never reached the server, and pushes it next time', async () => {
+    const phone = device('phone');
+    const id = await publish(phone);
+    phone.failOn('POST', '/api/sync/push', 'request-lost');
+
+    const failure = await failureOf(phone.sync());
+    expect(failure?.kind).toBe('offline');
+    expect(await waitingIds(phone.db)).toEqual(new Set([id]));
+    expect(serverRows(id)).toBe(0);
+
+    await phone.sync();
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(serverRows(id)).toBe(1);
+  });
+
+  it.each(['response-lost', 'truncated'] as const)(
+    'settles a push the server applied but whose answer was lost (%s) without applying it twice',
+    async (fault) => {
+      const phone = device('phone');
+      const id = await publish(phone);
+      phone.failOn('POST', '/api/sync/push', fault);
+
+      const failure = await failureOf(phone.sync());
+      expect(failure?.kind).toBe('offline');
+      // The server has it; the device cannot know that yet and keeps it waiting.
+      expect(serverRows(id)).toBe(1);
+      expect(await waitingIds(phone.db)).toEqual(new Set([id]));
+      expect(await phone.db.listings.get(id)).toBeDefined();
+
+      expect(await phone.sync()).toEqual({ pushed: 1, pulled: 1 });
+      expect(await phone.db.outbox.count()).toBe(0);
+      // The retry was answered from the server's memory of the mutation, not refused as a duplicate.
+      expect(await phone.db.drafts.count()).toBe(0);
+      expect(await phone.db.listings.get(id)).toEqual(server.store.listings.byId(id));
+      expect(serverRows(id)).toBe(1);
+
+      const tablet = device('tablet');
+      await tablet.sync();
+      expect(await tablet.db.listings.filter((l) => l.title === 'Folding bike').count()).toBe(1);
+    },
+  );
+
+  it('keeps the work when the session request is lost, and starts the session next time', async () => {
+    const phone = device('phone');
+    const id = await publish(phone);
+    phone.failOn('POST', '/api/session', 'request-lost');
+
+    expect((await failureOf(phone.sync()))?.kind).toBe('offline');
+    expect(await getMeta(phone.db, 'actorId')).toBeUndefined();
+    expect(await waitingIds(phone.db)).toEqual(new Set([id]));
+
+    await phone.sync();
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(serverRows(id)).toBe(1);
+  });
+});
+
+describe('a mutation the server refuses', () => {
+  it('drops a refused listing.create from the outbox and gives the draft back with the reason', async () => {
+    const phone = device('phone');
+    const good = await publish(phone, { title: 'Fine listing' });
+    // An older app version queued a title the server no longer accepts.
+    const refusedId = crypto.randomUUID();
+    const longTitle = 'Very long title '.repeat(8);
+    const seq = (await getMeta(phone.db, 'nextSeq'))!;
+    const args = { id: refusedId, title: longTitle, priceKrw: 5000, category: 'books', description: 'Paperback', neighbourhood: 'Yatap-dong 야탑동' };
+    await phone.db.transaction('rw', [phone.db.outbox, phone.db.meta, phone.db.listings], async () => {
+      await setMeta(phone.db, 'nextSeq', seq + 1);
+      await phone.db.outbox.add({ seq, mutationId: crypto.randomUUID(), name: 'listing.create', args, createdAt: Date.now(), entityId: refusedId });
+      await phone.db.listings.put({ ...args, category: 'books', sellerId: '', sellerName: 'You', status: 'selling', createdAt: 1, updatedAt: 1 });
+    });
+    const after = await publish(phone, { title: 'Published after it' });
+
+    expect(await phone.sync()).toMatchObject({ pushed: 3 });
+
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await phone.db.listings.get(refusedId)).toBeUndefined();
+    expect(serverRows(refusedId)).toBe(0);
+    // Nothing the user typed is lost: the draft is back, with why it was refused.
+    expect(await phone.db.drafts.get(refusedId)).toMatchObject({
+      title: longTitle,
+      price: '5000',
+      category: 'books',
+      description: 'Paperback',
+      neighbourhood: 'Yatap-dong 야탑동',
+      rejection: { code: 'mutation.invalid_args', message: expect.stringContaining('title') },
+    });
+    // The rest of the push went on.
+    expect(serverRows(good)).toBe(1);
+    expect(serverRows(after)).toBe(1);
+  });
+
+  it('drops a refused delete of someone else’s listing, and the listing is shown again', async () => {
+    const seller = device('seller');
+    const other = device('other');
+    const id = await publish(seller);
+    await seller.sync();
+    await other.sync();
+    const original = await other.db.listings.get(id);
+
+    await deleteListing(other.db, id);
+    expect(await other.db.listings.get(id)).toBeUndefined();
+    await other.sync();
+
+    expect(await other.db.outbox.count()).toBe(0);
+    expect(server.store.listings.byId(id)).toBeDefined();
+    expect(await other.db.listings.get(id)).toEqual(original);
+  });
+});
+
+describe('rebasing unconfirmed work over a pull', () => {
+  it('keeps a local delete applied when a pull brings the server copy back, until the server confirms it', async () => {
+    const phone = device('phone');
+    const id = await publish(phone);
+    // The create reaches the server, but the pull that would follow has not happened yet.
+    await ensureSession(phone.deps);
+    expect(await push(phone.deps)).toBe(1);
+
+    await deleteListing(phone.db, id);
+    // Another tab (or the service worker) pulls before the delete is pushed.
+    expect(await pull(phone.deps)).toBe(1);
+    expect(await phone.db.listings.get(id)).toBeUndefined();
+    expect(await waitingIds(phone.db)).toEqual(new Set([id]));
+    expect(server.store.listings.byId(id)).toBeDefined();
+
+    expect(await push(phone.deps)).toBe(1);
+    await pull(phone.deps);
+    expect(await phone.db.listings.get(id)).toBeUndefined();
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(server.store.listings.byId(id)).toBeUndefined();
+  });
+
+  it('keeps an unconfirmed listing visible when a pull does not have it yet', async () => {
+    const phone = device('phone');
+    const tablet = device('tablet');
+    await publish(tablet, { title: 'From the tablet' });
+    await tablet.sync();
+
+    const id = await publish(phone, { title: 'From the phone' });
+    await pull(phone.deps);
+    expect((await phone.db.listings.toArray()).map((l) => l.title).sort()).toEqual(['From the phone', 'From the tablet']);
+    expect(await waitingIds(phone.db)).toEqual(new Set([id]));
+  });
+});
+
+describe('paging a large pull', () => {
+  it('gives a fresh device every listing exactly once, a page at a time', async () => {
+    const ids = seedListings(1100);
+    const fresh = device('fresh');
+
+    expect(await fresh.sync()).toEqual({ pushed: 0, pulled: 1100 });
+
+    expect(pullCursors(fresh)).toEqual([0, 500, 1000]);
+    expect(await fresh.db.listings.count()).toBe(1100);
+    expect((await fresh.db.listings.toCollection().primaryKeys()).sort()).toEqual([...ids].sort());
+    expect(await getMeta(fresh.db, 'cursor')).toBe(1100);
+  });
+
+  it.each(['request-lost', 'truncated'] as const)(
+    'keeps the pages it already applied when page 2 fails (%s), and resumes from the stored cursor',
+    async (fault) => {
+      const ids = seedListings(1100);
+      const fresh = device('fresh');
+      fresh.failOn('GET', '/api/sync/pull', fault, 2);
+
+      expect((await failureOf(fresh.sync()))?.kind).toBe('offline');
+      // Page 1 is kept whole; nothing of page 2 was half-applied.
+      expect(await fresh.db.listings.count()).toBe(500);
+      expect(await getMeta(fresh.db, 'cursor')).toBe(500);
+
+      expect(await fresh.sync()).toEqual({ pushed: 0, pulled: 600 });
+      expect(pullCursors(fresh)).toEqual([0, 500, 500, 1000]);
+      expect(await fresh.db.listings.count()).toBe(1100);
+      expect((await fresh.db.listings.toCollection().primaryKeys()).sort()).toEqual([...ids].sort());
+    },
+  );
+});
+
+describe('the device identity', () => {
+  it('takes a new identity when the server no longer knows this device’s cookie, and pushes', async () => {
+    const phone = device('phone');
+    await phone.sync();
+    const firstActor = await getMeta(phone.db, 'actorId');
+    phone.cookies.clear();
+
+    const id = await publish(phone);
+    expect(await phone.sync()).toMatchObject({ pushed: 1 });
+
+    const actorId = await getMeta(phone.db, 'actorId');
+    expect(actorId).not.toBe(firstActor);
+    expect(phone.cookies.size).toBe(1);
+    expect(server.store.listings.byId(id)?.sellerId).toBe(actorId);
+    expect(await phone.db.outbox.count()).toBe(0);
+  });
+
+  it('takes a new identity and pushes even after this device id pushed under the old one', async () => {
+    const phone = device('phone');
+    const before = await publish(phone, { title: 'Before the cookie was lost' });
+    await phone.sync();
+    phone.cookies.clear();
+
+    const after = await publish(phone, { title: 'After the cookie was lost' });
+    expect(await phone.sync()).toMatchObject({ pushed: 1 });
+
+    const actorId = await getMeta(phone.db, 'actorId');
+    expect(server.store.listings.byId(after)?.sellerId).toBe(actorId);
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await phone.db.drafts.count()).toBe(0);
+    expect(serverRows(before)).toBe(1);
+  });
+});

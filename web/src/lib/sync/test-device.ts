@@ -1,0 +1,116 @@
+// Test support for the sync engine (tests only): the real server built in memory, and simulated
+// devices, each one DongneDb plus one cookie jar, talking to it through app.request() over a
+// network that can be told to drop a request, drop a response or cut a body short.
+import { createApp } from '../../../../server/src/app.js';
+import { openStore, type Store } from '../../../../server/src/store/store.js';
+import { DongneDb } from '../db/db.js';
+import { syncOnce, type SyncDeps } from './sync-engine.js';
+
+/** 2026-03-01T09:00:00Z. */
+export const T0 = Date.UTC(2026, 2, 1, 9, 0, 0);
+
+export interface TestServer {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  clock: { now(): number; advance(ms: number): void };
+  /** Unexpected server errors land here; a test that sees one has found a server bug. */
+  logged: string[];
+  close(): void;
+}
+
+export function createTestServer(): TestServer {
+  const store = openStore(':memory:');
+  let now = T0;
+  const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
+  const logged: string[] = [];
+  const app = createApp({ store, clock, config: { log: (line) => logged.push(line) } });
+  return { app, store, clock, logged, close: () => store.close() };
+}
+
+/**
+ * What the network does to one request:
+ * - `request-lost`: the request never reaches the server (throws like fetch does offline);
+ * - `response-lost`: the server handles it, then the connection drops before the answer arrives;
+ * - `truncated`: the answer starts arriving and is cut off half-way through the body.
+ */
+export type Fault = 'request-lost' | 'response-lost' | 'truncated';
+
+interface PlannedFault {
+  method: string;
+  path: string;
+  /** Which matching request to hit, counting from when the fault was planned (1 = the next one). */
+  nth: number;
+  seen: number;
+  fault: Fault;
+}
+
+export interface Device {
+  name: string;
+  db: DongneDb;
+  deps: SyncDeps;
+  /** `name=value` pairs the server set, sent back on every request like a browser would. */
+  cookies: Map<string, string>;
+  /** Every request that left the device, as `METHOD /path?query`. */
+  requests: string[];
+  /** Makes the nth next request to `METHOD /path` (query ignored) fail in the given way, once. */
+  failOn(method: string, path: string, fault: Fault, nth?: number): void;
+  sync(): ReturnType<typeof syncOnce>;
+  close(): Promise<void>;
+}
+
+export function createDevice(server: TestServer, name = 'device'): Device {
+  const db = new DongneDb(`test-${crypto.randomUUID()}`);
+  const cookies = new Map<string, string>();
+  const requests: string[] = [];
+  const planned: PlannedFault[] = [];
+
+  const fetchViaServer: typeof fetch = async (input, init = {}) => {
+    const url = new URL(String(input), 'http://dongne.test');
+    const method = (init.method ?? 'GET').toUpperCase();
+    requests.push(`${method} ${url.pathname}${url.search}`);
+    const fault = takeFault(planned, method, url.pathname);
+    if (fault === 'request-lost') throw new TypeError('Failed to fetch');
+
+    const headers = new Headers(init.headers);
+    if (cookies.size > 0) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const response = await server.app.request(url.toString(), { ...init, headers });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+
+    if (fault === 'response-lost') throw new TypeError('Failed to fetch');
+    if (fault === 'truncated') {
+      const text = await response.text();
+      return new Response(text.slice(0, Math.floor(text.length / 2)), { status: response.status, headers: response.headers });
+    }
+    return response;
+  };
+
+  const deps: SyncDeps = { db, fetch: fetchViaServer };
+  return {
+    name,
+    db,
+    deps,
+    cookies,
+    requests,
+    failOn(method, path, fault, nth = 1) {
+      planned.push({ method: method.toUpperCase(), path, nth, seen: 0, fault });
+    },
+    sync: () => syncOnce(deps),
+    close: async () => {
+      db.close();
+      await DongneDb.delete(db.name);
+    },
+  };
+}
+
+function takeFault(planned: PlannedFault[], method: string, path: string): Fault | undefined {
+  const matching = planned.filter((plan) => plan.method === method && plan.path === path);
+  for (const plan of matching) plan.seen++;
+  const due = matching.find((plan) => plan.seen === plan.nth);
+  if (!due) return undefined;
+  planned.splice(planned.indexOf(due), 1);
+  return due.fault;
+}
