@@ -17,6 +17,7 @@ import { createSessionService } from './services/session-service.js';
 import { createSyncService } from './services/sync-service.js';
 import type { Store } from './store/store.js';
 import { errorBody, sendError } from './routes/http-errors.js';
+import { gzipJson } from './routes/gzip-json.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 
@@ -46,8 +47,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
     return sendError(c, 500, 'internal', 'Something went wrong on our side. Your changes are kept and will be retried.');
   });
 
-  app.use('*', compress());
-
+  app.use('/api/*', gzipJson());
   app.use('/api/*', async (c, next) => {
     c.set('services', services);
     c.set('actor', services.session.actorForToken(getCookie(c, SESSION_COOKIE)));
@@ -72,6 +72,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
 }
 
 function mountWeb(app: Hono<AppEnv>, webDir: string) {
+  app.use('*', compress());
   app.use('*', async (c, next) => {
     await next();
     const path = c.req.path;

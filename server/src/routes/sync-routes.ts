@@ -1,7 +1,8 @@
 // The sync endpoints: parse, call the sync service, shape the response.
 import { Hono } from 'hono';
-import { pullQuerySchema, pushRequestSchema } from '@dongne/shared';
+import { pullQuerySchema } from '@dongne/shared';
 import type { AppEnv } from '../app-env.js';
+import { compiledPushRequest } from '../services/compiled-schemas.js';
 import { ServiceError } from '../services/service-error.js';
 import { parseWith, readJson } from './http-errors.js';
 
@@ -11,7 +12,7 @@ export function syncRoutes() {
   app.post('/push', async (c) => {
     const actor = c.get('actor');
     if (!actor) throw new ServiceError(401, 'auth.required', 'Open the app online once so this device gets an identity.');
-    const request = await readJson(c, pushRequestSchema);
+    const request = await readJson(c, compiledPushRequest);
     return c.json(c.get('services').sync.push(actor, request));
   });
 

@@ -2,7 +2,6 @@
 import {
   describeIssues,
   isMutationName,
-  mutationArgs,
   SYNC_LIMITS,
   type Change,
   type Mutation,
@@ -13,6 +12,7 @@ import {
 } from '@dongne/shared';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
+import { compiledMutationArgs } from './compiled-schemas.js';
 import { mutationHandlers } from './mutation-handlers.js';
 import type { Actor } from './session-service.js';
 import { MutationRejected, ServiceError } from './service-error.js';
@@ -24,7 +24,7 @@ export function createSyncService(store: Store, clock: Clock) {
     if (!isMutationName(name)) {
       return reject('mutation.unknown', `This app version sent an action the server does not know ("${name.slice(0, 64)}").`);
     }
-    const parsed = mutationArgs[name].safeParse(mutation.args);
+    const parsed = compiledMutationArgs[name].safeParse(mutation.args);
     if (!parsed.success) {
       const first = describeIssues(parsed.error)[0];
       return reject('mutation.invalid_args', first ? `${first.path || 'args'}: ${first.message}` : 'Invalid arguments.');
@@ -50,7 +50,7 @@ export function createSyncService(store: Store, clock: Clock) {
       const now = clock.now();
       // One outer transaction per batch (one commit), a savepoint per mutation inside it: a crash
       // mid-batch leaves none of the batch recorded, so the client's retry applies it once.
-      return store.transaction(() => {
+      return store.writeTransaction(() => {
         const client = store.sync.client(clientId);
         if (client && client.actorId !== actor.id) {
           throw new ServiceError(403, 'sync.client_not_yours', 'This device id belongs to someone else.');
@@ -58,15 +58,14 @@ export function createSyncService(store: Store, clock: Clock) {
         if (!client) store.sync.insertClient(clientId, actor.id);
         let lastSeq = client?.lastSeq ?? 0;
         const results: MutationResult[] = [];
-        const seen = new Set<string>();
         for (const mutation of mutations) {
-          const earlier = store.sync.processed(clientId, mutation.mutationId);
-          if (earlier || seen.has(mutation.mutationId)) {
-            results.push(earlier ?? results.find((r) => r.mutationId === mutation.mutationId)!);
+          const earlier = store.sync.processedAt(clientId, mutation.seq);
+          if (earlier?.mutationId === mutation.mutationId) {
+            // A retry (or a repeat within the batch): the same answer, nothing applied again.
+            results.push(earlier);
             continue;
           }
-          seen.add(mutation.mutationId);
-          if (mutation.seq <= lastSeq) {
+          if (earlier || mutation.seq <= lastSeq) {
             // A new mutation may not reuse a seq the server already processed: the device's
             // outbox and the server disagree, and applying it could reorder its edits.
             results.push({

@@ -5,11 +5,18 @@ import { createListingsStore } from './listings-store.js';
 import { createSyncStore } from './sync-store.js';
 
 export function createStore(db: Db) {
+  // Built once: better-sqlite3 prepares the BEGIN/SAVEPOINT statements per wrapper, and pushes
+  // open one savepoint per mutation.
+  const atomically = db.transaction((fn: () => unknown) => fn());
   return {
     db,
     /** Runs fn atomically; nested calls become savepoints, so an inner failure rolls back only itself. */
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      return atomically(fn) as T;
+    },
+    /** Like transaction, but takes the write lock at BEGIN, so reads inside it cannot go stale. */
+    writeTransaction<T>(fn: () => T): T {
+      return atomically.immediate(fn) as T;
     },
     actors: createActorsStore(db),
     listings: createListingsStore(db),

@@ -8,7 +8,7 @@ export function createSyncStore(db: Db) {
   const insertClient = db.prepare('INSERT INTO clients (client_id, actor_id) VALUES (?, ?)');
   const setLastSeq = db.prepare('UPDATE clients SET last_seq = max(last_seq, ?) WHERE client_id = ?');
   const processed = db.prepare(
-    'SELECT mutation_id, seq, status, code, message FROM processed_mutations WHERE client_id = ? AND mutation_id = ?',
+    'SELECT mutation_id, seq, status, code, message FROM processed_mutations WHERE client_id = ? AND seq = ?',
   );
   const recordProcessed = db.prepare(`
     INSERT INTO processed_mutations (client_id, mutation_id, seq, status, code, message, processed_at)
@@ -23,8 +23,9 @@ export function createSyncStore(db: Db) {
     setLastSeq(clientId: string, seq: number) {
       setLastSeq.run(seq, clientId);
     },
-    processed(clientId: string, mutationId: string): MutationResult | undefined {
-      const row = processed.get(clientId, mutationId) as
+    /** The result recorded for this device's mutation number `seq`, whichever mutation that was. */
+    processedAt(clientId: string, seq: number): MutationResult | undefined {
+      const row = processed.get(clientId, seq) as
         | { mutation_id: string; seq: number; status: 'applied' | 'rejected'; code: string | null; message: string | null }
         | undefined;
       if (!row) return undefined;

@@ -15,15 +15,17 @@ CREATE TABLE clients (
 );
 
 -- Every mutation the server has processed, with its result, so a retry gets the same answer.
+-- Keyed by the device's increasing seq rather than the random mutation id: each push then appends
+-- to the same few b-tree pages instead of dirtying one random page per mutation.
 CREATE TABLE processed_mutations (
   client_id TEXT NOT NULL,
-  mutation_id TEXT NOT NULL,
   seq INTEGER NOT NULL,
+  mutation_id TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('applied', 'rejected')),
   code TEXT,
   message TEXT,
   processed_at INTEGER NOT NULL,
-  PRIMARY KEY (client_id, mutation_id)
+  PRIMARY KEY (client_id, seq)
 ) WITHOUT ROWID;
 
 -- Server-wide change counter: every write takes the next number, and pull pages by it.

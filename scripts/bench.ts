@@ -1,0 +1,139 @@
+// `npm run bench`: sync throughput through the real HTTP endpoints against the raw SQLite ceiling,
+// and the bytes the first visit to the feed downloads. Prints one table; see BENCHMARKS.md.
+import { chromium } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { migrate } from '../server/src/store/database.js';
+import { startServer } from '../e2e/support/server.js';
+
+const N = 10_000;
+const BATCH = 100;
+const PULL_PAGE = 1000;
+
+function listingArgs(i: number) {
+  return {
+    id: crypto.randomUUID(),
+    title: `벤치마크 물건 Bench item ${i}`,
+    priceKrw: 1000 + i,
+    category: 'household',
+    description: 'A reasonably sized description of a second-hand item, as a seller would write it. 상태 좋아요.',
+    neighbourhood: 'Pangyo-dong 판교동',
+  };
+}
+
+async function benchPush(url: string) {
+  const session = await fetch(`${url}/api/session`, { method: 'POST' });
+  const cookie = session.headers.get('set-cookie')!.split(';')[0];
+  const clientId = crypto.randomUUID();
+  const batches = Array.from({ length: N / BATCH }, (_, b) =>
+    JSON.stringify({
+      clientId,
+      mutations: Array.from({ length: BATCH }, (_, i) => ({
+        mutationId: crypto.randomUUID(),
+        seq: b * BATCH + i + 1,
+        name: 'listing.create',
+        args: listingArgs(b * BATCH + i),
+        createdAt: Date.now(),
+      })),
+    }),
+  );
+  const started = performance.now();
+  for (const body of batches) {
+    const response = await fetch(`${url}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
+    const result = (await response.json()) as { results: { status: string }[] };
+    if (!response.ok || result.results.some((r) => r.status !== 'applied')) throw new Error(`push failed: ${response.status}`);
+  }
+  return N / ((performance.now() - started) / 1000);
+}
+
+async function benchPull(url: string) {
+  const clientId = crypto.randomUUID();
+  let cursor = 0;
+  let rows = 0;
+  const started = performance.now();
+  for (;;) {
+    const response = await fetch(`${url}/api/sync/pull?cursor=${cursor}&clientId=${clientId}&limit=${PULL_PAGE}`);
+    const page = (await response.json()) as { changes: unknown[]; cursor: number; hasMore: boolean };
+    rows += page.changes.length;
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  return { rowsPerSecond: rows / ((performance.now() - started) / 1000), rows };
+}
+
+function benchCeiling() {
+  const dir = mkdtempSync(join(tmpdir(), 'dongne-bench-raw-'));
+  const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
+  db.prepare("INSERT INTO actors (id, nickname, token_hash, created_at) VALUES ('bench', 'Bench', NULL, 0)").run();
+  const insert = db.prepare(`INSERT INTO listings (id, seller_id, title, description, price_krw, category, neighbourhood, status, created_at, updated_at, change_seq)
+    VALUES (@id, 'bench', @title, @description, @priceKrw, @category, @neighbourhood, 'selling', @at, @at, @seq)`);
+  const rows = Array.from({ length: N }, (_, i) => ({ ...listingArgs(i), at: Date.now(), seq: i + 1 }));
+  let started = performance.now();
+  db.transaction(() => rows.forEach((row) => insert.run(row)))();
+  const insertPerSecond = N / ((performance.now() - started) / 1000);
+  started = performance.now();
+  const selected = db.prepare('SELECT l.*, a.nickname FROM listings l JOIN actors a ON a.id = l.seller_id ORDER BY change_seq').all();
+  const json = JSON.stringify(selected);
+  const selectPerSecond = selected.length / ((performance.now() - started) / 1000);
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { insertPerSecond, selectPerSecond, jsonBytes: json.length };
+}
+
+async function benchFirstVisit(url: string) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  // No service worker: count only what the page itself loads to show the feed.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const bodies: Promise<{ type: string; gz: number }>[] = [];
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (type === 'script' || type === 'stylesheet') {
+      bodies.push(response.body().then((body) => ({ type, gz: gzipSync(body).length })));
+    }
+  });
+  await page.goto(url);
+  await page.getByTestId('listing-card').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const loaded = await Promise.all(bodies);
+  await browser.close();
+  const sum = (type: string) => loaded.filter((l) => l.type === type).reduce((n, l) => n + l.gz, 0);
+  return { js: sum('script'), css: sum('stylesheet'), files: loaded.length };
+}
+
+const server = await startServer();
+try {
+  const ceiling = benchCeiling();
+  const push = await benchPush(server.url);
+  const pull = await benchPull(server.url);
+  const shell = await benchFirstVisit(server.url);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  const pushRatio = push / ceiling.insertPerSecond;
+  const pullRatio = pull.rowsPerSecond / ceiling.selectPerSecond;
+  console.log(`
+Dongne benchmark (${new Date().toISOString()}, Node ${process.version})
+
+push  ${fmt(push)} listing mutations/s   (${N} creations, batches of ${BATCH}, real HTTP)
+pull  ${fmt(pull.rowsPerSecond)} rows/s                (${pull.rows} rows, fresh device, pages of ${PULL_PAGE}, real HTTP)
+
+ceiling (better-sqlite3 directly, same schema and file settings)
+  insert ${fmt(ceiling.insertPerSecond)} rows/s in one transaction
+  select ${fmt(ceiling.selectPerSecond)} rows/s with JSON.stringify
+  push / insert ceiling = ${(pushRatio * 100).toFixed(1)}%  (aim ≥ 25%)  ${pushRatio >= 0.25 ? 'OK' : 'BELOW AIM'}
+  pull / select ceiling = ${(pullRatio * 100).toFixed(1)}%  (aim ≥ 50%)  ${pullRatio >= 0.5 ? 'OK' : 'BELOW AIM'}
+
+first visit to the feed, gzipped: JS ${kb(shell.js)} + CSS ${kb(shell.css)} = ${kb(shell.js + shell.css)} in ${shell.files} files  (aim < 100 KB)  ${shell.js + shell.css < 100 * 1024 ? 'OK' : 'OVER'}
+`);
+} finally {
+  await server.stop();
+}
