@@ -16,7 +16,7 @@ export function gzipJson(): MiddlewareHandler {
     const body = Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     headers.delete('content-length');
-    let payload: Uint8Array = body;
+    let payload: Uint8Array<ArrayBuffer> = body;
     if (body.length >= MIN_BYTES) {
       payload = gzipSync(body, { level: 3 });
       headers.set('content-encoding', 'gzip');
