@@ -1,0 +1,194 @@
+// The real entry point, over real HTTP, killed hard: what a device was told is saved stays saved.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Change, Mutation, PullResponse, PushResponse } from '@dongne/shared';
+import { listingArgs, mutation, tempDir } from './testing/harness.js';
+import { killSpawnedServers, spawnServer, type SpawnedServer } from './testing/spawned-server.js';
+
+const DEMO_COUNT = 56;
+
+let temp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  temp = tempDir('dongne-main-');
+});
+afterEach(async () => {
+  await killSpawnedServers();
+  temp.remove();
+});
+
+async function startSession(server: SpawnedServer): Promise<string> {
+  const response = await fetch(`${server.url}/api/session`, { method: 'POST' });
+  expect(response.status).toBe(201);
+  return response.headers.getSetCookie()[0].split(';')[0];
+}
+
+async function pushOverHttp(server: SpawnedServer, cookie: string, clientId: string, mutations: Mutation[]): Promise<PushResponse> {
+  const response = await fetch(`${server.url}/api/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ clientId, mutations }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as PushResponse;
+}
+
+async function pullEverything(server: SpawnedServer, cookie: string, clientId: string) {
+  const changes: Change[] = [];
+  let cursor = 0;
+  let lastSeq = 0;
+  for (;;) {
+    const response = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&clientId=${clientId}&limit=500`, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as PullResponse;
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    lastSeq = page.lastSeq;
+    if (!page.hasMore) break;
+  }
+  const live = new Map<string, string>();
+  for (const change of changes) {
+    if (change.op === 'upsert') live.set(change.row.id, change.row.title);
+    else live.delete(change.id);
+  }
+  const upsertIds = changes.flatMap((c) => (c.op === 'upsert' ? [c.row.id] : []));
+  return { changes, live, upsertIds, lastSeq, cursor };
+}
+
+describe('the server process', () => {
+  it('keeps every acknowledged push across a SIGKILL, and a re-pushed batch adds nothing', async () => {
+    const first = await spawnServer(temp.dir);
+    expect(first.output()).toContain(`Seeded ${DEMO_COUNT} demo listings.`);
+    const cookie = await startSession(first);
+    const clientId = randomUUID();
+    const stool = listingArgs({ title: '원목 스툴' });
+    const lamp = listingArgs({ title: 'Desk lamp' });
+    const kettle = listingArgs({ title: 'Kettle' });
+    const batch1 = [
+      mutation(1, 'listing.create', stool),
+      mutation(2, 'listing.create', lamp),
+      mutation(3, 'listing.teleport', {}),
+    ];
+    const batch2 = [mutation(4, 'listing.create', kettle), mutation(5, 'listing.delete', { id: lamp.id })];
+    const ack1 = await pushOverHttp(first, cookie, clientId, batch1);
+    const ack2 = await pushOverHttp(first, cookie, clientId, batch2);
+    expect(ack2.lastSeq).toBe(5);
+    const beforeKill = await pullEverything(first, cookie, clientId);
+
+    await first.kill();
+    const second = await spawnServer(temp.dir);
+    expect(second.output()).not.toContain('Seeded');
+
+    const afterRestart = await pullEverything(second, cookie, clientId);
+    expect(afterRestart.changes).toEqual(beforeKill.changes);
+    expect(afterRestart.lastSeq).toBe(5);
+    expect(afterRestart.live.size).toBe(DEMO_COUNT + 2);
+    expect(afterRestart.live.get(stool.id)).toBe('원목 스툴');
+    expect(afterRestart.live.get(kettle.id)).toBe('Kettle');
+    expect(afterRestart.live.has(lamp.id)).toBe(false);
+
+    // The device never saw the acknowledgements (say), so it pushes both batches again.
+    // Same answers as before; lastSeq is the device's latest, which the retry does not move.
+    expect(await pushOverHttp(second, cookie, clientId, batch1)).toEqual({ results: ack1.results, lastSeq: 5 });
+    expect(await pushOverHttp(second, cookie, clientId, batch2)).toEqual(ack2);
+    const afterRetry = await pullEverything(second, cookie, clientId);
+    expect(afterRetry.changes).toEqual(beforeKill.changes);
+    expect(afterRetry.cursor).toBe(beforeKill.cursor);
+  });
+
+  it('loses nothing it acknowledged when killed with a push in flight, and applies the retried outbox once', async () => {
+    const first = await spawnServer(temp.dir);
+    const cookie = await startSession(first);
+    const clientId = randomUUID();
+    const batches = Array.from({ length: 12 }, (_, b) =>
+      Array.from({ length: 50 }, (_, i) => mutation(b * 50 + i + 1, 'listing.create', listingArgs({ title: `Batch ${b} item ${i}` }))),
+    );
+
+    // A device pushes one batch at a time (it holds the sync lock). Four are acknowledged; the
+    // plug is pulled while the fifth is on the wire, so it may or may not have been committed.
+    const acknowledged: number[] = [];
+    for (const b of [0, 1, 2, 3]) {
+      await pushOverHttp(first, cookie, clientId, batches[b]);
+      acknowledged.push(b);
+    }
+    const inFlight = fetch(`${first.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ clientId, mutations: batches[4] }),
+    }).then(
+      (response) => response.status,
+      () => 'connection lost',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await first.kill();
+    const fifth = await inFlight;
+    if (fifth === 200) acknowledged.push(4);
+
+    const second = await spawnServer(temp.dir);
+    const afterRestart = await pullEverything(second, cookie, clientId);
+    for (const b of acknowledged) {
+      for (const m of batches[b]) expect(afterRestart.live.has((m.args as { id: string }).id)).toBe(true);
+    }
+    // Whatever got in, it got in once and whole: the in-flight batch is all there or not at all.
+    expect(new Set(afterRestart.upsertIds).size).toBe(afterRestart.upsertIds.length);
+    expect([DEMO_COUNT + 200, DEMO_COUNT + 250]).toContain(afterRestart.live.size);
+    expect(afterRestart.lastSeq).toBe(afterRestart.live.size - DEMO_COUNT);
+
+    // The device retries its whole outbox in seq order: every listing ends up there exactly once.
+    for (const batch of batches) {
+      const { results } = await pushOverHttp(second, cookie, clientId, batch);
+      expect(results.every((r) => r.status === 'applied')).toBe(true);
+    }
+    const final = await pullEverything(second, cookie, clientId);
+    expect(final.lastSeq).toBe(600);
+    expect(final.live.size).toBe(DEMO_COUNT + 600);
+    expect(final.upsertIds).toHaveLength(DEMO_COUNT + 600);
+  });
+
+  it('does not seed the demo listings again on a restart after a clean stop', async () => {
+    const first = await spawnServer(temp.dir);
+    expect(await first.stop('SIGTERM')).toBe(0);
+    const second = await spawnServer(temp.dir);
+    expect(second.output()).not.toContain('Seeded');
+    const cookie = await startSession(second);
+    const { live } = await pullEverything(second, cookie, randomUUID());
+    expect(live.size).toBe(DEMO_COUNT);
+  });
+
+  it('serves only the API when there is no web build, and the app shell when there is', async () => {
+    const apiOnly = await spawnServer(temp.dir);
+    expect((await fetch(`${apiOnly.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${apiOnly.url}/`)).status).toBe(404);
+    await apiOnly.kill();
+
+    const webDir = join(temp.dir, 'web');
+    mkdirSync(join(webDir, '_app/immutable'), { recursive: true });
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Dongne</title>');
+    writeFileSync(join(webDir, '_app/immutable/app.abc123.js'), 'console.log(1)');
+    const withWeb = await spawnServer(temp.dir, { webDir });
+    const shell = await fetch(`${withWeb.url}/listings/${randomUUID()}`);
+    expect(shell.status).toBe(200);
+    expect(await shell.text()).toContain('<title>Dongne</title>');
+    expect(shell.headers.get('cache-control')).toBe('no-cache');
+    const asset = await fetch(`${withWeb.url}/_app/immutable/app.abc123.js`);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    // An unknown API route is still an API 404, not the app shell.
+    const missing = await fetch(`${withWeb.url}/api/nope`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('refuses a 10 MB push over real HTTP with 413 and keeps serving', async () => {
+    const server = await spawnServer(temp.dir);
+    const cookie = await startSession(server);
+    const response = await fetch(`${server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ clientId: randomUUID(), mutations: [], padding: 'x'.repeat(10 * 1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: { code: 'request.too_large', message: expect.any(String) } });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,629 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { listingSchema, pullResponseSchema, pushResponseSchema, SYNC_LIMITS, type Mutation } from '@dongne/shared';
+import {
+  changeCounter,
+  countRows,
+  createListing,
+  createTestServer,
+  deleteListing,
+  device,
+  dumpTables,
+  listingArgs,
+  mutation,
+  newSession,
+  pull,
+  pullAll,
+  push,
+  pushRequest,
+  T0,
+  type TestServer,
+} from '../testing/harness.js';
+
+let server: TestServer;
+beforeEach(() => {
+  server = createTestServer();
+});
+afterEach(() => server.close());
+
+/** The domain state a rejected mutation must leave alone (sync bookkeeping records the rejection). */
+function domainTables() {
+  const { listings, change_counter, actors } = dumpTables(server.store);
+  return { listings, change_counter, actors };
+}
+
+describe('push then pull', () => {
+  it('applies listing.create and pull returns the listing with a cursor and lastSeq', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const create = createListing(phone.nextSeq(), { title: '  Wooden stool  ', priceKrw: 8000, category: 'furniture' });
+
+    const pushed = await push(app, alice.cookie, phone.clientId, [create]);
+    expect(pushResponseSchema.safeParse(pushed).success).toBe(true);
+    expect(pushed).toEqual({ results: [{ mutationId: create.mutationId, seq: 1, status: 'applied' }], lastSeq: 1 });
+
+    const page = await pull(app, alice.cookie, { cursor: 0, clientId: phone.clientId });
+    expect(pullResponseSchema.safeParse(page).success).toBe(true);
+    expect(page.hasMore).toBe(false);
+    expect(page.lastSeq).toBe(1);
+    expect(page.cursor).toBe(changeCounter(server.store));
+    expect(page.changes).toHaveLength(1);
+    const change = page.changes[0];
+    expect(change.op).toBe('upsert');
+    if (change.op !== 'upsert') return;
+    // Exactly the shared schema's fields, nothing the server keeps privately.
+    expect(listingSchema.parse(change.row)).toEqual(change.row);
+    expect(Object.keys(change.row).sort()).toEqual(
+      ['category', 'createdAt', 'description', 'id', 'neighbourhood', 'priceKrw', 'sellerId', 'sellerName', 'status', 'title', 'updatedAt'],
+    );
+    const args = create.args as ReturnType<typeof listingArgs>;
+    expect(change.row).toEqual({
+      id: args.id,
+      sellerId: alice.actorId,
+      sellerName: alice.nickname,
+      title: 'Wooden stool', // trimmed by the shared schema before it is stored
+      description: args.description,
+      priceKrw: 8000,
+      category: 'furniture',
+      neighbourhood: args.neighbourhood,
+      status: 'selling',
+      createdAt: T0,
+      updatedAt: T0,
+    });
+  });
+
+  it('round-trips Korean, emoji and multi-line text exactly', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const args = listingArgs({ title: '🪴 몬스테라 — Monstera', description: '잎 10장\n물은 주 1회 💧\n"quotes" & <tags>' });
+    await push(app, alice.cookie, phone.clientId, [mutation(1, 'listing.create', args)]);
+    const [change] = (await pull(app, undefined)).changes;
+    expect(change).toMatchObject({ op: 'upsert', row: { title: args.title, description: args.description } });
+  });
+
+  it('returns nothing new when pulled again from the returned cursor', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    await push(app, alice.cookie, phone.clientId, [createListing(phone.nextSeq())]);
+    const first = await pull(app, alice.cookie);
+    const again = await pull(app, alice.cookie, { cursor: first.cursor });
+    expect(again).toEqual({ changes: [], cursor: first.cursor, hasMore: false, lastSeq: 0 });
+  });
+
+  it('lets anyone browse without a session, and tells them lastSeq 0', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    await push(app, alice.cookie, phone.clientId, [createListing(phone.nextSeq())]);
+    const page = await pull(app, undefined, { clientId: phone.clientId });
+    expect(page.changes).toHaveLength(1);
+    expect(page.lastSeq).toBe(0);
+  });
+
+  it("does not reveal another actor's device progress through lastSeq", async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const bob = await newSession(app);
+    const phone = device();
+    await push(app, alice.cookie, phone.clientId, [createListing(phone.nextSeq()), createListing(phone.nextSeq())]);
+    expect((await pull(app, alice.cookie, { clientId: phone.clientId })).lastSeq).toBe(2);
+    expect((await pull(app, bob.cookie, { clientId: phone.clientId })).lastSeq).toBe(0);
+  });
+
+  it('gives lastSeq 0 for a device the server has never heard from', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    expect((await pull(app, alice.cookie, { clientId: randomUUID() })).lastSeq).toBe(0);
+  });
+
+  it('applies later mutations of a batch even when an earlier one is rejected', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const first = createListing(phone.nextSeq());
+    const bad = deleteListing(phone.nextSeq(), randomUUID());
+    const third = createListing(phone.nextSeq());
+    const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [first, bad, third]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
+    expect(results[1]).toMatchObject({ code: 'listing.not_found' });
+    expect(lastSeq).toBe(3);
+    expect(countRows(server.store, 'listings')).toBe(2);
+  });
+});
+
+describe('exactly once', () => {
+  it('applies a mutation pushed twice in two requests once, and answers the same both times', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const create = createListing(phone.nextSeq());
+
+    const first = await push(app, alice.cookie, phone.clientId, [create]);
+    const counterAfterFirst = changeCounter(store);
+    const tablesAfterFirst = dumpTables(store);
+    server.clock.advance(5_000);
+    const second = await push(app, alice.cookie, phone.clientId, [create]);
+
+    expect(second).toEqual(first);
+    expect(countRows(store, 'listings')).toBe(1);
+    expect(changeCounter(store)).toBe(counterAfterFirst);
+    expect(dumpTables(store)).toEqual(tablesAfterFirst);
+  });
+
+  it('applies a mutation sent twice in one batch once, with the same result for both copies', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const create = createListing(phone.nextSeq());
+
+    const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [create, create]);
+
+    expect(results).toEqual([
+      { mutationId: create.mutationId, seq: 1, status: 'applied' },
+      { mutationId: create.mutationId, seq: 1, status: 'applied' },
+    ]);
+    expect(lastSeq).toBe(1);
+    expect(countRows(store, 'listings')).toBe(1);
+    expect(countRows(store, 'processed_mutations')).toBe(1);
+    expect(changeCounter(store)).toBe(1);
+  });
+
+  it('survives a lost response: the retried batch changes nothing and pull reports lastSeq', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const listing = listingArgs();
+    const batch: Mutation[] = [
+      mutation(phone.nextSeq(), 'listing.create', listing),
+      createListing(phone.nextSeq()),
+      mutation(phone.nextSeq(), 'listing.delete', { id: listing.id }),
+    ];
+
+    // The server applies the batch, but the response never reaches the device.
+    const lost = await push(app, alice.cookie, phone.clientId, batch);
+    const tablesAfterApply = dumpTables(store);
+
+    // The device's outbox still holds all three; it retries them as they are.
+    server.clock.advance(60_000);
+    const retried = await push(app, alice.cookie, phone.clientId, batch);
+
+    expect(retried).toEqual(lost);
+    expect(retried.results.every((r) => r.status === 'applied')).toBe(true);
+    expect(dumpTables(store)).toEqual(tablesAfterApply);
+    const { changes } = await pullAll(app, alice.cookie);
+    expect(changes.filter((c) => c.op === 'upsert')).toHaveLength(1);
+    expect(changes.filter((c) => c.op === 'delete')).toEqual([{ op: 'delete', entity: 'listing', id: listing.id }]);
+    expect((await pull(app, alice.cookie, { clientId: phone.clientId })).lastSeq).toBe(3);
+  });
+
+  it('answers a retried batch that also carries new mutations: old ones replayed, new ones applied', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const first = createListing(phone.nextSeq());
+    await push(app, alice.cookie, phone.clientId, [first]);
+    const second = createListing(phone.nextSeq());
+
+    const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [first, second]);
+
+    expect(results).toEqual([
+      { mutationId: first.mutationId, seq: 1, status: 'applied' },
+      { mutationId: second.mutationId, seq: 2, status: 'applied' },
+    ]);
+    expect(lastSeq).toBe(2);
+    expect(countRows(store, 'listings')).toBe(2);
+  });
+
+  it('keeps mutations of different devices apart even when their ids collide', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const laptop = device();
+    const sharedId = randomUUID();
+    const onPhone = createListing(1, {});
+    const onLaptop = createListing(1, {});
+    await push(app, alice.cookie, phone.clientId, [{ ...onPhone, mutationId: sharedId }]);
+    const { results } = await push(app, alice.cookie, laptop.clientId, [{ ...onLaptop, mutationId: sharedId }]);
+    expect(results[0].status).toBe('applied');
+    expect(countRows(store, 'listings')).toBe(2);
+  });
+});
+
+describe('a failure part-way through a batch', () => {
+  it('records none of the batch, answers 500, and applies the whole batch once on retry', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    // A real database error on the second insert (think: disk full), not a rejection.
+    store.db.exec(`CREATE TRIGGER fail_on_boom BEFORE INSERT ON listings WHEN NEW.title = 'boom'
+                   BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    const batch = [createListing(1), createListing(2, { title: 'boom' }), createListing(3)];
+    const before = dumpTables(store);
+
+    const failed = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: batch });
+
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({ error: { code: 'internal', message: expect.any(String) } });
+    expect(dumpTables(store)).toEqual(before);
+    expect(server.logged).toEqual([expect.stringContaining('disk I/O error')]);
+
+    store.db.exec('DROP TRIGGER fail_on_boom');
+    const retried = await push(app, alice.cookie, phone.clientId, batch);
+    expect(retried.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(countRows(store, 'listings')).toBe(3);
+    expect(changeCounter(store)).toBe(3);
+  });
+});
+
+describe('ordering', () => {
+  it('applies a batch in seq order even when it arrives out of order', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const listing = listingArgs();
+    const create = mutation(1, 'listing.create', listing);
+    const remove = mutation(2, 'listing.delete', { id: listing.id });
+
+    const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [remove, create]);
+
+    expect(results).toEqual([
+      { mutationId: create.mutationId, seq: 1, status: 'applied' },
+      { mutationId: remove.mutationId, seq: 2, status: 'applied' },
+    ]);
+    expect(lastSeq).toBe(2);
+    const row = store.db.prepare('SELECT deleted_at, change_seq FROM listings WHERE id = ?').get(listing.id);
+    expect(row).toEqual({ deleted_at: T0, change_seq: 2 });
+    const page = await pull(app, alice.cookie);
+    expect(page.changes).toEqual([{ op: 'delete', entity: 'listing', id: listing.id }]);
+    expect(page.cursor).toBe(2);
+  });
+
+  it('tells devices that already hold a listing that it was deleted', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const listing = listingArgs();
+    await push(app, alice.cookie, phone.clientId, [mutation(phone.nextSeq(), 'listing.create', listing)]);
+    const before = await pull(app, undefined);
+    expect(before.changes[0]).toMatchObject({ op: 'upsert', row: { id: listing.id } });
+
+    server.clock.advance(1_000);
+    await push(app, alice.cookie, phone.clientId, [deleteListing(phone.nextSeq(), listing.id)]);
+    const after = await pull(app, undefined, { cursor: before.cursor });
+    expect(after.changes).toEqual([{ op: 'delete', entity: 'listing', id: listing.id }]);
+    expect(after.cursor).toBeGreaterThan(before.cursor);
+  });
+});
+
+describe('rejections', () => {
+  async function pushOne(m: Mutation) {
+    const alice = await newSession(server.app);
+    const phone = device();
+    return { alice, phone, response: await push(server.app, alice.cookie, phone.clientId, [m]) };
+  }
+
+  it('rejects an unknown mutation name with mutation.unknown', async () => {
+    const unknown = mutation(1, 'listing.teleport', { id: randomUUID() });
+    const { response } = await pushOne(unknown);
+    expect(response.results).toEqual([
+      { mutationId: unknown.mutationId, seq: 1, status: 'rejected', code: 'mutation.unknown', message: expect.stringContaining('listing.teleport') },
+    ]);
+    expect(response.lastSeq).toBe(1);
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('treats the inherited name %s as unknown', async (name) => {
+    const { response } = await pushOne(mutation(1, name, {}));
+    expect(response.results[0]).toMatchObject({ status: 'rejected', code: 'mutation.unknown' });
+  });
+
+  it.each([
+    ['a fractional price', { priceKrw: 10.5 }, 'priceKrw'],
+    ['a negative price', { priceKrw: -1 }, 'priceKrw'],
+    ['a blank title', { title: '   ' }, 'title'],
+    ['a title past 80 characters', { title: 'x'.repeat(81) }, 'title'],
+    ['an unknown category', { category: 'weapons' }, 'category'],
+    ['an id that is not a uuid', { id: 'listing-1' }, 'id'],
+    ['a price given as text', { priceKrw: '1000' }, 'priceKrw'],
+  ])('rejects listing.create with %s as mutation.invalid_args', async (_, overrides, path) => {
+    const invalid = mutation(1, 'listing.create', { ...listingArgs(), ...overrides });
+    const { response } = await pushOne(invalid);
+    expect(response.results[0]).toMatchObject({ status: 'rejected', code: 'mutation.invalid_args' });
+    expect(response.results[0].status === 'rejected' && response.results[0].message).toMatch(new RegExp(`^${path}: `));
+    expect(countRows(server.store, 'listings')).toBe(0);
+  });
+
+  it.each([
+    ['null', null],
+    ['an array', []],
+    ['a string', 'delete everything'],
+  ])('rejects args that are %s as mutation.invalid_args', async (_, args) => {
+    const { response } = await pushOne(mutation(1, 'listing.delete', args));
+    expect(response.results[0]).toMatchObject({ status: 'rejected', code: 'mutation.invalid_args' });
+  });
+
+  it("rejects deleting someone else's listing with listing.not_owner and leaves it alone", async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const bob = await newSession(app);
+    const alicePhone = device();
+    const bobPhone = device();
+    const listing = listingArgs();
+    await push(app, alice.cookie, alicePhone.clientId, [mutation(alicePhone.nextSeq(), 'listing.create', listing)]);
+    const before = domainTables();
+
+    const { results } = await push(app, bob.cookie, bobPhone.clientId, [deleteListing(bobPhone.nextSeq(), listing.id)]);
+
+    expect(results[0]).toMatchObject({ status: 'rejected', code: 'listing.not_owner', message: expect.any(String) });
+    expect(domainTables()).toEqual(before);
+    const page = await pull(app, undefined);
+    expect(page.changes).toEqual([expect.objectContaining({ op: 'upsert', row: expect.objectContaining({ id: listing.id }) })]);
+  });
+
+  it('rejects deleting a listing that does not exist, or twice, with listing.not_found', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const listing = listingArgs();
+    const { results } = await push(app, alice.cookie, phone.clientId, [
+      mutation(phone.nextSeq(), 'listing.create', listing),
+      deleteListing(phone.nextSeq(), listing.id),
+      deleteListing(phone.nextSeq(), listing.id),
+      deleteListing(phone.nextSeq(), randomUUID()),
+    ]);
+    expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+      'applied',
+      'applied',
+      'listing.not_found',
+      'listing.not_found',
+    ]);
+  });
+
+  it('rejects creating a listing whose id is taken, even by a deleted listing, with listing.id_taken', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const bob = await newSession(app);
+    const phone = device();
+    const listing = listingArgs();
+    await push(app, alice.cookie, phone.clientId, [
+      mutation(phone.nextSeq(), 'listing.create', listing),
+      deleteListing(phone.nextSeq(), listing.id),
+    ]);
+    const before = domainTables();
+    const bobPhone = device();
+    const { results } = await push(app, bob.cookie, bobPhone.clientId, [
+      mutation(bobPhone.nextSeq(), 'listing.create', { ...listingArgs(), id: listing.id }),
+    ]);
+    expect(results[0]).toMatchObject({ status: 'rejected', code: 'listing.id_taken' });
+    expect(domainTables()).toEqual(before);
+    expect(store.db.prepare('SELECT seller_id FROM listings WHERE id = ?').pluck().get(listing.id)).toBe(alice.actorId);
+  });
+
+  it('changes no data for a rejected mutation, but records it so a retry gets the same rejection', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const bob = await newSession(app);
+    const alicePhone = device();
+    const listing = listingArgs();
+    await push(app, alice.cookie, alicePhone.clientId, [mutation(alicePhone.nextSeq(), 'listing.create', listing)]);
+
+    const bobPhone = device();
+    const batch = [
+      mutation(bobPhone.nextSeq(), 'listing.teleport', {}),
+      mutation(bobPhone.nextSeq(), 'listing.create', { ...listingArgs(), priceKrw: -5 }),
+      deleteListing(bobPhone.nextSeq(), listing.id),
+    ];
+    const before = dumpTables(store);
+    const first = await push(app, bob.cookie, bobPhone.clientId, batch);
+    const after = dumpTables(store);
+
+    expect(first.results.map((r) => r.status === 'rejected' && r.code)).toEqual([
+      'mutation.unknown',
+      'mutation.invalid_args',
+      'listing.not_owner',
+    ]);
+    // Nothing a user sees changed: not the listings, not the change counter, not the actors.
+    expect(after.listings).toEqual(before.listings);
+    expect(after.change_counter).toEqual(before.change_counter);
+    expect(after.actors).toEqual(before.actors);
+    // The rejections are remembered, with their codes, so the device can drop them from its outbox.
+    expect(store.db.prepare('SELECT seq, status, code FROM processed_mutations WHERE client_id = ? ORDER BY seq').all(bobPhone.clientId)).toEqual([
+      { seq: 1, status: 'rejected', code: 'mutation.unknown' },
+      { seq: 2, status: 'rejected', code: 'mutation.invalid_args' },
+      { seq: 3, status: 'rejected', code: 'listing.not_owner' },
+    ]);
+    expect(first.lastSeq).toBe(3);
+    expect((await pull(app, bob.cookie, { clientId: bobPhone.clientId })).lastSeq).toBe(3);
+
+    const retry = await push(app, bob.cookie, bobPhone.clientId, batch);
+    expect(retry).toEqual(first);
+    expect(dumpTables(store)).toEqual(after);
+  });
+
+  it('replays the recorded rejection even after the reason has gone away', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const listing = listingArgs();
+    const earlyDelete = deleteListing(1, listing.id);
+    const first = await push(app, alice.cookie, phone.clientId, [earlyDelete]);
+    expect(first.results[0]).toMatchObject({ status: 'rejected', code: 'listing.not_found' });
+
+    await push(app, alice.cookie, phone.clientId, [mutation(2, 'listing.create', listing)]);
+    const retry = await push(app, alice.cookie, phone.clientId, [earlyDelete]);
+
+    expect(retry.results).toEqual(first.results);
+    expect((await pull(app, undefined)).changes).toEqual([expect.objectContaining({ op: 'upsert' })]);
+  });
+
+  it('rejects a new mutation that reuses an already processed seq with sync.seq_reused', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    await push(app, alice.cookie, phone.clientId, [createListing(1), createListing(2)]);
+    const before = dumpTables(store);
+
+    const reused = createListing(2);
+    const older = createListing(1);
+    const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [reused, older]);
+
+    expect(results).toEqual([
+      { mutationId: older.mutationId, seq: 1, status: 'rejected', code: 'sync.seq_reused', message: expect.stringContaining('1') },
+      { mutationId: reused.mutationId, seq: 2, status: 'rejected', code: 'sync.seq_reused', message: expect.stringContaining('2') },
+    ]);
+    expect(lastSeq).toBe(2);
+    expect(dumpTables(store)).toEqual(before);
+  });
+
+  it('rejects the second of two new mutations sharing a seq within one batch', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const a = createListing(1);
+    const b = createListing(1);
+    const { results } = await push(app, alice.cookie, phone.clientId, [a, b]);
+    expect(results[0]).toMatchObject({ mutationId: a.mutationId, status: 'applied' });
+    expect(results[1]).toMatchObject({ mutationId: b.mutationId, status: 'rejected', code: 'sync.seq_reused' });
+    expect(countRows(store, 'listings')).toBe(1);
+  });
+});
+
+describe('attribution', () => {
+  it("makes the session's actor the seller, whatever the mutation claims", async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const bob = await newSession(app);
+    const phone = device();
+    const listing = listingArgs();
+    // Extra fields in args are not trusted; the seller comes only from the cookie.
+    const sneaky = mutation(1, 'listing.create', { ...listing, sellerId: bob.actorId, sellerName: bob.nickname });
+    await push(app, alice.cookie, phone.clientId, [sneaky]);
+    const page = await pull(app, undefined);
+    expect(page.changes[0]).toMatchObject({ op: 'upsert', row: { id: listing.id, sellerId: alice.actorId, sellerName: alice.nickname } });
+    expect(store.db.prepare('SELECT seller_id FROM listings').pluck().all()).toEqual([alice.actorId]);
+  });
+
+  it('ties a clientId to the actor that first pushed from it: another actor gets 403 sync.client_not_yours', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const bob = await newSession(app);
+    const phone = device();
+    const listing = listingArgs();
+    await push(app, alice.cookie, phone.clientId, [mutation(phone.nextSeq(), 'listing.create', listing)]);
+    const before = dumpTables(store);
+
+    const hijack = await pushRequest(app, bob.cookie, {
+      clientId: phone.clientId,
+      mutations: [deleteListing(phone.nextSeq(), listing.id), createListing(phone.nextSeq())],
+    });
+
+    expect(hijack.status).toBe(403);
+    expect(await hijack.json()).toEqual({ error: { code: 'sync.client_not_yours', message: expect.any(String) } });
+    expect(dumpTables(store)).toEqual(before);
+  });
+
+  it('does not let another actor replay a device\'s processed mutation to read its result', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const bob = await newSession(app);
+    const phone = device();
+    const create = createListing(phone.nextSeq());
+    await push(app, alice.cookie, phone.clientId, [create]);
+    const replay = await pushRequest(app, bob.cookie, { clientId: phone.clientId, mutations: [create] });
+    expect(replay.status).toBe(403);
+  });
+});
+
+describe('paged pull', () => {
+  const TOTAL = 1_250;
+
+  async function seedListings(count: number) {
+    const alice = await newSession(server.app);
+    const phone = device();
+    const ids: string[] = [];
+    for (let start = 0; start < count; start += SYNC_LIMITS.pushBatchMax) {
+      const batch = Array.from({ length: Math.min(SYNC_LIMITS.pushBatchMax, count - start) }, (_, i) => {
+        const args = listingArgs({ title: `Item ${start + i + 1}` });
+        ids.push(args.id);
+        return mutation(phone.nextSeq(), 'listing.create', args);
+      });
+      const { results } = await push(server.app, alice.cookie, phone.clientId, batch);
+      expect(results.every((r) => r.status === 'applied')).toBe(true);
+    }
+    return { alice, ids };
+  }
+
+  function upsertIds(changes: { op: string; row?: { id: string } }[]) {
+    return changes.map((c) => c.row!.id);
+  }
+
+  it('pages a fresh device through every listing exactly once, with strictly increasing cursors', async () => {
+    const { ids } = await seedListings(TOTAL);
+    const { pages } = await pullAll(server.app, undefined, 0, 500);
+
+    expect(pages.map((p) => p.changes.length)).toEqual([500, 500, 250]);
+    expect(pages.map((p) => p.hasMore)).toEqual([true, true, false]);
+    const cursors = pages.map((p) => p.cursor);
+    for (let i = 1; i < cursors.length; i++) expect(cursors[i]).toBeGreaterThan(cursors[i - 1]);
+    expect(cursors.at(-1)).toBe(changeCounter(server.store));
+    const seen = upsertIds(pages.flatMap((p) => p.changes));
+    expect(seen).toHaveLength(TOTAL);
+    expect(new Set(seen)).toEqual(new Set(ids));
+  });
+
+  it('says hasMore=false on a page that ends exactly at the last change', async () => {
+    await seedListings(10);
+    const { pages } = await pullAll(server.app, undefined, 0, 5);
+    expect(pages.map((p) => [p.changes.length, p.hasMore])).toEqual([
+      [5, true],
+      [5, false],
+    ]);
+  });
+
+  it('uses the default page size of 500 when no limit is given, and honours the 1000 maximum', async () => {
+    await seedListings(TOTAL);
+    const byDefault = await pull(server.app, undefined);
+    expect(byDefault.changes).toHaveLength(SYNC_LIMITS.pullPageDefault);
+    const biggest = await pull(server.app, undefined, { limit: SYNC_LIMITS.pullPageMax });
+    expect(biggest.changes).toHaveLength(SYNC_LIMITS.pullPageMax);
+    expect(biggest.hasMore).toBe(true);
+  });
+
+  it('still yields every listing exactly once when the network drops mid-paging and the device resumes', async () => {
+    const { ids } = await seedListings(TOTAL);
+    const seen: string[] = [];
+    let storedCursor = 0; // What the device persisted after applying the last complete page.
+
+    // First attempt: one page arrives and is stored; the second response is lost in flight.
+    const page1 = await pull(server.app, undefined, { cursor: storedCursor, limit: 500 });
+    seen.push(...upsertIds(page1.changes));
+    storedCursor = page1.cursor;
+    await pull(server.app, undefined, { cursor: storedCursor, limit: 500 }); // never applied
+
+    // Meanwhile someone posts more; then the device restarts from its stored cursor.
+    const { ids: later } = await seedListings(30);
+    const { changes } = await pullAll(server.app, undefined, storedCursor, 500);
+    seen.push(...upsertIds(changes));
+
+    expect(seen).toHaveLength(TOTAL + 30);
+    expect(new Set(seen)).toEqual(new Set([...ids, ...later]));
+  });
+
+  it('moves a deleted listing to the end of the change order, so a resuming device sees the tombstone', async () => {
+    const { alice, ids } = await seedListings(10);
+    const page1 = await pull(server.app, undefined, { limit: 5 });
+    // One already fetched and one not yet fetched are deleted before the device resumes.
+    const phone = device();
+    await push(server.app, alice.cookie, phone.clientId, [deleteListing(1, ids[0]), deleteListing(2, ids[7])]);
+    const { changes } = await pullAll(server.app, undefined, page1.cursor, 5);
+    expect(changes.filter((c) => c.op === 'upsert').map((c) => c.op === 'upsert' && c.row.id)).toEqual(
+      [ids[5], ids[6], ids[8], ids[9]],
+    );
+    expect(changes.filter((c) => c.op === 'delete')).toEqual([
+      { op: 'delete', entity: 'listing', id: ids[0] },
+      { op: 'delete', entity: 'listing', id: ids[7] },
+    ]);
+  });
+});

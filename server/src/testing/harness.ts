@@ -1,0 +1,174 @@
+// Test harness for the server: a real SQLite store in a temp directory, a fixed clock, the app built
+// from them, and small helpers that speak the sync protocol through app.request(). Tests only.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { ListingCreateArgs, Mutation, PullResponse, PushResponse } from '@dongne/shared';
+import { createApp } from '../app.js';
+import type { Clock } from '../services/clock.js';
+import { openStore, type Store } from '../store/store.js';
+
+/** 2026-03-01T09:00:00Z: every test starts from the same instant. */
+export const T0 = Date.UTC(2026, 2, 1, 9, 0, 0);
+
+export interface FixedClock extends Clock {
+  set(ms: number): void;
+  advance(ms: number): void;
+}
+
+export function fixedClock(start = T0): FixedClock {
+  let now = start;
+  return {
+    now: () => now,
+    set: (ms) => void (now = ms),
+    advance: (ms) => void (now += ms),
+  };
+}
+
+export function tempDir(prefix = 'dongne-test-'): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestServer {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  clock: FixedClock;
+  file: string;
+  /** Lines the app logged (unexpected errors land here, not on the test output). */
+  logged: string[];
+  close(): void;
+}
+
+/** The app over a fresh SQLite file; call close() in afterEach. */
+export function createTestServer(options: { bodyMaxBytes?: number } = {}): TestServer {
+  const temp = tempDir();
+  const file = join(temp.dir, 'dongne.sqlite');
+  const store = openStore(file);
+  const clock = fixedClock();
+  const logged: string[] = [];
+  const app = createApp({ store, clock, config: { log: (line) => logged.push(line), bodyMaxBytes: options.bodyMaxBytes } });
+  return {
+    app,
+    store,
+    clock,
+    file,
+    logged,
+    close() {
+      if (store.db.open) store.close();
+      temp.remove();
+    },
+  };
+}
+
+type App = TestServer['app'];
+
+/** Starts an anonymous session and returns the cookie header to send back, plus who it is. */
+export async function newSession(app: App): Promise<{ cookie: string; actorId: string; nickname: string }> {
+  const response = await app.request('/api/session', { method: 'POST' });
+  if (response.status !== 201) throw new Error(`session: ${response.status} ${await response.text()}`);
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  const pair = setCookie.split(';')[0];
+  if (!pair.startsWith('dongne_session=')) throw new Error(`no session cookie in ${setCookie}`);
+  const body = (await response.json()) as { actorId: string; nickname: string };
+  return { cookie: pair, ...body };
+}
+
+export function pushRequest(app: App, cookie: string | undefined, body: unknown): Promise<Response> | Response {
+  return app.request('/api/sync/push', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Pushes and insists on a 200; returns the parsed response. */
+export async function push(app: App, cookie: string, clientId: string, mutations: Mutation[]): Promise<PushResponse> {
+  const response = await pushRequest(app, cookie, { clientId, mutations });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`push: ${response.status} ${text}`);
+  return JSON.parse(text) as PushResponse;
+}
+
+export async function pull(
+  app: App,
+  cookie: string | undefined,
+  query: { cursor?: number | string; limit?: number | string; clientId?: string } = {},
+): Promise<PullResponse> {
+  const response = await pullRequest(app, cookie, query);
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`pull: ${response.status} ${text}`);
+  return JSON.parse(text) as PullResponse;
+}
+
+export function pullRequest(
+  app: App,
+  cookie: string | undefined,
+  query: Record<string, string | number | undefined> = {},
+): Promise<Response> | Response {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const qs = params.toString();
+  return app.request(`/api/sync/pull${qs ? `?${qs}` : ''}`, { headers: cookie ? { cookie } : {} });
+}
+
+/** Pages through pull from `cursor` until hasMore is false. */
+export async function pullAll(app: App, cookie: string | undefined, cursor = 0, limit?: number) {
+  const pages: PullResponse[] = [];
+  for (;;) {
+    const page = await pull(app, cookie, { cursor, limit });
+    pages.push(page);
+    cursor = page.cursor;
+    if (!page.hasMore) return { pages, changes: pages.flatMap((p) => p.changes), cursor };
+  }
+}
+
+/** A device: its clientId and the next seq its outbox would hand out. */
+export function device() {
+  let seq = 0;
+  return {
+    clientId: randomUUID(),
+    nextSeq: () => ++seq,
+  };
+}
+
+export function listingArgs(overrides: Partial<ListingCreateArgs> = {}): ListingCreateArgs {
+  return {
+    id: randomUUID(),
+    title: 'IKEA desk lamp',
+    description: 'Works, bulb included.',
+    priceKrw: 15000,
+    category: 'household',
+    neighbourhood: 'Jeongja-dong 정자동',
+    ...overrides,
+  };
+}
+
+export function mutation(seq: number, name: string, args: unknown, extra: Partial<Mutation> = {}): Mutation {
+  return { mutationId: randomUUID(), seq, name, args, createdAt: T0 - 60_000, ...extra };
+}
+
+export const createListing = (seq: number, overrides: Partial<ListingCreateArgs> = {}) =>
+  mutation(seq, 'listing.create', listingArgs(overrides));
+
+export const deleteListing = (seq: number, id: string) => mutation(seq, 'listing.delete', { id });
+
+/** Every row of every table, ordered, so two dumps compare equal exactly when nothing changed. */
+export function dumpTables(store: Store): Record<string, unknown[]> {
+  const tables = store.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((table) => [table, store.db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all()]),
+  );
+}
+
+export function changeCounter(store: Store): number {
+  return store.db.prepare('SELECT value FROM change_counter WHERE id = 1').pluck().get() as number;
+}
+
+export function countRows(store: Store, table: string): number {
+  return store.db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+}

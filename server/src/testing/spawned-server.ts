@@ -1,0 +1,95 @@
+// Runs the real server entry point (server/src/main.ts) as a child process on a free port, so tests
+// can talk to it over HTTP and kill it hard. Tests only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const MAIN = join(ROOT, 'server/src/main.ts');
+
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+export interface SpawnedServer {
+  url: string;
+  /** Everything the process printed, stdout and stderr. */
+  output(): string;
+  /** SIGKILL: no shutdown hooks run, exactly like a crash or a pulled plug. */
+  kill(): Promise<void>;
+  /** Sends a signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Starts main.ts on dataDir and resolves once it prints that it is listening. */
+export async function spawnServer(dataDir: string, options: { webDir?: string; timeoutMs?: number } = {}): Promise<SpawnedServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DONGNE_DATA_DIR: dataDir,
+      DONGNE_WEB_DIR: options.webDir ?? join(dataDir, 'no-web-build-here'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => {
+    running.delete(child);
+    done(code);
+  }));
+  let log = '';
+  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start in time:\n${log}`)), options.timeoutMs ?? 20_000);
+    const check = () => {
+      if (!log.includes('Dongne is running at')) return;
+      clearTimeout(timer);
+      ready();
+    };
+    child.stdout!.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code} before it was ready:\n${log}`));
+    });
+  });
+
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => log,
+    kill: async () => void (await stop('SIGKILL')),
+    stop,
+  };
+}
+
+/** Kills every server a test started and did not stop; for afterEach. */
+export async function killSpawnedServers(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
