@@ -24,11 +24,20 @@ function listingArgs(i: number) {
   };
 }
 
-async function benchPush(url: string) {
+/** `devices` devices push N/devices creations each, all at once; each device's batches stay in order. */
+async function benchPush(url: string, devices = 1) {
+  const perDevice = N / devices;
+  const prepared = await Promise.all(Array.from({ length: devices }, () => prepareDevice(url, perDevice)));
+  const started = performance.now();
+  await Promise.all(prepared.map((device) => pushAll(url, device)));
+  return N / ((performance.now() - started) / 1000);
+}
+
+async function prepareDevice(url: string, count: number) {
   const session = await fetch(`${url}/api/session`, { method: 'POST' });
   const cookie = session.headers.get('set-cookie')!.split(';')[0];
   const clientId = crypto.randomUUID();
-  const batches = Array.from({ length: N / BATCH }, (_, b) =>
+  const batches = Array.from({ length: count / BATCH }, (_, b) =>
     JSON.stringify({
       clientId,
       mutations: Array.from({ length: BATCH }, (_, i) => ({
@@ -40,13 +49,15 @@ async function benchPush(url: string) {
       })),
     }),
   );
-  const started = performance.now();
+  return { cookie, batches };
+}
+
+async function pushAll(url: string, { cookie, batches }: { cookie: string; batches: string[] }) {
   for (const body of batches) {
     const response = await fetch(`${url}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
     const result = (await response.json()) as { results: { status: string }[] };
     if (!response.ok || result.results.some((r) => r.status !== 'applied')) throw new Error(`push failed: ${response.status}`);
   }
-  return N / ((performance.now() - started) / 1000);
 }
 
 async function benchPull(url: string) {
@@ -115,6 +126,7 @@ try {
   const ceiling = benchCeiling();
   const push = await benchPush(server.url);
   const pull = await benchPull(server.url);
+  const pushConcurrent = await benchPush(server.url, 4);
   const shell = await benchFirstVisit(server.url);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -125,6 +137,7 @@ Dongne benchmark (${new Date().toISOString()}, Node ${process.version})
 
 push  ${fmt(push)} listing mutations/s   (${N} creations, batches of ${BATCH}, real HTTP)
 pull  ${fmt(pull.rowsPerSecond)} rows/s                (${pull.rows} rows, fresh device, pages of ${PULL_PAGE}, real HTTP)
+push  ${fmt(pushConcurrent)} listing mutations/s   (the same, from 4 devices at once)
 
 ceiling (better-sqlite3 directly, same schema and file settings)
   insert ${fmt(ceiling.insertPerSecond)} rows/s in one transaction
