@@ -1,0 +1,138 @@
+// Finds the neighbourhood a position is in, or the nearest one, from an in-memory grid over every
+// neighbourhood's bounding box: a lookup touches the few places near the point, however many exist.
+import { distanceM, distanceToPolygonsM, type LatLng, type MultiPolygonCoords } from '@dongne/shared';
+import type { NeighbourhoodRow } from '../store/neighbourhoods-store.js';
+import type { Store } from '../store/store.js';
+
+/** Further than this from every neighbourhood, a position is in none Dongne knows. */
+export const LOOKUP_MAX_DISTANCE_M = 50_000;
+
+/** About 5.5 km north-south: a dong's box covers a few cells, a cell holds a few dongs. */
+const CELL_DEG = 0.05;
+const CELLS_PER_ROW = Math.ceil(360 / CELL_DEG) + 1;
+const M_PER_DEG = (2 * Math.PI * 6_371_008.8) / 360;
+/** A point on the boundary counts as inside; below a centimetre is floating-point noise. */
+const EDGE_TOLERANCE_M = 0.01;
+
+export interface LocatedNeighbourhood {
+  neighbourhood: NeighbourhoodRow;
+  /** True if the point is inside the area (radius or boundary), false if this is only the nearest. */
+  contains: boolean;
+  /** Metres from the point to the area: 0 inside. */
+  distanceM: number;
+  /** Metres from the point to the neighbourhood's centre. */
+  centreDistanceM: number;
+}
+
+interface Place {
+  row: NeighbourhoodRow;
+  polygons: MultiPolygonCoords | null;
+  /** The last query that looked at this place, so a place in several cells is measured once. */
+  seenBy: number;
+}
+
+export function createNeighbourhoodLookup(store: Pick<Store, 'neighbourhoods'>) {
+  let cells = new Map<number, Place[]>();
+  let size = 0;
+  let query = 0;
+
+  function reload() {
+    const next = new Map<number, Place[]>();
+    const rows = store.neighbourhoods.all();
+    for (const row of rows) {
+      const place: Place = { row, polygons: row.boundary ? (JSON.parse(row.boundary) as MultiPolygonCoords) : null, seenBy: 0 };
+      const [y0, y1, x0, x1] = [cellY(row.minLat), cellY(row.maxLat), cellX(row.minLng), cellX(row.maxLng)];
+      for (let y = y0; y <= y1; y++) {
+        for (let x = x0; x <= x1; x++) {
+          const key = y * CELLS_PER_ROW + x;
+          const list = next.get(key);
+          if (list) list.push(place);
+          else next.set(key, [place]);
+        }
+      }
+    }
+    cells = next;
+    size = rows.length;
+  }
+
+  function measure(place: Place, point: LatLng) {
+    const { row } = place;
+    const centreDistanceM = distanceM(point, row);
+    const outsideM = place.polygons ? distanceToPolygonsM(point, place.polygons) : Math.max(0, centreDistanceM - (row.radiusM ?? 0));
+    return { place, outsideM, centreDistanceM };
+  }
+  type Measured = ReturnType<typeof measure>;
+  const found = (m: Measured, contains: boolean): LocatedNeighbourhood => ({
+    neighbourhood: m.place.row,
+    contains,
+    distanceM: contains ? 0 : m.outsideM,
+    centreDistanceM: m.centreDistanceM,
+  });
+
+  /**
+   * The neighbourhood containing the point (the nearest centre if several do); else the one whose
+   * area is nearest, if within LOOKUP_MAX_DISTANCE_M; else undefined.
+   */
+  function locate(point: LatLng): LocatedNeighbourhood | undefined {
+    // Built before the first import (an empty database at startup): look again rather than stay blind.
+    if (size === 0 && store.neighbourhoods.count() > 0) reload();
+    const thisQuery = ++query;
+    const cy = cellY(point.lat);
+    const cx = cellX(point.lng);
+
+    // Every area containing the point has the point's cell inside its box, so one cell decides.
+    let inside: Measured | undefined;
+    let nearest: Measured | undefined;
+    for (const place of cells.get(cy * CELLS_PER_ROW + cx) ?? []) {
+      place.seenBy = thisQuery;
+      const m = measure(place, point);
+      if (m.outsideM <= EDGE_TOLERANCE_M) {
+        if (!inside || m.centreDistanceM < inside.centreDistanceM) inside = m;
+      } else if (!nearest || closer(m, nearest)) {
+        nearest = m;
+      }
+    }
+    if (inside) return found(inside, true);
+
+    // Widen ring by ring. Whatever lies outside the rings searched is at least `reach` away, so
+    // stop once the nearest found is nearer than that, or nothing could be within the limit.
+    const cellHeightM = CELL_DEG * M_PER_DEG;
+    for (let ring = 1; ; ring++) {
+      const reach = (ring - 1) * Math.min(cellHeightM, cellHeightM * Math.cos(rad(Math.min(89, Math.abs(point.lat) + (ring + 1) * CELL_DEG))));
+      if ((nearest && nearest.outsideM <= reach) || reach > LOOKUP_MAX_DISTANCE_M) break;
+      for (let y = cy - ring; y <= cy + ring; y++) {
+        const edgeRow = y === cy - ring || y === cy + ring;
+        for (let x = cx - ring; x <= cx + ring; x += edgeRow ? 1 : 2 * ring) {
+          for (const place of cells.get(y * CELLS_PER_ROW + wrapX(x)) ?? []) {
+            if (place.seenBy === thisQuery) continue;
+            place.seenBy = thisQuery;
+            const m = measure(place, point);
+            if (!nearest || closer(m, nearest)) nearest = m;
+          }
+        }
+      }
+    }
+    return nearest && nearest.outsideM <= LOOKUP_MAX_DISTANCE_M ? found(nearest, false) : undefined;
+  }
+
+  reload();
+  return {
+    locate,
+    /** Rebuilds the index from the store; call after importing neighbourhoods. */
+    reload,
+    search: (query: string, limit: number) => store.neighbourhoods.search(query, limit),
+    /** How many neighbourhoods the index holds. */
+    get size() {
+      return size;
+    },
+  };
+}
+export type NeighbourhoodLookup = ReturnType<typeof createNeighbourhoodLookup>;
+
+const closer = (a: { outsideM: number; centreDistanceM: number }, b: { outsideM: number; centreDistanceM: number }) =>
+  a.outsideM < b.outsideM || (a.outsideM === b.outsideM && a.centreDistanceM < b.centreDistanceM);
+
+const cellY = (lat: number) => Math.floor((Math.min(90, Math.max(-90, lat)) + 90) / CELL_DEG);
+const cellX = (lng: number) => Math.floor((Math.min(180, Math.max(-180, lng)) + 180) / CELL_DEG);
+const wrapX = (x: number) => ((x % CELLS_PER_ROW) + CELLS_PER_ROW) % CELLS_PER_ROW;
+const rad = (deg: number) => (deg * Math.PI) / 180;
