@@ -1,5 +1,6 @@
 // Browser journeys against the real built PWA, the real server and Debian's Chromium.
 import { defineConfig } from '@playwright/test';
+import { at } from './support/places.js';
 
 export default defineConfig({
   testDir: './tests',
@@ -14,6 +15,9 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 390, height: 844 },
     serviceWorkers: 'allow',
+    // Journeys stand in Sunae-dong, Bundang, with location access granted, unless a test says otherwise.
+    geolocation: at('kr-bundang-sunae'),
+    permissions: ['geolocation'],
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -65,6 +65,15 @@ export async function expectAllSynced(page: Page, timeout = 10_000) {
   await expect.poll(() => countLocal(page, 'outbox'), { timeout }).toBe(0);
 }
 
+/** Chooses a neighbourhood by searching its name on the My neighbourhood screen. */
+export async function chooseNeighbourhood(page: Page, search: string, name: string) {
+  await page.getByRole('link', { name: 'Neighbourhood', exact: true }).click();
+  await page.getByRole('searchbox', { name: 'Search neighbourhoods' }).fill(search);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByTestId('search-results').getByRole('listitem').filter({ hasText: name }).getByRole('button', { name: 'Choose' }).click();
+  await expect(page.getByTestId('held-neighbourhoods')).toContainText(name);
+}
+
 /** Every live listing on the server, read through the public pull endpoint. */
 export async function serverListings(server: DongneServer) {
   const titles: { id: string; title: string; sellerId: string }[] = [];
@@ -86,16 +95,12 @@ export async function serverListings(server: DongneServer) {
   }
 }
 
-export async function writeDraft(
-  page: Page,
-  fields: { title: string; price?: string; category: string; neighbourhood: string; description?: string },
-) {
+export async function writeDraft(page: Page, fields: { title: string; price?: string; category: string; description?: string }) {
   await page.getByRole('link', { name: 'Sell', exact: true }).click();
   await expect(page.locator('input[name=title]')).toBeVisible();
   await page.fill('input[name=title]', fields.title);
   await page.selectOption('select[name=category]', fields.category);
   if (fields.price !== undefined) await page.fill('input[name=price]', fields.price);
-  await page.fill('input[name=neighbourhood]', fields.neighbourhood);
   await page.fill('textarea[name=description]', fields.description ?? '');
   await expect(page.getByTestId('save-state')).toHaveText('Draft saved on this device');
 }

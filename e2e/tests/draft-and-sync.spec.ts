@@ -1,4 +1,4 @@
-import { test, expect, openApp, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
+import { test, expect, openApp, chooseNeighbourhood, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
 
 test('a draft written offline survives a reload, publishes as waiting, and syncs by itself once online', async ({
   page,
@@ -7,13 +7,13 @@ test('a draft written offline survives a reload, publishes as waiting, and syncs
   server,
 }) => {
   await openApp(page);
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   await context.setOffline(true);
 
   await writeDraft(page, {
     title: '접이식 자전거 Folding bike',
     price: '85,000',
     category: 'sports',
-    neighbourhood: 'Pangyo-dong 판교동',
     description: 'Brompton-style, 6 speeds. Meet at Pangyo station.',
   });
   await page.reload();
@@ -55,7 +55,8 @@ test('a draft with missing fields is not published and says what is missing', as
 
 test('a free giveaway needs no price', async ({ page, server }) => {
   await openApp(page);
-  await writeDraft(page, { title: 'Moving boxes, free', category: 'free', neighbourhood: 'Sunae-dong 수내동' });
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await writeDraft(page, { title: 'Moving boxes, free', category: 'free' });
   const mine = await publish(page);
   await expect(mine).toContainText('Free (나눔)');
   await expectAllSynced(page, 5_000);
@@ -64,7 +65,8 @@ test('a free giveaway needs no price', async ({ page, server }) => {
 
 test('deleting my listing removes it here, on the server and on other devices', async ({ page, browser, server }) => {
   await openApp(page);
-  await writeDraft(page, { title: 'Old kettle', price: '5000', category: 'household', neighbourhood: 'Yatap-dong 야탑동' });
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await writeDraft(page, { title: 'Old kettle', price: '5000', category: 'household' });
   const mine = await publish(page);
   await expectAllSynced(page, 5_000);
 

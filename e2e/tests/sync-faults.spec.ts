@@ -1,7 +1,9 @@
-import { test, expect, openApp, countLocal, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
+import { test, expect, openApp, chooseNeighbourhood, countLocal, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
+import { at } from '../support/places.js';
 
 test('a push whose response is lost after the server applied it is retried without doubling', async ({ page, context, server }) => {
   await openApp(page);
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   let lost = 0;
   // Routed on the context so requests are caught even though a service worker controls the page.
   await context.route('**/api/sync/push', async (route) => {
@@ -12,7 +14,7 @@ test('a push whose response is lost after the server applied it is retried witho
     }
     return route.continue();
   });
-  await writeDraft(page, { title: 'Rice cooker (lost reply)', price: '30000', category: 'household', neighbourhood: 'Seohyeon-dong 서현동' });
+  await writeDraft(page, { title: 'Rice cooker (lost reply)', price: '30000', category: 'household' });
   await publish(page);
   await expectAllSynced(page);
   expect(lost).toBe(1);
@@ -22,12 +24,13 @@ test('a push whose response is lost after the server applied it is retried witho
 
 test('the server is killed mid-session and restarted on the same file: nothing lost, nothing doubled', async ({ page, server }) => {
   await openApp(page);
-  await writeDraft(page, { title: 'Before the crash', price: '1000', category: 'books', neighbourhood: 'Unjung-dong 운중동' });
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await writeDraft(page, { title: 'Before the crash', price: '1000', category: 'books' });
   await publish(page);
   await expectAllSynced(page);
 
   await server.kill();
-  await writeDraft(page, { title: 'During the outage', price: '2000', category: 'books', neighbourhood: 'Unjung-dong 운중동' });
+  await writeDraft(page, { title: 'During the outage', price: '2000', category: 'books' });
   await publish(page, 2);
   await expect(page.getByTestId('my-listings').getByTestId('waiting-to-sync')).toHaveCount(1);
 
@@ -37,18 +40,19 @@ test('the server is killed mid-session and restarted on the same file: nothing l
   const titles = (await serverListings(server)).map((l) => l.title);
   expect(titles.filter((t) => t === 'Before the crash')).toHaveLength(1);
   expect(titles.filter((t) => t === 'During the outage')).toHaveLength(1);
-  expect(titles).toHaveLength(58); // 56 demo listings, not seeded twice, plus the two.
+  expect(titles).toHaveLength(48); // 46 demo listings in range of Bundang, not seeded twice, plus the two.
 });
 
 test('two tabs publishing and syncing at once push each listing exactly once', async ({ context, server }) => {
   const first = await context.newPage();
   const second = await context.newPage();
   await openApp(first, server.url);
+  await chooseNeighbourhood(first, 'Sunae', 'Sunae-dong');
   await openApp(second, server.url);
   await context.setOffline(true);
-  await writeDraft(first, { title: 'Tab one lamp', price: '7000', category: 'household', neighbourhood: 'Jeongja-dong 정자동' });
+  await writeDraft(first, { title: 'Tab one lamp', price: '7000', category: 'household' });
   await publish(first);
-  await writeDraft(second, { title: 'Tab two chair', price: '9000', category: 'furniture', neighbourhood: 'Jeongja-dong 정자동' });
+  await writeDraft(second, { title: 'Tab two chair', price: '9000', category: 'furniture' });
   await publish(second, 2);
   // Both tabs share one replica: each sees both listings waiting.
   await expect(first.getByTestId('my-listings').getByTestId('waiting-to-sync')).toHaveCount(2);
@@ -61,7 +65,8 @@ test('two tabs publishing and syncing at once push each listing exactly once', a
 });
 
 test('the network dropping in the middle of a paged pull still ends with every listing exactly once', async ({ browser, server }) => {
-  // Another device adds 1,000 listings, so a fresh device needs three pages.
+  // Another device, standing in Sunae-dong, adds 1,000 listings there, so a fresh device needs three pages.
+  const sunae = at('kr-bundang-sunae');
   const seller = await fetch(`${server.url}/api/session`, { method: 'POST' });
   const cookie = seller.headers.get('set-cookie')!.split(';')[0];
   const clientId = crypto.randomUUID();
@@ -70,8 +75,10 @@ test('the network dropping in the middle of a paged pull still ends with every l
       mutationId: crypto.randomUUID(),
       seq: batch * 100 + i + 1,
       name: 'listing.create',
-      args: { id: crypto.randomUUID(), title: `Bulk item ${batch * 100 + i}`, priceKrw: 1000, category: 'books', description: '', neighbourhood: 'Sunae-dong 수내동' },
+      args: { id: crypto.randomUUID(), title: `Bulk item ${batch * 100 + i}`, priceKrw: 1000, category: 'books', description: '', neighbourhoodId: 'kr-bundang-sunae' },
       createdAt: Date.now(),
+      // Each publish carries its own GPS reading (a repeated one would be refused as a replay).
+      fix: { lat: sunae.latitude, lng: sunae.longitude, accuracy: 10, takenAt: Date.now() - 60_000 + batch * 100 + i },
     }));
     const response = await fetch(`${server.url}/api/sync/push`, {
       method: 'POST',
@@ -79,6 +86,8 @@ test('the network dropping in the middle of a paged pull still ends with every l
       body: JSON.stringify({ clientId, mutations }),
     });
     expect(response.status).toBe(200);
+    const body = (await response.json()) as { results: { status: string }[] };
+    expect(body.results.filter((r) => r.status !== 'applied')).toEqual([]);
   }
 
   const context = await browser.newContext();
@@ -90,7 +99,8 @@ test('the network dropping in the middle of a paged pull still ends with every l
     return route.continue();
   });
   await page.goto(server.url);
-  await expect.poll(() => countLocal(page, 'listings'), { timeout: 20_000 }).toBe(1056);
+  // 1,000 new ones plus the 46 demo listings in range of Bundang.
+  await expect.poll(() => countLocal(page, 'listings'), { timeout: 20_000 }).toBe(1046);
   expect(pulls).toBeGreaterThanOrEqual(4);
   await expect(page.getByTestId('listing-card').first()).toBeVisible();
   await context.close();

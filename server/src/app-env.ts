@@ -1,12 +1,14 @@
 // The per-request context every route sees: the services and the actor behind the request.
 import type { Actor, SessionService } from './services/session-service.js';
 import type { SyncService } from './services/sync-service.js';
+import type { NeighbourhoodService } from './services/neighbourhood-service.js';
 
 export const SESSION_COOKIE = 'dongne_session';
 
 export interface Services {
   session: SessionService;
   sync: SyncService;
+  neighbourhoods: NeighbourhoodService;
 }
 
 export interface AppEnv {

@@ -15,6 +15,10 @@ import type { Clock } from './services/clock.js';
 import { ServiceError } from './services/service-error.js';
 import { createSessionService } from './services/session-service.js';
 import { createSyncService } from './services/sync-service.js';
+import { createVerificationService } from './services/verification-service.js';
+import { createNeighbourhoodService } from './services/neighbourhood-service.js';
+import { DEFAULT_NEIGHBOURHOOD_ID } from './services/demo-listings.js';
+import { neighbourhoodRoutes } from './routes/neighbourhood-routes.js';
 import type { Store } from './store/store.js';
 import { errorBody, sendError } from './routes/http-errors.js';
 import { gzipJson } from './routes/gzip-json.js';
@@ -22,6 +26,8 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 
 export interface AppConfig {
+  /** The neighbourhood visitors browse before choosing their own. */
+  defaultNeighbourhoodId?: string;
   /** Directory of the built PWA (web/build); the API alone is served when absent. */
   webDir?: string;
   bodyMaxBytes?: number;
@@ -32,9 +38,13 @@ export interface AppConfig {
 z.config(en());
 
 export function createApp({ store, clock, config = {} }: { store: Store; clock: Clock; config?: AppConfig }) {
+  const verification = createVerificationService(store);
   const services: Services = {
     session: createSessionService(store, clock),
-    sync: createSyncService(store, clock),
+    sync: createSyncService(store, clock, verification, {
+      defaultNeighbourhoodId: config.defaultNeighbourhoodId ?? DEFAULT_NEIGHBOURHOOD_ID,
+    }),
+    neighbourhoods: createNeighbourhoodService(store),
   };
   const log = config.log ?? ((message: string) => console.error(message));
   const app = new Hono<AppEnv>();
@@ -65,6 +75,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/session', sessionRoutes());
   app.route('/api/sync', syncRoutes());
+  app.route('/api/neighbourhoods', neighbourhoodRoutes());
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API endpoint at ${c.req.method} ${c.req.path}.`));
 
   if (config.webDir && existsSync(config.webDir)) mountWeb(app, config.webDir);

@@ -19,7 +19,11 @@ const store = openStore(join(dataDir, 'dongne.sqlite'));
 const seeded = seedDemoData(store, systemClock);
 if (seeded > 0) console.log(`Seeded ${seeded} demo listings.`);
 
-const app = createApp({ store, clock: systemClock, config: { webDir } });
+const app = createApp({
+  store,
+  clock: systemClock,
+  config: { webDir, defaultNeighbourhoodId: process.env.DONGNE_DEFAULT_NEIGHBOURHOOD || undefined },
+});
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`Dongne is running at http://${shown}:${info.port}/ (data in ${dataDir})`);

@@ -25,10 +25,9 @@ export const listingContentSchema = z.object({
   description: z
     .string('Description must be text')
     .check(z.maxLength(LISTING_LIMITS.descriptionMax, `Keep the description under ${LISTING_LIMITS.descriptionMax} characters`)),
-  neighbourhood: z.string('Say which neighbourhood the item is in').check(
-    z.trim(),
-    z.minLength(1, 'Say which neighbourhood the item is in'),
-    z.maxLength(LISTING_LIMITS.neighbourhoodMax, 'That neighbourhood name is too long'),
+  neighbourhoodId: z.string('Choose your neighbourhood first').check(
+    z.minLength(1, 'Choose your neighbourhood first'),
+    z.maxLength(LISTING_LIMITS.neighbourhoodMax, 'That neighbourhood id is too long'),
   ),
 });
 export type ListingContent = z.infer<typeof listingContentSchema>;
@@ -37,6 +36,8 @@ export const listingSchema = z.extend(listingContentSchema, {
   id: z.uuid(),
   sellerId: z.string(),
   sellerName: z.string(),
+  /** Display name of the neighbourhood, e.g. "Pangyo-dong 판교동". */
+  neighbourhood: z.string(),
   status: z.enum(['selling', 'reserved', 'sold']),
   createdAt: z.int(),
   updatedAt: z.int(),

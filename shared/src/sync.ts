@@ -1,6 +1,7 @@
 // The sync protocol on the wire: push of outbox mutations, and paged pull of changes.
 import { z } from 'zod/mini';
 import { listingSchema } from './listing.js';
+import type { RangeLevel } from './geo/range.js';
 
 export const SYNC_LIMITS = {
   /** Mutations per push request; the client sends its outbox in batches of this size. */
@@ -64,6 +65,10 @@ export const pullQuerySchema = z.object({
     ),
     0,
   ),
+  neighbourhood: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  range: z.optional(
+    z.pipe(z.string().check(z.regex(/^[1-4]$/, 'range must be a level from 1 to 4')), z.transform((v) => Number(v) as RangeLevel)),
+  ),
   limit: z.optional(
     z.pipe(
       z.string().check(z.regex(/^\d{1,4}$/, 'limit must be a whole number')),
@@ -78,6 +83,24 @@ export const changeSchema = z.discriminatedUnion('op', [
 ]);
 export type Change = z.infer<typeof changeSchema>;
 
+/** What the server knows about the person: shown on their profile, and used by the publish flow. */
+export const profileSchema = z.object({
+  actorId: z.string(),
+  nickname: z.string(),
+  verificationCount: z.int(),
+  lastVerifiedAt: z.nullable(z.int()),
+  neighbourhoods: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      active: z.boolean(),
+      /** Last passed verification here, if any. */
+      verifiedAt: z.nullable(z.int()),
+    }),
+  ),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
 export const pullResponseSchema = z.object({
   changes: z.array(changeSchema),
   /** Pass back as `cursor` on the next pull. */
@@ -85,6 +108,10 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean(),
   /** Highest seq the server has processed for this client; 0 if it has none. */
   lastSeq: z.int().check(z.gte(0)),
+  /** The area this page covers: the requested one, or the server's default for visitors. */
+  scope: z.object({ neighbourhoodId: z.string(), range: z.int() }),
+  /** The signed-in person's profile; null for a visitor. */
+  profile: z.nullable(profileSchema),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

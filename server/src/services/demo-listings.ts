@@ -6,7 +6,24 @@ export const DEMO_SELLERS = [
   '판교 살림왕', 'Minji K.', '정자동 책방', 'Daniel in Seohyeon', '야탑 캠핑러', '수내 엄마', 'Hyun-woo', '망원 식집사',
 ];
 
-type DemoListing = [title: string, priceKrw: number, category: CategoryId, neighbourhood: number, description: string];
+/** Where the demo listings are: Bundang dongs first, then two in Seoul's Mapo-gu. */
+export const DEMO_PLACES = [
+  'kr-bundang-pangyo',
+  'kr-bundang-baekhyeon',
+  'kr-bundang-sampyeong',
+  'kr-bundang-unjung',
+  'kr-bundang-jeongja',
+  'kr-bundang-seohyeon',
+  'kr-bundang-sunae',
+  'kr-bundang-yatap',
+  'kr-mapo-mangwon',
+  'kr-mapo-yeonnam',
+];
+
+/** The neighbourhood a visitor browses before choosing one: central Bundang, at the widest range. */
+export const DEFAULT_NEIGHBOURHOOD_ID = 'kr-bundang-sunae';
+
+type DemoListing = [title: string, priceKrw: number, category: CategoryId, place: number, description: string];
 
 export const DEMO_LISTINGS: DemoListing[] = [
   ['아이패드 에어 5세대 64GB 스페이스그레이', 520000, 'digital', 0, '케이스랑 펜슬 2세대 같이 드려요. 배터리 효율 91%, 기스 없어요.'],

@@ -2,8 +2,10 @@
 import {
   describeIssues,
   isMutationName,
+  DEFAULT_RANGE,
   SYNC_LIMITS,
   type Change,
+  type RangeLevel,
   type Mutation,
   type MutationResult,
   type PullResponse,
@@ -15,9 +17,15 @@ import type { Clock } from './clock.js';
 import { compiledMutationArgs } from './compiled-schemas.js';
 import { mutationHandlers } from './mutation-handlers.js';
 import type { Actor } from './session-service.js';
+import type { VerificationService } from './verification-service.js';
 import { MutationRejected, ServiceError } from './service-error.js';
 
-export function createSyncService(store: Store, clock: Clock) {
+export interface PullScope {
+  /** Used when a visitor has not chosen a neighbourhood yet. */
+  defaultNeighbourhoodId: string;
+}
+
+export function createSyncService(store: Store, clock: Clock, verification: VerificationService, scope: PullScope) {
   function applyOne(actor: Actor, mutation: Mutation): MutationResult {
     const { mutationId, seq, name } = mutation;
     const reject = (code: string, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message });
@@ -33,7 +41,7 @@ export function createSyncService(store: Store, clock: Clock) {
       // A savepoint per mutation: a handler that fails half-way leaves nothing behind.
       store.transaction(() => {
         const handler = mutationHandlers[name] as (ctx: unknown, args: unknown) => void;
-        handler({ store, actor, now: clock.now(), mutation }, parsed.data);
+        handler({ store, verification, actor, now: clock.now(), mutation }, parsed.data);
       });
       return { mutationId, seq, status: 'applied' };
     } catch (error) {
@@ -87,11 +95,20 @@ export function createSyncService(store: Store, clock: Clock) {
       });
     },
 
-    pull(actor: Actor | undefined, query: { clientId?: string; cursor: number; limit?: number }): PullResponse {
+    pull(
+      actor: Actor | undefined,
+      query: { clientId?: string; cursor: number; limit?: number; neighbourhood?: string; range?: RangeLevel },
+    ): PullResponse {
       const limit = query.limit ?? SYNC_LIMITS.pullPageDefault;
-      // Read the page and lastSeq in one transaction so they describe the same moment.
+      const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
+      const range = query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4);
+      if (!store.neighbourhoods.byId(neighbourhoodId)) {
+        throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${neighbourhoodId.slice(0, 100)}".`);
+      }
+      // Read the page, lastSeq and profile in one transaction so they describe the same moment.
       return store.transaction(() => {
-        const rows = store.listings.changesSince(query.cursor, limit + 1);
+        const places = store.neighbourhoods.neighbourIds(neighbourhoodId, range);
+        const rows = store.listings.changesSinceIn(places, actor?.id, query.cursor, limit + 1);
         const hasMore = rows.length > limit;
         const page = hasMore ? rows.slice(0, limit) : rows;
         const changes: Change[] = page.map((row) =>
@@ -102,7 +119,14 @@ export function createSyncService(store: Store, clock: Clock) {
         const client = query.clientId ? store.sync.client(query.clientId) : undefined;
         const lastSeq = client && actor && client.actorId === actor.id ? client.lastSeq : 0;
         const cursor = page.length > 0 ? page[page.length - 1].changeSeq : query.cursor;
-        return { changes, cursor, hasMore, lastSeq };
+        return {
+          changes,
+          cursor,
+          hasMore,
+          lastSeq,
+          scope: { neighbourhoodId, range },
+          profile: actor ? verification.profile(actor) : null,
+        };
       });
     },
   };

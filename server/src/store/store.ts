@@ -1,8 +1,11 @@
 // The store: every table's prepared statements behind one object that services take as a dependency.
 import { openDatabase, type Db } from './database.js';
+import { createActorNeighbourhoodsStore } from './actor-neighbourhoods-store.js';
 import { createActorsStore } from './actors-store.js';
 import { createListingsStore } from './listings-store.js';
+import { createNeighbourhoodsStore } from './neighbourhoods-store.js';
 import { createSyncStore } from './sync-store.js';
+import { createVerificationsStore } from './verifications-store.js';
 
 export function createStore(db: Db) {
   // Built once: better-sqlite3 prepares the BEGIN/SAVEPOINT statements per wrapper, and pushes
@@ -20,7 +23,10 @@ export function createStore(db: Db) {
     },
     actors: createActorsStore(db),
     listings: createListingsStore(db),
+    neighbourhoods: createNeighbourhoodsStore(db),
     sync: createSyncStore(db),
+    verifications: createVerificationsStore(db),
+    actorNeighbourhoods: createActorNeighbourhoodsStore(db),
     close: () => db.close(),
   };
 }

@@ -3,10 +3,14 @@
 import { z } from 'zod/mini';
 import { listingCreateArgs } from './listing-create.js';
 import { listingDeleteArgs } from './listing-delete.js';
+import { neighbourhoodSetArgs } from './neighbourhood-set.js';
+import { neighbourhoodVerifyArgs } from './neighbourhood-verify.js';
 
 export const mutationArgs = {
   'listing.create': listingCreateArgs,
   'listing.delete': listingDeleteArgs,
+  'neighbourhood.set': neighbourhoodSetArgs,
+  'neighbourhood.verify': neighbourhoodVerifyArgs,
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -20,3 +24,5 @@ export function isMutationName(name: string): name is MutationName {
 
 export * from './listing-create.js';
 export * from './listing-delete.js';
+export * from './neighbourhood-set.js';
+export * from './neighbourhood-verify.js';

@@ -1,7 +1,7 @@
 // The local replica in IndexedDB: listings this device has seen, the user's drafts, the outbox of
 // mutations not yet confirmed by the server, and small sync bookkeeping in `meta`.
 import Dexie, { type EntityTable } from 'dexie';
-import type { CategoryId, Listing, Mutation, MutationName } from '@dongne/shared';
+import type { CategoryId, Listing, Mutation, MutationName, Neighbourhood } from '@dongne/shared';
 
 export type LocalListing = Listing;
 
@@ -12,7 +12,6 @@ export interface Draft {
   price: string;
   category: CategoryId | '';
   description: string;
-  neighbourhood: string;
   createdAt: number;
   updatedAt: number;
   /** Set when the server refused to publish it; the draft is kept so nothing is lost. */
@@ -30,6 +29,11 @@ export interface OutboxEntry {
   fix?: Mutation['fix'];
 }
 
+/** A neighbourhood this device has seen; `neighbours` (ids per range level) once it was looked up. */
+export interface LocalNeighbourhood extends Neighbourhood {
+  neighbours?: Record<string, string[]>;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -40,6 +44,7 @@ export class DongneDb extends Dexie {
   drafts!: EntityTable<Draft, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  neighbourhoods!: EntityTable<LocalNeighbourhood, 'id'>;
 
   constructor(name = 'dongne') {
     super(name);
@@ -48,6 +53,11 @@ export class DongneDb extends Dexie {
       drafts: 'id, updatedAt',
       outbox: 'seq, &mutationId, entityId',
       meta: 'key',
+    });
+    // Neighbourhoods: listings carry the place they are in, and the feed filters by range offline.
+    this.version(2).stores({
+      listings: 'id, createdAt, sellerId, neighbourhoodId',
+      neighbourhoods: 'id, nameEn',
     });
   }
 }

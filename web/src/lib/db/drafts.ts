@@ -1,9 +1,9 @@
 // Drafts: written and autosaved locally, published into the outbox as a listing.create.
-import { describeIssues, listingContentSchema, type ListingContent } from '@dongne/shared';
+import { describeIssues, listingContentSchema, type Fix, type ListingContent } from '@dongne/shared';
 import type { DongneDb, Draft } from './db.js';
 import { enqueue, notifyLocalMutation } from './outbox.js';
 
-export type DraftFields = Pick<Draft, 'title' | 'price' | 'category' | 'description' | 'neighbourhood'>;
+export type DraftFields = Pick<Draft, 'title' | 'price' | 'category' | 'description'>;
 
 export async function createDraft(db: DongneDb, fields: Partial<DraftFields> = {}): Promise<Draft> {
   const now = Date.now();
@@ -13,7 +13,6 @@ export async function createDraft(db: DongneDb, fields: Partial<DraftFields> = {
     price: '',
     category: '',
     description: '',
-    neighbourhood: '',
     ...fields,
     createdAt: now,
     updatedAt: now,
@@ -41,9 +40,14 @@ export type PublishResult =
   | { ok: true; listingId: string }
   | { ok: false; issues: { path: string; message: string }[] };
 
-export function validateDraft(draft: DraftFields): { ok: true; content: ListingContent } | { ok: false; issues: { path: string; message: string }[] } {
+/** Checks a draft as the server will, for publishing in `neighbourhoodId`. */
+export function validateDraft(
+  draft: DraftFields,
+  neighbourhoodId: string,
+): { ok: true; content: ListingContent } | { ok: false; issues: { path: string; message: string }[] } {
   const price = draft.category === 'free' ? 0 : parsePrice(draft.price);
-  const parsed = listingContentSchema.safeParse({ ...draft, priceKrw: price ?? 0 });
+  const { title, category, description } = draft;
+  const parsed = listingContentSchema.safeParse({ title, category, description, neighbourhoodId, priceKrw: price ?? 0 });
   if (parsed.success && price !== undefined) return { ok: true, content: parsed.data };
   // Report every problem at once, so the person fixes the form in one pass.
   const issues = parsed.success ? [] : describeIssues(parsed.error);
@@ -51,14 +55,18 @@ export function validateDraft(draft: DraftFields): { ok: true; content: ListingC
   return { ok: false, issues };
 }
 
-/** Turns a draft into a listing waiting to sync. The listing keeps the draft's id. */
-export async function publishDraft(db: DongneDb, id: string): Promise<PublishResult> {
-  const result = await db.transaction('rw', [db.drafts, db.outbox, db.meta, db.listings], async () => {
+/**
+ * Turns a draft into a listing waiting to sync, in `neighbourhoodId`, with the GPS fix taken when
+ * the person tapped Publish (the server checks it when the listing syncs). The listing keeps the
+ * draft's id.
+ */
+export async function publishDraft(db: DongneDb, id: string, place: { neighbourhoodId: string; fix?: Fix }): Promise<PublishResult> {
+  const result = await db.transaction('rw', [db.drafts, db.outbox, db.meta, db.listings, db.neighbourhoods], async () => {
     const draft = await db.drafts.get(id);
     if (!draft) return { ok: false as const, issues: [{ path: '', message: 'This draft no longer exists.' }] };
-    const checked = validateDraft(draft);
+    const checked = validateDraft(draft, place.neighbourhoodId);
     if (!checked.ok) return checked;
-    await enqueue(db, 'listing.create', { id, ...checked.content }, id);
+    await enqueue(db, 'listing.create', { id, ...checked.content }, id, place.fix);
     await db.drafts.delete(id);
     return { ok: true as const, listingId: id };
   });
@@ -67,6 +75,6 @@ export async function publishDraft(db: DongneDb, id: string): Promise<PublishRes
 }
 
 export async function deleteListing(db: DongneDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.meta, db.listings], () => enqueue(db, 'listing.delete', { id }, id));
+  await db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], () => enqueue(db, 'listing.delete', { id }, id));
   notifyLocalMutation();
 }

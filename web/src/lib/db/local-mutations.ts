@@ -1,6 +1,6 @@
 // The optimistic side of each mutation: how it changes the local replica before the server has
 // seen it. Run once when the user acts, and again after each pull to rebase unconfirmed work.
-import type { MutationArgs, MutationName } from '@dongne/shared';
+import { neighbourhoodLabel, type MutationArgs, type MutationName } from '@dongne/shared';
 import type { DongneDb } from './db.js';
 import { getMeta, setMeta } from './meta.js';
 
@@ -9,8 +9,10 @@ type LocalApply = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, a
 export const localApply: LocalApply = {
   async 'listing.create'(db, args, at) {
     const existing = await db.listings.get(args.id);
+    const place = await db.neighbourhoods.get(args.neighbourhoodId);
     await db.listings.put({
       ...args,
+      neighbourhood: existing?.neighbourhood ?? (place ? neighbourhoodLabel(place) : ''),
       sellerId: (await getMeta(db, 'actorId')) ?? '',
       sellerName: (await getMeta(db, 'nickname')) ?? 'You',
       status: existing?.status ?? 'selling',
@@ -21,6 +23,29 @@ export const localApply: LocalApply = {
   async 'listing.delete'(db, args) {
     await db.listings.delete(args.id);
   },
+  async 'neighbourhood.set'(db, args) {
+    const profile = (await getMeta(db, 'profile')) ?? {
+      actorId: (await getMeta(db, 'actorId')) ?? '',
+      nickname: (await getMeta(db, 'nickname')) ?? '',
+      verificationCount: 0,
+      lastVerifiedAt: null,
+      neighbourhoods: [],
+    };
+    const neighbourhoods = [];
+    for (const id of args.held) {
+      const before = profile.neighbourhoods.find((n) => n.id === id);
+      const place = await db.neighbourhoods.get(id);
+      neighbourhoods.push({
+        id,
+        name: before?.name ?? (place ? neighbourhoodLabel(place) : id),
+        active: id === args.active,
+        verifiedAt: before?.verifiedAt ?? null,
+      });
+    }
+    await setMeta(db, 'profile', { ...profile, neighbourhoods });
+  },
+  // Counted once the server confirms it; until then the screen shows it as waiting.
+  async 'neighbourhood.verify'() {},
 };
 
 export function applyLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, at: number) {
@@ -40,7 +65,6 @@ export const localReject: LocalReject = {
       price: String(args.priceKrw),
       category: args.category,
       description: args.description,
-      neighbourhood: args.neighbourhood,
       createdAt: now,
       updatedAt: now,
       rejection: { ...reason, at: now },
@@ -50,6 +74,11 @@ export const localReject: LocalReject = {
   // the next pull would not bring it back: pull again from the start to restore the server's copy.
   async 'listing.delete'(db) {
     await setMeta(db, 'cursor', 0);
+  },
+  // The profile in the next pull is the server's truth about held neighbourhoods.
+  async 'neighbourhood.set'() {},
+  async 'neighbourhood.verify'(db, _args, reason) {
+    await setMeta(db, 'verifyRejection', { ...reason, at: Date.now() });
   },
 };
 

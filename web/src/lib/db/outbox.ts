@@ -1,6 +1,6 @@
 // Recording a user action: the optimistic change and its outbox entry are written in one
 // transaction, so the screen updates at once and the action cannot be half-recorded.
-import { mutationArgs, type MutationArgs, type MutationName } from '@dongne/shared';
+import { mutationArgs, type Fix, type MutationArgs, type MutationName } from '@dongne/shared';
 import type { DongneDb, OutboxEntry } from './db.js';
 import { applyLocally } from './local-mutations.js';
 import { getMeta, setMeta } from './meta.js';
@@ -14,13 +14,13 @@ export function onLocalMutation(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Adds a mutation to the outbox; call inside a transaction that covers outbox, meta and listings. */
-export async function enqueue<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, entityId: string) {
+/** Adds a mutation to the outbox; call inside a transaction that covers outbox, meta, listings and neighbourhoods. */
+export async function enqueue<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, entityId: string, fix?: Fix) {
   const checked = mutationArgs[name].parse(args) as MutationArgs<N>;
   const now = Date.now();
   const seq = ((await getMeta(db, 'nextSeq')) ?? 1);
   await setMeta(db, 'nextSeq', seq + 1);
-  const entry: OutboxEntry = { seq, mutationId: crypto.randomUUID(), name, args: checked, createdAt: now, entityId };
+  const entry: OutboxEntry = { seq, mutationId: crypto.randomUUID(), name, args: checked, createdAt: now, entityId, ...(fix && { fix }) };
   await db.outbox.add(entry);
   await applyLocally(db, name, checked, now);
   return entry;

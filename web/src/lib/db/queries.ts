@@ -1,9 +1,17 @@
 // The reads screens wait on, each served by an index of the replica.
 import type { DongneDb } from './db.js';
 import { getMeta } from './meta.js';
+import { currentScope, placesIn } from './scope.js';
 
-export function feedPage(db: DongneDb, limit: number) {
-  return db.listings.orderBy('createdAt').reverse().limit(limit).toArray();
+/** Newest listings in the person's area, filtered here so a range change works offline too. */
+export async function feedPage(db: DongneDb, limit: number) {
+  const current = await currentScope(db);
+  let places = current && (await placesIn(db, current.scope));
+  // Chosen offline, before this device could look up the neighbours: the place itself is known.
+  if (!places && current?.chosen && current.scope.range === 1) places = [current.scope.neighbourhoodId];
+  if (!places) return db.listings.orderBy('createdAt').reverse().limit(limit).toArray();
+  const inRange = await db.listings.where('neighbourhoodId').anyOf(places).toArray();
+  return inRange.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
 }
 
 export async function myListings(db: DongneDb) {

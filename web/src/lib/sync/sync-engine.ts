@@ -3,17 +3,20 @@
 // Background Sync runs the same code as the page.
 import {
   apiErrorSchema,
+  neighbourhoodDetailSchema,
   pullResponseSchema,
   pushResponseSchema,
   sessionSchema,
   SYNC_LIMITS,
   type PullResponse,
   type PushRequest,
+  type RangeLevel,
 } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
 import { rejectLocally } from '../db/local-mutations.js';
 import { clientIdOf, getMeta, setMeta } from '../db/meta.js';
 import { rebaseOutbox } from '../db/outbox.js';
+import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
 
 export interface SyncDeps {
   db: DongneDb;
@@ -111,37 +114,68 @@ export async function push(deps: SyncDeps): Promise<number> {
   }
 }
 
-async function applyPage(db: DongneDb, page: PullResponse) {
-  await db.transaction('rw', [db.listings, db.outbox, db.meta], async () => {
+async function applyPage(db: DongneDb, page: PullResponse, scope: CurrentScope | undefined) {
+  await db.transaction('rw', [db.listings, db.outbox, db.meta, db.neighbourhoods], async () => {
     const upserts = page.changes.flatMap((c) => (c.op === 'upsert' ? [c.row] : []));
     const deletes = page.changes.flatMap((c) => (c.op === 'delete' ? [c.id] : []));
     if (upserts.length) await db.listings.bulkPut(upserts);
     if (deletes.length) await db.listings.bulkDelete(deletes);
     await setMeta(db, 'cursor', page.cursor);
+    await setMeta(db, 'cursorScope', scopeKey(scope));
+    if (page.profile) await setMeta(db, 'profile', page.profile);
+    if (!scope?.chosen) await setMeta(db, 'defaultScope', { neighbourhoodId: page.scope.neighbourhoodId, range: page.scope.range as RangeLevel });
     // Pulled rows are the server's truth; what the server has not confirmed yet goes back on top.
-    if (page.changes.length) await rebaseOutbox(db);
+    await rebaseOutbox(db);
   });
 }
 
-/** Pulls every page since the stored cursor. A page is applied whole or not at all. */
+/**
+ * Pulls every page since the stored cursor for the person's current area. A page is applied whole
+ * or not at all; a different area (new neighbourhood or range) pulls from the start.
+ */
 export async function pull(deps: SyncDeps): Promise<number> {
   const { db } = deps;
   let received = 0;
   for (;;) {
-    const cursor = (await getMeta(db, 'cursor')) ?? 0;
-    const clientId = await clientIdOf(db);
-    const response = await call(deps, `/api/sync/pull?cursor=${cursor}&clientId=${clientId}&limit=${SYNC_LIMITS.pullPageDefault}`);
+    const scope = await currentScope(db);
+    const sameScope = (await getMeta(db, 'cursorScope')) === scopeKey(scope);
+    const params = new URLSearchParams({
+      cursor: String(sameScope ? ((await getMeta(db, 'cursor')) ?? 0) : 0),
+      clientId: await clientIdOf(db),
+      limit: String(SYNC_LIMITS.pullPageDefault),
+    });
+    if (scope?.chosen) {
+      params.set('neighbourhood', scope.scope.neighbourhoodId);
+      params.set('range', String(scope.scope.range));
+    }
+    const response = await call(deps, `/api/sync/pull?${params}`);
     if (!response.ok) throw new SyncError('server', (await errorOf(response)).message);
     const page = await readBody(response, pullResponseSchema);
-    await applyPage(db, page);
+    await applyPage(db, page, scope);
     received += page.changes.length;
     if (!page.hasMore) return received;
+  }
+}
+
+/** Looks up (once) the neighbour sets of the places the person browses, so range works offline. */
+export async function cachePlaces(deps: SyncDeps): Promise<void> {
+  // A visitor's first sync learns the default area from the pull; its places come on the next.
+  const { db } = deps;
+  const scope = await currentScope(db);
+  const held = (await getMeta(db, 'profile'))?.neighbourhoods.map((n) => n.id) ?? [];
+  for (const id of new Set([...(scope ? [scope.scope.neighbourhoodId] : []), ...held])) {
+    if ((await db.neighbourhoods.get(id))?.neighbours) continue;
+    const response = await call(deps, `/api/neighbourhoods/${encodeURIComponent(id)}`);
+    if (!response.ok) throw new SyncError('server', (await errorOf(response)).message);
+    await db.neighbourhoods.put(await readBody(response, neighbourhoodDetailSchema));
   }
 }
 
 export async function syncOnce(deps: SyncDeps): Promise<{ pushed: number; pulled: number }> {
   await ensureSession(deps);
   const pushed = await push(deps);
+  // Neighbour sets first: the feed filters by them as soon as the pulled rows land.
+  await cachePlaces(deps);
   const pulled = await pull(deps);
   await setMeta(deps.db, 'lastSyncedAt', Date.now());
   return { pushed, pulled };

@@ -1,0 +1,132 @@
+import { test, expect, openApp, chooseNeighbourhood, countLocal, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
+import { at } from '../support/places.js';
+
+test.describe('standing in Pangyo-dong', () => {
+  test.use({ geolocation: at('kr-bundang-pangyo') });
+
+  test('verify inside, publish offline, back online: applied and counted on the profile', async ({ page, context, server }) => {
+    await openApp(page);
+    await chooseNeighbourhood(page, 'Pangyo', 'Pangyo-dong');
+    await context.setOffline(true);
+
+    await page.getByTestId('verify-button').click();
+    await expect(page.getByTestId('neighbourhood-message')).toContainText('It will be checked against Pangyo-dong');
+    await expect(page.getByTestId('verification-status')).toContainText('Not verified yet');
+    await expect(page.getByTestId('verification-status')).toContainText('waiting to sync');
+
+    await writeDraft(page, { title: '판교 책상 Desk from Pangyo', price: '40000', category: 'furniture' });
+    // A few steps later the phone has a fresh reading (the emulated one keeps its timestamp until reset).
+    await context.setGeolocation(at('kr-bundang-pangyo', 15));
+    await expect(page.getByTestId('publish-place')).toContainText('Selling in Pangyo-dong');
+    const mine = await publish(page);
+    await expect(mine.getByTestId('waiting-to-sync')).toBeVisible();
+
+    await context.setOffline(false);
+    await expectAllSynced(page);
+    // The Verify tap and the Publish tap each proved the place.
+    await expect(page.getByTestId('verification-status')).toContainText('Verified 2 times');
+    const listing = (await serverListings(server)).find((l) => l.title === '판교 책상 Desk from Pangyo');
+    expect(listing).toBeTruthy();
+  });
+
+  test('finds the neighbourhood from the GPS position', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('link', { name: 'Neighbourhood', exact: true }).click();
+    await page.getByRole('button', { name: 'Use my current location' }).click();
+    await expect(page.getByTestId('location-suggestion')).toContainText('Pangyo-dong');
+    await expect(page.getByTestId('location-suggestion')).toContainText('You are here.');
+    await page.getByRole('button', { name: 'Set as my neighbourhood' }).click();
+    await expect(page.getByTestId('held-neighbourhoods')).toContainText('Pangyo-dong');
+  });
+});
+
+test('publishing from 20 km away is rejected with the distance, and the draft is kept', async ({ page, context }) => {
+  await context.setGeolocation(at('kr-mapo-mangwon'));
+  await openApp(page);
+  await chooseNeighbourhood(page, 'Pangyo', 'Pangyo-dong');
+  await writeDraft(page, { title: 'Lamp sold from far away', price: '9000', category: 'household' });
+  await page.getByRole('button', { name: 'Publish' }).click();
+
+  // The server refuses it when it syncs; the listing turns back into a draft with the reason.
+  const draft = page.getByTestId('draft-link').filter({ hasText: 'Lamp sold from far away' });
+  await expect(draft).toContainText(/Not published: You were 2\d\.\d km from Pangyo-dong when you tapped Publish\./);
+  await expect(page.getByTestId('my-listings')).toHaveCount(0);
+  await draft.click();
+  await expect(page.getByTestId('rejection')).toContainText('km from Pangyo-dong');
+  await expect(page.getByRole('link', { name: 'Verify your neighbourhood again' })).toBeVisible();
+  await expect(page.locator('input[name=title]')).toHaveValue('Lamp sold from far away');
+});
+
+test('a fix taken offline two days ago and pushed today is rejected as stale', async ({ page, context }) => {
+  await context.setGeolocation(at('kr-bundang-pangyo'));
+  await openApp(page);
+  await chooseNeighbourhood(page, 'Pangyo', 'Pangyo-dong');
+  await expectNoOutbox(page);
+  await context.setOffline(true);
+  const now = Date.now();
+  await page.clock.setSystemTime(now - 2 * 24 * 3600_000);
+  await page.getByTestId('verify-button').click();
+  await expect(page.getByTestId('verification-status')).toContainText('waiting to sync');
+  await page.clock.setSystemTime(now);
+  await context.setOffline(false);
+  await expect(page.getByTestId('verify-rejection')).toContainText('Your location was taken 2 days before it reached us', { timeout: 15_000 });
+  await expect(page.getByTestId('verification-status')).toContainText('Not verified yet');
+});
+
+test('Seoul to Busan in five minutes is rejected as impossible travel', async ({ page, context }) => {
+  await context.setGeolocation(at('kr-mapo-mangwon'));
+  await openApp(page);
+  await chooseNeighbourhood(page, 'Mangwon', 'Mangwon-dong');
+  await page.getByTestId('verify-button').click();
+  await expect(page.getByTestId('verification-status')).toContainText('Verified 1 time', { timeout: 10_000 });
+
+  await context.setGeolocation(at('kr-haeundae-u'));
+  await chooseNeighbourhood(page, 'U-dong', 'U-dong');
+  await page.getByTestId('verify-button').click();
+  await expect(page.getByTestId('verify-rejection')).toContainText('faster than anyone can travel', { timeout: 10_000 });
+  await expect(page.getByTestId('verification-status')).toContainText('Verified 1 time');
+});
+
+test.describe('with location access denied', () => {
+  test.use({ permissions: [] });
+
+  test('verify and publish say so clearly, and browsing keeps working', async ({ page }) => {
+    await openApp(page);
+    await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+    await page.getByTestId('verify-button').click();
+    await expect(page.getByTestId('neighbourhood-message')).toContainText('Location access is turned off for Dongne');
+
+    await writeDraft(page, { title: 'Kettle without GPS', price: '3000', category: 'household' });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByTestId('location-error')).toContainText('Location access is turned off');
+    await expect(page).toHaveURL(/\/drafts\//);
+
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await expect(page.getByTestId('listing-card').first()).toBeVisible();
+  });
+});
+
+test('changing the range re-filters the feed offline from what is cached', async ({ page, context }) => {
+  await openApp(page);
+  await chooseNeighbourhood(page, 'Pangyo', 'Pangyo-dong');
+  await page.getByRole('link', { name: 'Home', exact: true }).click();
+  await page.getByRole('radio', { name: 'Far' }).click();
+  const cards = page.getByTestId('listing-card');
+  await expect(cards.first()).toBeVisible();
+  await page.mouse.wheel(0, 20_000);
+  await expect(cards).toHaveCount(46);
+
+  await context.setOffline(true);
+  await page.getByRole('radio', { name: 'My neighbourhood' }).click();
+  // Only Pangyo-dong's own six demo listings.
+  await expect(cards).toHaveCount(6);
+  await expect(cards.first()).toContainText('Pangyo-dong');
+  await page.getByRole('radio', { name: 'Far' }).click();
+  await page.mouse.wheel(0, 20_000);
+  await expect(cards).toHaveCount(46);
+  expect(await countLocal(page, 'listings')).toBe(46);
+});
+
+async function expectNoOutbox(page: import('@playwright/test').Page) {
+  await expect.poll(() => countLocal(page, 'outbox')).toBe(0);
+}

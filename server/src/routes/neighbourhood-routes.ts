@@ -1,0 +1,38 @@
+// Finding neighbourhoods: by name, by position, and one with its neighbour sets.
+import { Hono } from 'hono';
+import { locateQuerySchema, searchQuerySchema, type LocateResponse, type NeighbourhoodDetail } from '@dongne/shared';
+import type { AppEnv } from '../app-env.js';
+import { ServiceError } from '../services/service-error.js';
+import { toNeighbourhood } from '../store/neighbourhoods-store.js';
+import { parseWith } from './http-errors.js';
+
+const SEARCH_LIMIT = 20;
+
+export function neighbourhoodRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/', (c) => {
+    const { q } = parseWith(searchQuerySchema, c.req.query());
+    const rows = c.get('services').neighbourhoods.search(q.trim(), SEARCH_LIMIT);
+    return c.json({ neighbourhoods: rows.map(toNeighbourhood) });
+  });
+
+  app.get('/locate', (c) => {
+    const point = parseWith(locateQuerySchema, c.req.query());
+    const found = c.get('services').neighbourhoods.locate(point);
+    if (!found) throw new ServiceError(404, 'neighbourhood.none_nearby', 'Dongne has no neighbourhood near this location yet.');
+    const body: LocateResponse = { neighbourhood: toNeighbourhood(found.neighbourhood), contains: found.contains, distanceM: Math.round(found.distanceM) };
+    return c.json(body);
+  });
+
+  app.get('/:id', (c) => {
+    const id = c.req.param('id');
+    const { neighbourhoods } = c.get('services');
+    const row = neighbourhoods.byId(id);
+    if (!row) throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${id.slice(0, 100)}".`);
+    const body: NeighbourhoodDetail = { ...toNeighbourhood(row), neighbours: neighbourhoods.neighbourSets(id) };
+    return c.json(body);
+  });
+
+  return app;
+}

@@ -1,0 +1,94 @@
+// Neighbourhoods, their precomputed neighbour sets, and lookups by name and by position.
+import type { MultiPolygonCoords, NeighbourhoodArea, Neighbourhood } from '@dongne/shared';
+import { neighbourhoodLabel } from '@dongne/shared';
+import type { Db } from './database.js';
+
+export interface NeighbourhoodRow {
+  id: string;
+  nameEn: string;
+  nameKo: string | null;
+  country: string;
+  lat: number;
+  lng: number;
+  radiusM: number | null;
+  /** GeoJSON MultiPolygon coordinates, as JSON text. */
+  boundary: string | null;
+  minLat: number;
+  maxLat: number;
+  minLng: number;
+  maxLng: number;
+}
+
+const COLUMNS = `id, name_en AS nameEn, name_ko AS nameKo, country, lat, lng, radius_m AS radiusM, boundary,
+  min_lat AS minLat, max_lat AS maxLat, min_lng AS minLng, max_lng AS maxLng`;
+
+export function toNeighbourhood(row: NeighbourhoodRow): Neighbourhood {
+  return { id: row.id, nameEn: row.nameEn, nameKo: row.nameKo, country: row.country, lat: row.lat, lng: row.lng };
+}
+
+export function toArea(row: NeighbourhoodRow): NeighbourhoodArea {
+  return {
+    name: row.nameEn,
+    centroid: { lat: row.lat, lng: row.lng },
+    radiusM: row.radiusM,
+    polygons: row.boundary ? (JSON.parse(row.boundary) as MultiPolygonCoords) : null,
+  };
+}
+
+export function createNeighbourhoodsStore(db: Db) {
+  const upsert = db.prepare(`
+    INSERT INTO neighbourhoods (id, name_en, name_ko, country, lat, lng, radius_m, boundary, min_lat, max_lat, min_lng, max_lng)
+    VALUES (@id, @nameEn, @nameKo, @country, @lat, @lng, @radiusM, @boundary, @minLat, @maxLat, @minLng, @maxLng)
+    ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_ko = excluded.name_ko, country = excluded.country,
+      lat = excluded.lat, lng = excluded.lng, radius_m = excluded.radius_m, boundary = excluded.boundary,
+      min_lat = excluded.min_lat, max_lat = excluded.max_lat, min_lng = excluded.min_lng, max_lng = excluded.max_lng`);
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM neighbourhoods WHERE id = ?`);
+  const all = db.prepare(`SELECT ${COLUMNS} FROM neighbourhoods`);
+  const count = db.prepare('SELECT count(*) FROM neighbourhoods').pluck();
+  const clearNeighbours = db.prepare('DELETE FROM neighbourhood_neighbours');
+  const insertNeighbour = db.prepare(
+    'INSERT INTO neighbourhood_neighbours (neighbourhood_id, level, neighbour_id, distance_m) VALUES (?, ?, ?, ?)',
+  );
+  const neighbours = db.prepare(
+    'SELECT neighbour_id FROM neighbourhood_neighbours WHERE neighbourhood_id = ? AND level = ? ORDER BY distance_m',
+  ).pluck();
+  const allNeighbours = db.prepare(
+    'SELECT level, neighbour_id AS id FROM neighbourhood_neighbours WHERE neighbourhood_id = ? ORDER BY level, distance_m',
+  );
+  const search = db.prepare(`
+    SELECT ${COLUMNS} FROM neighbourhoods
+    WHERE name_en LIKE @pattern ESCAPE '\\' COLLATE NOCASE OR name_ko LIKE @pattern ESCAPE '\\'
+    ORDER BY (name_en LIKE @prefix ESCAPE '\\' COLLATE NOCASE OR name_ko LIKE @prefix ESCAPE '\\') DESC, name_en
+    LIMIT @limit`);
+  const inLatBand = db.prepare(`SELECT ${COLUMNS} FROM neighbourhoods WHERE lat BETWEEN ? AND ?`);
+
+  return {
+    upsert(row: NeighbourhoodRow) {
+      upsert.run(row);
+    },
+    byId: (id: string) => byId.get(id) as NeighbourhoodRow | undefined,
+    all: () => all.all() as NeighbourhoodRow[],
+    count: () => count.get() as number,
+    /** Replaces every precomputed neighbour set (run inside the import's transaction). */
+    replaceNeighbours(rows: { neighbourhoodId: string; level: number; neighbourId: string; distanceM: number }[]) {
+      clearNeighbours.run();
+      for (const r of rows) insertNeighbour.run(r.neighbourhoodId, r.level, r.neighbourId, r.distanceM);
+    },
+    neighbourIds: (id: string, level: number) => neighbours.all(id, level) as string[],
+    neighbourSets(id: string): Record<string, string[]> {
+      const sets: Record<string, string[]> = {};
+      for (const { level, id: neighbour } of allNeighbours.all(id) as { level: number; id: string }[]) {
+        (sets[level] ??= []).push(neighbour);
+      }
+      return sets;
+    },
+    search(query: string, limit: number) {
+      const escaped = query.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      return search.all({ pattern: `%${escaped}%`, prefix: `${escaped}%`, limit }) as NeighbourhoodRow[];
+    },
+    /** Neighbourhoods whose centre lies within `deltaLat` degrees of latitude of `lat`. */
+    inLatBand: (lat: number, deltaLat: number) => inLatBand.all(lat - deltaLat, lat + deltaLat) as NeighbourhoodRow[],
+    label: (row: NeighbourhoodRow) => neighbourhoodLabel(row),
+  };
+}
+export type NeighbourhoodsStore = ReturnType<typeof createNeighbourhoodsStore>;

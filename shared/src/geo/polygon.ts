@@ -1,0 +1,53 @@
+// Point-in-polygon and distance-to-boundary for GeoJSON rings ([lng, lat] positions), using a local
+// flat projection around the point: exact enough for areas a few kilometres across.
+import type { LatLng } from './distance.js';
+
+export type Position = [number, number];
+/** GeoJSON Polygon coordinates: an outer ring, then holes. */
+export type PolygonCoords = Position[][];
+/** GeoJSON MultiPolygon coordinates. */
+export type MultiPolygonCoords = PolygonCoords[];
+
+const M_PER_DEG_LAT = 111_320;
+
+function project(origin: LatLng) {
+  const mPerDegLng = M_PER_DEG_LAT * Math.cos((origin.lat * Math.PI) / 180);
+  return ([lng, lat]: Position): [number, number] => [(lng - origin.lng) * mPerDegLng, (lat - origin.lat) * M_PER_DEG_LAT];
+}
+
+/** Even-odd rule with the point at the origin of the projection. */
+function ringContainsOrigin(ring: [number, number][]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > 0 !== yj > 0 && 0 < ((xj - xi) * (0 - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function segmentDistanceToOrigin([ax, ay]: [number, number], [bx, by]: [number, number]): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const lengthSq = dx * dx + dy * dy;
+  const t = lengthSq === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSq));
+  return Math.hypot(ax + t * dx, ay + t * dy);
+}
+
+/**
+ * Distance in metres from the point to the area: 0 if inside (outside every hole), otherwise the
+ * distance to the nearest edge.
+ */
+export function distanceToPolygonsM(point: LatLng, polygons: MultiPolygonCoords): number {
+  const toXY = project(point);
+  let nearest = Infinity;
+  for (const polygon of polygons) {
+    const rings = polygon.map((ring) => ring.map(toXY));
+    const [outer, ...holes] = rings;
+    if (ringContainsOrigin(outer) && !holes.some(ringContainsOrigin)) return 0;
+    for (const ring of rings) {
+      for (let i = 1; i < ring.length; i++) nearest = Math.min(nearest, segmentDistanceToOrigin(ring[i - 1], ring[i]));
+    }
+  }
+  return nearest;
+}

@@ -1,0 +1,118 @@
+// The rules a GPS fix must pass to prove a person is in a neighbourhood. Pure: the server runs them
+// at push time with its clock and the person's history; the thresholds live here and nowhere else.
+import { distanceM, formatDistance, type LatLng } from './distance.js';
+import { distanceToPolygonsM, type MultiPolygonCoords } from './polygon.js';
+import type { Fix } from '../sync.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const VERIFICATION_RULES = {
+  /** A fix vaguer than this cannot place anyone in a neighbourhood a few km across. */
+  maxAccuracyM: 150,
+  /** Offline fixes travel with the mutation; older than this and it proves nothing about today. */
+  maxFixAgeMs: 24 * HOUR,
+  /** Phone clocks drift; more than this in the future is a forged or broken clock. */
+  maxFutureSkewMs: 5 * MINUTE,
+  /** Faster than an airliner between two fixes is a spoofed location. */
+  maxSpeedKmh: 900,
+  /** How long a passed verification lets a person trade in that neighbourhood. */
+  validForMs: 30 * DAY,
+} as const;
+
+export interface NeighbourhoodArea {
+  name: string;
+  centroid: LatLng;
+  /** Either a radius around the centroid… */
+  radiusM: number | null;
+  /** …or a boundary. */
+  polygons: MultiPolygonCoords | null;
+}
+
+export type VerificationAction = 'verify' | 'publish';
+
+export type FixCheck =
+  | { ok: true; distanceM: number }
+  | { ok: false; code: `location.${string}`; message: string; distanceM?: number };
+
+const tapped = (action: VerificationAction) => (action === 'publish' ? 'tapped Publish' : 'tapped Verify');
+
+function ago(ms: number): string {
+  if (ms >= 2 * DAY) return `${Math.floor(ms / DAY)} days`;
+  if (ms >= 2 * HOUR) return `${Math.floor(ms / HOUR)} hours`;
+  return `${Math.max(1, Math.round(ms / MINUTE))} minutes`;
+}
+
+/** How far the fix is outside the area, in metres (0 inside). */
+export function distanceOutsideM(point: LatLng, area: NeighbourhoodArea): number {
+  if (area.polygons) return distanceToPolygonsM(point, area.polygons);
+  return Math.max(0, distanceM(point, area.centroid) - (area.radiusM ?? 0));
+}
+
+export function checkFix(input: {
+  fix: Fix;
+  area: NeighbourhoodArea;
+  now: number;
+  action: VerificationAction;
+  /** The person's last accepted fix, for the travel-speed check. */
+  previousFix?: Fix;
+  /** True if this exact fix was already used by a verification. */
+  replayed: boolean;
+}): FixCheck {
+  const { fix, area, now, action, previousFix } = input;
+  const rules = VERIFICATION_RULES;
+
+  if (fix.takenAt > now + rules.maxFutureSkewMs) {
+    return {
+      ok: false,
+      code: 'location.from_future',
+      message: `Your location is dated ${ago(fix.takenAt - now)} in the future. Check your phone's date and time, then try again.`,
+    };
+  }
+  const age = now - fix.takenAt;
+  if (age > rules.maxFixAgeMs) {
+    return {
+      ok: false,
+      code: 'location.stale',
+      message: `Your location was taken ${ago(age)} before it reached us; it must be less than ${ago(rules.maxFixAgeMs)} old. Verify again where you are now.`,
+    };
+  }
+  if (fix.accuracy > rules.maxAccuracyM) {
+    return {
+      ok: false,
+      code: 'location.inaccurate',
+      message: `Your location was only accurate to ${formatDistance(fix.accuracy)}; we need ${rules.maxAccuracyM} m or better. Turn on precise location or step outside, then try again.`,
+    };
+  }
+  if (input.replayed) {
+    return { ok: false, code: 'location.replayed', message: 'That exact location reading was already used. Take a new one.' };
+  }
+  if (previousFix) {
+    const moved = Math.max(0, distanceM(fix, previousFix) - fix.accuracy - previousFix.accuracy);
+    const hours = Math.abs(fix.takenAt - previousFix.takenAt) / HOUR;
+    if (moved > 0 && (hours === 0 || moved / 1000 / hours > rules.maxSpeedKmh)) {
+      return {
+        ok: false,
+        code: 'location.impossible_travel',
+        message: `This location is ${formatDistance(moved)} from where you were ${ago(Math.abs(fix.takenAt - previousFix.takenAt))} earlier — faster than anyone can travel. Try again from where you are.`,
+      };
+    }
+  }
+  const outside = distanceOutsideM(fix, area);
+  // The person may be anywhere inside the accuracy circle: give them its benefit.
+  if (outside > fix.accuracy) {
+    const fromCentre = distanceM(fix, area.centroid);
+    return {
+      ok: false,
+      code: 'location.too_far',
+      message: `You were ${formatDistance(fromCentre)} from ${area.name} when you ${tapped(action)}.`,
+      distanceM: fromCentre,
+    };
+  }
+  return { ok: true, distanceM: distanceM(fix, area.centroid) };
+}
+
+export function isVerificationCurrent(verifiedAt: number | null | undefined, now: number): boolean {
+  return verifiedAt != null && now - verifiedAt <= VERIFICATION_RULES.validForMs;
+}

@@ -1,0 +1,44 @@
+// Neighbourhoods as clients see them, and the lookups the API answers.
+import { z } from 'zod/mini';
+
+export const neighbourhoodSchema = z.object({
+  id: z.string(),
+  nameEn: z.string(),
+  nameKo: z.nullable(z.string()),
+  country: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+});
+export type Neighbourhood = z.infer<typeof neighbourhoodSchema>;
+
+/** A neighbourhood with the ids of the neighbourhoods in reach at each range level (1–4). */
+export const neighbourhoodDetailSchema = z.extend(neighbourhoodSchema, {
+  neighbours: z.record(z.string(), z.array(z.string())),
+});
+export type NeighbourhoodDetail = z.infer<typeof neighbourhoodDetailSchema>;
+
+export function neighbourhoodLabel(n: Pick<Neighbourhood, 'nameEn' | 'nameKo'>): string {
+  return n.nameKo ? `${n.nameEn} ${n.nameKo}` : n.nameEn;
+}
+
+export const neighbourhoodIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
+
+const coordinate = (name: string, limit: number) =>
+  z.pipe(
+    z.string().check(z.regex(/^-?\d{1,3}(\.\d{1,12})?$/, `${name} must be a decimal number`)),
+    z.pipe(z.transform(Number), z.number().check(z.gte(-limit, `${name} is out of range`), z.lte(limit, `${name} is out of range`))),
+  );
+
+export const locateQuerySchema = z.object({ lat: coordinate('lat', 90), lng: coordinate('lng', 180) });
+
+export const searchQuerySchema = z.object({
+  q: z._default(z.string().check(z.maxLength(60, 'Search with at most 60 characters')), ''),
+});
+
+export const locateResponseSchema = z.object({
+  neighbourhood: neighbourhoodSchema,
+  /** True if the point is inside the neighbourhood, false if it is only the nearest one. */
+  contains: z.boolean(),
+  distanceM: z.number(),
+});
+export type LocateResponse = z.infer<typeof locateResponseSchema>;
