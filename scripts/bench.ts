@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { migrate } from '../server/src/store/database.js';
+import { at } from '../e2e/support/places.js';
 import { startServer } from '../e2e/support/server.js';
+import { benchNeighbourhoods } from './bench-neighbourhoods.js';
 
 const N = 10_000;
 const BATCH = 100;
@@ -20,20 +22,28 @@ function listingArgs(i: number) {
     priceKrw: 1000 + i,
     category: 'household',
     description: 'A reasonably sized description of a second-hand item, as a seller would write it. 상태 좋아요.',
-    neighbourhood: 'Pangyo-dong 판교동',
+    neighbourhoodId: 'kr-bundang-pangyo',
   };
+}
+
+const PANGYO = at('kr-bundang-pangyo');
+/** Each publish carries its own GPS reading from inside Pangyo-dong, as the app sends it. */
+function fixFor(i: number) {
+  return { lat: PANGYO.latitude, lng: PANGYO.longitude, accuracy: 12, takenAt: Date.now() - 60_000 + (i % 50_000) };
 }
 
 /** `devices` devices push N/devices creations each, all at once; each device's batches stay in order. */
 async function benchPush(url: string, devices = 1) {
   const perDevice = N / devices;
-  const prepared = await Promise.all(Array.from({ length: devices }, () => prepareDevice(url, perDevice)));
+  // Distinct fix timestamps across runs and devices: an identical reading is refused as a replay.
+  const base = devices * 10_000;
+  const prepared = await Promise.all(Array.from({ length: devices }, (_, d) => prepareDevice(url, perDevice, base + d * perDevice)));
   const started = performance.now();
   await Promise.all(prepared.map((device) => pushAll(url, device)));
   return N / ((performance.now() - started) / 1000);
 }
 
-async function prepareDevice(url: string, count: number) {
+async function prepareDevice(url: string, count: number, offset: number) {
   const session = await fetch(`${url}/api/session`, { method: 'POST' });
   const cookie = session.headers.get('set-cookie')!.split(';')[0];
   const clientId = crypto.randomUUID();
@@ -46,6 +56,7 @@ async function prepareDevice(url: string, count: number) {
         name: 'listing.create',
         args: listingArgs(b * BATCH + i),
         createdAt: Date.now(),
+        fix: fixFor(offset + b * BATCH + i),
       })),
     }),
   );
@@ -84,7 +95,7 @@ function benchCeiling() {
   db.prepare("INSERT INTO actors (id, nickname, token_hash, created_at) VALUES ('bench', 'Bench', NULL, 0)").run();
   const insert = db.prepare(`INSERT INTO listings (id, seller_id, title, description, price_krw, category, neighbourhood, status, created_at, updated_at, change_seq)
     VALUES (@id, 'bench', @title, @description, @priceKrw, @category, @neighbourhood, 'selling', @at, @at, @seq)`);
-  const rows = Array.from({ length: N }, (_, i) => ({ ...listingArgs(i), at: Date.now(), seq: i + 1 }));
+  const rows = Array.from({ length: N }, (_, i) => ({ ...listingArgs(i), neighbourhood: 'Pangyo-dong 판교동', at: Date.now(), seq: i + 1 }));
   let started = performance.now();
   db.transaction(() => rows.forEach((row) => insert.run(row)))();
   const insertPerSecond = N / ((performance.now() - started) / 1000);
@@ -135,7 +146,7 @@ try {
   console.log(`
 Dongne benchmark (${new Date().toISOString()}, Node ${process.version})
 
-push  ${fmt(push)} listing mutations/s   (${N} creations, batches of ${BATCH}, real HTTP)
+push  ${fmt(push)} listing mutations/s   (${N} creations with GPS fixes checked, batches of ${BATCH}, real HTTP)
 pull  ${fmt(pull.rowsPerSecond)} rows/s                (${pull.rows} rows, fresh device, pages of ${PULL_PAGE}, real HTTP)
 push  ${fmt(pushConcurrent)} listing mutations/s   (the same, from 4 devices at once)
 
@@ -150,3 +161,4 @@ first visit to the feed, gzipped: JS ${kb(shell.js)} + CSS ${kb(shell.css)} = ${
 } finally {
   await server.stop();
 }
+console.log(await benchNeighbourhoods());
