@@ -32,6 +32,8 @@ test('the web manifest makes the app installable', async ({ page, request }) => 
 
 test('a service worker with a fetch handler controls the page', async ({ page }) => {
   await openApp(page);
+  // The worker claims the page while it activates; its state turns "activated" a moment later.
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
   const state = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
     return { scope: registration.scope, active: registration.active?.state };
