@@ -2,6 +2,7 @@
 import type { Actor, SessionService } from './services/session-service.js';
 import type { SyncService } from './services/sync-service.js';
 import type { NeighbourhoodService } from './services/neighbourhood-service.js';
+import type { RateLimiter } from './services/rate-limiter.js';
 
 export const SESSION_COOKIE = 'dongne_session';
 
@@ -9,6 +10,7 @@ export interface Services {
   session: SessionService;
   sync: SyncService;
   neighbourhoods: NeighbourhoodService;
+  rateLimiter: RateLimiter;
 }
 
 export interface AppEnv {

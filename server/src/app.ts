@@ -22,6 +22,8 @@ import { neighbourhoodRoutes } from './routes/neighbourhood-routes.js';
 import type { Store } from './store/store.js';
 import { errorBody, sendError } from './routes/http-errors.js';
 import { gzipJson } from './routes/gzip-json.js';
+import { sameOriginWrites, securityHeaders } from './routes/security.js';
+import { createRateLimiter } from './services/rate-limiter.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 
@@ -45,18 +47,24 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
       defaultNeighbourhoodId: config.defaultNeighbourhoodId ?? DEFAULT_NEIGHBOURHOOD_ID,
     }),
     neighbourhoods: createNeighbourhoodService(store),
+    rateLimiter: createRateLimiter(store, clock),
   };
   const log = config.log ?? ((message: string) => console.error(message));
   const app = new Hono<AppEnv>();
 
   app.onError((error, c) => {
-    if (error instanceof ServiceError) return sendError(c, error.status, error.code, error.message, error.issues);
+    if (error instanceof ServiceError) {
+      if (error.retryAfterS !== undefined) c.header('Retry-After', String(error.retryAfterS));
+      return sendError(c, error.status, error.code, error.message, error.issues);
+    }
     if (error instanceof HTTPException) return sendError(c, error.status, 'request.rejected', error.message || 'Request rejected.');
     // Log the detail for us; the client gets a code, never a stack trace.
     log(`[error] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return sendError(c, 500, 'internal', 'Something went wrong on our side. Your changes are kept and will be retried.');
   });
 
+  app.use('*', securityHeaders(config.webDir));
+  app.use('/api/*', sameOriginWrites());
   app.use('/api/*', gzipJson());
   app.use('/api/*', async (c, next) => {
     c.set('services', services);

@@ -1,5 +1,6 @@
 // Helpers that turn bad requests into the shared error shape, never into a 500.
 import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describeIssues, type ApiError } from '@dongne/shared';
 import type { z } from 'zod/mini';
@@ -34,4 +35,13 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z
     throw new ServiceError(400, 'request.invalid', 'The request does not have the expected shape.', describeIssues(parsed.error));
   }
   return parsed.data;
+}
+
+/** The peer address of the connection; undefined when there is no socket (in-process requests). */
+export function clientIp(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
 }

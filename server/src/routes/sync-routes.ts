@@ -4,7 +4,7 @@ import { pullQuerySchema } from '@dongne/shared';
 import type { AppEnv } from '../app-env.js';
 import { compiledPushRequest } from '../services/compiled-schemas.js';
 import { ServiceError } from '../services/service-error.js';
-import { parseWith, readJson } from './http-errors.js';
+import { clientIp, parseWith, readJson } from './http-errors.js';
 
 export function syncRoutes() {
   const app = new Hono<AppEnv>();
@@ -12,6 +12,7 @@ export function syncRoutes() {
   app.post('/push', async (c) => {
     const actor = c.get('actor');
     if (!actor) throw new ServiceError(401, 'auth.required', 'Open the app online once so this device gets an identity.');
+    c.get('services').rateLimiter.check('push', { ip: clientIp(c), actorId: actor.id });
     const request = await readJson(c, compiledPushRequest);
     return c.json(c.get('services').sync.push(actor, request));
   });

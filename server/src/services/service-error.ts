@@ -5,6 +5,8 @@ export class ServiceError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: { path: string; message: string }[],
+    /** For 429: seconds until the client may try again (sent as Retry-After). */
+    readonly retryAfterS?: number,
   ) {
     super(message);
   }

@@ -4,6 +4,7 @@ import { createActorNeighbourhoodsStore } from './actor-neighbourhoods-store.js'
 import { createActorsStore } from './actors-store.js';
 import { createListingsStore } from './listings-store.js';
 import { createNeighbourhoodsStore } from './neighbourhoods-store.js';
+import { createRateLimitsStore } from './rate-limits-store.js';
 import { createSyncStore } from './sync-store.js';
 import { createVerificationsStore } from './verifications-store.js';
 
@@ -27,6 +28,7 @@ export function createStore(db: Db) {
     sync: createSyncStore(db),
     verifications: createVerificationsStore(db),
     actorNeighbourhoods: createActorNeighbourhoodsStore(db),
+    rateLimits: createRateLimitsStore(db),
     close: () => db.close(),
   };
 }

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { RATE_LIMITS } from '../services/rate-limiter.js';
+import { openStore } from '../store/store.js';
+
+function setup() {
+  let now = Date.UTC(2026, 10, 25, 12, 0, 30);
+  const store = openStore(':memory:');
+  const app = createApp({ store, clock: { now: () => now }, config: { log: () => {} } });
+  return { app, store, advance: (ms: number) => (now += ms) };
+}
+
+async function session(app: ReturnType<typeof setup>['app']) {
+  const response = await app.request('/api/session', { method: 'POST' });
+  return response.headers.get('set-cookie')!.split(';')[0];
+}
+
+const push = (cookie: string, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', cookie, ...headers },
+  body: JSON.stringify({ clientId: crypto.randomUUID(), mutations: [] }),
+});
+
+describe('cross-site request forgery', () => {
+  it('refuses a state-changing request a browser marks as cross-site, and changes nothing', async () => {
+    const { app, store } = setup();
+    const cookie = await session(app);
+    const actorsBefore = store.db.prepare('SELECT count(*) FROM actors').pluck().get();
+    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }]) {
+      for (const [path, init] of [
+        ['/api/sync/push', push(cookie, headers)],
+        ['/api/session', { method: 'POST', headers }],
+      ] as const) {
+        const response = await app.request(`http://localhost${path}`, init);
+        expect(response.status, `${path} ${JSON.stringify(headers)}`).toBe(403);
+        expect(await response.json()).toEqual({ error: { code: 'csrf.cross_origin', message: expect.any(String) } });
+      }
+    }
+    expect(store.db.prepare('SELECT count(*) FROM actors').pluck().get()).toBe(actorsBefore);
+  });
+
+  it('lets the app itself through: same-origin fetches, and matching Origin headers', async () => {
+    const { app } = setup();
+    const sameOrigin = await app.request('http://localhost/api/session', { method: 'POST', headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(sameOrigin.status).toBe(201);
+    const matching = await app.request('http://localhost/api/session', { method: 'POST', headers: { origin: 'http://localhost' } });
+    expect(matching.status).toBe(201);
+  });
+
+  it('does not apply to reads', async () => {
+    const { app } = setup();
+    const response = await app.request('http://localhost/api/health', { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('security headers', () => {
+  it('sends a CSP without inline scripts, nosniff and no framing on every response', async () => {
+    const { app } = setup();
+    for (const path of ['/api/health', '/api/nope']) {
+      const response = await app.request(path);
+      const csp = response.headers.get('content-security-policy')!;
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
+  it('marks the session cookie httpOnly and SameSite=Lax, and Secure over HTTPS', async () => {
+    const { app } = setup();
+    const plain = (await app.request('http://localhost/api/session', { method: 'POST' })).headers.get('set-cookie')!;
+    expect(plain).toMatch(/HttpOnly/);
+    expect(plain).toMatch(/SameSite=Lax/);
+    expect(plain).not.toMatch(/Secure/);
+    const secure = (await app.request('https://dongne.example/api/session', { method: 'POST' })).headers.get('set-cookie')!;
+    expect(secure).toMatch(/Secure/);
+  });
+});
+
+describe('push rate limit', () => {
+  it('answers 429 with Retry-After past the per-actor limit, and lets the actor back in the next window', async () => {
+    const { app, advance } = setup();
+    const cookie = await session(app);
+    const limit = RATE_LIMITS.push.perActor;
+    for (let i = 0; i < limit; i++) {
+      const ok = await app.request('/api/sync/push', push(cookie));
+      expect(ok.status).not.toBe(429);
+    }
+    const limited = await app.request('/api/sync/push', push(cookie));
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringContaining('Try again in 30 seconds') } });
+    expect(limited.headers.get('retry-after')).toBe('30');
+
+    // Another actor is not held back by the first one's limit.
+    expect((await app.request('/api/sync/push', push(await session(app)))).status).not.toBe(429);
+
+    advance(30_000);
+    expect((await app.request('/api/sync/push', push(cookie))).status).not.toBe(429);
+  });
+});
