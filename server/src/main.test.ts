@@ -3,20 +3,38 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Change, Mutation, PullResponse, PushResponse } from '@dongne/shared';
+import type { Change, ListingCreateArgs, Mutation, PullResponse, PushResponse } from '@dongne/shared';
+import { ensureDemoNeighbourhoods } from './services/neighbourhood-import.js';
+import { systemClock } from './services/clock.js';
+import { openStore, type Store } from './store/store.js';
+import { fixSource, type FixSource } from './testing/fixes.js';
 import { listingArgs, mutation, tempDir } from './testing/harness.js';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from './testing/spawned-server.js';
 
+/** Demo listings the server seeds: 46 in Bundang, 10 in Seoul's Mapo-gu. */
 const DEMO_COUNT = 56;
+/** Those a pull without a neighbourhood returns: the default area (Sunae-dong, Far) holds Bundang's. */
+const DEMO_IN_DEFAULT_AREA = 46;
 
 let temp: ReturnType<typeof tempDir>;
+/** The demo neighbourhoods, to stand at their centres; the server under test imports the same file. */
+let places: Store;
+/** Fixes taken now by the real clock, as the spawned server checks them. */
+let fixAt: FixSource;
 beforeEach(() => {
   temp = tempDir('dongne-main-');
+  places = openStore(':memory:');
+  ensureDemoNeighbourhoods(places);
+  fixAt = fixSource(places, systemClock);
 });
 afterEach(async () => {
   await killSpawnedServers();
+  places.close();
   temp.remove();
 });
+
+/** listing.create as the app sends it when Publish is tapped: with a fix taken in the listing's neighbourhood. */
+const publish = (seq: number, args: ListingCreateArgs) => mutation(seq, 'listing.create', args, { fix: fixAt(args.neighbourhoodId) });
 
 async function startSession(server: SpawnedServer): Promise<string> {
   const response = await fetch(`${server.url}/api/session`, { method: 'POST' });
@@ -34,12 +52,13 @@ async function pushOverHttp(server: SpawnedServer, cookie: string, clientId: str
   return (await response.json()) as PushResponse;
 }
 
-async function pullEverything(server: SpawnedServer, cookie: string, clientId: string) {
+async function pullEverything(server: SpawnedServer, cookie: string, clientId: string, scope: Record<string, string | number> = {}) {
   const changes: Change[] = [];
   let cursor = 0;
   let lastSeq = 0;
+  const area = Object.entries(scope).map(([key, value]) => `&${key}=${encodeURIComponent(value)}`).join('');
   for (;;) {
-    const response = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&clientId=${clientId}&limit=500`, { headers: { cookie } });
+    const response = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&clientId=${clientId}&limit=500${area}`, { headers: { cookie } });
     expect(response.status).toBe(200);
     const page = (await response.json()) as PullResponse;
     changes.push(...page.changes);
@@ -66,11 +85,11 @@ describe('the server process', () => {
     const lamp = listingArgs({ title: 'Desk lamp' });
     const kettle = listingArgs({ title: 'Kettle' });
     const batch1 = [
-      mutation(1, 'listing.create', stool),
-      mutation(2, 'listing.create', lamp),
+      publish(1, stool),
+      publish(2, lamp),
       mutation(3, 'listing.teleport', {}),
     ];
-    const batch2 = [mutation(4, 'listing.create', kettle), mutation(5, 'listing.delete', { id: lamp.id })];
+    const batch2 = [publish(4, kettle), mutation(5, 'listing.delete', { id: lamp.id })];
     const ack1 = await pushOverHttp(first, cookie, clientId, batch1);
     const ack2 = await pushOverHttp(first, cookie, clientId, batch2);
     expect(ack2.lastSeq).toBe(5);
@@ -83,7 +102,7 @@ describe('the server process', () => {
     const afterRestart = await pullEverything(second, cookie, clientId);
     expect(afterRestart.changes).toEqual(beforeKill.changes);
     expect(afterRestart.lastSeq).toBe(5);
-    expect(afterRestart.live.size).toBe(DEMO_COUNT + 2);
+    expect(afterRestart.live.size).toBe(DEMO_IN_DEFAULT_AREA + 2);
     expect(afterRestart.live.get(stool.id)).toBe('원목 스툴');
     expect(afterRestart.live.get(kettle.id)).toBe('Kettle');
     expect(afterRestart.live.has(lamp.id)).toBe(false);
@@ -102,7 +121,7 @@ describe('the server process', () => {
     const cookie = await startSession(first);
     const clientId = randomUUID();
     const batches = Array.from({ length: 12 }, (_, b) =>
-      Array.from({ length: 50 }, (_, i) => mutation(b * 50 + i + 1, 'listing.create', listingArgs({ title: `Batch ${b} item ${i}` }))),
+      Array.from({ length: 50 }, (_, i) => publish(b * 50 + i + 1, listingArgs({ title: `Batch ${b} item ${i}` }))),
     );
 
     // A device pushes one batch at a time (it holds the sync lock). Four are acknowledged; the
@@ -132,8 +151,8 @@ describe('the server process', () => {
     }
     // Whatever got in, it got in once and whole: the in-flight batch is all there or not at all.
     expect(new Set(afterRestart.upsertIds).size).toBe(afterRestart.upsertIds.length);
-    expect([DEMO_COUNT + 200, DEMO_COUNT + 250]).toContain(afterRestart.live.size);
-    expect(afterRestart.lastSeq).toBe(afterRestart.live.size - DEMO_COUNT);
+    expect([DEMO_IN_DEFAULT_AREA + 200, DEMO_IN_DEFAULT_AREA + 250]).toContain(afterRestart.live.size);
+    expect(afterRestart.lastSeq).toBe(afterRestart.live.size - DEMO_IN_DEFAULT_AREA);
 
     // The device retries its whole outbox in seq order: every listing ends up there exactly once.
     for (const batch of batches) {
@@ -142,8 +161,8 @@ describe('the server process', () => {
     }
     const final = await pullEverything(second, cookie, clientId);
     expect(final.lastSeq).toBe(600);
-    expect(final.live.size).toBe(DEMO_COUNT + 600);
-    expect(final.upsertIds).toHaveLength(DEMO_COUNT + 600);
+    expect(final.live.size).toBe(DEMO_IN_DEFAULT_AREA + 600);
+    expect(final.upsertIds).toHaveLength(DEMO_IN_DEFAULT_AREA + 600);
   });
 
   it('does not seed the demo listings again on a restart after a clean stop', async () => {
@@ -153,7 +172,20 @@ describe('the server process', () => {
     expect(second.output()).not.toContain('Seeded');
     const cookie = await startSession(second);
     const { live } = await pullEverything(second, cookie, randomUUID());
-    expect(live.size).toBe(DEMO_COUNT);
+    expect(live.size).toBe(DEMO_IN_DEFAULT_AREA);
+    const seoul = await pullEverything(second, cookie, randomUUID(), { neighbourhood: 'kr-mapo-mangwon', range: 4 });
+    expect(live.size + seoul.live.size).toBe(DEMO_COUNT);
+  });
+
+  it("shows visitors the operator's default area (DONGNE_DEFAULT_NEIGHBOURHOOD) before they choose one", async () => {
+    const server = await spawnServer(temp.dir, { env: { DONGNE_DEFAULT_NEIGHBOURHOOD: 'kr-mapo-mangwon' } });
+    const response = await fetch(`${server.url}/api/sync/pull`);
+    const page = (await response.json()) as PullResponse;
+    expect(page.scope).toEqual({ neighbourhoodId: 'kr-mapo-mangwon', range: 4 });
+    expect(page.profile).toBeNull();
+    // Mapo-gu's ten demo listings, none of Bundang's 22 km away.
+    expect(page.changes).toHaveLength(DEMO_COUNT - DEMO_IN_DEFAULT_AREA);
+    expect(page.changes.every((c) => c.op === 'upsert' && c.row.neighbourhoodId.startsWith('kr-mapo-'))).toBe(true);
   });
 
   it('serves only the API when there is no web build, and the app shell when there is', async () => {

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { apiErrorSchema, SYNC_LIMITS } from '@dongne/shared';
 import {
-  createListing,
   createTestServer,
   device,
   dumpTables,
@@ -26,7 +25,7 @@ beforeEach(async () => {
   // Some state to protect: a session, a device, and one listing already pushed.
   ({ cookie } = await newSession(server.app));
   phone = device();
-  await push(server.app, cookie, phone.clientId, [createListing(phone.nextSeq())]);
+  await push(server.app, cookie, phone.clientId, [server.createListing(phone.nextSeq())]);
   before = dumpTables(server.store);
 });
 afterEach(() => server.close());
@@ -61,7 +60,7 @@ function postPush(body: string | Uint8Array | ReadableStream, headers: Record<st
 }
 
 const pushBody = (overrides: Record<string, unknown> = {}) =>
-  JSON.stringify({ clientId: phone.clientId, mutations: [createListing(phone.nextSeq())], ...overrides });
+  JSON.stringify({ clientId: phone.clientId, mutations: [server.createListing(phone.nextSeq())], ...overrides });
 
 describe('POST /api/sync/push refuses bad requests without changing anything', () => {
   it('asks for a session when there is no cookie (401 auth.required)', async () => {
@@ -85,22 +84,22 @@ describe('POST /api/sync/push refuses bad requests without changing anything', (
   it.each([
     ['clientId is a number', () => pushBody({ clientId: 42 })],
     ['clientId is not a uuid', () => pushBody({ clientId: 'my-phone' })],
-    ['clientId is missing', () => JSON.stringify({ mutations: [createListing(1)] })],
-    ['mutations is an object', () => pushBody({ mutations: { 0: createListing(1) } })],
+    ['clientId is missing', () => JSON.stringify({ mutations: [server.createListing(1)] })],
+    ['mutations is an object', () => pushBody({ mutations: { 0: server.createListing(1) } })],
     ['mutations is missing', () => JSON.stringify({ clientId: phone.clientId })],
     ['mutations is empty', () => pushBody({ mutations: [] })],
     ['a mutation is null', () => pushBody({ mutations: [null] })],
-    ['seq is a string', () => pushBody({ mutations: [{ ...createListing(2), seq: '2' }] })],
-    ['seq is 0', () => pushBody({ mutations: [{ ...createListing(2), seq: 0 }] })],
-    ['seq is fractional', () => pushBody({ mutations: [{ ...createListing(2), seq: 2.5 }] })],
-    ['seq is beyond safe integers', () => pushBody({ mutations: [{ ...createListing(2), seq: 2 ** 60 }] })],
-    ['mutationId is not a uuid', () => pushBody({ mutations: [{ ...createListing(2), mutationId: 'abc' }] })],
+    ['seq is a string', () => pushBody({ mutations: [{ ...server.createListing(2), seq: '2' }] })],
+    ['seq is 0', () => pushBody({ mutations: [{ ...server.createListing(2), seq: 0 }] })],
+    ['seq is fractional', () => pushBody({ mutations: [{ ...server.createListing(2), seq: 2.5 }] })],
+    ['seq is beyond safe integers', () => pushBody({ mutations: [{ ...server.createListing(2), seq: 2 ** 60 }] })],
+    ['mutationId is not a uuid', () => pushBody({ mutations: [{ ...server.createListing(2), mutationId: 'abc' }] })],
     ['name is empty', () => pushBody({ mutations: [mutation(2, '', listingArgs())] })],
     ['name is longer than 64 characters', () => pushBody({ mutations: [mutation(2, 'x'.repeat(65), {})] })],
-    ['createdAt is a date string', () => pushBody({ mutations: [{ ...createListing(2), createdAt: '2026-03-01' }] })],
-    ['args are missing', () => pushBody({ mutations: [{ ...createListing(2), args: undefined }] })],
+    ['createdAt is a date string', () => pushBody({ mutations: [{ ...server.createListing(2), createdAt: '2026-03-01' }] })],
+    ['args are missing', () => pushBody({ mutations: [{ ...server.createListing(2), args: undefined }] })],
     ['the fix has an impossible latitude', () =>
-      pushBody({ mutations: [{ ...createListing(2), fix: { lat: 91, lng: 127, accuracy: 10, takenAt: 1 } }] })],
+      pushBody({ mutations: [{ ...server.createListing(2), fix: { lat: 91, lng: 127, accuracy: 10, takenAt: 1 } }] })],
     ['the body is null', () => 'null'],
     ['the body is an array', () => '[]'],
     ['the body is a string', () => '"push"'],
@@ -122,7 +121,7 @@ describe('POST /api/sync/push refuses bad requests without changing anything', (
 
   it('names the offending field in the issues', async () => {
     const refused = await expectRefused(
-      await postPush(pushBody({ mutations: [{ ...createListing(2), seq: 'two' }] })),
+      await postPush(pushBody({ mutations: [{ ...server.createListing(2), seq: 'two' }] })),
       400,
       'request.invalid',
     );
@@ -130,13 +129,13 @@ describe('POST /api/sync/push refuses bad requests without changing anything', (
   });
 
   it(`refuses more than ${SYNC_LIMITS.pushBatchMax} mutations in one push`, async () => {
-    const mutations = Array.from({ length: SYNC_LIMITS.pushBatchMax + 1 }, (_, i) => createListing(i + 2));
+    const mutations = Array.from({ length: SYNC_LIMITS.pushBatchMax + 1 }, (_, i) => server.createListing(i + 2));
     const refused = await expectRefused(await postPush(pushBody({ mutations })), 400, 'request.invalid');
     expect(refused.error.issues).toContainEqual({ path: 'mutations', message: expect.any(String) });
   });
 
   it(`accepts exactly ${SYNC_LIMITS.pushBatchMax} mutations`, async () => {
-    const mutations = Array.from({ length: SYNC_LIMITS.pushBatchMax }, (_, i) => createListing(i + 2));
+    const mutations = Array.from({ length: SYNC_LIMITS.pushBatchMax }, (_, i) => server.createListing(i + 2));
     const response = await postPush(pushBody({ mutations }));
     expect(response.status).toBe(200);
     expect((await response.json()).lastSeq).toBe(SYNC_LIMITS.pushBatchMax + 1);
@@ -162,7 +161,7 @@ describe('POST /api/sync/push refuses bad requests without changing anything', (
 
   it('refuses a well-formed push just over the body limit, and accepts one under it', async () => {
     const big = pushBody({
-      mutations: [mutation(phone.nextSeq(), 'listing.create', { ...listingArgs(), description: 'x'.repeat(3_999) })],
+      mutations: [server.createListing(phone.nextSeq(), { description: 'x'.repeat(3_999) })],
     });
     expect(big.length).toBeGreaterThan(4_000);
     server.close();
@@ -225,6 +224,24 @@ describe('GET /api/sync/pull refuses bad queries', () => {
     expect(refused.error.issues).toContainEqual({ path: 'clientId', message: 'clientId must be a uuid' });
   });
 
+  it.each(['0', '5', '-1', '1.5', 'far', '', '01'])('answers 400 for range "%s"', async (range) => {
+    const refused = await expectRefused(await pullRequest(server.app, cookie, { range }), 400, 'request.invalid');
+    expect(refused.error.issues).toContainEqual({ path: 'range', message: 'range must be a level from 1 to 4' });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['longer than 100 characters', 'kr-'.repeat(34)],
+  ])('answers 400 for a neighbourhood id that is %s', async (_, neighbourhood) => {
+    const refused = await expectRefused(await pullRequest(server.app, cookie, { neighbourhood }), 400, 'request.invalid');
+    expect(refused.error.issues).toContainEqual({ path: 'neighbourhood', message: expect.any(String) });
+  });
+
+  it('answers 404 neighbourhood.unknown for a neighbourhood Dongne does not know', async () => {
+    const refused = await expectRefused(await pullRequest(server.app, cookie, { neighbourhood: 'kr-atlantis', range: 2 }), 404, 'neighbourhood.unknown');
+    expect(refused.error.message).toContain('kr-atlantis');
+  });
+
   it('answers 400, not 500, for a badly percent-encoded query', async () => {
     const response = await server.app.request('/api/sync/pull?cursor=%E0%A4%A&clientId=%ZZ', { headers: { cookie } });
     await expectRefused(response, 400, 'request.invalid');
@@ -232,7 +249,7 @@ describe('GET /api/sync/pull refuses bad queries', () => {
 
   it('accepts the largest cursor and limit it allows', async () => {
     const page = await pull(server.app, cookie, { cursor: '999999999999999', limit: String(SYNC_LIMITS.pullPageMax) });
-    expect(page).toEqual({ changes: [], cursor: 999_999_999_999_999, hasMore: false, lastSeq: 0 });
+    expect(page).toMatchObject({ changes: [], cursor: 999_999_999_999_999, hasMore: false, lastSeq: 0 });
   });
 
   it('ignores query parameters it does not know', async () => {
@@ -290,7 +307,7 @@ describe('the API as a whole', () => {
   });
 
   it('gzips large pull pages for clients that accept gzip, and only for them', async () => {
-    const more = Array.from({ length: 30 }, () => createListing(phone.nextSeq()));
+    const more = Array.from({ length: 30 }, () => server.createListing(phone.nextSeq()));
     await push(server.app, cookie, phone.clientId, more);
     const plain = await server.app.request('/api/sync/pull');
     const plainText = await plain.text();

@@ -4,7 +4,6 @@ import { listingSchema, pullResponseSchema, pushResponseSchema, SYNC_LIMITS, typ
 import {
   changeCounter,
   countRows,
-  createListing,
   createTestServer,
   deleteListing,
   device,
@@ -19,6 +18,7 @@ import {
   T0,
   type TestServer,
 } from '../testing/harness.js';
+import { HOME } from '../testing/fixes.js';
 
 let server: TestServer;
 beforeEach(() => {
@@ -28,8 +28,8 @@ afterEach(() => server.close());
 
 /** The domain state a rejected mutation must leave alone (sync bookkeeping records the rejection). */
 function domainTables() {
-  const { listings, change_counter, actors } = dumpTables(server.store);
-  return { listings, change_counter, actors };
+  const { listings, change_counter, actors, verifications, actor_neighbourhoods } = dumpTables(server.store);
+  return { listings, change_counter, actors, verifications, actor_neighbourhoods };
 }
 
 describe('push then pull', () => {
@@ -37,7 +37,7 @@ describe('push then pull', () => {
     const { app } = server;
     const alice = await newSession(app);
     const phone = device();
-    const create = createListing(phone.nextSeq(), { title: '  Wooden stool  ', priceKrw: 8000, category: 'furniture' });
+    const create = server.createListing(phone.nextSeq(), { title: '  Wooden stool  ', priceKrw: 8000, category: 'furniture' });
 
     const pushed = await push(app, alice.cookie, phone.clientId, [create]);
     expect(pushResponseSchema.safeParse(pushed).success).toBe(true);
@@ -55,7 +55,7 @@ describe('push then pull', () => {
     // Exactly the shared schema's fields, nothing the server keeps privately.
     expect(listingSchema.parse(change.row)).toEqual(change.row);
     expect(Object.keys(change.row).sort()).toEqual(
-      ['category', 'createdAt', 'description', 'id', 'neighbourhood', 'priceKrw', 'sellerId', 'sellerName', 'status', 'title', 'updatedAt'],
+      ['category', 'createdAt', 'description', 'id', 'neighbourhood', 'neighbourhoodId', 'priceKrw', 'sellerId', 'sellerName', 'status', 'title', 'updatedAt'],
     );
     const args = create.args as ReturnType<typeof listingArgs>;
     expect(change.row).toEqual({
@@ -66,7 +66,8 @@ describe('push then pull', () => {
       description: args.description,
       priceKrw: 8000,
       category: 'furniture',
-      neighbourhood: args.neighbourhood,
+      neighbourhoodId: HOME,
+      neighbourhood: 'Sunae-dong 수내동', // the server's display name for the id the device sent
       status: 'selling',
       createdAt: T0,
       updatedAt: T0,
@@ -78,7 +79,7 @@ describe('push then pull', () => {
     const alice = await newSession(app);
     const phone = device();
     const args = listingArgs({ title: '🪴 몬스테라 — Monstera', description: '잎 10장\n물은 주 1회 💧\n"quotes" & <tags>' });
-    await push(app, alice.cookie, phone.clientId, [mutation(1, 'listing.create', args)]);
+    await push(app, alice.cookie, phone.clientId, [server.createListing(1, args)]);
     const [change] = (await pull(app, undefined)).changes;
     expect(change).toMatchObject({ op: 'upsert', row: { title: args.title, description: args.description } });
   });
@@ -87,17 +88,17 @@ describe('push then pull', () => {
     const { app } = server;
     const alice = await newSession(app);
     const phone = device();
-    await push(app, alice.cookie, phone.clientId, [createListing(phone.nextSeq())]);
+    await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq())]);
     const first = await pull(app, alice.cookie);
     const again = await pull(app, alice.cookie, { cursor: first.cursor });
-    expect(again).toEqual({ changes: [], cursor: first.cursor, hasMore: false, lastSeq: 0 });
+    expect(again).toEqual({ changes: [], cursor: first.cursor, hasMore: false, lastSeq: 0, scope: first.scope, profile: first.profile });
   });
 
   it('lets anyone browse without a session, and tells them lastSeq 0', async () => {
     const { app } = server;
     const alice = await newSession(app);
     const phone = device();
-    await push(app, alice.cookie, phone.clientId, [createListing(phone.nextSeq())]);
+    await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq())]);
     const page = await pull(app, undefined, { clientId: phone.clientId });
     expect(page.changes).toHaveLength(1);
     expect(page.lastSeq).toBe(0);
@@ -108,7 +109,7 @@ describe('push then pull', () => {
     const alice = await newSession(app);
     const bob = await newSession(app);
     const phone = device();
-    await push(app, alice.cookie, phone.clientId, [createListing(phone.nextSeq()), createListing(phone.nextSeq())]);
+    await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq()), server.createListing(phone.nextSeq())]);
     expect((await pull(app, alice.cookie, { clientId: phone.clientId })).lastSeq).toBe(2);
     expect((await pull(app, bob.cookie, { clientId: phone.clientId })).lastSeq).toBe(0);
   });
@@ -123,9 +124,9 @@ describe('push then pull', () => {
     const { app } = server;
     const alice = await newSession(app);
     const phone = device();
-    const first = createListing(phone.nextSeq());
+    const first = server.createListing(phone.nextSeq());
     const bad = deleteListing(phone.nextSeq(), randomUUID());
-    const third = createListing(phone.nextSeq());
+    const third = server.createListing(phone.nextSeq());
     const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [first, bad, third]);
     expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
     expect(results[1]).toMatchObject({ code: 'listing.not_found' });
@@ -139,7 +140,7 @@ describe('exactly once', () => {
     const { app, store } = server;
     const alice = await newSession(app);
     const phone = device();
-    const create = createListing(phone.nextSeq());
+    const create = server.createListing(phone.nextSeq());
 
     const first = await push(app, alice.cookie, phone.clientId, [create]);
     const counterAfterFirst = changeCounter(store);
@@ -157,7 +158,7 @@ describe('exactly once', () => {
     const { app, store } = server;
     const alice = await newSession(app);
     const phone = device();
-    const create = createListing(phone.nextSeq());
+    const create = server.createListing(phone.nextSeq());
 
     const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [create, create]);
 
@@ -177,8 +178,8 @@ describe('exactly once', () => {
     const phone = device();
     const listing = listingArgs();
     const batch: Mutation[] = [
-      mutation(phone.nextSeq(), 'listing.create', listing),
-      createListing(phone.nextSeq()),
+      server.createListing(phone.nextSeq(), listing),
+      server.createListing(phone.nextSeq()),
       mutation(phone.nextSeq(), 'listing.delete', { id: listing.id }),
     ];
 
@@ -203,9 +204,9 @@ describe('exactly once', () => {
     const { app, store } = server;
     const alice = await newSession(app);
     const phone = device();
-    const first = createListing(phone.nextSeq());
+    const first = server.createListing(phone.nextSeq());
     await push(app, alice.cookie, phone.clientId, [first]);
-    const second = createListing(phone.nextSeq());
+    const second = server.createListing(phone.nextSeq());
 
     const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [first, second]);
 
@@ -223,8 +224,8 @@ describe('exactly once', () => {
     const phone = device();
     const laptop = device();
     const sharedId = randomUUID();
-    const onPhone = createListing(1, {});
-    const onLaptop = createListing(1, {});
+    const onPhone = server.createListing(1, {});
+    const onLaptop = server.createListing(1, {});
     await push(app, alice.cookie, phone.clientId, [{ ...onPhone, mutationId: sharedId }]);
     const { results } = await push(app, alice.cookie, laptop.clientId, [{ ...onLaptop, mutationId: sharedId }]);
     expect(results[0].status).toBe('applied');
@@ -240,7 +241,7 @@ describe('a failure part-way through a batch', () => {
     // A real database error on the second insert (think: disk full), not a rejection.
     store.db.exec(`CREATE TRIGGER fail_on_boom BEFORE INSERT ON listings WHEN NEW.title = 'boom'
                    BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
-    const batch = [createListing(1), createListing(2, { title: 'boom' }), createListing(3)];
+    const batch = [server.createListing(1), server.createListing(2, { title: 'boom' }), server.createListing(3)];
     const before = dumpTables(store);
 
     const failed = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: batch });
@@ -264,7 +265,7 @@ describe('ordering', () => {
     const alice = await newSession(app);
     const phone = device();
     const listing = listingArgs();
-    const create = mutation(1, 'listing.create', listing);
+    const create = server.createListing(1, listing);
     const remove = mutation(2, 'listing.delete', { id: listing.id });
 
     const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [remove, create]);
@@ -286,7 +287,7 @@ describe('ordering', () => {
     const alice = await newSession(app);
     const phone = device();
     const listing = listingArgs();
-    await push(app, alice.cookie, phone.clientId, [mutation(phone.nextSeq(), 'listing.create', listing)]);
+    await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq(), listing)]);
     const before = await pull(app, undefined);
     expect(before.changes[0]).toMatchObject({ op: 'upsert', row: { id: listing.id } });
 
@@ -351,7 +352,7 @@ describe('rejections', () => {
     const alicePhone = device();
     const bobPhone = device();
     const listing = listingArgs();
-    await push(app, alice.cookie, alicePhone.clientId, [mutation(alicePhone.nextSeq(), 'listing.create', listing)]);
+    await push(app, alice.cookie, alicePhone.clientId, [server.createListing(alicePhone.nextSeq(), listing)]);
     const before = domainTables();
 
     const { results } = await push(app, bob.cookie, bobPhone.clientId, [deleteListing(bobPhone.nextSeq(), listing.id)]);
@@ -368,7 +369,7 @@ describe('rejections', () => {
     const phone = device();
     const listing = listingArgs();
     const { results } = await push(app, alice.cookie, phone.clientId, [
-      mutation(phone.nextSeq(), 'listing.create', listing),
+      server.createListing(phone.nextSeq(), listing),
       deleteListing(phone.nextSeq(), listing.id),
       deleteListing(phone.nextSeq(), listing.id),
       deleteListing(phone.nextSeq(), randomUUID()),
@@ -388,13 +389,13 @@ describe('rejections', () => {
     const phone = device();
     const listing = listingArgs();
     await push(app, alice.cookie, phone.clientId, [
-      mutation(phone.nextSeq(), 'listing.create', listing),
+      server.createListing(phone.nextSeq(), listing),
       deleteListing(phone.nextSeq(), listing.id),
     ]);
     const before = domainTables();
     const bobPhone = device();
     const { results } = await push(app, bob.cookie, bobPhone.clientId, [
-      mutation(bobPhone.nextSeq(), 'listing.create', { ...listingArgs(), id: listing.id }),
+      server.createListing(bobPhone.nextSeq(), { id: listing.id }),
     ]);
     expect(results[0]).toMatchObject({ status: 'rejected', code: 'listing.id_taken' });
     expect(domainTables()).toEqual(before);
@@ -407,7 +408,7 @@ describe('rejections', () => {
     const bob = await newSession(app);
     const alicePhone = device();
     const listing = listingArgs();
-    await push(app, alice.cookie, alicePhone.clientId, [mutation(alicePhone.nextSeq(), 'listing.create', listing)]);
+    await push(app, alice.cookie, alicePhone.clientId, [server.createListing(alicePhone.nextSeq(), listing)]);
 
     const bobPhone = device();
     const batch = [
@@ -451,7 +452,7 @@ describe('rejections', () => {
     const first = await push(app, alice.cookie, phone.clientId, [earlyDelete]);
     expect(first.results[0]).toMatchObject({ status: 'rejected', code: 'listing.not_found' });
 
-    await push(app, alice.cookie, phone.clientId, [mutation(2, 'listing.create', listing)]);
+    await push(app, alice.cookie, phone.clientId, [server.createListing(2, listing)]);
     const retry = await push(app, alice.cookie, phone.clientId, [earlyDelete]);
 
     expect(retry.results).toEqual(first.results);
@@ -462,11 +463,11 @@ describe('rejections', () => {
     const { app, store } = server;
     const alice = await newSession(app);
     const phone = device();
-    await push(app, alice.cookie, phone.clientId, [createListing(1), createListing(2)]);
+    await push(app, alice.cookie, phone.clientId, [server.createListing(1), server.createListing(2)]);
     const before = dumpTables(store);
 
-    const reused = createListing(2);
-    const older = createListing(1);
+    const reused = server.createListing(2);
+    const older = server.createListing(1);
     const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [reused, older]);
 
     expect(results).toEqual([
@@ -481,8 +482,8 @@ describe('rejections', () => {
     const { app, store } = server;
     const alice = await newSession(app);
     const phone = device();
-    const a = createListing(1);
-    const b = createListing(1);
+    const a = server.createListing(1);
+    const b = server.createListing(1);
     const { results } = await push(app, alice.cookie, phone.clientId, [a, b]);
     expect(results[0]).toMatchObject({ mutationId: a.mutationId, status: 'applied' });
     expect(results[1]).toMatchObject({ mutationId: b.mutationId, status: 'rejected', code: 'sync.seq_reused' });
@@ -498,7 +499,7 @@ describe('attribution', () => {
     const phone = device();
     const listing = listingArgs();
     // Extra fields in args are not trusted; the seller comes only from the cookie.
-    const sneaky = mutation(1, 'listing.create', { ...listing, sellerId: bob.actorId, sellerName: bob.nickname });
+    const sneaky = mutation(1, 'listing.create', { ...listing, sellerId: bob.actorId, sellerName: bob.nickname }, { fix: server.fixAt() });
     await push(app, alice.cookie, phone.clientId, [sneaky]);
     const page = await pull(app, undefined);
     expect(page.changes[0]).toMatchObject({ op: 'upsert', row: { id: listing.id, sellerId: alice.actorId, sellerName: alice.nickname } });
@@ -511,12 +512,12 @@ describe('attribution', () => {
     const bob = await newSession(app);
     const phone = device();
     const listing = listingArgs();
-    await push(app, alice.cookie, phone.clientId, [mutation(phone.nextSeq(), 'listing.create', listing)]);
+    await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq(), listing)]);
     const before = dumpTables(store);
 
     const hijack = await pushRequest(app, bob.cookie, {
       clientId: phone.clientId,
-      mutations: [deleteListing(phone.nextSeq(), listing.id), createListing(phone.nextSeq())],
+      mutations: [deleteListing(phone.nextSeq(), listing.id), server.createListing(phone.nextSeq())],
     });
 
     expect(hijack.status).toBe(403);
@@ -529,7 +530,7 @@ describe('attribution', () => {
     const alice = await newSession(app);
     const bob = await newSession(app);
     const phone = device();
-    const create = createListing(phone.nextSeq());
+    const create = server.createListing(phone.nextSeq());
     await push(app, alice.cookie, phone.clientId, [create]);
     const replay = await pushRequest(app, bob.cookie, { clientId: phone.clientId, mutations: [create] });
     expect(replay.status).toBe(403);
@@ -547,7 +548,7 @@ describe('paged pull', () => {
       const batch = Array.from({ length: Math.min(SYNC_LIMITS.pushBatchMax, count - start) }, (_, i) => {
         const args = listingArgs({ title: `Item ${start + i + 1}` });
         ids.push(args.id);
-        return mutation(phone.nextSeq(), 'listing.create', args);
+        return server.createListing(phone.nextSeq(), args);
       });
       const { results } = await push(server.app, alice.cookie, phone.clientId, batch);
       expect(results.every((r) => r.status === 'applied')).toBe(true);

@@ -4,10 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { ListingCreateArgs, Mutation, PullResponse, PushResponse } from '@dongne/shared';
+import type { ListingCreateArgs, Mutation, PullResponse, PushResponse, RangeLevel } from '@dongne/shared';
 import { createApp } from '../app.js';
 import type { Clock } from '../services/clock.js';
+import { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
 import { openStore, type Store } from '../store/store.js';
+import { fixSource, HOME, type FixSource } from './fixes.js';
 
 /** 2026-03-01T09:00:00Z: every test starts from the same instant. */
 export const T0 = Date.UTC(2026, 2, 1, 9, 0, 0);
@@ -38,23 +40,34 @@ export interface TestServer {
   file: string;
   /** Lines the app logged (unexpected errors land here, not on the test output). */
   logged: string[];
+  /** A fresh fix that passes at a demo neighbourhood's centre (HOME unless told), near the clock's now. */
+  fixAt: FixSource;
+  /** listing.create of listingArgs(overrides), with a passing fix taken in the listing's neighbourhood. */
+  createListing(seq: number, overrides?: Partial<ListingCreateArgs>): Mutation;
   close(): void;
 }
 
-/** The app over a fresh SQLite file; call close() in afterEach. */
+/** The app over a fresh SQLite file holding the demo neighbourhoods (no listings); call close() in afterEach. */
 export function createTestServer(options: { bodyMaxBytes?: number } = {}): TestServer {
   const temp = tempDir();
   const file = join(temp.dir, 'dongne.sqlite');
   const store = openStore(file);
+  ensureDemoNeighbourhoods(store);
   const clock = fixedClock();
   const logged: string[] = [];
   const app = createApp({ store, clock, config: { log: (line) => logged.push(line), bodyMaxBytes: options.bodyMaxBytes } });
+  const fix = fixSource(store, clock);
   return {
     app,
     store,
     clock,
     file,
     logged,
+    fixAt: fix,
+    createListing(seq, overrides = {}) {
+      const args = listingArgs(overrides);
+      return mutation(seq, 'listing.create', args, { fix: fix(args.neighbourhoodId) });
+    },
     close() {
       if (store.db.open) store.close();
       temp.remove();
@@ -94,7 +107,7 @@ export async function push(app: App, cookie: string, clientId: string, mutations
 export async function pull(
   app: App,
   cookie: string | undefined,
-  query: { cursor?: number | string; limit?: number | string; clientId?: string } = {},
+  query: { cursor?: number | string; limit?: number | string; clientId?: string; neighbourhood?: string; range?: RangeLevel | string } = {},
 ): Promise<PullResponse> {
   const response = await pullRequest(app, cookie, query);
   const text = await response.text();
@@ -113,11 +126,17 @@ export function pullRequest(
   return app.request(`/api/sync/pull${qs ? `?${qs}` : ''}`, { headers: cookie ? { cookie } : {} });
 }
 
-/** Pages through pull from `cursor` until hasMore is false. */
-export async function pullAll(app: App, cookie: string | undefined, cursor = 0, limit?: number) {
+/** Pages through pull from `cursor` until hasMore is false (in the default area unless given a scope). */
+export async function pullAll(
+  app: App,
+  cookie: string | undefined,
+  cursor = 0,
+  limit?: number,
+  scope: { neighbourhood?: string; range?: RangeLevel } = {},
+) {
   const pages: PullResponse[] = [];
   for (;;) {
-    const page = await pull(app, cookie, { cursor, limit });
+    const page = await pull(app, cookie, { cursor, limit, ...scope });
     pages.push(page);
     cursor = page.cursor;
     if (!page.hasMore) return { pages, changes: pages.flatMap((p) => p.changes), cursor };
@@ -140,7 +159,7 @@ export function listingArgs(overrides: Partial<ListingCreateArgs> = {}): Listing
     description: 'Works, bulb included.',
     priceKrw: 15000,
     category: 'household',
-    neighbourhood: 'Jeongja-dong 정자동',
+    neighbourhoodId: HOME,
     ...overrides,
   };
 }
@@ -149,15 +168,15 @@ export function mutation(seq: number, name: string, args: unknown, extra: Partia
   return { mutationId: randomUUID(), seq, name, args, createdAt: T0 - 60_000, ...extra };
 }
 
-export const createListing = (seq: number, overrides: Partial<ListingCreateArgs> = {}) =>
-  mutation(seq, 'listing.create', listingArgs(overrides));
-
 export const deleteListing = (seq: number, id: string) => mutation(seq, 'listing.delete', { id });
 
-/** Every row of every table, ordered, so two dumps compare equal exactly when nothing changed. */
+/**
+ * Every row of every table, ordered, so two dumps compare equal exactly when nothing changed. Rate
+ * limit counters are left out: they count every request, refused ones too, and hold no data.
+ */
 export function dumpTables(store: Store): Record<string, unknown[]> {
   const tables = store.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'rate_limits' ORDER BY name")
     .pluck()
     .all() as string[];
   return Object.fromEntries(

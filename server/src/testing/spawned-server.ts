@@ -32,7 +32,10 @@ export interface SpawnedServer {
 const running = new Set<ChildProcess>();
 
 /** Starts main.ts on dataDir and resolves once it prints that it is listening. */
-export async function spawnServer(dataDir: string, options: { webDir?: string; timeoutMs?: number } = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  dataDir: string,
+  options: { webDir?: string; timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<SpawnedServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: ROOT,
@@ -42,6 +45,7 @@ export async function spawnServer(dataDir: string, options: { webDir?: string; t
       HOST: '127.0.0.1',
       DONGNE_DATA_DIR: dataDir,
       DONGNE_WEB_DIR: options.webDir ?? join(dataDir, 'no-web-build-here'),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,50 @@
+// GPS fixes for tests: what a phone standing in a demo neighbourhood reports, taken when the test's
+// clock says, each one distinct so the server never refuses it as a replay. Tests only.
+import type { Fix, LatLng } from '@dongne/shared';
+import type { Clock } from '../services/clock.js';
+import type { Store } from '../store/store.js';
+
+/** Where test listings are unless a test says otherwise: the centre of the visitors' default area. */
+export const HOME = 'kr-bundang-sunae';
+
+/** Metres per degree of latitude on the sphere that distanceM uses. */
+const M_PER_DEG_LAT = (2 * Math.PI * 6_371_008.8) / 360;
+
+/** The point `northM` metres north and `eastM` metres east of `from` (negative for south and west). */
+export function offset(from: LatLng, northM: number, eastM = 0): LatLng {
+  return {
+    lat: from.lat + northM / M_PER_DEG_LAT,
+    lng: from.lng + eastM / (M_PER_DEG_LAT * Math.cos((from.lat * Math.PI) / 180)),
+  };
+}
+
+export interface FixOptions {
+  /** Stand this far from the point (default: on it). */
+  northM?: number;
+  eastM?: number;
+  /** Metres; 20 is what a phone outdoors reports. */
+  accuracy?: number;
+}
+
+/** A fix at `place` (a neighbourhood's centre, or any point) taken at `takenAt`. */
+export function fixAt(place: LatLng, takenAt: number, { northM = 0, eastM = 0, accuracy = 20 }: FixOptions = {}): Fix {
+  const { lat, lng } = offset(place, northM, eastM);
+  return { lat, lng, accuracy, takenAt };
+}
+
+export type FixSource = (neighbourhoodId?: string, options?: FixOptions) => Fix;
+
+/**
+ * Hands out fixes at the centres of the store's neighbourhoods that pass every check: each is taken
+ * up to a minute before the clock's now and 1 ms after the previous one, so none is stale, from the
+ * future, or a replay. Travel between neighbourhoods still needs the clock moved on, as in life.
+ */
+export function fixSource(store: Pick<Store, 'neighbourhoods'>, clock: Clock): FixSource {
+  let last = -Infinity;
+  return (neighbourhoodId = HOME, options = {}) => {
+    const place = store.neighbourhoods.byId(neighbourhoodId);
+    if (!place) throw new Error(`The test store has no neighbourhood "${neighbourhoodId}"; import the demo ones first.`);
+    last = Math.max(last + 1, clock.now() - 60_000);
+    return fixAt(place, last, options);
+  };
+}
