@@ -41,7 +41,9 @@ const tapped = (action: VerificationAction) => (action === 'publish' ? 'tapped P
 function ago(ms: number): string {
   if (ms >= 2 * DAY) return `${Math.floor(ms / DAY)} days`;
   if (ms >= 2 * HOUR) return `${Math.floor(ms / HOUR)} hours`;
-  return `${Math.max(1, Math.round(ms / MINUTE))} minutes`;
+  const minutes = Math.round(ms / MINUTE);
+  if (minutes === 0) return 'less than a minute';
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
 /** How far the fix is outside the area, in metres (0 inside). */
