@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listingSchema, NEIGHBOURHOOD_NAMES, type Listing } from '@dongne/shared';
+import { listingSchema, neighbourhoodLabel, type Listing } from '@dongne/shared';
 import { openStore } from '../store/store.js';
 import {
   countRows,
-  createListing,
   createTestServer,
   device,
   dumpTables,
@@ -13,11 +12,13 @@ import {
   T0,
   type TestServer,
 } from '../testing/harness.js';
-import { DEMO_LISTINGS, DEMO_SELLERS } from './demo-listings.js';
+import { DEFAULT_NEIGHBOURHOOD_ID, DEMO_LISTINGS, DEMO_PLACES, DEMO_SELLERS } from './demo-listings.js';
 import { seedDemoData } from './demo-seed.js';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const DAY = 24 * 3_600_000;
+/** The demo listings in Seoul's Mapo-gu, 22 km from the visitors' default area in Bundang. */
+const SEOUL = { neighbourhood: 'kr-mapo-mangwon', range: 4 } as const;
 
 let server: TestServer;
 beforeEach(() => {
@@ -25,9 +26,15 @@ beforeEach(() => {
 });
 afterEach(() => server.close());
 
-async function pulledListings(): Promise<Listing[]> {
-  const { changes } = await pullAll(server.app, undefined);
+/** What a visitor's device pulls: the default area unless given another, in cursor order. */
+async function pulledListings(scope: { neighbourhood?: string; range?: 1 | 2 | 3 | 4 } = {}): Promise<Listing[]> {
+  const { changes } = await pullAll(server.app, undefined, 0, undefined, scope);
   return changes.flatMap((c) => (c.op === 'upsert' ? [c.row] : []));
+}
+
+/** Every demo listing, through the two areas that between them cover all the demo places. */
+async function everyListing(): Promise<Listing[]> {
+  return [...(await pulledListings()), ...(await pulledListings(SEOUL))];
 }
 
 describe('demo seed', () => {
@@ -36,7 +43,7 @@ describe('demo seed', () => {
 
     expect(seeded).toBe(DEMO_LISTINGS.length);
     expect(seeded).toBeGreaterThanOrEqual(50);
-    const listings = await pulledListings();
+    const listings = await everyListing();
     expect(listings).toHaveLength(seeded);
     const korean = listings.filter((l) => HANGUL.test(l.title));
     const english = listings.filter((l) => /^[\x20-\x7e\u2014]+$/.test(l.title));
@@ -47,9 +54,10 @@ describe('demo seed', () => {
 
   it('seeds only rows every device can store: each one passes the shared listing schema', async () => {
     seedDemoData(server.store, server.clock);
-    for (const listing of await pulledListings()) {
+    for (const listing of await everyListing()) {
       expect(listingSchema.safeParse(listing).success, listing.title).toBe(true);
-      expect(NEIGHBOURHOOD_NAMES).toContain(listing.neighbourhood);
+      expect(DEMO_PLACES).toContain(listing.neighbourhoodId);
+      expect(listing.neighbourhood).toBe(neighbourhoodLabel(server.store.neighbourhoods.byId(listing.neighbourhoodId)!));
       expect(DEMO_SELLERS).toContain(listing.sellerName);
       expect(listing.status).toBe('selling');
       if (listing.category === 'free') expect(listing.priceKrw).toBe(0);
@@ -58,17 +66,44 @@ describe('demo seed', () => {
 
   it('spreads listings over the last week, handed out oldest first so cursor order is posting order', async () => {
     seedDemoData(server.store, server.clock);
-    const listings = await pulledListings();
-    const times = listings.map((l) => l.createdAt);
-    expect(times).toEqual([...times].sort((a, b) => a - b));
+    for (const area of [{}, SEOUL]) {
+      const times = (await pulledListings(area)).map((l) => l.createdAt);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    }
+    const times = (await everyListing()).map((l) => l.createdAt);
     expect(new Set(times).size).toBe(times.length);
     expect(Math.max(...times)).toBeLessThan(T0);
     expect(Math.min(...times)).toBeGreaterThan(T0 - 8 * DAY);
   });
 
+  it('puts the listings in demo neighbourhoods: a visitor sees the 46 in Bundang, Seoul has the other 10', async () => {
+    seedDemoData(server.store, server.clock);
+    const bundang = await pulledListings();
+    const seoul = await pulledListings(SEOUL);
+    expect(bundang).toHaveLength(46);
+    expect(seoul).toHaveLength(10);
+    expect(new Set(bundang.map((l) => l.neighbourhoodId.split('-')[1]))).toEqual(new Set(['bundang']));
+    expect(new Set(seoul.map((l) => l.neighbourhoodId))).toEqual(new Set(['kr-mapo-mangwon', 'kr-mapo-yeonnam']));
+    // Every demo place has something to show, and the default area's own dong is one of them.
+    expect(new Set([...bundang, ...seoul].map((l) => l.neighbourhoodId))).toEqual(new Set(DEMO_PLACES));
+    expect(DEMO_PLACES).toContain(DEFAULT_NEIGHBOURHOOD_ID);
+  });
+
+  it('imports the demo neighbourhoods first, so a fresh database can place the listings', () => {
+    const fresh = openStore(':memory:');
+    try {
+      expect(fresh.neighbourhoods.count()).toBe(0);
+      seedDemoData(fresh, server.clock);
+      expect(fresh.neighbourhoods.count()).toBe(server.store.neighbourhoods.count());
+      expect(fresh.listings.countLive()).toBe(DEMO_LISTINGS.length);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('gives the same stable ids every time, so demo URLs survive a reseed', async () => {
     seedDemoData(server.store, server.clock);
-    const ids = (await pulledListings()).map((l) => l.id).sort();
+    const ids = (await everyListing()).map((l) => l.id).sort();
     expect(ids[0]).toBe('00000000-0000-4000-8000-000000000001');
 
     const other = createTestServer();
@@ -112,7 +147,7 @@ describe('demo seed', () => {
   it('leaves a database that already has real listings alone', async () => {
     const alice = await newSession(server.app);
     const phone = device();
-    await push(server.app, alice.cookie, phone.clientId, [createListing(phone.nextSeq())]);
+    await push(server.app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq())]);
     expect(seedDemoData(server.store, server.clock)).toBe(0);
     expect(countRows(server.store, 'listings')).toBe(1);
   });

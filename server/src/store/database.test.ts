@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
 import { tempDir } from '../testing/harness.js';
 import { migrate, openDatabase, type Db } from './database.js';
 import { openStore } from './store.js';
@@ -37,7 +38,18 @@ describe('migrations', () => {
     const db = open();
     expect(MIGRATION_FILES[0]).toBe('001_init.sql');
     expect(tableNames(db)).toEqual(
-      expect.arrayContaining(['actors', 'change_counter', 'clients', 'listings', 'processed_mutations', 'schema_migrations']),
+      expect.arrayContaining([
+        'actor_neighbourhoods',
+        'actors',
+        'change_counter',
+        'clients',
+        'listings',
+        'neighbourhood_neighbours',
+        'neighbourhoods',
+        'processed_mutations',
+        'schema_migrations',
+        'verifications',
+      ]),
     );
     const recorded = db.prepare('SELECT name, applied_at FROM schema_migrations ORDER BY name').all() as { name: string; applied_at: number }[];
     expect(recorded.map((r) => r.name)).toEqual(MIGRATION_FILES);
@@ -115,6 +127,35 @@ describe('connection settings', () => {
     ).toThrow(/FOREIGN KEY/);
   });
 
+  it('refuses a listing, a verification or a held neighbourhood in a neighbourhood that does not exist', () => {
+    const db = open();
+    db.prepare("INSERT INTO actors (id, nickname, token_hash, created_at) VALUES ('a1', 'Minji', NULL, 1)").run();
+    for (const sql of [
+      `INSERT INTO listings (id, seller_id, title, description, price_krw, category, neighbourhood, neighbourhood_id, created_at, updated_at, change_seq)
+       VALUES ('l1', 'a1', 't', '', 0, 'free', 'n', 'kr-atlantis', 1, 1, 1)`,
+      `INSERT INTO verifications (actor_id, neighbourhood_id, lat, lng, accuracy, taken_at, verified_at, fix_key)
+       VALUES ('a1', 'kr-atlantis', 37.4, 127.1, 10, 1, 1, 'k')`,
+      "INSERT INTO actor_neighbourhoods (actor_id, neighbourhood_id, active, added_at) VALUES ('a1', 'kr-atlantis', 1, 1)",
+    ]) {
+      expect(() => db.prepare(sql).run()).toThrow(/FOREIGN KEY/);
+    }
+  });
+
+  it('never stores the same GPS reading twice, whoever sends it', () => {
+    const store = openStore(file);
+    try {
+      ensureDemoNeighbourhoods(store);
+      for (const id of ['a1', 'a2']) store.actors.insert({ id, nickname: id, tokenHash: null, createdAt: 1 });
+      const fix = { lat: 37.374, lng: 127.119, accuracy: 10, takenAt: 1_000 };
+      store.verifications.record({ actorId: 'a1', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 2_000 });
+      expect(store.verifications.isUsed(fix)).toBe(true);
+      expect(store.verifications.isUsed({ ...fix, takenAt: 1_001 })).toBe(false);
+      expect(() => store.verifications.record({ actorId: 'a2', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 3_000 })).toThrow(/UNIQUE/);
+    } finally {
+      store.close();
+    }
+  });
+
   it('also opens an in-memory database for quick tests', () => {
     const store = openStore(':memory:');
     try {
@@ -127,14 +168,45 @@ describe('connection settings', () => {
 });
 
 describe('store queries', () => {
-  it('serves pull from the change index, not a table scan', () => {
-    const db = open();
-    const plan = db
-      .prepare('EXPLAIN QUERY PLAN SELECT l.*, a.nickname FROM listings l JOIN actors a ON a.id = l.seller_id WHERE l.change_seq > ? ORDER BY l.change_seq LIMIT ?')
-      .all(0, 10) as { detail: string }[];
-    const details = plan.map((p) => p.detail).join('\n');
+  const planOf = (db: Db, sql: string, ...params: unknown[]) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((p) => p.detail).join('\n');
+  const WITH_SELLER = 'SELECT l.*, a.nickname FROM listings l JOIN actors a ON a.id = l.seller_id';
+
+  it('serves an unscoped change scan from the change index, not a table scan', () => {
+    const details = planOf(open(), `${WITH_SELLER} WHERE l.change_seq > ? ORDER BY l.change_seq LIMIT ?`, 0, 10);
     expect(details).toMatch(/SEARCH l USING INDEX listings_by_change \(change_seq>\?\)/);
     expect(details).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('serves a range-scoped pull with one index range per neighbourhood and one for the seller, never sorting', () => {
+    const db = open();
+    const perPlace = planOf(db, `${WITH_SELLER} WHERE l.neighbourhood_id = ? AND l.change_seq > ? ORDER BY l.change_seq LIMIT ?`, 'kr-x', 0, 10);
+    expect(perPlace).toMatch(/SEARCH l USING INDEX listings_by_place_change \(neighbourhood_id=\? AND change_seq>\?\)/);
+    const perSeller = planOf(db, `${WITH_SELLER} WHERE l.seller_id = ? AND l.change_seq > ? ORDER BY l.change_seq LIMIT ?`, 'a1', 0, 10);
+    expect(perSeller).toMatch(/SEARCH l USING INDEX listings_by_seller_change \(seller_id=\? AND change_seq>\?\)/);
+    for (const details of [perPlace, perSeller]) expect(details).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('serves the online feed (newest in a neighbourhood) from its index', () => {
+    const details = planOf(
+      open(),
+      `${WITH_SELLER} WHERE l.neighbourhood_id = ? AND l.deleted_at IS NULL AND l.created_at <= ? ORDER BY l.created_at DESC LIMIT ?`,
+      'kr-x',
+      0,
+      10,
+    );
+    expect(details).toMatch(/SEARCH l USING INDEX listings_by_place_time \(neighbourhood_id=\? AND created_at<\?\)/);
+    expect(details).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('finds a person\'s last fix and their last verification in a place from indexes', () => {
+    const db = open();
+    expect(planOf(db, 'SELECT lat, lng, accuracy, taken_at FROM verifications WHERE actor_id = ? ORDER BY taken_at DESC LIMIT 1', 'a1')).toMatch(
+      /SEARCH verifications USING INDEX verifications_by_actor_time \(actor_id=\?\)/,
+    );
+    expect(planOf(db, 'SELECT max(verified_at) FROM verifications WHERE actor_id = ? AND neighbourhood_id = ?', 'a1', 'kr-x')).toMatch(
+      /USING COVERING INDEX verifications_by_actor_place/,
+    );
   });
 
   it('hands out strictly increasing change numbers that survive a reopen', () => {
