@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { ListingCreateArgs, Mutation, PullResponse, PushResponse, RangeLevel } from '@dongne/shared';
+import type { Fix, ListingCreateArgs, Mutation, PullResponse, PushResponse, RangeLevel } from '@dongne/shared';
 import { createApp } from '../app.js';
 import type { Clock } from '../services/clock.js';
 import { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
@@ -169,6 +169,12 @@ export function mutation(seq: number, name: string, args: unknown, extra: Partia
 }
 
 export const deleteListing = (seq: number, id: string) => mutation(seq, 'listing.delete', { id });
+
+/** "Verify my neighbourhood", with the fix taken when the person tapped (none if not given). */
+export const verifyNeighbourhood = (seq: number, neighbourhoodId: string, fix?: Fix) =>
+  mutation(seq, 'neighbourhood.verify', { neighbourhoodId }, fix ? { fix } : {});
+
+export const setNeighbourhoods = (seq: number, held: string[], active = held[0]) => mutation(seq, 'neighbourhood.set', { held, active });
 
 /**
  * Every row of every table, ordered, so two dumps compare equal exactly when nothing changed. Rate

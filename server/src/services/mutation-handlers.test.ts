@@ -1,0 +1,285 @@
+// What each mutation does on the server, pushed through app.request() into a real SQLite store:
+// publishing needs proof of place, verifying checks the fix, holding neighbourhoods is checked.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Mutation, MutationResult } from '@dongne/shared';
+import {
+  countRows,
+  createTestServer,
+  deleteListing,
+  device,
+  dumpTables,
+  mutation,
+  newSession,
+  pull,
+  push,
+  setNeighbourhoods,
+  T0,
+  verifyNeighbourhood,
+  type TestServer,
+} from '../testing/harness.js';
+import { fixAt, HOME } from '../testing/fixes.js';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+let server: TestServer;
+let alice: Awaited<ReturnType<typeof newSession>>;
+let phone: ReturnType<typeof device>;
+beforeEach(async () => {
+  server = createTestServer();
+  alice = await newSession(server.app);
+  phone = device();
+});
+afterEach(() => server.close());
+
+/** Pushes from Alice's phone and returns the one result. */
+async function pushOne(m: Mutation): Promise<MutationResult> {
+  const { results } = await push(server.app, alice.cookie, phone.clientId, [m]);
+  return results[0];
+}
+
+/** The tables a refused mutation must leave exactly as they were. */
+function domainTables() {
+  const { listings, change_counter, verifications, actor_neighbourhoods } = dumpTables(server.store);
+  return { listings, change_counter, verifications, actor_neighbourhoods };
+}
+
+const verificationsOf = (actorId: string) =>
+  server.store.db
+    .prepare('SELECT neighbourhood_id AS neighbourhoodId, lat, lng, accuracy, taken_at AS takenAt, verified_at AS verifiedAt FROM verifications WHERE actor_id = ? ORDER BY id')
+    .all(actorId);
+
+const centreOf = (id: string) => server.store.neighbourhoods.byId(id)!;
+
+describe('listing.create needs proof of place', () => {
+  it('applies with a passing fix taken at Publish, and records that as a verification', async () => {
+    const create = server.createListing(phone.nextSeq());
+    expect(await pushOne(create)).toMatchObject({ status: 'applied' });
+
+    expect(server.store.listings.byId((create.args as { id: string }).id)).toMatchObject({ neighbourhoodId: HOME, sellerId: alice.actorId });
+    const { lat, lng, accuracy, takenAt } = create.fix!;
+    expect(verificationsOf(alice.actorId)).toEqual([{ neighbourhoodId: HOME, lat, lng, accuracy, takenAt, verifiedAt: T0 }]);
+    const { profile } = await pull(server.app, alice.cookie);
+    expect(profile).toMatchObject({ verificationCount: 1, lastVerifiedAt: T0 });
+  });
+
+  it('refuses a publish from 20 km away as location.too_far, says how far, and writes nothing', async () => {
+    const before = domainTables();
+    const far = mutation(phone.nextSeq(), 'listing.create', server.createListing(0).args, { fix: server.fixAt(HOME, { northM: 20_000 }) });
+
+    const result = await pushOne(far);
+
+    expect(result).toEqual({
+      mutationId: far.mutationId,
+      seq: far.seq,
+      status: 'rejected',
+      code: 'location.too_far',
+      message: 'You were 20.0 km from Sunae-dong when you tapped Publish.',
+    });
+    expect(domainTables()).toEqual(before);
+  });
+
+  it('applies without a fix when the seller verified there in the last 30 days, and counts no new verification', async () => {
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, server.fixAt(HOME)))).toMatchObject({ status: 'applied' });
+    server.clock.advance(3 * DAY);
+
+    const { fix: _, ...withoutFix } = server.createListing(phone.nextSeq());
+    expect(await pushOne(withoutFix)).toMatchObject({ status: 'applied' });
+    expect(countRows(server.store, 'listings')).toBe(1);
+    expect(verificationsOf(alice.actorId)).toHaveLength(1);
+  });
+
+  it('refuses a publish with neither a fix nor a current verification as location.verification_required', async () => {
+    const before = domainTables();
+    const { fix: _, ...withoutFix } = server.createListing(phone.nextSeq());
+    expect(await pushOne(withoutFix)).toMatchObject({
+      status: 'rejected',
+      code: 'location.verification_required',
+      message: 'Selling in Sunae-dong needs a verified location. Verify your neighbourhood while you are there, then publish again.',
+    });
+    expect(domainTables()).toEqual(before);
+  });
+
+  it('counts only a verification of the listing’s own neighbourhood', async () => {
+    await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-bundang-pangyo', server.fixAt('kr-bundang-pangyo')));
+    const { fix: _, ...inSunae } = server.createListing(phone.nextSeq(), { neighbourhoodId: HOME });
+    expect(await pushOne(inSunae)).toMatchObject({ status: 'rejected', code: 'location.verification_required' });
+    const { fix: __, ...inPangyo } = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-bundang-pangyo' });
+    expect(await pushOne(inPangyo)).toMatchObject({ status: 'applied' });
+  });
+
+  it('lets a verification last exactly 30 days', async () => {
+    await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, server.fixAt(HOME)));
+    const withoutFix = () => {
+      const { fix: _, ...m } = server.createListing(phone.nextSeq());
+      return m;
+    };
+
+    server.clock.set(T0 + 30 * DAY);
+    expect(await pushOne(withoutFix())).toMatchObject({ status: 'applied' });
+    server.clock.set(T0 + 30 * DAY + 1);
+    expect(await pushOne(withoutFix())).toMatchObject({ status: 'rejected', code: 'location.verification_required' });
+    // A fresh fix at Publish starts another 30 days.
+    expect(await pushOne(server.createListing(phone.nextSeq()))).toMatchObject({ status: 'applied' });
+    expect(await pushOne(withoutFix())).toMatchObject({ status: 'applied' });
+  });
+
+  it('still applies with a current verification when the fix taken at Publish fails, and records no failed fix', async () => {
+    await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, server.fixAt(HOME)));
+    const vague = server.createListing(phone.nextSeq());
+    expect(await pushOne({ ...vague, fix: { ...vague.fix!, accuracy: 500 } })).toMatchObject({ status: 'applied' });
+    expect(verificationsOf(alice.actorId)).toHaveLength(1);
+  });
+
+  it('records no verification for a publish refused for another reason', async () => {
+    const first = server.createListing(phone.nextSeq());
+    await pushOne(first);
+    const before = domainTables();
+    const sameId = server.createListing(phone.nextSeq(), { id: (first.args as { id: string }).id });
+    expect(await pushOne(sameId)).toMatchObject({ status: 'rejected', code: 'listing.id_taken' });
+    // The fix passed, but the handler's savepoint took the verification back with the listing.
+    expect(domainTables()).toEqual(before);
+  });
+
+  it('refuses a listing in a neighbourhood Dongne does not know', async () => {
+    const nowhere = server.createListing(phone.nextSeq());
+    const result = await pushOne({ ...nowhere, args: { ...(nowhere.args as object), neighbourhoodId: 'kr-atlantis' } });
+    expect(result).toMatchObject({ status: 'rejected', code: 'neighbourhood.unknown' });
+    expect(countRows(server.store, 'listings')).toBe(0);
+  });
+
+  it('stores the neighbourhood’s display name with the id, whatever name the device had', async () => {
+    const create = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-bundang-pangyo' });
+    await pushOne({ ...create, args: { ...(create.args as object), neighbourhood: 'Somewhere nicer' } });
+    expect(server.store.listings.byId((create.args as { id: string }).id)).toMatchObject({
+      neighbourhoodId: 'kr-bundang-pangyo',
+      neighbourhood: 'Pangyo-dong 판교동',
+    });
+  });
+
+  it('needs no proof of place to delete one’s own listing', async () => {
+    const create = server.createListing(phone.nextSeq());
+    await pushOne(create);
+    server.clock.advance(60 * DAY);
+    expect(await pushOne(deleteListing(phone.nextSeq(), (create.args as { id: string }).id))).toMatchObject({ status: 'applied' });
+  });
+});
+
+describe('neighbourhood.verify', () => {
+  it('records a passing fix, which the profile then counts', async () => {
+    const fix = server.fixAt('kr-bundang-pangyo');
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-bundang-pangyo', fix))).toMatchObject({ status: 'applied' });
+    expect(verificationsOf(alice.actorId)).toEqual([{ neighbourhoodId: 'kr-bundang-pangyo', ...fix, verifiedAt: T0 }]);
+    expect((await pull(server.app, alice.cookie)).profile).toMatchObject({ verificationCount: 1, lastVerifiedAt: T0 });
+  });
+
+  it('refuses a verification that came without a fix as location.missing', async () => {
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME))).toMatchObject({
+      status: 'rejected',
+      code: 'location.missing',
+      message: 'No location came with this verification. Allow location access and try again.',
+    });
+    expect(countRows(server.store, 'verifications')).toBe(0);
+  });
+
+  it('refuses a fix taken offline two days before it was pushed as location.stale', async () => {
+    const old = fixAt(centreOf(HOME), T0 - 2 * DAY);
+    const result = await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, old));
+    expect(result).toMatchObject({ status: 'rejected', code: 'location.stale' });
+    expect(result.status === 'rejected' && result.message).toMatch(/^Your location was taken 2 days before it reached us/);
+    expect(countRows(server.store, 'verifications')).toBe(0);
+  });
+
+  it.each([
+    ['a fix dated an hour ahead', { takenAt: T0 + 60 * MINUTE }, 'location.from_future'],
+    ['a fix accurate only to 300 m', { accuracy: 300 }, 'location.inaccurate'],
+    ['a fix 5 km away', { lat: 37.374 + 0.045 }, 'location.too_far'],
+  ])('refuses %s', async (_, change, code) => {
+    const fix = { ...server.fixAt(HOME), ...change };
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, fix))).toMatchObject({ status: 'rejected', code });
+    expect(countRows(server.store, 'verifications')).toBe(0);
+  });
+
+  it('refuses Seoul then Busan five minutes later as location.impossible_travel', async () => {
+    const inSeoul = fixAt(centreOf('kr-mapo-mangwon'), server.clock.now());
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-mapo-mangwon', inSeoul))).toMatchObject({ status: 'applied' });
+    server.clock.advance(5 * MINUTE);
+    const inBusan = fixAt(centreOf('kr-haeundae-u'), server.clock.now());
+
+    const result = await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-haeundae-u', inBusan));
+
+    expect(result).toMatchObject({ status: 'rejected', code: 'location.impossible_travel' });
+    expect(result.status === 'rejected' && result.message).toMatch(/^This location is 333\.\d km from where you were 5 minutes earlier/);
+    expect(verificationsOf(alice.actorId)).toEqual([expect.objectContaining({ neighbourhoodId: 'kr-mapo-mangwon' })]);
+    // By train it takes hours; after four of them the same trip is believable.
+    server.clock.advance(4 * 60 * MINUTE);
+    const later = fixAt(centreOf('kr-haeundae-u'), server.clock.now());
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-haeundae-u', later))).toMatchObject({ status: 'applied' });
+  });
+
+  it('refuses the same fix twice as location.replayed, from the same person or anyone else', async () => {
+    const fix = server.fixAt(HOME);
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, fix))).toMatchObject({ status: 'applied' });
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, fix))).toMatchObject({ status: 'rejected', code: 'location.replayed' });
+
+    const bob = await newSession(server.app);
+    const bobPhone = device();
+    const { results } = await push(server.app, bob.cookie, bobPhone.clientId, [verifyNeighbourhood(1, HOME, { ...fix })]);
+    expect(results[0]).toMatchObject({ status: 'rejected', code: 'location.replayed' });
+    expect(countRows(server.store, 'verifications')).toBe(1);
+  });
+
+  it('refuses to verify a neighbourhood Dongne does not know', async () => {
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-atlantis', server.fixAt(HOME)))).toMatchObject({
+      status: 'rejected',
+      code: 'neighbourhood.unknown',
+    });
+  });
+});
+
+describe('neighbourhood.set', () => {
+  const held = async () => (await pull(server.app, alice.cookie)).profile?.neighbourhoods;
+
+  it('holds one or two neighbourhoods with one active, and shows them on the profile', async () => {
+    expect(await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME]))).toMatchObject({ status: 'applied' });
+    expect(await held()).toEqual([{ id: HOME, name: 'Sunae-dong 수내동', active: true, verifiedAt: null }]);
+
+    await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-bundang-pangyo', server.fixAt('kr-bundang-pangyo')));
+    expect(await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME, 'kr-bundang-pangyo'], 'kr-bundang-pangyo'))).toMatchObject({ status: 'applied' });
+    // Active first; each with when it was last verified.
+    expect(await held()).toEqual([
+      { id: 'kr-bundang-pangyo', name: 'Pangyo-dong 판교동', active: true, verifiedAt: T0 },
+      { id: HOME, name: 'Sunae-dong 수내동', active: false, verifiedAt: null },
+    ]);
+  });
+
+  it('replaces the whole set: a neighbourhood left out is no longer held', async () => {
+    await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME, 'kr-bundang-pangyo']));
+    await pushOne(setNeighbourhoods(phone.nextSeq(), ['kr-bundang-pangyo', 'kr-mapo-mangwon'], 'kr-mapo-mangwon'));
+    expect((await held())?.map((n) => [n.id, n.active])).toEqual([
+      ['kr-mapo-mangwon', true],
+      ['kr-bundang-pangyo', false],
+    ]);
+  });
+
+  it.each([
+    ['an unknown neighbourhood', { held: [HOME, 'kr-atlantis'], active: HOME }, 'neighbourhood.unknown'],
+    ['three neighbourhoods', { held: [HOME, 'kr-bundang-pangyo', 'kr-bundang-yatap'], active: HOME }, 'mutation.invalid_args'],
+    ['an active one that is not held', { held: [HOME], active: 'kr-bundang-pangyo' }, 'mutation.invalid_args'],
+    ['the same one twice', { held: [HOME, HOME], active: HOME }, 'mutation.invalid_args'],
+    ['none at all', { held: [], active: HOME }, 'mutation.invalid_args'],
+  ])('refuses %s and keeps what was held', async (_, args, code) => {
+    await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME]));
+    const before = domainTables();
+    expect(await pushOne(mutation(phone.nextSeq(), 'neighbourhood.set', args))).toMatchObject({ status: 'rejected', code });
+    expect(domainTables()).toEqual(before);
+  });
+
+  it('keeps each person’s neighbourhoods apart', async () => {
+    await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME]));
+    const bob = await newSession(server.app);
+    await push(server.app, bob.cookie, device().clientId, [setNeighbourhoods(1, ['kr-mapo-mangwon'])]);
+    expect((await held())?.map((n) => n.id)).toEqual([HOME]);
+    expect((await pull(server.app, bob.cookie)).profile?.neighbourhoods.map((n) => n.id)).toEqual(['kr-mapo-mangwon']);
+  });
+});
