@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { listingSchema, pullResponseSchema, pushResponseSchema, SYNC_LIMITS, type Mutation } from '@dongne/shared';
+import { DEFAULT_RANGE, distanceM, listingSchema, pullResponseSchema, pushResponseSchema, RANGE_LEVELS, SYNC_LIMITS, type Mutation } from '@dongne/shared';
 import {
   changeCounter,
   countRows,
@@ -15,6 +15,7 @@ import {
   pullAll,
   push,
   pushRequest,
+  setNeighbourhoods,
   T0,
   type TestServer,
 } from '../testing/harness.js';
@@ -626,5 +627,133 @@ describe('paged pull', () => {
       { op: 'delete', entity: 'listing', id: ids[0] },
       { op: 'delete', entity: 'listing', id: ids[7] },
     ]);
+  });
+});
+
+describe('pull by neighbourhood and range', () => {
+  const SELLER = 'seller-next-door';
+
+  /** A listing by someone else, written straight into the store, in `place`; returns its id. */
+  function listingIn(place: string, title = `In ${place}`): string {
+    if (!server.store.actors.byId(SELLER)) server.store.actors.insert({ id: SELLER, nickname: 'Next door', tokenHash: null, createdAt: T0 });
+    const id = randomUUID();
+    const row = server.store.neighbourhoods.byId(place)!;
+    server.store.listings.insert({
+      id,
+      sellerId: SELLER,
+      title,
+      description: '',
+      priceKrw: 1000,
+      category: 'books',
+      neighbourhood: row.nameEn,
+      neighbourhoodId: place,
+      createdAt: T0,
+      changeSeq: server.store.sync.nextChangeSeq(),
+    });
+    return id;
+  }
+
+  const idsOf = (changes: { op: string; row?: { id: string }; id?: string }[]) => changes.map((c) => (c.op === 'upsert' ? c.row!.id : c.id!));
+  const placesOf = (changes: { op: string; row?: { neighbourhoodId: string } }[]) =>
+    new Set(changes.flatMap((c) => (c.op === 'upsert' ? [c.row!.neighbourhoodId] : [])));
+
+  it("returns only the neighbourhood's own listings at range 1, plus the person's own listings anywhere", async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const pangyo = [listingIn('kr-bundang-pangyo'), listingIn('kr-bundang-pangyo')];
+    listingIn('kr-bundang-sampyeong');
+    listingIn(HOME);
+    listingIn('kr-mapo-mangwon');
+    const mine = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-mapo-yeonnam' });
+    expect((await push(app, alice.cookie, phone.clientId, [mine])).results[0].status).toBe('applied');
+
+    const visitor = await pull(app, undefined, { neighbourhood: 'kr-bundang-pangyo', range: 1 });
+    expect(visitor.scope).toEqual({ neighbourhoodId: 'kr-bundang-pangyo', range: 1 });
+    expect(idsOf(visitor.changes)).toEqual(pangyo);
+
+    const own = await pull(app, alice.cookie, { neighbourhood: 'kr-bundang-pangyo', range: 1 });
+    expect(idsOf(own.changes)).toEqual([...pangyo, (mine.args as { id: string }).id]);
+  });
+
+  it('widens level by level to the neighbourhoods whose centre is within 0, 3, 6 and 10 km', async () => {
+    const all = server.store.neighbourhoods.all();
+    for (const place of all) listingIn(place.id);
+    const pangyo = server.store.neighbourhoods.byId('kr-bundang-pangyo')!;
+    const reached: number[] = [];
+    for (const { level, maxKm } of RANGE_LEVELS) {
+      const { changes } = await pullAll(server.app, undefined, 0, undefined, { neighbourhood: pangyo.id, range: level });
+      const expected = all.filter((p) => p.id === pangyo.id || (level > 1 && distanceM(p, pangyo) <= maxKm * 1000)).map((p) => p.id);
+      expect(placesOf(changes)).toEqual(new Set(expected));
+      reached.push(expected.length);
+    }
+    // Levels are cumulative; from Pangyo, 6 km already takes in all 15 Bundang dongs, and even
+    // Far does not reach Seoul or Busan.
+    expect(reached).toEqual([1, expect.any(Number), 15, 15]);
+    expect(reached[1]).toBeGreaterThan(1);
+    expect(reached[1]).toBeLessThan(15);
+    const far = await pullAll(server.app, undefined, 0, undefined, { neighbourhood: pangyo.id, range: 4 });
+    expect([...placesOf(far.changes)].every((id) => id.startsWith('kr-bundang-'))).toBe(true);
+  });
+
+  it('uses the default area without a neighbourhood, and the default range without a range', async () => {
+    const { app } = server;
+    expect((await pull(app, undefined)).scope).toEqual({ neighbourhoodId: HOME, range: 4 });
+    expect((await pull(app, undefined, { neighbourhood: 'kr-mapo-mangwon' })).scope).toEqual({ neighbourhoodId: 'kr-mapo-mangwon', range: DEFAULT_RANGE });
+    expect((await pull(app, undefined, { range: 1 })).scope).toEqual({ neighbourhoodId: HOME, range: 1 });
+  });
+
+  it('sends a deletion to those whose area holds the listing, and only to them', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const create = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-bundang-pangyo' });
+    await push(app, alice.cookie, phone.clientId, [create]);
+    const id = (create.args as { id: string }).id;
+    const inPangyo = await pull(app, undefined, { neighbourhood: 'kr-bundang-pangyo', range: 1 });
+    const inMapo = await pull(app, undefined, { neighbourhood: 'kr-mapo-mangwon', range: 4 });
+    expect(idsOf(inPangyo.changes)).toEqual([id]);
+    expect(inMapo.changes).toEqual([]);
+
+    await push(app, alice.cookie, phone.clientId, [deleteListing(phone.nextSeq(), id)]);
+    expect((await pull(app, undefined, { neighbourhood: 'kr-bundang-pangyo', range: 1, cursor: inPangyo.cursor })).changes).toEqual([
+      { op: 'delete', entity: 'listing', id },
+    ]);
+    expect((await pull(app, undefined, { neighbourhood: 'kr-mapo-mangwon', range: 4, cursor: inMapo.cursor })).changes).toEqual([]);
+  });
+
+  it('pages through an area of several neighbourhoods exactly once, in change order, skipping the rest', async () => {
+    const inArea: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      inArea.push(listingIn('kr-bundang-pangyo'), listingIn('kr-bundang-sampyeong'));
+      listingIn('kr-mapo-mangwon');
+      inArea.push(listingIn('kr-bundang-baekhyeon'));
+    }
+    const { pages } = await pullAll(server.app, undefined, 0, 7, { neighbourhood: 'kr-bundang-pangyo', range: 2 });
+
+    expect(pages.map((p) => p.changes.length)).toEqual([7, 7, 7, 7, 7, 1]);
+    expect(pages.map((p) => p.hasMore)).toEqual([true, true, true, true, true, false]);
+    const seen = idsOf(pages.flatMap((p) => p.changes));
+    expect(seen).toEqual(inArea);
+    const cursors = pages.map((p) => p.cursor);
+    for (let i = 1; i < cursors.length; i++) expect(cursors[i]).toBeGreaterThan(cursors[i - 1]);
+  });
+
+  it('brings the signed-in person their profile, and a visitor none', async () => {
+    const { app } = server;
+    expect((await pull(app, undefined)).profile).toBeNull();
+    const alice = await newSession(app);
+    const phone = device();
+    await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq()), setNeighbourhoods(phone.nextSeq(), [HOME, 'kr-bundang-pangyo'])]);
+    expect((await pull(app, alice.cookie, { neighbourhood: 'kr-mapo-mangwon', range: 1 })).profile).toEqual({
+      actorId: alice.actorId,
+      nickname: alice.nickname,
+      verificationCount: 1,
+      lastVerifiedAt: T0,
+      neighbourhoods: [
+        { id: HOME, name: 'Sunae-dong 수내동', active: true, verifiedAt: T0 },
+        { id: 'kr-bundang-pangyo', name: 'Pangyo-dong 판교동', active: false, verifiedAt: null },
+      ],
+    });
   });
 });
