@@ -1,0 +1,154 @@
+// The neighbourhood endpoints over the demo data: search by name, locate a position, one place with
+// its neighbour sets; and the refusals a client can provoke.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  apiErrorSchema,
+  distanceM,
+  locateResponseSchema,
+  neighbourhoodDetailSchema,
+  neighbourhoodSchema,
+  RANGE_LEVELS,
+  type LocateResponse,
+  type Neighbourhood,
+  type NeighbourhoodDetail,
+} from '@dongne/shared';
+import { offset } from '../testing/fixes.js';
+import { createTestServer, type TestServer } from '../testing/harness.js';
+
+let server: TestServer;
+beforeEach(() => {
+  server = createTestServer();
+});
+afterEach(() => server.close());
+
+async function getJson<T>(path: string, status = 200): Promise<T> {
+  const response = await server.app.request(path);
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  return JSON.parse(text) as T;
+}
+
+async function refused(path: string, status: number, code: string) {
+  const body = await getJson<{ error: { code: string; message: string; issues?: { path: string; message: string }[] } }>(path, status);
+  expect(apiErrorSchema.safeParse(body).success).toBe(true);
+  expect(body.error.code).toBe(code);
+  expect(server.logged).toEqual([]);
+  return body.error;
+}
+
+const search = async (q: string) => (await getJson<{ neighbourhoods: Neighbourhood[] }>(`/api/neighbourhoods?q=${encodeURIComponent(q)}`)).neighbourhoods;
+const centre = (id: string) => server.store.neighbourhoods.byId(id)!;
+
+describe('GET /api/neighbourhoods?q= (search by name)', () => {
+  it('finds a neighbourhood by part of its English name, in any case, as exactly the shared shape', async () => {
+    const found = await search('PANGYO');
+    expect(found).toEqual([
+      { id: 'kr-bundang-pangyo', nameEn: 'Pangyo-dong', nameKo: '판교동', country: 'KR', lat: 37.3915, lng: 127.092 },
+    ]);
+    // No boundary, radius or bounding box: only what a client needs.
+    expect(neighbourhoodSchema.parse(found[0])).toEqual(found[0]);
+  });
+
+  it('finds a neighbourhood by its Korean name', async () => {
+    expect((await search('수내')).map((n) => n.id)).toEqual(['kr-bundang-sunae']);
+  });
+
+  it('lists names that start with the words first, then names that contain them, alphabetically', async () => {
+    expect((await search('yeon')).map((n) => n.nameEn)).toEqual(['Yeonnam-dong', 'Baekhyeon-dong', 'Sampyeong-dong', 'Seohyeon-dong']);
+  });
+
+  it('treats % and _ as letters, not wildcards', async () => {
+    expect(await search('%')).toEqual([]);
+    expect(await search('_')).toEqual([]);
+    expect(await search('p%o')).toEqual([]);
+  });
+
+  it('answers an empty list when nothing matches, and at most 20 for an empty query', async () => {
+    expect(await search('Atlantis')).toEqual([]);
+    expect(server.store.neighbourhoods.count()).toBeGreaterThan(20);
+    expect(await search('   ')).toHaveLength(20);
+    expect(await getJson<{ neighbourhoods: unknown[] }>('/api/neighbourhoods')).toEqual({ neighbourhoods: expect.any(Array) });
+  });
+
+  it('refuses a query longer than 60 characters (400 request.invalid)', async () => {
+    const error = await refused(`/api/neighbourhoods?q=${'a'.repeat(61)}`, 400, 'request.invalid');
+    expect(error.issues).toContainEqual({ path: 'q', message: 'Search with at most 60 characters' });
+  });
+});
+
+describe('GET /api/neighbourhoods/locate (by position)', () => {
+  const locate = (lat: number | string, lng: number | string) => getJson<LocateResponse>(`/api/neighbourhoods/locate?lat=${lat}&lng=${lng}`);
+
+  it('finds the neighbourhood a position is inside', async () => {
+    const found = await locate(37.374, 127.119);
+    expect(locateResponseSchema.parse(found)).toEqual(found);
+    expect(found).toEqual({ neighbourhood: expect.objectContaining({ id: 'kr-bundang-sunae', nameEn: 'Sunae-dong' }), contains: true, distanceM: 0 });
+  });
+
+  it('offers the nearest one, and how far outside it is, for a position in none', async () => {
+    // 3 km east of U-dong's centre: 1.5 km outside its 1.5 km radius, and Busan has no other demo dong.
+    const { lat, lng } = offset(centre('kr-haeundae-u'), 0, 3_000);
+    const found = await locate(lat.toFixed(9), lng.toFixed(9));
+    expect(found.neighbourhood.id).toBe('kr-haeundae-u');
+    expect(found.contains).toBe(false);
+    expect(found.distanceM).toBeGreaterThanOrEqual(1_499);
+    expect(found.distanceM).toBeLessThanOrEqual(1_501);
+  });
+
+  it('answers 404 neighbourhood.none_nearby when nothing is within 50 km', async () => {
+    // Jeju, 280 km from Busan.
+    const error = await refused('/api/neighbourhoods/locate?lat=33.4996&lng=126.5312', 404, 'neighbourhood.none_nearby');
+    expect(error.message).toBe('Dongne has no neighbourhood near this location yet.');
+  });
+
+  it.each([
+    ['lat is not a number', 'lat=abc&lng=127.1', 'lat'],
+    ['lat is beyond the pole', 'lat=91&lng=127.1', 'lat'],
+    ['lng is beyond the antimeridian', 'lat=37.4&lng=180.5', 'lng'],
+    ['lat is in exponent form', 'lat=3.7e1&lng=127.1', 'lat'],
+    ['lng is missing', 'lat=37.4', 'lng'],
+    ['lat is empty', 'lat=&lng=127.1', 'lat'],
+  ])('answers 400 request.invalid when %s', async (_, query, path) => {
+    const error = await refused(`/api/neighbourhoods/locate?${query}`, 400, 'request.invalid');
+    expect(error.issues?.map((i) => i.path)).toContain(path);
+  });
+});
+
+describe('GET /api/neighbourhoods/:id (one place and its neighbours)', () => {
+  it('gives the place with its neighbours at every range level, nearest first', async () => {
+    const detail = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-bundang-pangyo');
+    expect(neighbourhoodDetailSchema.parse(detail)).toEqual(detail);
+    expect(detail).toMatchObject({ id: 'kr-bundang-pangyo', nameEn: 'Pangyo-dong', nameKo: '판교동', country: 'KR' });
+    expect(Object.keys(detail.neighbours)).toEqual(['1', '2', '3', '4']);
+    expect(detail.neighbours['1']).toEqual(['kr-bundang-pangyo']);
+
+    const pangyo = centre('kr-bundang-pangyo');
+    const all = server.store.neighbourhoods.all();
+    for (const { level, maxKm } of RANGE_LEVELS.slice(1)) {
+      const ids = detail.neighbours[String(level)];
+      const expected = all.filter((p) => distanceM(p, pangyo) <= maxKm * 1000).map((p) => p.id);
+      expect(new Set(ids)).toEqual(new Set(expected));
+      const distances = ids.map((id) => distanceM(centre(id), pangyo));
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+      // Levels are cumulative.
+      expect(ids).toEqual(expect.arrayContaining(detail.neighbours[String(level - 1)]));
+    }
+  });
+
+  it('keeps Seoul and Busan to themselves at every level', async () => {
+    const busan = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-haeundae-u');
+    expect(busan.neighbours).toEqual({ 1: ['kr-haeundae-u'], 2: ['kr-haeundae-u'], 3: ['kr-haeundae-u'], 4: ['kr-haeundae-u'] });
+    const mangwon = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-mapo-mangwon');
+    expect(mangwon.neighbours['4'].every((id) => id.startsWith('kr-mapo-'))).toBe(true);
+  });
+
+  it('answers 404 neighbourhood.unknown for an id Dongne does not know, naming it safely', async () => {
+    const error = await refused('/api/neighbourhoods/kr-atlantis', 404, 'neighbourhood.unknown');
+    expect(error.message).toBe('No neighbourhood with id "kr-atlantis".');
+    const long = await refused(`/api/neighbourhoods/${'x'.repeat(500)}`, 404, 'neighbourhood.unknown');
+    expect(long.message.length).toBeLessThan(150);
+    await refused(`/api/neighbourhoods/${encodeURIComponent("'; DROP TABLE neighbourhoods; --")}`, 404, 'neighbourhood.unknown');
+    expect(server.store.neighbourhoods.count()).toBeGreaterThan(0);
+  });
+});
