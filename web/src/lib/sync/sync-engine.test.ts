@@ -1,10 +1,12 @@
 // The sync engine against the real server (built in memory, reached through app.request()), with
 // each simulated device being one DongneDb and one cookie jar.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { neighbourhoodDetailSchema, type Fix, type Neighbourhood } from '@dongne/shared';
 import type { DraftFields } from '../db/drafts.js';
 import { createDraft, deleteListing, publishDraft } from '../db/drafts.js';
 import { getMeta, setMeta } from '../db/meta.js';
-import { waitingIds } from '../db/queries.js';
+import { chooseNeighbourhood, verifyNeighbourhood } from '../db/neighbourhoods.js';
+import { feedPage, waitingIds } from '../db/queries.js';
 import { ensureSession, pull, push, SyncError } from './sync-engine.js';
 import { createDevice, createTestServer, T0, type Device, type TestServer } from './test-device.js';
 
@@ -33,12 +35,13 @@ const bike: DraftFields = {
   price: '85,000',
   category: 'sports',
   description: 'Six speeds. Meet at Pangyo station.',
-  neighbourhood: 'Pangyo-dong 판교동',
 };
+const PANGYO = 'kr-bundang-pangyo';
 
-async function publish(d: Device, fields: Partial<DraftFields> = {}): Promise<string> {
+/** Publishes a draft in `place` the way the app does: with a fix taken there when Publish is tapped. */
+async function publish(d: Device, fields: Partial<DraftFields> = {}, place = PANGYO, fix: Fix | undefined = server.fixAt(place)): Promise<string> {
   const draft = await createDraft(d.db, { ...bike, ...fields });
-  const result = await publishDraft(d.db, draft.id);
+  const result = await publishDraft(d.db, draft.id, { neighbourhoodId: place, fix });
   if (!result.ok) throw new Error(`could not publish: ${JSON.stringify(result.issues)}`);
   return result.listingId;
 }
@@ -60,7 +63,7 @@ function serverRows(id: string): number {
 }
 
 /** Listings written straight into the server's store by a seller no device knows. */
-function seedListings(count: number): string[] {
+function seedListings(count: number, place = { id: 'kr-bundang-yatap', name: 'Yatap-dong 야탑동' }): string[] {
   const sellerId = crypto.randomUUID();
   server.store.actors.insert({ id: sellerId, nickname: 'Neighbour SEED', tokenHash: null, createdAt: T0 });
   const ids = Array.from({ length: count }, () => crypto.randomUUID());
@@ -73,7 +76,8 @@ function seedListings(count: number): string[] {
         description: '',
         priceKrw: 1000 + i,
         category: 'books',
-        neighbourhood: 'Yatap-dong 야탑동',
+        neighbourhood: place.name,
+        neighbourhoodId: place.id,
         createdAt: T0 + i,
         changeSeq: server.store.sync.nextChangeSeq(),
       }),
@@ -205,11 +209,12 @@ describe('a mutation the server refuses', () => {
     const refusedId = crypto.randomUUID();
     const longTitle = 'Very long title '.repeat(8);
     const seq = (await getMeta(phone.db, 'nextSeq'))!;
-    const args = { id: refusedId, title: longTitle, priceKrw: 5000, category: 'books', description: 'Paperback', neighbourhood: 'Yatap-dong 야탑동' };
+    const args = { id: refusedId, title: longTitle, priceKrw: 5000, category: 'books', description: 'Paperback', neighbourhoodId: 'kr-bundang-yatap' };
+    const fix = server.fixAt('kr-bundang-yatap');
     await phone.db.transaction('rw', [phone.db.outbox, phone.db.meta, phone.db.listings], async () => {
       await setMeta(phone.db, 'nextSeq', seq + 1);
-      await phone.db.outbox.add({ seq, mutationId: crypto.randomUUID(), name: 'listing.create', args, createdAt: Date.now(), entityId: refusedId });
-      await phone.db.listings.put({ ...args, category: 'books', sellerId: '', sellerName: 'You', status: 'selling', createdAt: 1, updatedAt: 1 });
+      await phone.db.outbox.add({ seq, mutationId: crypto.randomUUID(), name: 'listing.create', args, createdAt: Date.now(), entityId: refusedId, fix });
+      await phone.db.listings.put({ ...args, category: 'books', neighbourhood: 'Yatap-dong 야탑동', sellerId: '', sellerName: 'You', status: 'selling', createdAt: 1, updatedAt: 1 });
     });
     const after = await publish(phone, { title: 'Published after it' });
 
@@ -224,7 +229,6 @@ describe('a mutation the server refuses', () => {
       price: '5000',
       category: 'books',
       description: 'Paperback',
-      neighbourhood: 'Yatap-dong 야탑동',
       rejection: { code: 'mutation.invalid_args', message: expect.stringContaining('title') },
     });
     // The rest of the push went on.
@@ -349,5 +353,99 @@ describe('the device identity', () => {
     expect(await phone.db.outbox.count()).toBe(0);
     expect(await phone.db.drafts.count()).toBe(0);
     expect(serverRows(before)).toBe(1);
+  });
+});
+
+describe('proof of place', () => {
+  it('publishes with the fix taken at Publish, and the profile counts the verification', async () => {
+    const phone = device('phone');
+    const id = await publish(phone);
+    expect(await phone.sync()).toEqual({ pushed: 1, pulled: 1 });
+    expect(server.store.listings.byId(id)).toMatchObject({ neighbourhoodId: PANGYO, neighbourhood: 'Pangyo-dong 판교동' });
+    expect(await getMeta(phone.db, 'profile')).toMatchObject({ verificationCount: 1, lastVerifiedAt: T0 });
+  });
+
+  it('gives a publish from 20 km away back as a draft that says how far, and keeps the rest of the push', async () => {
+    const phone = device('phone');
+    const far = await publish(phone, { title: 'Sent from the office' }, PANGYO, server.fixAt(PANGYO, { northM: 20_000 }));
+    const near = await publish(phone, { title: 'Sent from home' });
+
+    expect(await phone.sync()).toMatchObject({ pushed: 2 });
+
+    expect(serverRows(far)).toBe(0);
+    expect(await phone.db.listings.get(far)).toBeUndefined();
+    expect(await phone.db.drafts.get(far)).toMatchObject({
+      title: 'Sent from the office',
+      rejection: { code: 'location.too_far', message: 'You were 20.0 km from Pangyo-dong when you tapped Publish.' },
+    });
+    expect(serverRows(near)).toBe(1);
+  });
+
+  it('checks a verification made offline when it syncs, and says why one was refused', async () => {
+    const phone = device('phone');
+    await verifyNeighbourhood(phone.db, PANGYO, server.fixAt(PANGYO));
+    expect(await waitingIds(phone.db)).toEqual(new Set([`verify:${PANGYO}`]));
+    await phone.sync();
+    expect(await getMeta(phone.db, 'profile')).toMatchObject({ verificationCount: 1 });
+    expect(await getMeta(phone.db, 'verifyRejection')).toBeUndefined();
+
+    // Taken offline two days before it reached the server.
+    const { lat, lng } = server.store.neighbourhoods.byId(PANGYO)!;
+    await verifyNeighbourhood(phone.db, PANGYO, { lat, lng, accuracy: 20, takenAt: T0 - 2 * 24 * 3_600_000 });
+    await phone.sync();
+    expect(await getMeta(phone.db, 'profile')).toMatchObject({ verificationCount: 1 });
+    expect(await getMeta(phone.db, 'verifyRejection')).toMatchObject({ code: 'location.stale', message: expect.stringContaining('2 days') });
+    expect(await phone.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('choosing where to look', () => {
+  const mangwon = { id: 'kr-mapo-mangwon', name: 'Mangwon-dong 망원동' };
+  const placeOf = (id: string): Neighbourhood => {
+    const { nameEn, nameKo, country, lat, lng } = server.store.neighbourhoods.byId(id)!;
+    return { id, nameEn, nameKo, country, lat, lng };
+  };
+  /** What the neighbourhood screen passes: the detail, fetched through this device's network. */
+  const detailVia = (d: Device, id: string) => async () =>
+    neighbourhoodDetailSchema.parse(await (await d.deps.fetch(`/api/neighbourhoods/${id}`)).json());
+  const pulls = (d: Device) => d.requests.filter((r) => r.startsWith('GET /api/sync/pull')).map((r) => new URL(r.slice(4), 'http://x').searchParams);
+
+  it('browses the default area as a visitor, then pulls only the chosen neighbourhood’s area once one is chosen', async () => {
+    const bundang = seedListings(3);
+    const seoul = seedListings(2, mangwon);
+    const phone = device('phone');
+
+    await phone.sync();
+    expect(new Set((await feedPage(phone.db, 50)).map((l) => l.id))).toEqual(new Set(bundang));
+    expect(await getMeta(phone.db, 'defaultScope')).toEqual({ neighbourhoodId: 'kr-bundang-sunae', range: 4 });
+
+    await chooseNeighbourhood(phone.db, placeOf(mangwon.id), detailVia(phone, mangwon.id));
+    // At once, offline too: the feed shows the chosen area from what is cached (nothing of Seoul yet).
+    expect(await feedPage(phone.db, 50)).toEqual([]);
+    expect(await phone.sync()).toMatchObject({ pushed: 1, pulled: 2 });
+
+    const last = pulls(phone).at(-1)!;
+    expect([last.get('neighbourhood'), last.get('range'), last.get('cursor')]).toEqual([mangwon.id, '2', '0']);
+    expect(new Set((await feedPage(phone.db, 50)).map((l) => l.id))).toEqual(new Set(seoul));
+    expect((await getMeta(phone.db, 'profile'))?.neighbourhoods).toEqual([{ id: mangwon.id, name: mangwon.name, active: true, verifiedAt: null }]);
+    expect(server.store.actorNeighbourhoods.held((await getMeta(phone.db, 'actorId'))!)).toEqual([{ neighbourhoodId: mangwon.id, active: true }]);
+  });
+
+  it('pulls a wider area from the start when the range changes, and narrows the feed at once', async () => {
+    const inPangyo = seedListings(2, { id: PANGYO, name: 'Pangyo-dong 판교동' });
+    const inYatap = seedListings(2);
+    const phone = device('phone');
+    await chooseNeighbourhood(phone.db, placeOf(PANGYO), detailVia(phone, PANGYO));
+    await setMeta(phone.db, 'range', 1);
+    await phone.sync();
+    expect(new Set((await phone.db.listings.toArray()).map((l) => l.id))).toEqual(new Set(inPangyo));
+
+    await setMeta(phone.db, 'range', 4);
+    await phone.sync();
+    expect(pulls(phone).at(-1)!.get('cursor')).toBe('0');
+    expect(new Set((await feedPage(phone.db, 50)).map((l) => l.id))).toEqual(new Set([...inPangyo, ...inYatap]));
+
+    await setMeta(phone.db, 'range', 1);
+    expect(new Set((await feedPage(phone.db, 50)).map((l) => l.id))).toEqual(new Set(inPangyo));
   });
 });

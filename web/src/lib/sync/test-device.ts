@@ -2,7 +2,9 @@
 // devices, each one DongneDb plus one cookie jar, talking to it through app.request() over a
 // network that can be told to drop a request, drop a response or cut a body short.
 import { createApp } from '../../../../server/src/app.js';
+import { ensureDemoNeighbourhoods } from '../../../../server/src/services/neighbourhood-import.js';
 import { openStore, type Store } from '../../../../server/src/store/store.js';
+import { fixSource, type FixSource } from '../../../../server/src/testing/fixes.js';
 import { DongneDb } from '../db/db.js';
 import { syncOnce, type SyncDeps } from './sync-engine.js';
 
@@ -15,16 +17,20 @@ export interface TestServer {
   clock: { now(): number; advance(ms: number): void };
   /** Unexpected server errors land here; a test that sees one has found a server bug. */
   logged: string[];
+  /** A GPS fix that passes at a demo neighbourhood's centre, as a phone standing there would take it. */
+  fixAt: FixSource;
   close(): void;
 }
 
+/** The real server over an in-memory store holding the demo neighbourhoods (no listings). */
 export function createTestServer(): TestServer {
   const store = openStore(':memory:');
+  ensureDemoNeighbourhoods(store);
   let now = T0;
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
   const logged: string[] = [];
   const app = createApp({ store, clock, config: { log: (line) => logged.push(line) } });
-  return { app, store, clock, logged, close: () => store.close() };
+  return { app, store, clock, logged, fixAt: fixSource(store, clock), close: () => store.close() };
 }
 
 /**
