@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Fix } from '@dongne/shared';
 import { DongneDb } from './db.js';
 import { createDraft, deleteListing, parsePrice, publishDraft, saveDraft, validateDraft, type DraftFields } from './drafts.js';
 import { getMeta } from './meta.js';
@@ -9,8 +10,11 @@ const lamp: DraftFields = {
   price: '12,000원',
   category: 'household',
   description: 'Warm light, works fine.',
-  neighbourhood: 'Pangyo-dong 판교동',
 };
+const PANGYO = 'kr-bundang-pangyo';
+/** Where the phone was when Publish was tapped. */
+const fix: Fix = { lat: 37.3915, lng: 127.092, accuracy: 12, takenAt: Date.UTC(2026, 2, 1, 9) };
+const place = { neighbourhoodId: PANGYO, fix };
 
 let db: DongneDb;
 beforeEach(() => {
@@ -28,7 +32,9 @@ function issuesByField(result: ReturnType<typeof validateDraft>) {
 describe('writing a draft', () => {
   it('starts empty, or with the fields it was given', async () => {
     const blank = await createDraft(db);
-    expect(blank).toMatchObject({ title: '', price: '', category: '', description: '', neighbourhood: '' });
+    expect(blank).toMatchObject({ title: '', price: '', category: '', description: '' });
+    // Where the item is comes from the person's neighbourhood when they publish, not from the draft.
+    expect(blank).not.toHaveProperty('neighbourhood');
     const started = await createDraft(db, { title: 'Bike' });
     expect(await db.drafts.get(started.id)).toMatchObject({ title: 'Bike', price: '' });
   });
@@ -70,50 +76,56 @@ describe('reading a price as typed', () => {
 
 describe('validating a draft', () => {
   it('accepts a complete draft and gives the content to publish', () => {
-    const result = validateDraft({ ...lamp, title: '  Desk lamp  ' });
+    const result = validateDraft({ ...lamp, title: '  Desk lamp  ' }, PANGYO);
     expect(result).toEqual({
       ok: true,
-      content: { title: 'Desk lamp', priceKrw: 12000, category: 'household', description: lamp.description, neighbourhood: lamp.neighbourhood },
+      content: { title: 'Desk lamp', priceKrw: 12000, category: 'household', description: lamp.description, neighbourhoodId: PANGYO },
     });
   });
 
   it('asks for a title when it is empty or only spaces', () => {
-    expect(issuesByField(validateDraft({ ...lamp, title: '' }))).toEqual({ title: 'Give your listing a title' });
-    expect(issuesByField(validateDraft({ ...lamp, title: '   ' }))).toEqual({ title: 'Give your listing a title' });
+    expect(issuesByField(validateDraft({ ...lamp, title: '' }, PANGYO))).toEqual({ title: 'Give your listing a title' });
+    expect(issuesByField(validateDraft({ ...lamp, title: '   ' }, PANGYO))).toEqual({ title: 'Give your listing a title' });
   });
 
   it('asks for a price unless the item is a free giveaway', () => {
-    expect(issuesByField(validateDraft({ ...lamp, price: '' }))).toEqual({ priceKrw: 'Set a price, or choose Free giveaway' });
-    const free = validateDraft({ ...lamp, price: '', category: 'free' });
+    expect(issuesByField(validateDraft({ ...lamp, price: '' }, PANGYO))).toEqual({ priceKrw: 'Set a price, or choose Free giveaway' });
+    const free = validateDraft({ ...lamp, price: '', category: 'free' }, PANGYO);
     expect(free.ok && free.content.priceKrw).toBe(0);
   });
 
   it('refuses a price that is not a number of won', () => {
-    expect(issuesByField(validateDraft({ ...lamp, price: 'abc' }))).toEqual({ priceKrw: 'Price must be a whole number of won' });
-    expect(issuesByField(validateDraft({ ...lamp, price: '2000000000' }))).toEqual({ priceKrw: 'That price is too high' });
+    expect(issuesByField(validateDraft({ ...lamp, price: 'abc' }, PANGYO))).toEqual({ priceKrw: 'Price must be a whole number of won' });
+    expect(issuesByField(validateDraft({ ...lamp, price: '2000000000' }, PANGYO))).toEqual({ priceKrw: 'That price is too high' });
   });
 
-  it('asks for a category and a neighbourhood', () => {
-    expect(issuesByField(validateDraft({ ...lamp, category: '', neighbourhood: ' ' }))).toEqual({
+  it('asks for a category, and for a neighbourhood to be chosen first', () => {
+    expect(issuesByField(validateDraft({ ...lamp, category: '' }, ''))).toEqual({
       category: 'Pick one of the listed categories',
-      neighbourhood: 'Say which neighbourhood the item is in',
+      neighbourhoodId: 'Choose your neighbourhood first',
     });
   });
 
   it('reports every missing field of an empty form at once', () => {
-    expect(Object.keys(issuesByField(validateDraft({ title: '', price: '', category: '', description: '', neighbourhood: '' }))).sort()).toEqual([
+    expect(Object.keys(issuesByField(validateDraft({ title: '', price: '', category: '', description: '' }, ''))).sort()).toEqual([
       'category',
-      'neighbourhood',
+      'neighbourhoodId',
       'priceKrw',
       'title',
     ]);
+  });
+
+  it('ignores anything else the draft carries, such as an old free-text neighbourhood', () => {
+    const old = { ...lamp, neighbourhood: 'Somewhere' } as typeof lamp;
+    const result = validateDraft(old, PANGYO);
+    expect(result.ok && result.content).not.toHaveProperty('neighbourhood');
   });
 });
 
 describe('publishing a draft', () => {
   it('refuses invalid content and leaves the draft and the outbox untouched', async () => {
     const draft = await createDraft(db, { ...lamp, title: '', price: 'abc' });
-    const result = await publishDraft(db, draft.id);
+    const result = await publishDraft(db, draft.id, place);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.issues.map((i) => i.path).sort()).toEqual(['priceKrw', 'title']);
     expect(await db.drafts.get(draft.id)).toEqual(draft);
@@ -123,13 +135,21 @@ describe('publishing a draft', () => {
   });
 
   it('says so when the draft is gone', async () => {
-    const result = await publishDraft(db, crypto.randomUUID());
+    const result = await publishDraft(db, crypto.randomUUID(), place);
     expect(result).toEqual({ ok: false, issues: [{ path: '', message: 'This draft no longer exists.' }] });
   });
 
-  it('shows the listing at once as waiting to sync, queues it and removes the draft', async () => {
+  it('refuses to publish before a neighbourhood is chosen, and keeps the draft', async () => {
     const draft = await createDraft(db, lamp);
-    const result = await publishDraft(db, draft.id);
+    const result = await publishDraft(db, draft.id, { neighbourhoodId: '', fix });
+    expect(result).toEqual({ ok: false, issues: [{ path: 'neighbourhoodId', message: 'Choose your neighbourhood first' }] });
+    expect(await db.drafts.get(draft.id)).toEqual(draft);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('shows the listing at once as waiting to sync, queues it with the fix and removes the draft', async () => {
+    const draft = await createDraft(db, lamp);
+    const result = await publishDraft(db, draft.id, place);
     expect(result).toEqual({ ok: true, listingId: draft.id });
 
     expect(await db.drafts.get(draft.id)).toBeUndefined();
@@ -145,8 +165,27 @@ describe('publishing a draft', () => {
       seq: 1,
       name: 'listing.create',
       entityId: draft.id,
-      args: { id: draft.id, title: 'Desk lamp', priceKrw: 12000, category: 'household', description: lamp.description, neighbourhood: lamp.neighbourhood },
+      args: { id: draft.id, title: 'Desk lamp', priceKrw: 12000, category: 'household', description: lamp.description, neighbourhoodId: PANGYO },
+      // The server checks where the phone was when Publish was tapped, whenever it syncs.
+      fix,
     });
+  });
+
+  it('names the neighbourhood on the waiting listing when this device knows the place', async () => {
+    await db.neighbourhoods.put({ id: PANGYO, nameEn: 'Pangyo-dong', nameKo: '판교동', country: 'KR', lat: 37.3915, lng: 127.092 });
+    const known = await createDraft(db, lamp);
+    await publishDraft(db, known.id, place);
+    expect(await db.listings.get(known.id)).toMatchObject({ neighbourhoodId: PANGYO, neighbourhood: 'Pangyo-dong 판교동' });
+
+    const unknown = await createDraft(db, lamp);
+    await publishDraft(db, unknown.id, { neighbourhoodId: 'kr-somewhere-new', fix: { ...fix, takenAt: fix.takenAt + 1 } });
+    expect(await db.listings.get(unknown.id)).toMatchObject({ neighbourhoodId: 'kr-somewhere-new', neighbourhood: '' });
+  });
+
+  it('queues a publish without a fix when none could be taken, for the server to judge', async () => {
+    const draft = await createDraft(db, lamp);
+    expect(await publishDraft(db, draft.id, { neighbourhoodId: PANGYO })).toEqual({ ok: true, listingId: draft.id });
+    expect((await db.outbox.toArray())[0]).not.toHaveProperty('fix');
   });
 
   it('writes the listing and the outbox entry together or not at all', async () => {
@@ -155,7 +194,7 @@ describe('publishing a draft', () => {
     db.listings.hook('creating', () => {
       throw new Error('QuotaExceededError');
     });
-    await expect(publishDraft(db, draft.id)).rejects.toThrow('QuotaExceededError');
+    await expect(publishDraft(db, draft.id, place)).rejects.toThrow('QuotaExceededError');
 
     expect(await db.drafts.get(draft.id)).toEqual(draft);
     expect(await db.outbox.count()).toBe(0);
@@ -166,8 +205,8 @@ describe('publishing a draft', () => {
   it('numbers this device’s mutations in increasing order, deletes included', async () => {
     const first = await createDraft(db, lamp);
     const second = await createDraft(db, { ...lamp, title: 'Chair', category: 'furniture' });
-    await publishDraft(db, first.id);
-    await publishDraft(db, second.id);
+    await publishDraft(db, first.id, place);
+    await publishDraft(db, second.id, place);
     await deleteListing(db, first.id);
 
     const outbox = await db.outbox.orderBy('seq').toArray();
@@ -183,7 +222,7 @@ describe('publishing a draft', () => {
     const other = new DongneDb(`test-${crypto.randomUUID()}`);
     try {
       const draft = await createDraft(other, lamp);
-      await publishDraft(other, draft.id);
+      await publishDraft(other, draft.id, place);
       expect((await other.outbox.toArray()).map((e) => e.seq)).toEqual([1]);
     } finally {
       other.close();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Listing } from '@dongne/shared';
 import { DongneDb } from './db.js';
 import { rejectLocally } from './local-mutations.js';
-import { clientIdOf, setMeta } from './meta.js';
+import { clientIdOf, getMeta, setMeta } from './meta.js';
 import { enqueue, onLocalMutation, rebaseOutbox, notifyLocalMutation } from './outbox.js';
 import { waitingIds } from './queries.js';
 
@@ -15,15 +15,16 @@ afterEach(async () => {
   await DongneDb.delete(db.name);
 });
 
-const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.outbox, db.meta, db.listings], fn);
+const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], fn);
 
 function createArgs(id = crypto.randomUUID()) {
-  return { id, title: 'Rice cooker', priceKrw: 30000, category: 'household' as const, description: '', neighbourhood: 'Sunae-dong 수내동' };
+  return { id, title: 'Rice cooker', priceKrw: 30000, category: 'household' as const, description: '', neighbourhoodId: 'kr-bundang-sunae' };
 }
 
 function serverRow(overrides: Partial<Listing> = {}): Listing {
   return {
     ...createArgs(),
+    neighbourhood: 'Sunae-dong 수내동',
     sellerId: 'someone',
     sellerName: 'Neighbour ABCD',
     status: 'selling',
@@ -48,6 +49,14 @@ describe('the outbox', () => {
     const entry = await inTx(() => enqueue(db, 'listing.create', args, args.id));
     expect(await db.listings.get(args.id)).toMatchObject({ ...args, sellerId: 'me', sellerName: 'Neighbour ME', createdAt: entry.createdAt });
     expect(await waitingIds(db)).toEqual(new Set([args.id]));
+  });
+
+  it('keeps the GPS fix with the mutation, and only when there is one', async () => {
+    const fix = { lat: 37.374, lng: 127.119, accuracy: 15, takenAt: 1_700_000_000_000 };
+    const withFix = await inTx(() => enqueue(db, 'neighbourhood.verify', { neighbourhoodId: 'kr-bundang-sunae' }, 'verify:kr-bundang-sunae', fix));
+    const without = await inTx(() => enqueue(db, 'listing.delete', { id: crypto.randomUUID() }, 'x'));
+    expect((await db.outbox.get(withFix.seq))?.fix).toEqual(fix);
+    expect(await db.outbox.get(without.seq)).not.toHaveProperty('fix');
   });
 
   it('tells listeners about a local mutation so the engine can push soon', () => {
@@ -82,12 +91,27 @@ describe('rebasing unconfirmed work over pulled rows', () => {
     expect(await db.listings.get(args.id)).toBeUndefined();
   });
 
-  it('keeps the server’s createdAt for a listing it already holds', async () => {
+  it('keeps the server’s createdAt and neighbourhood name for a listing it already holds', async () => {
     const args = createArgs();
     await inTx(() => enqueue(db, 'listing.create', args, args.id));
+    expect((await db.listings.get(args.id))?.neighbourhood).toBe('');
     await db.listings.put(serverRow({ ...args, sellerId: 'server-id', createdAt: 42 }));
     await inTx(() => rebaseOutbox(db));
-    expect((await db.listings.get(args.id))?.createdAt).toBe(42);
+    expect(await db.listings.get(args.id)).toMatchObject({ createdAt: 42, neighbourhood: 'Sunae-dong 수내동' });
+  });
+
+  it('puts an unconfirmed change of neighbourhoods back on top of the profile the server sent', async () => {
+    const profile = { actorId: 'me', nickname: 'Me', verificationCount: 2, lastVerifiedAt: 5, neighbourhoods: [{ id: 'kr-bundang-sunae', name: 'Sunae-dong 수내동', active: true, verifiedAt: 5 }] };
+    await setMeta(db, 'profile', profile);
+    await inTx(() => enqueue(db, 'neighbourhood.set', { held: ['kr-bundang-sunae', 'kr-mapo-mangwon'], active: 'kr-mapo-mangwon' }, 'neighbourhoods'));
+    // A pull brings the server's profile, which has not seen the change yet.
+    await setMeta(db, 'profile', profile);
+    await inTx(() => rebaseOutbox(db));
+    expect((await getMeta(db, 'profile'))?.neighbourhoods).toEqual([
+      { id: 'kr-bundang-sunae', name: 'Sunae-dong 수내동', active: false, verifiedAt: 5 },
+      { id: 'kr-mapo-mangwon', name: 'kr-mapo-mangwon', active: true, verifiedAt: null },
+    ]);
+    expect(await getMeta(db, 'profile')).toMatchObject({ verificationCount: 2 });
   });
 });
 
@@ -104,9 +128,14 @@ describe('a mutation the server refused', () => {
       title: 'Rice cooker',
       price: '30000',
       category: 'household',
-      neighbourhood: 'Sunae-dong 수내동',
       rejection: { code: 'location.too_far', message: 'You are too far from Sunae-dong.' },
     });
+  });
+
+  it('remembers why a verification was refused, and counts nothing', async () => {
+    await rejectLocally(db, 'neighbourhood.verify', { neighbourhoodId: 'kr-bundang-sunae' }, { code: 'location.stale', message: 'Too old.' });
+    expect(await getMeta(db, 'verifyRejection')).toMatchObject({ code: 'location.stale', message: 'Too old.', at: expect.any(Number) });
+    expect(await getMeta(db, 'profile')).toBeUndefined();
   });
 });
 
