@@ -26,7 +26,8 @@ describe('cross-site request forgery', () => {
     const { app, store } = setup();
     const cookie = await session(app);
     const actorsBefore = store.db.prepare('SELECT count(*) FROM actors').pluck().get();
-    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }]) {
+    const crossSite: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }];
+    for (const headers of crossSite) {
       for (const [path, init] of [
         ['/api/sync/push', push(cookie, headers)],
         ['/api/session', { method: 'POST', headers }],
