@@ -65,6 +65,30 @@ export async function expectAllSynced(page: Page, timeout = 10_000) {
   await expect.poll(() => countLocal(page, 'outbox'), { timeout }).toBe(0);
 }
 
+let accounts = 0;
+
+/** Signs up a new account through the Account screen; returns its nickname. */
+export async function signUp(page: Page, nickname = `neighbour${process.pid}x${++accounts}`, password = 'correct horse battery') {
+  await page.getByTestId('account-link').click();
+  await page.getByRole('tab', { name: 'New here' }).click();
+  await page.fill('input[name=nickname]', nickname);
+  await page.fill('input[name=password]', password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByTestId('account-link')).toContainText(nickname);
+  return nickname;
+}
+
+/** Signs in through the Account screen. */
+export async function signIn(page: Page, nickname: string, password = 'correct horse battery') {
+  await page.getByTestId('account-link').click();
+  await page.getByRole('tab', { name: 'I have an account' }).click();
+  await page.fill('input[name=nickname]', nickname);
+  await page.fill('input[name=password]', password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+}
+
 /** Chooses a neighbourhood by searching its name on the My neighbourhood screen. */
 export async function chooseNeighbourhood(page: Page, search: string, name: string) {
   await page.getByRole('link', { name: 'Neighbourhood', exact: true }).click();

@@ -1,4 +1,4 @@
-import { test, expect, openApp, chooseNeighbourhood, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
+import { test, expect, openApp, chooseNeighbourhood, signUp, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
 
 test('a draft written offline survives a reload, publishes as waiting, and syncs by itself once online', async ({
   page,
@@ -7,6 +7,7 @@ test('a draft written offline survives a reload, publishes as waiting, and syncs
   server,
 }) => {
   await openApp(page);
+  await signUp(page);
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   await context.setOffline(true);
 
@@ -55,6 +56,7 @@ test('a draft with missing fields is not published and says what is missing', as
 
 test('a free giveaway needs no price', async ({ page, server }) => {
   await openApp(page);
+  await signUp(page);
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   await writeDraft(page, { title: 'Moving boxes, free', category: 'free' });
   const mine = await publish(page);
@@ -65,6 +67,7 @@ test('a free giveaway needs no price', async ({ page, server }) => {
 
 test('deleting my listing removes it here, on the server and on other devices', async ({ page, browser, server }) => {
   await openApp(page);
+  await signUp(page);
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   await writeDraft(page, { title: 'Old kettle', price: '5000', category: 'household' });
   const mine = await publish(page);

@@ -1,4 +1,4 @@
-import { test, expect, openApp, chooseNeighbourhood, countLocal, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
+import { test, expect, openApp, chooseNeighbourhood, signUp, countLocal, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
 import { at } from '../support/places.js';
 
 test.describe('standing in Pangyo-dong', () => {
@@ -6,6 +6,7 @@ test.describe('standing in Pangyo-dong', () => {
 
   test('verify inside, publish offline, back online: applied and counted on the profile', async ({ page, context, server }) => {
     await openApp(page);
+    await signUp(page);
     await chooseNeighbourhood(page, 'Pangyo', 'Pangyo-dong');
     await context.setOffline(true);
 
@@ -43,6 +44,7 @@ test.describe('standing in Pangyo-dong', () => {
 test('publishing from 20 km away is rejected with the distance, and the draft is kept', async ({ page, context }) => {
   await context.setGeolocation(at('kr-mapo-mangwon'));
   await openApp(page);
+  await signUp(page);
   await chooseNeighbourhood(page, 'Pangyo', 'Pangyo-dong');
   await writeDraft(page, { title: 'Lamp sold from far away', price: '9000', category: 'household' });
   await page.getByRole('button', { name: 'Publish' }).click();
@@ -60,6 +62,7 @@ test('publishing from 20 km away is rejected with the distance, and the draft is
 test('a fix taken offline two days ago and pushed today is rejected as stale', async ({ page, context }) => {
   await context.setGeolocation(at('kr-bundang-pangyo'));
   await openApp(page);
+  await signUp(page);
   await chooseNeighbourhood(page, 'Pangyo', 'Pangyo-dong');
   await expectNoOutbox(page);
   await context.setOffline(true);
@@ -76,6 +79,7 @@ test('a fix taken offline two days ago and pushed today is rejected as stale', a
 test('Seoul to Busan in five minutes is rejected as impossible travel', async ({ page, context }) => {
   await context.setGeolocation(at('kr-mapo-mangwon'));
   await openApp(page);
+  await signUp(page);
   await chooseNeighbourhood(page, 'Mangwon', 'Mangwon-dong');
   await page.getByTestId('verify-button').click();
   await expect(page.getByTestId('verification-status')).toContainText('Verified 1 time', { timeout: 10_000 });
@@ -92,6 +96,7 @@ test.describe('with location access denied', () => {
 
   test('verify and publish say so clearly, and browsing keeps working', async ({ page }) => {
     await openApp(page);
+    await signUp(page);
     await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
     await page.getByTestId('verify-button').click();
     await expect(page.getByTestId('neighbourhood-message')).toContainText('Location access is turned off for Dongne');
@@ -108,6 +113,7 @@ test.describe('with location access denied', () => {
 
 test('changing the range re-filters the feed offline from what is cached', async ({ page, context }) => {
   await openApp(page);
+  await signUp(page);
   await chooseNeighbourhood(page, 'Pangyo', 'Pangyo-dong');
   await page.getByRole('link', { name: 'Home', exact: true }).click();
   await page.getByRole('radio', { name: 'Far' }).click();

@@ -1,4 +1,4 @@
-import { test, expect, openApp, chooseNeighbourhood, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
+import { test, expect, openApp, chooseNeighbourhood, signUp, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
 
 test('the app runs under its Content-Security-Policy without a single violation', async ({ page }) => {
   await page.addInitScript(() => {
@@ -21,6 +21,7 @@ test('script and HTML typed into a listing are shown as text and never run', asy
   const title = '<img src=x onerror="window.__pwned=1">Lamp';
   const description = '<script>window.__pwned=2</script><b id="injected">bold</b> & "quotes"';
   await openApp(page);
+  await signUp(page);
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   await writeDraft(page, { title, price: '1000', category: 'household', description });
   await publish(page);

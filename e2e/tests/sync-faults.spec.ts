@@ -1,8 +1,9 @@
-import { test, expect, openApp, chooseNeighbourhood, countLocal, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
+import { test, expect, openApp, chooseNeighbourhood, signUp, countLocal, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
 import { at } from '../support/places.js';
 
 test('a push whose response is lost after the server applied it is retried without doubling', async ({ page, context, server }) => {
   await openApp(page);
+  await signUp(page);
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   let lost = 0;
   // Routed on the context so requests are caught even though a service worker controls the page.
@@ -24,6 +25,7 @@ test('a push whose response is lost after the server applied it is retried witho
 
 test('the server is killed mid-session and restarted on the same file: nothing lost, nothing doubled', async ({ page, server }) => {
   await openApp(page);
+  await signUp(page);
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   await writeDraft(page, { title: 'Before the crash', price: '1000', category: 'books' });
   await publish(page);
@@ -47,6 +49,7 @@ test('two tabs publishing and syncing at once push each listing exactly once', a
   const first = await context.newPage();
   const second = await context.newPage();
   await openApp(first, server.url);
+  await signUp(first);
   await chooseNeighbourhood(first, 'Sunae', 'Sunae-dong');
   await openApp(second, server.url);
   await context.setOffline(true);
@@ -67,7 +70,11 @@ test('two tabs publishing and syncing at once push each listing exactly once', a
 test('the network dropping in the middle of a paged pull still ends with every listing exactly once', async ({ browser, server }) => {
   // Another device, standing in Sunae-dong, adds 1,000 listings there, so a fresh device needs three pages.
   const sunae = at('kr-bundang-sunae');
-  const seller = await fetch(`${server.url}/api/session`, { method: 'POST' });
+  const seller = await fetch(`${server.url}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nickname: 'bulkseller', password: 'a long enough password' }),
+  });
   const cookie = seller.headers.get('set-cookie')!.split(';')[0];
   const clientId = crypto.randomUUID();
   for (let batch = 0; batch < 10; batch++) {

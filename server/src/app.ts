@@ -24,7 +24,7 @@ import { errorBody, sendError } from './routes/http-errors.js';
 import { gzipJson } from './routes/gzip-json.js';
 import { sameOriginWrites, securityHeaders } from './routes/security.js';
 import { createRateLimiter } from './services/rate-limiter.js';
-import { sessionRoutes } from './routes/session-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 
 export interface AppConfig {
@@ -81,7 +81,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
   );
 
   app.get('/api/health', (c) => c.json({ ok: true }));
-  app.route('/api/session', sessionRoutes());
+  app.route('/api/auth', authRoutes());
   app.route('/api/sync', syncRoutes());
   app.route('/api/neighbourhoods', neighbourhoodRoutes());
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API endpoint at ${c.req.method} ${c.req.path}.`));

@@ -9,3 +9,4 @@ export * from './geo/polygon.js';
 export * from './geo/range.js';
 export * from './geo/verification.js';
 export * from './neighbourhood.js';
+export * from './account.js';

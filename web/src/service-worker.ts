@@ -33,7 +33,15 @@ sw.addEventListener('message', (event) => {
 
 sw.addEventListener('sync', (event) => {
   const syncEvent = event as ExtendableEvent & { tag: string };
-  if (syncEvent.tag === BACKGROUND_SYNC_TAG) {
-    syncEvent.waitUntil(syncWithLock({ db, fetch: (input, init) => fetch(input, init) }));
-  }
+  if (syncEvent.tag === BACKGROUND_SYNC_TAG) syncEvent.waitUntil(backgroundSync());
 });
+
+/**
+ * With Dongne open, the page syncs itself (its screens then update at once); Background Sync is for
+ * when every tab was closed before the connection came back.
+ */
+async function backgroundSync() {
+  const open = await sw.clients.matchAll({ type: 'window' });
+  if (open.length > 0) return;
+  await syncWithLock({ db, fetch: (input, init) => fetch(input, init) });
+}

@@ -11,7 +11,7 @@ export function syncRoutes() {
 
   app.post('/push', async (c) => {
     const actor = c.get('actor');
-    if (!actor) throw new ServiceError(401, 'auth.required', 'Open the app online once so this device gets an identity.');
+    if (!actor) throw new ServiceError(401, 'auth.required', 'Sign in to send your changes.');
     c.get('services').rateLimiter.check('push', { ip: clientIp(c), actorId: actor.id });
     const request = await readJson(c, compiledPushRequest);
     return c.json(c.get('services').sync.push(actor, request));

@@ -1,13 +1,28 @@
-// Anonymous device identities: a random token in a cookie names an actor. Accounts replace the
-// way an actor is created, not the way mutations are attributed to one.
+// Accounts and their sessions: sign up, sign in, sign out, and "who is behind this cookie". A
+// session lasts 30 days and is extended while it is used, so an app that is opened now and then
+// stays signed in for weeks, offline in between.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Session } from '@dongne/shared';
+import type { Account, Credentials } from '@dongne/shared';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password.js';
+import { ServiceError } from './service-error.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY;
+/** Extend a session at most once a day, not on every request. */
+const EXTEND_AFTER_MS = DAY;
 
 export interface Actor {
   id: string;
   nickname: string;
+  joinedAt: number;
+}
+
+export interface StartedSession {
+  account: Account;
+  token: string;
+  expiresAt: number;
 }
 
 function hashToken(token: string): string {
@@ -15,23 +30,62 @@ function hashToken(token: string): string {
 }
 
 export function createSessionService(store: Store, clock: Clock) {
+  function start(actor: Actor): StartedSession {
+    const token = randomBytes(32).toString('base64url');
+    const now = clock.now();
+    const expiresAt = now + SESSION_LIFETIME_MS;
+    store.sessions.insert(hashToken(token), actor.id, now, expiresAt);
+    return { account: toAccount(actor), token, expiresAt };
+  }
+
+  function toAccount(actor: Actor): Account {
+    return { actorId: actor.id, nickname: actor.nickname, joinedAt: actor.joinedAt };
+  }
+
   return {
     actorForToken(token: string | undefined): Actor | undefined {
       if (!token || token.length > 200) return undefined;
-      const row = store.actors.byTokenHash(hashToken(token));
-      return row && { id: row.id, nickname: row.nickname };
+      const hash = hashToken(token);
+      const row = store.sessions.find(hash);
+      if (!row) return undefined;
+      const now = clock.now();
+      if (row.expiresAt <= now) {
+        store.sessions.remove(hash);
+        return undefined;
+      }
+      if (row.expiresAt - now < SESSION_LIFETIME_MS - EXTEND_AFTER_MS) store.sessions.extend(hash, now + SESSION_LIFETIME_MS);
+      return { id: row.actorId, nickname: row.nickname, joinedAt: row.createdAt };
     },
-    /** Creates a new anonymous actor and returns it with the token the device will present. */
-    startAnonymous(): { actor: Actor; token: string } {
-      const token = randomBytes(32).toString('base64url');
-      const id = randomUUID();
-      const nickname = `Neighbour ${id.slice(0, 4).toUpperCase()}`;
-      store.actors.insert({ id, nickname, tokenHash: hashToken(token), createdAt: clock.now() });
-      return { actor: { id, nickname }, token };
+
+    async signUp({ nickname, password }: Credentials): Promise<StartedSession> {
+      if (store.sessions.accountByNickname(nickname)) {
+        throw new ServiceError(409, 'auth.nickname_taken', `The nickname “${nickname}” is taken. Try another.`);
+      }
+      const passwordHash = await hashPassword(password);
+      const actor = { id: randomUUID(), nickname, joinedAt: clock.now() };
+      try {
+        store.sessions.insertAccount({ id: actor.id, nickname, createdAt: actor.joinedAt, passwordHash });
+      } catch (error) {
+        // Two sign-ups raced for the same nickname while the password was hashing.
+        if (String(error).includes('UNIQUE')) throw new ServiceError(409, 'auth.nickname_taken', `The nickname “${nickname}” is taken. Try another.`);
+        throw error;
+      }
+      return start(actor);
     },
-    toSession(actor: Actor): Session {
-      return { actorId: actor.id, nickname: actor.nickname };
+
+    async signIn({ nickname, password }: Credentials): Promise<StartedSession> {
+      const row = store.sessions.accountByNickname(nickname);
+      // Hash even for an unknown nickname, so response time does not reveal which nicknames exist.
+      const ok = await verifyPassword(password, row?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      if (!row || !ok) throw new ServiceError(401, 'auth.invalid_credentials', 'That nickname and password do not match.');
+      return start({ id: row.id, nickname: row.nickname, joinedAt: row.createdAt });
     },
+
+    signOut(token: string | undefined) {
+      if (token) store.sessions.remove(hashToken(token));
+    },
+
+    toAccount,
   };
 }
 export type SessionService = ReturnType<typeof createSessionService>;

@@ -5,6 +5,7 @@ import { createActorsStore } from './actors-store.js';
 import { createListingsStore } from './listings-store.js';
 import { createNeighbourhoodsStore } from './neighbourhoods-store.js';
 import { createRateLimitsStore } from './rate-limits-store.js';
+import { createSessionsStore } from './sessions-store.js';
 import { createSyncStore } from './sync-store.js';
 import { createVerificationsStore } from './verifications-store.js';
 
@@ -29,6 +30,7 @@ export function createStore(db: Db) {
     verifications: createVerificationsStore(db),
     actorNeighbourhoods: createActorNeighbourhoodsStore(db),
     rateLimits: createRateLimitsStore(db),
+    sessions: createSessionsStore(db),
     close: () => db.close(),
   };
 }

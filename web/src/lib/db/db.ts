@@ -14,6 +14,8 @@ export interface Draft {
   description: string;
   createdAt: number;
   updatedAt: number;
+  /** The account that wrote it ('' while signed out); other accounts on this device never see it. */
+  ownerId: string;
   /** Set when the server refused to publish it; the draft is kept so nothing is lost. */
   rejection?: { code: string; message: string; at: number };
 }
@@ -27,6 +29,8 @@ export interface OutboxEntry {
   /** The listing the mutation is about, so screens can mark it "waiting to sync". */
   entityId: string;
   fix?: Mutation['fix'];
+  /** The account that made the change ('' while signed out): only that account ever pushes it. */
+  ownerId: string;
 }
 
 /** A neighbourhood this device has seen; `neighbours` (ids per range level) once it was looked up. */
@@ -47,7 +51,8 @@ export class DongneDb extends Dexie {
   neighbourhoods!: EntityTable<LocalNeighbourhood, 'id'>;
 
   constructor(name = 'dongne') {
-    super(name);
+    // No query cache: with it, a liveQuery over the outbox kept showing an entry deleted by a push.
+    super(name, { cache: 'disabled' });
     this.version(1).stores({
       listings: 'id, createdAt, sellerId',
       drafts: 'id, updatedAt',
@@ -59,6 +64,13 @@ export class DongneDb extends Dexie {
       listings: 'id, createdAt, sellerId, neighbourhoodId',
       neighbourhoods: 'id, nameEn',
     });
+    // Accounts: private data belongs to whoever wrote it. Earlier work is adopted at next sign-in.
+    this.version(3)
+      .stores({ drafts: 'id, updatedAt, ownerId', outbox: 'seq, &mutationId, entityId, ownerId' })
+      .upgrade(async (tx) => {
+        await tx.table('drafts').toCollection().modify({ ownerId: '' });
+        await tx.table('outbox').toCollection().modify({ ownerId: '' });
+      });
   }
 }
 

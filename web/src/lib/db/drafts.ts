@@ -1,6 +1,7 @@
 // Drafts: written and autosaved locally, published into the outbox as a listing.create.
 import { describeIssues, listingContentSchema, type Fix, type ListingContent } from '@dongne/shared';
 import type { DongneDb, Draft } from './db.js';
+import { currentOwner } from './meta.js';
 import { enqueue, notifyLocalMutation } from './outbox.js';
 
 export type DraftFields = Pick<Draft, 'title' | 'price' | 'category' | 'description'>;
@@ -9,6 +10,7 @@ export async function createDraft(db: DongneDb, fields: Partial<DraftFields> = {
   const now = Date.now();
   const draft: Draft = {
     id: crypto.randomUUID(),
+    ownerId: await currentOwner(db),
     title: '',
     price: '',
     category: '',
@@ -19,6 +21,18 @@ export async function createDraft(db: DongneDb, fields: Partial<DraftFields> = {
   };
   await db.drafts.add(draft);
   return draft;
+}
+
+/** A draft of the current person's; another account's draft on this device is not found. */
+export async function ownDraft(db: DongneDb, id: string): Promise<Draft | undefined> {
+  const draft = await db.drafts.get(id);
+  return draft && draft.ownerId === (await currentOwner(db)) ? draft : undefined;
+}
+
+/** An empty draft of the current person's to reuse instead of starting yet another. */
+export async function blankDraft(db: DongneDb): Promise<Draft | undefined> {
+  const owner = await currentOwner(db);
+  return db.drafts.where('ownerId').equals(owner).filter((d) => !d.title && !d.price && !d.description && !d.category && !d.rejection).first();
 }
 
 export async function saveDraft(db: DongneDb, id: string, fields: DraftFields): Promise<void> {
@@ -62,7 +76,7 @@ export function validateDraft(
  */
 export async function publishDraft(db: DongneDb, id: string, place: { neighbourhoodId: string; fix?: Fix }): Promise<PublishResult> {
   const result = await db.transaction('rw', [db.drafts, db.outbox, db.meta, db.listings, db.neighbourhoods], async () => {
-    const draft = await db.drafts.get(id);
+    const draft = await ownDraft(db, id);
     if (!draft) return { ok: false as const, issues: [{ path: '', message: 'This draft no longer exists.' }] };
     const checked = validateDraft(draft, place.neighbourhoodId);
     if (!checked.ok) return checked;

@@ -2,7 +2,7 @@
 // seen it. Run once when the user acts, and again after each pull to rebase unconfirmed work.
 import { neighbourhoodLabel, type MutationArgs, type MutationName } from '@dongne/shared';
 import type { DongneDb } from './db.js';
-import { getMeta, setMeta } from './meta.js';
+import { currentOwner, getMeta, setMeta } from './meta.js';
 
 type LocalApply = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void> };
 
@@ -61,6 +61,7 @@ export const localReject: LocalReject = {
     const now = Date.now();
     await db.drafts.put({
       id: args.id,
+      ownerId: await currentOwner(db),
       title: args.title,
       price: String(args.priceKrw),
       category: args.category,

@@ -9,11 +9,18 @@ export interface Scope {
 }
 
 export interface MetaValues {
-  clientId: string;
+  /** One device id per account that pushed from this device. */
+  clientIds: Record<string, string>;
   cursor: number;
   nextSeq: number;
+  /** The signed-in account. */
   actorId: string;
   nickname: string;
+  joinedAt: number;
+  /** The server stopped accepting this device's session: sign in again to push. */
+  sessionExpired: boolean;
+  /** Signed out while offline: tell the server when the connection returns. */
+  signOutPending: boolean;
   lastSyncedAt: number;
   /** The range the person picked; the neighbourhood is their active one. */
   range: RangeLevel;
@@ -27,21 +34,31 @@ export interface MetaValues {
   verifyRejection: { code: string; message: string; at: number };
 }
 
-export async function getMeta<K extends keyof MetaValues>(db: DongneDb, key: K): Promise<MetaValues[K] | undefined> {
-  return (await db.meta.get(key))?.value as MetaValues[K] | undefined;
+// Helpers that liveQuery screens call return Dexie's own promises (plain `.then`, not `async`):
+// awaiting a native promise inside a liveQuery loses Dexie's observation context, and reads after
+// it would no longer make the screen update.
+
+export function getMeta<K extends keyof MetaValues>(db: DongneDb, key: K): Promise<MetaValues[K] | undefined> {
+  return db.meta.get(key).then((row) => row?.value as MetaValues[K] | undefined);
 }
 
 export async function setMeta<K extends keyof MetaValues>(db: DongneDb, key: K, value: MetaValues[K]): Promise<void> {
   await db.meta.put({ key, value });
 }
 
-/** This device's id, created on first use; kept for the life of the replica. */
+/** This device's id for the signed-in account, created on first use. */
 export async function clientIdOf(db: DongneDb): Promise<string> {
   return db.transaction('rw', db.meta, async () => {
-    const existing = await getMeta(db, 'clientId');
-    if (existing) return existing;
+    const owner = await currentOwner(db);
+    const ids = (await getMeta(db, 'clientIds')) ?? {};
+    if (ids[owner]) return ids[owner];
     const id = crypto.randomUUID();
-    await setMeta(db, 'clientId', id);
+    await setMeta(db, 'clientIds', { ...ids, [owner]: id });
     return id;
   });
+}
+
+/** Whose private data (drafts, outbox) this device shows and pushes now: '' while signed out. */
+export function currentOwner(db: DongneDb): Promise<string> {
+  return getMeta(db, 'actorId').then((id) => id ?? '');
 }

@@ -3,7 +3,7 @@
 import { mutationArgs, type Fix, type MutationArgs, type MutationName } from '@dongne/shared';
 import type { DongneDb, OutboxEntry } from './db.js';
 import { applyLocally } from './local-mutations.js';
-import { getMeta, setMeta } from './meta.js';
+import { currentOwner, getMeta, setMeta } from './meta.js';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -20,7 +20,8 @@ export async function enqueue<N extends MutationName>(db: DongneDb, name: N, arg
   const now = Date.now();
   const seq = ((await getMeta(db, 'nextSeq')) ?? 1);
   await setMeta(db, 'nextSeq', seq + 1);
-  const entry: OutboxEntry = { seq, mutationId: crypto.randomUUID(), name, args: checked, createdAt: now, entityId, ...(fix && { fix }) };
+  const ownerId = await currentOwner(db);
+  const entry: OutboxEntry = { seq, mutationId: crypto.randomUUID(), name, args: checked, createdAt: now, entityId, ownerId, ...(fix && { fix }) };
   await db.outbox.add(entry);
   await applyLocally(db, name, checked, now);
   return entry;
@@ -32,7 +33,7 @@ export function notifyLocalMutation() {
 
 /** Re-applies every unconfirmed mutation over freshly pulled rows, oldest first. */
 export async function rebaseOutbox(db: DongneDb) {
-  const pending = await db.outbox.orderBy('seq').toArray();
+  const pending = await db.outbox.where('ownerId').equals(await currentOwner(db)).sortBy('seq');
   for (const entry of pending) {
     await applyLocally(db, entry.name, entry.args as never, entry.createdAt);
   }

@@ -1,6 +1,6 @@
 // The reads screens wait on, each served by an index of the replica.
 import type { DongneDb } from './db.js';
-import { getMeta } from './meta.js';
+import { currentOwner, getMeta } from './meta.js';
 import { currentScope, placesIn } from './scope.js';
 
 /** Newest listings in the person's area, filtered here so a range change works offline too. */
@@ -14,20 +14,31 @@ export async function feedPage(db: DongneDb, limit: number) {
   return inRange.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
 }
 
+/** The person's listings, newest first, each with whether a change to it still waits to sync. */
 export async function myListings(db: DongneDb) {
   const actorId = await getMeta(db, 'actorId');
+  const waiting = await waitingIds(db);
   const mine = actorId ? await db.listings.where('sellerId').equals(actorId).toArray() : [];
   // Also what this device published before it knew its identity (first use offline).
-  const waiting = await db.listings.bulkGet([...(await waitingIds(db))]);
-  const byId = new Map([...mine, ...waiting.filter((l) => l !== undefined)].map((l) => [l.id, l]));
-  return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt);
+  const pending = await db.listings.bulkGet([...waiting]);
+  const byId = new Map([...mine, ...pending.filter((l) => l !== undefined)].map((l) => [l.id, l]));
+  return [...byId.values()]
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .map((listing) => ({ listing, waiting: waiting.has(listing.id) }));
 }
 
-/** Ids of listings with a change the server has not confirmed yet. */
-export async function waitingIds(db: DongneDb): Promise<Set<string>> {
-  return new Set((await db.outbox.orderBy('entityId').uniqueKeys()) as string[]);
+// The outbox and drafts are small: read whole, filtered here. Dexie promise chains, not `async`:
+// see meta.ts.
+
+export function waitingIds(db: DongneDb): Promise<Set<string>> {
+  return currentOwner(db).then((owner) =>
+    db.outbox.toArray().then((entries) => new Set(entries.filter((e) => e.ownerId === owner).map((e) => e.entityId))),
+  );
 }
 
+/** This person's drafts only: another account's drafts on the same device stay hidden. */
 export function draftsNewestFirst(db: DongneDb) {
-  return db.drafts.orderBy('updatedAt').reverse().toArray();
+  return currentOwner(db).then((owner) =>
+    db.drafts.toArray().then((drafts) => drafts.filter((d) => d.ownerId === owner).sort((a, b) => b.updatedAt - a.updatedAt)),
+  );
 }

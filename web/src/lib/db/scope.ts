@@ -10,17 +10,19 @@ export interface CurrentScope {
   chosen: boolean;
 }
 
-export async function currentScope(db: DongneDb): Promise<CurrentScope | undefined> {
-  const profile = await getMeta(db, 'profile');
-  const active = profile?.neighbourhoods.find((n) => n.active);
-  if (active) return { scope: { neighbourhoodId: active.id, range: (await getMeta(db, 'range')) ?? DEFAULT_RANGE }, chosen: true };
-  const fallback = await getMeta(db, 'defaultScope');
-  return fallback && { scope: fallback, chosen: false };
+export function currentScope(db: DongneDb): Promise<CurrentScope | undefined> {
+  return getMeta(db, 'profile').then((profile) => {
+    const active = profile?.neighbourhoods.find((n) => n.active);
+    if (active) {
+      return getMeta(db, 'range').then((range) => ({ scope: { neighbourhoodId: active.id, range: range ?? DEFAULT_RANGE }, chosen: true }));
+    }
+    return getMeta(db, 'defaultScope').then((fallback) => fallback && { scope: fallback, chosen: false });
+  });
 }
 
 /** The neighbourhood ids the scope covers, if this device has looked them up. */
-export async function placesIn(db: DongneDb, scope: Scope): Promise<string[] | undefined> {
-  return (await db.neighbourhoods.get(scope.neighbourhoodId))?.neighbours?.[scope.range];
+export function placesIn(db: DongneDb, scope: Scope): Promise<string[] | undefined> {
+  return db.neighbourhoods.get(scope.neighbourhoodId).then((place) => place?.neighbours?.[scope.range]);
 }
 
 export function scopeKey(current: CurrentScope | undefined): string {

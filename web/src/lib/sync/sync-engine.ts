@@ -6,7 +6,6 @@ import {
   neighbourhoodDetailSchema,
   pullResponseSchema,
   pushResponseSchema,
-  sessionSchema,
   SYNC_LIMITS,
   type PullResponse,
   type PushRequest,
@@ -14,7 +13,7 @@ import {
 } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
 import { rejectLocally } from '../db/local-mutations.js';
-import { clientIdOf, getMeta, setMeta } from '../db/meta.js';
+import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { rebaseOutbox } from '../db/outbox.js';
 import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
 
@@ -56,26 +55,27 @@ async function readBody<T>(response: Response, schema: { parse(v: unknown): T })
   }
 }
 
-export async function ensureSession(deps: SyncDeps, { renew = false } = {}): Promise<void> {
-  if (!renew && (await getMeta(deps.db, 'actorId'))) return;
-  const response = await call(deps, '/api/session', { method: 'POST' });
-  if (!response.ok) throw new SyncError('server', (await errorOf(response)).message);
-  const session = await readBody(response, sessionSchema);
-  await deps.db.transaction('rw', deps.db.meta, async () => {
-    await setMeta(deps.db, 'actorId', session.actorId);
-    await setMeta(deps.db, 'nickname', session.nickname);
-  });
+/** Finishes a sign-out made offline: the server forgets the session as soon as it can be told. */
+async function flushSignOut(deps: SyncDeps): Promise<void> {
+  if (!(await getMeta(deps.db, 'signOutPending'))) return;
+  const response = await call(deps, '/api/auth/signout', { method: 'POST' });
+  if (!response.ok && response.status !== 401) throw new SyncError('server', (await errorOf(response)).message);
+  await deps.db.meta.delete('signOutPending');
 }
 
-/** Pushes the whole outbox, a batch at a time, and settles each entry by the server's result. */
+/**
+ * Pushes the signed-in account's outbox, a batch at a time, and settles each entry by the server's
+ * result. Returns quietly if nobody is signed in or the session has expired: the work waits.
+ */
 export async function push(deps: SyncDeps): Promise<number> {
   const { db } = deps;
+  const owner = await currentOwner(db);
+  if (!owner || (await getMeta(db, 'sessionExpired'))) return 0;
   let settled = 0;
-  // Each kind of renewal once: a lost cookie (new actor) is followed by this device id being
-  // refused as someone else's (it was registered to the old actor), and both must be recovered.
-  const renewed = new Set<string>();
+  let rotated = false;
   for (;;) {
-    const batch = await db.outbox.orderBy('seq').limit(SYNC_LIMITS.pushBatchMax).toArray();
+    const batch = await db.outbox.where('ownerId').equals(owner).sortBy('seq');
+    batch.splice(SYNC_LIMITS.pushBatchMax);
     if (batch.length === 0) return settled;
     const body: PushRequest = {
       clientId: await clientIdOf(db),
@@ -88,11 +88,17 @@ export async function push(deps: SyncDeps): Promise<number> {
     });
     if (!response.ok) {
       const error = await errorOf(response);
-      // The identity cookie was lost (cleared site data, expired): take a new one and try again.
-      if (!renewed.has(error.code) && (error.code === 'auth.required' || error.code === 'sync.client_not_yours')) {
-        renewed.add(error.code);
-        if (error.code === 'sync.client_not_yours') await db.meta.delete('clientId');
-        await ensureSession(deps, { renew: error.code === 'auth.required' });
+      if (error.code === 'auth.required') {
+        // Nothing is lost: the outbox waits until the person signs in again.
+        await setMeta(db, 'sessionExpired', true);
+        return settled;
+      }
+      // The device id was first used by another account on the server: take a fresh one.
+      if (error.code === 'sync.client_not_yours' && !rotated) {
+        rotated = true;
+        const ids = (await getMeta(db, 'clientIds')) ?? {};
+        delete ids[owner];
+        await setMeta(db, 'clientIds', ids);
         continue;
       }
       throw new SyncError('server', error.message);
@@ -114,7 +120,7 @@ export async function push(deps: SyncDeps): Promise<number> {
   }
 }
 
-async function applyPage(db: DongneDb, page: PullResponse, scope: CurrentScope | undefined) {
+async function applyPage(db: DongneDb, page: PullResponse, scope: CurrentScope | undefined, ownerAtRequest: string) {
   await db.transaction('rw', [db.listings, db.outbox, db.meta, db.neighbourhoods], async () => {
     const upserts = page.changes.flatMap((c) => (c.op === 'upsert' ? [c.row] : []));
     const deletes = page.changes.flatMap((c) => (c.op === 'delete' ? [c.id] : []));
@@ -123,6 +129,9 @@ async function applyPage(db: DongneDb, page: PullResponse, scope: CurrentScope |
     await setMeta(db, 'cursor', page.cursor);
     await setMeta(db, 'cursorScope', scopeKey(scope));
     if (page.profile) await setMeta(db, 'profile', page.profile);
+    // Signed in when the request left, still the same person, yet the server did not know the
+    // session: it has ended. (A sign-in that finished while this pull was in flight is not judged.)
+    else if (ownerAtRequest && ownerAtRequest === (await currentOwner(db))) await setMeta(db, 'sessionExpired', true);
     if (!scope?.chosen) await setMeta(db, 'defaultScope', { neighbourhoodId: page.scope.neighbourhoodId, range: page.scope.range as RangeLevel });
     // Pulled rows are the server's truth; what the server has not confirmed yet goes back on top.
     await rebaseOutbox(db);
@@ -148,10 +157,11 @@ export async function pull(deps: SyncDeps): Promise<number> {
       params.set('neighbourhood', scope.scope.neighbourhoodId);
       params.set('range', String(scope.scope.range));
     }
+    const ownerAtRequest = await currentOwner(db);
     const response = await call(deps, `/api/sync/pull?${params}`);
     if (!response.ok) throw new SyncError('server', (await errorOf(response)).message);
     const page = await readBody(response, pullResponseSchema);
-    await applyPage(db, page, scope);
+    await applyPage(db, page, scope, ownerAtRequest);
     received += page.changes.length;
     if (!page.hasMore) return received;
   }
@@ -172,7 +182,7 @@ export async function cachePlaces(deps: SyncDeps): Promise<void> {
 }
 
 export async function syncOnce(deps: SyncDeps): Promise<{ pushed: number; pulled: number }> {
-  await ensureSession(deps);
+  await flushSignOut(deps);
   const pushed = await push(deps);
   // Neighbour sets first: the feed filters by them as soon as the pulled rows land.
   await cachePlaces(deps);

@@ -1,0 +1,124 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { test, expect, openApp, chooseNeighbourhood, countLocal, expectAllSynced, publish, serverListings, signIn, signUp, writeDraft } from '../support/fixtures.js';
+
+test('signing out wipes my drafts from the device, and the next person never sees them', async ({ page }) => {
+  await openApp(page);
+  await signUp(page, 'minji');
+  await writeDraft(page, { title: 'Minji’s secret draft', price: '5000', category: 'books' });
+  await page.getByRole('link', { name: 'My listings', exact: true }).click();
+  await expect(page.getByTestId('draft-link')).toContainText('Minji’s secret draft');
+
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain('Your drafts are removed from this device');
+    void dialog.accept();
+  });
+  await page.getByTestId('account-link').click();
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('account-link')).toContainText('Sign in');
+
+  await signUp(page, 'daniel');
+  await page.getByRole('link', { name: 'My listings', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'My listings' })).toBeVisible();
+  await expect(page.getByTestId('draft-link')).toHaveCount(0);
+  await expect(page.getByText('Minji’s secret draft')).toHaveCount(0);
+});
+
+test('signing out with changes not yet synced warns first, and cancelling keeps everything', async ({ page, context }) => {
+  await openApp(page);
+  await signUp(page, 'hyunwoo');
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await expect.poll(() => countLocal(page, 'outbox')).toBe(0);
+  await context.setOffline(true);
+  await writeDraft(page, { title: 'Offline bike', price: '70000', category: 'sports' });
+  await publish(page);
+
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain('1 change has not reached the server yet and will be lost');
+    void dialog.dismiss();
+  });
+  await page.getByTestId('account-link').click();
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('profile')).toBeVisible();
+  await page.getByRole('link', { name: 'My listings', exact: true }).click();
+  await expect(page.getByTestId('waiting-to-sync')).toHaveCount(1);
+});
+
+test('a session that expired offline: sign in again and the queued work goes out under my account, not anyone else’s', async ({ page, context, server }) => {
+  await openApp(page);
+  await signUp(page, 'sora');
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await expect.poll(() => countLocal(page, 'outbox')).toBe(0);
+  await context.setOffline(true);
+  await writeDraft(page, { title: 'Sora’s rice cooker', price: '20000', category: 'household' });
+  await publish(page);
+
+  // Meanwhile the server ends every session (as when one expires).
+  const file = new Database(join(server.dataDir, 'dongne.sqlite'));
+  file.prepare('DELETE FROM sessions').run();
+  file.close();
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('signin-needed')).toContainText('Sign in to send 1 waiting change');
+  expect((await serverListings(server)).some((l) => l.title === 'Sora’s rice cooker')).toBe(false);
+
+  // Someone else signs in on this device: Sora's work is neither shown to them nor sent as theirs.
+  await page.getByTestId('account-link').click();
+  await page.getByRole('tab', { name: 'New here' }).click();
+  await page.fill('input[name=nickname]', 'intruder');
+  await page.fill('input[name=password]', 'another long password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('account-link')).toContainText('intruder');
+  await expect(page.getByText('Sora’s rice cooker')).toHaveCount(0);
+  await page.waitForTimeout(1500);
+  expect((await serverListings(server)).some((l) => l.title === 'Sora’s rice cooker')).toBe(false);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('account-link').click();
+  await page.getByTestId('sign-out').click();
+
+  await signIn(page, 'sora');
+  await expectAllSynced(page);
+  const listing = (await serverListings(server)).find((l) => l.title === 'Sora’s rice cooker');
+  expect(listing).toBeTruthy();
+  const soraId = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('dongne');
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('actorId');
+          get.onsuccess = () => resolve(get.result.value);
+        };
+      }),
+  );
+  expect(listing!.sellerId).toBe(soraId);
+});
+
+test('sign-up and sign-in say clearly what is wrong', async ({ page }) => {
+  await openApp(page);
+  await signUp(page, 'jieun');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('account-link').click();
+  await page.getByTestId('sign-out').click();
+
+  await page.getByTestId('account-link').click();
+  await page.getByRole('tab', { name: 'New here' }).click();
+  await page.fill('input[name=nickname]', 'JIEUN');
+  await page.fill('input[name=password]', 'long enough password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('auth-error')).toHaveText('The nickname “JIEUN” is taken. Try another.');
+
+  await page.fill('input[name=nickname]', '<b>x</b>');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('auth-error')).toContainText('Use letters (any language), numbers');
+
+  await page.fill('input[name=nickname]', '지은이네');
+  await page.fill('input[name=password]', 'short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('auth-error')).toHaveText('Use at least 8 characters');
+
+  await page.getByRole('tab', { name: 'I have an account' }).click();
+  await page.fill('input[name=nickname]', 'jieun');
+  await page.fill('input[name=password]', 'wrong password here');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('auth-error')).toHaveText('That nickname and password do not match.');
+});

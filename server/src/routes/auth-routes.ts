@@ -1,0 +1,59 @@
+// Sign up, sign in, sign out, and who is signed in. Sessions ride in an httpOnly cookie.
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { credentialsSchema } from '@dongne/shared';
+import { SESSION_COOKIE, type AppEnv } from '../app-env.js';
+import { ServiceError } from '../services/service-error.js';
+import type { StartedSession } from '../services/session-service.js';
+import { clientIp, readJson } from './http-errors.js';
+
+function isHttps(c: Context) {
+  return new URL(c.req.url).protocol === 'https:';
+}
+
+function setSessionCookie(c: Context, session: StartedSession) {
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c),
+    path: '/',
+    expires: new Date(session.expiresAt),
+  });
+}
+
+export function authRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/session', (c) => {
+    const actor = c.get('actor');
+    if (!actor) throw new ServiceError(401, 'auth.required', 'You are not signed in.');
+    return c.json(c.get('services').session.toAccount(actor));
+  });
+
+  app.post('/signup', async (c) => {
+    const { session, rateLimiter } = c.get('services');
+    rateLimiter.check('signUp', { ip: clientIp(c) });
+    const credentials = await readJson(c, credentialsSchema);
+    const started = await session.signUp(credentials);
+    setSessionCookie(c, started);
+    return c.json(started.account, 201);
+  });
+
+  app.post('/signin', async (c) => {
+    const { session, rateLimiter } = c.get('services');
+    const credentials = await readJson(c, credentialsSchema);
+    // Per address and per nickname: guessing one account's password from many places is slowed too.
+    rateLimiter.check('signIn', { ip: clientIp(c), actorId: `nickname:${credentials.nickname.toLowerCase()}` });
+    const started = await session.signIn(credentials);
+    setSessionCookie(c, started);
+    return c.json(started.account);
+  });
+
+  app.post('/signout', (c) => {
+    c.get('services').session.signOut(getCookie(c, SESSION_COOKIE));
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,45 @@
+// Sessions by token hash, and the account rows sign-in needs.
+import type { Db } from './database.js';
+
+export interface AccountRow {
+  id: string;
+  nickname: string;
+  createdAt: number;
+  passwordHash: string | null;
+}
+
+export function createSessionsStore(db: Db) {
+  const insert = db.prepare('INSERT INTO sessions (token_hash, actor_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+  const find = db.prepare(`
+    SELECT s.actor_id AS actorId, s.expires_at AS expiresAt, a.nickname, a.kind, a.created_at AS createdAt
+    FROM sessions s JOIN actors a ON a.id = s.actor_id WHERE s.token_hash = ?`);
+  const extend = db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?');
+  const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at < ?');
+  const insertAccount = db.prepare(`
+    INSERT INTO actors (id, nickname, token_hash, created_at, kind, password_hash)
+    VALUES (@id, @nickname, NULL, @createdAt, 'account', @passwordHash)`);
+  const accountByNickname = db.prepare(`
+    SELECT id, nickname, created_at AS createdAt, password_hash AS passwordHash FROM actors
+    WHERE kind = 'account' AND nickname = ? COLLATE NOCASE`);
+
+  return {
+    insert(tokenHash: string, actorId: string, createdAt: number, expiresAt: number) {
+      insert.run(tokenHash, actorId, createdAt, expiresAt);
+    },
+    find: (tokenHash: string) =>
+      find.get(tokenHash) as { actorId: string; expiresAt: number; nickname: string; kind: string; createdAt: number } | undefined,
+    extend(tokenHash: string, expiresAt: number) {
+      extend.run(expiresAt, tokenHash);
+    },
+    remove(tokenHash: string) {
+      remove.run(tokenHash);
+    },
+    removeExpired: (now: number) => removeExpired.run(now).changes,
+    insertAccount(account: { id: string; nickname: string; createdAt: number; passwordHash: string }) {
+      insertAccount.run(account);
+    },
+    accountByNickname: (nickname: string) => accountByNickname.get(nickname) as AccountRow | undefined,
+  };
+}
+export type SessionsStore = ReturnType<typeof createSessionsStore>;

@@ -1,0 +1,26 @@
+// Accounts: the rules for nicknames and passwords, and what the API says about the signed-in person.
+import { z } from 'zod/mini';
+
+export const NICKNAME_RULES = { min: 2, max: 20 } as const;
+
+export const nicknameSchema = z.string('Choose a nickname').check(
+  z.trim(),
+  z.minLength(NICKNAME_RULES.min, `A nickname has at least ${NICKNAME_RULES.min} characters`),
+  z.maxLength(NICKNAME_RULES.max, `A nickname has at most ${NICKNAME_RULES.max} characters`),
+  z.regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'Use letters (any language), numbers, and . _ - (not at the start)'),
+);
+
+export const passwordSchema = z.string('Enter a password').check(
+  z.minLength(8, 'Use at least 8 characters'),
+  z.maxLength(200, 'Use at most 200 characters'),
+);
+
+export const credentialsSchema = z.object({ nickname: nicknameSchema, password: passwordSchema });
+export type Credentials = z.infer<typeof credentialsSchema>;
+
+export const accountSchema = z.object({
+  actorId: z.string(),
+  nickname: z.string(),
+  joinedAt: z.int(),
+});
+export type Account = z.infer<typeof accountSchema>;

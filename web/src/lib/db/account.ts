@@ -1,0 +1,45 @@
+// The signed-in account on this device. Private data (drafts, outbox) carries its owner, so one
+// person's work is never shown to, or pushed as, another person who signs in on the same device.
+import type { Account } from '@dongne/shared';
+import type { DongneDb } from './db.js';
+import { currentOwner, setMeta } from './meta.js';
+
+const PERSONAL_META = ['actorId', 'nickname', 'joinedAt', 'profile', 'verifyRejection', 'sessionExpired'] as const;
+
+/** Records a sign-in, and gives the account what was written here while signed out. */
+export async function signedIn(db: DongneDb, account: Account): Promise<void> {
+  await db.transaction('rw', [db.meta, db.drafts, db.outbox], async () => {
+    const previous = await currentOwner(db);
+    if (previous && previous !== account.actorId) {
+      // Someone else's session had expired: their work stays on the device, hidden, until they return.
+      for (const key of PERSONAL_META) await db.meta.delete(key);
+    }
+    await setMeta(db, 'actorId', account.actorId);
+    await setMeta(db, 'nickname', account.nickname);
+    await setMeta(db, 'joinedAt', account.joinedAt);
+    await setMeta(db, 'sessionExpired', false);
+    // The new session's cookie replaced the old one; a pending sign-out must not end the new session.
+    await db.meta.delete('signOutPending');
+    await db.drafts.where('ownerId').equals('').modify({ ownerId: account.actorId });
+    await db.outbox.where('ownerId').equals('').modify({ ownerId: account.actorId });
+  });
+}
+
+/** Changes made on this device that the server has not confirmed yet. */
+export function unsyncedCount(db: DongneDb): Promise<number> {
+  return currentOwner(db).then((owner) => db.outbox.where('ownerId').equals(owner).count());
+}
+
+/**
+ * Wipes the signed-in person's private data from this device. The caller warns first if
+ * unsyncedCount() is not zero. Public listings stay cached; they are not anyone's private data.
+ */
+export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer: boolean }): Promise<void> {
+  await db.transaction('rw', [db.meta, db.drafts, db.outbox], async () => {
+    const owner = await currentOwner(db);
+    await db.drafts.where('ownerId').equals(owner).delete();
+    await db.outbox.where('ownerId').equals(owner).delete();
+    for (const key of PERSONAL_META) await db.meta.delete(key);
+    if (!toldServer) await setMeta(db, 'signOutPending', true);
+  });
+}
