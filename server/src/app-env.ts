@@ -3,6 +3,7 @@ import type { Actor, SessionService } from './services/session-service.js';
 import type { SyncService } from './services/sync-service.js';
 import type { NeighbourhoodService } from './services/neighbourhood-service.js';
 import type { RateLimiter } from './services/rate-limiter.js';
+import type { PasskeyService, RelyingParty } from './services/passkey-service.js';
 
 export const SESSION_COOKIE = 'dongne_session';
 
@@ -11,6 +12,9 @@ export interface Services {
   sync: SyncService;
   neighbourhoods: NeighbourhoodService;
   rateLimiter: RateLimiter;
+  passkeys: PasskeyService;
+  /** The site passkeys are bound to: the configured public origin, else the request's own. */
+  relyingParty: (requestUrl: string) => RelyingParty;
 }
 
 export interface AppEnv {

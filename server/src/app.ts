@@ -14,6 +14,7 @@ import { SESSION_COOKIE, type AppEnv, type Services } from './app-env.js';
 import type { Clock } from './services/clock.js';
 import { ServiceError } from './services/service-error.js';
 import { createSessionService } from './services/session-service.js';
+import { createPasskeyService } from './services/passkey-service.js';
 import { createSyncService } from './services/sync-service.js';
 import { createVerificationService } from './services/verification-service.js';
 import { createNeighbourhoodService } from './services/neighbourhood-service.js';
@@ -28,6 +29,8 @@ import { authRoutes } from './routes/auth-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 
 export interface AppConfig {
+  /** The address people use (e.g. https://dongne.example), for passkeys; else each request's own. */
+  publicOrigin?: string;
   /** The neighbourhood visitors browse before choosing their own. */
   defaultNeighbourhoodId?: string;
   /** Directory of the built PWA (web/build); the API alone is served when absent. */
@@ -41,8 +44,14 @@ z.config(en());
 
 export function createApp({ store, clock, config = {} }: { store: Store; clock: Clock; config?: AppConfig }) {
   const verification = createVerificationService(store);
+  const session = createSessionService(store, clock);
   const services: Services = {
-    session: createSessionService(store, clock),
+    session,
+    passkeys: createPasskeyService(store, clock, session),
+    relyingParty: (requestUrl) => {
+      const origin = new URL(config.publicOrigin ?? requestUrl).origin;
+      return { id: new URL(origin).hostname, origin };
+    },
     sync: createSyncService(store, clock, verification, {
       defaultNeighbourhoodId: config.defaultNeighbourhoodId ?? DEFAULT_NEIGHBOURHOOD_ID,
     }),

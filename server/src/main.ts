@@ -22,7 +22,11 @@ if (seeded > 0) console.log(`Seeded ${seeded} demo listings.`);
 const app = createApp({
   store,
   clock: systemClock,
-  config: { webDir, defaultNeighbourhoodId: process.env.DONGNE_DEFAULT_NEIGHBOURHOOD || undefined },
+  config: {
+    webDir,
+    defaultNeighbourhoodId: process.env.DONGNE_DEFAULT_NEIGHBOURHOOD || undefined,
+    publicOrigin: process.env.DONGNE_PUBLIC_ORIGIN || undefined,
+  },
 });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

@@ -24,3 +24,17 @@ export const accountSchema = z.object({
   joinedAt: z.int(),
 });
 export type Account = z.infer<typeof accountSchema>;
+
+/** Starts creating a passkey: for a new account (nickname given) or for the signed-in one. */
+export const passkeyRegistrationRequestSchema = z.object({ nickname: z.optional(nicknameSchema) });
+
+/** The browser's answer to a passkey ceremony, checked in full by the WebAuthn library. */
+export const passkeyVerifyRequestSchema = z.object({
+  challengeId: z.string().check(z.minLength(1), z.maxLength(100)),
+  response: z.looseObject({
+    id: z.string().check(z.minLength(1), z.maxLength(1024)),
+    rawId: z.string().check(z.maxLength(1024)),
+    type: z.literal('public-key'),
+    response: z.looseObject({}),
+  }),
+});

@@ -1,7 +1,8 @@
 // Sign up, sign in, sign out, and who is signed in. Sessions ride in an httpOnly cookie.
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { credentialsSchema } from '@dongne/shared';
+import { credentialsSchema, passkeyRegistrationRequestSchema, passkeyVerifyRequestSchema } from '@dongne/shared';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { SESSION_COOKIE, type AppEnv } from '../app-env.js';
 import { ServiceError } from '../services/service-error.js';
 import type { StartedSession } from '../services/session-service.js';
@@ -45,6 +46,37 @@ export function authRoutes() {
     // Per address and per nickname: guessing one account's password from many places is slowed too.
     rateLimiter.check('signIn', { ip: clientIp(c), actorId: `nickname:${credentials.nickname.toLowerCase()}` });
     const started = await session.signIn(credentials);
+    setSessionCookie(c, started);
+    return c.json(started.account);
+  });
+
+  app.post('/passkey/register/options', async (c) => {
+    const { passkeys, rateLimiter, relyingParty } = c.get('services');
+    const { nickname } = await readJson(c, passkeyRegistrationRequestSchema);
+    const actor = c.get('actor');
+    if (!nickname && !actor) throw new ServiceError(400, 'request.invalid', 'Choose a nickname for your new account.');
+    if (nickname) rateLimiter.check('signUp', { ip: clientIp(c) });
+    return c.json(await passkeys.registrationOptions(relyingParty(c.req.url), nickname ? { nickname } : { actor: actor! }));
+  });
+
+  app.post('/passkey/register/verify', async (c) => {
+    const { passkeys, relyingParty } = c.get('services');
+    const { challengeId, response } = await readJson(c, passkeyVerifyRequestSchema);
+    const started = await passkeys.register(relyingParty(c.req.url), challengeId, response as unknown as RegistrationResponseJSON);
+    setSessionCookie(c, started);
+    return c.json(started.account, 201);
+  });
+
+  app.post('/passkey/signin/options', async (c) => {
+    const { passkeys, rateLimiter, relyingParty } = c.get('services');
+    rateLimiter.check('signIn', { ip: clientIp(c) });
+    return c.json(await passkeys.authenticationOptions(relyingParty(c.req.url)));
+  });
+
+  app.post('/passkey/signin/verify', async (c) => {
+    const { passkeys, relyingParty } = c.get('services');
+    const { challengeId, response } = await readJson(c, passkeyVerifyRequestSchema);
+    const started = await passkeys.authenticate(relyingParty(c.req.url), challengeId, response as unknown as AuthenticationResponseJSON);
     setSessionCookie(c, started);
     return c.json(started.account);
   });

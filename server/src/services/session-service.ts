@@ -38,6 +38,25 @@ export function createSessionService(store: Store, clock: Clock) {
     return { account: toAccount(actor), token, expiresAt };
   }
 
+  function assertNicknameFree(nickname: string) {
+    if (store.sessions.accountByNickname(nickname)) {
+      throw new ServiceError(409, 'auth.nickname_taken', `The nickname “${nickname}” is taken. Try another.`);
+    }
+  }
+
+  /** `passwordHash` null: the account signs in with passkeys only. */
+  function createAccount(id: string, nickname: string, passwordHash: string | null): Actor {
+    const actor = { id, nickname, joinedAt: clock.now() };
+    try {
+      store.sessions.insertAccount({ id, nickname, createdAt: actor.joinedAt, passwordHash });
+    } catch (error) {
+      // Two sign-ups raced for the same nickname while the password was hashing.
+      if (String(error).includes('UNIQUE')) throw new ServiceError(409, 'auth.nickname_taken', `The nickname “${nickname}” is taken. Try another.`);
+      throw error;
+    }
+    return actor;
+  }
+
   function toAccount(actor: Actor): Account {
     return { actorId: actor.id, nickname: actor.nickname, joinedAt: actor.joinedAt };
   }
@@ -58,20 +77,13 @@ export function createSessionService(store: Store, clock: Clock) {
     },
 
     async signUp({ nickname, password }: Credentials): Promise<StartedSession> {
-      if (store.sessions.accountByNickname(nickname)) {
-        throw new ServiceError(409, 'auth.nickname_taken', `The nickname “${nickname}” is taken. Try another.`);
-      }
-      const passwordHash = await hashPassword(password);
-      const actor = { id: randomUUID(), nickname, joinedAt: clock.now() };
-      try {
-        store.sessions.insertAccount({ id: actor.id, nickname, createdAt: actor.joinedAt, passwordHash });
-      } catch (error) {
-        // Two sign-ups raced for the same nickname while the password was hashing.
-        if (String(error).includes('UNIQUE')) throw new ServiceError(409, 'auth.nickname_taken', `The nickname “${nickname}” is taken. Try another.`);
-        throw error;
-      }
-      return start(actor);
+      assertNicknameFree(nickname);
+      return start(createAccount(randomUUID(), nickname, await hashPassword(password)));
     },
+
+    assertNicknameFree,
+    createAccount,
+    start,
 
     async signIn({ nickname, password }: Credentials): Promise<StartedSession> {
       const row = store.sessions.accountByNickname(nickname);

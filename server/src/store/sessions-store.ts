@@ -19,6 +19,8 @@ export function createSessionsStore(db: Db) {
   const insertAccount = db.prepare(`
     INSERT INTO actors (id, nickname, token_hash, created_at, kind, password_hash)
     VALUES (@id, @nickname, NULL, @createdAt, 'account', @passwordHash)`);
+  const accountById = db.prepare(`
+    SELECT id, nickname, created_at AS createdAt, password_hash AS passwordHash FROM actors WHERE kind = 'account' AND id = ?`);
   const accountByNickname = db.prepare(`
     SELECT id, nickname, created_at AS createdAt, password_hash AS passwordHash FROM actors
     WHERE kind = 'account' AND nickname = ? COLLATE NOCASE`);
@@ -36,7 +38,9 @@ export function createSessionsStore(db: Db) {
       remove.run(tokenHash);
     },
     removeExpired: (now: number) => removeExpired.run(now).changes,
-    insertAccount(account: { id: string; nickname: string; createdAt: number; passwordHash: string }) {
+    accountById: (id: string) => accountById.get(id) as AccountRow | undefined,
+    /** `passwordHash` is null for an account that signs in with passkeys only. */
+    insertAccount(account: { id: string; nickname: string; createdAt: number; passwordHash: string | null }) {
       insertAccount.run(account);
     },
     accountByNickname: (nickname: string) => accountByNickname.get(nickname) as AccountRow | undefined,

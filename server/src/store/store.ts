@@ -4,6 +4,7 @@ import { createActorNeighbourhoodsStore } from './actor-neighbourhoods-store.js'
 import { createActorsStore } from './actors-store.js';
 import { createListingsStore } from './listings-store.js';
 import { createNeighbourhoodsStore } from './neighbourhoods-store.js';
+import { createPasskeysStore } from './passkeys-store.js';
 import { createRateLimitsStore } from './rate-limits-store.js';
 import { createSessionsStore } from './sessions-store.js';
 import { createSyncStore } from './sync-store.js';
@@ -31,6 +32,7 @@ export function createStore(db: Db) {
     actorNeighbourhoods: createActorNeighbourhoodsStore(db),
     rateLimits: createRateLimitsStore(db),
     sessions: createSessionsStore(db),
+    passkeys: createPasskeysStore(db),
     close: () => db.close(),
   };
 }

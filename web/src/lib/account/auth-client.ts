@@ -6,7 +6,7 @@ import { notifyLocalMutation } from '../db/outbox.js';
 
 export type AuthResult = { ok: true } | { ok: false; message: string; field?: 'nickname' | 'password' };
 
-async function errorMessage(response: Response): Promise<AuthResult> {
+export async function errorMessage(response: Response): Promise<AuthResult> {
   const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
   if (!body.success) return { ok: false, message: `The server answered ${response.status}. Try again.` };
   const issue = body.data.error.issues?.[0];

@@ -1,0 +1,59 @@
+// Passkey sign-up and sign-in in the browser. The WebAuthn helper is loaded only when someone
+// uses a passkey, so it costs the app shell nothing.
+import { accountSchema, nicknameSchema } from '@dongne/shared';
+import { signedIn } from '../db/account.js';
+import type { DongneDb } from '../db/db.js';
+import { notifyLocalMutation } from '../db/outbox.js';
+import type { AuthResult } from './auth-client.js';
+import { errorMessage } from './auth-client.js';
+
+function post(path: string, body: unknown): Promise<Response> {
+  return fetch(`/api/auth/passkey/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+function ceremonyError(error: unknown): AuthResult {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'AbortError') return { ok: false, message: 'The passkey request was cancelled or timed out.' };
+  if (error instanceof TypeError) return { ok: false, message: "You're offline. Passkeys need a connection; your drafts are kept meanwhile." };
+  return { ok: false, message: 'This device could not use a passkey. Try a password instead.' };
+}
+
+/** Creates a passkey: for a new account named `nickname`, or (no nickname) for the signed-in one. */
+export async function passkeyRegister(db: DongneDb, nickname?: string): Promise<AuthResult> {
+  if (nickname !== undefined) {
+    const checked = nicknameSchema.safeParse(nickname);
+    if (!checked.success) return { ok: false, message: checked.error.issues[0].message, field: 'nickname' };
+    nickname = checked.data;
+  }
+  try {
+    const optionsResponse = await post('register/options', nickname ? { nickname } : {});
+    if (!optionsResponse.ok) return errorMessage(optionsResponse);
+    const { challengeId, options } = await optionsResponse.json();
+    const { startRegistration } = await import('@simplewebauthn/browser');
+    const response = await startRegistration({ optionsJSON: options });
+    const verified = await post('register/verify', { challengeId, response });
+    if (!verified.ok) return errorMessage(verified);
+    await signedIn(db, accountSchema.parse(await verified.json()));
+    notifyLocalMutation();
+    return { ok: true };
+  } catch (error) {
+    return ceremonyError(error);
+  }
+}
+
+export async function passkeySignIn(db: DongneDb): Promise<AuthResult> {
+  try {
+    const optionsResponse = await post('signin/options', {});
+    if (!optionsResponse.ok) return errorMessage(optionsResponse);
+    const { challengeId, options } = await optionsResponse.json();
+    const { startAuthentication } = await import('@simplewebauthn/browser');
+    const response = await startAuthentication({ optionsJSON: options });
+    const verified = await post('signin/verify', { challengeId, response });
+    if (!verified.ok) return errorMessage(verified);
+    await signedIn(db, accountSchema.parse(await verified.json()));
+    notifyLocalMutation();
+    return { ok: true };
+  } catch (error) {
+    return ceremonyError(error);
+  }
+}
