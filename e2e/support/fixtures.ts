@@ -73,7 +73,7 @@ export async function signUp(page: Page, nickname = `neighbour${process.pid}x${+
   await page.getByRole('tab', { name: 'New here' }).click();
   await page.fill('input[name=nickname]', nickname);
   await page.fill('input[name=password]', password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Create account', exact: true }).click();
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByTestId('account-link')).toContainText(nickname);
   return nickname;
@@ -85,7 +85,7 @@ export async function signIn(page: Page, nickname: string, password = 'correct h
   await page.getByRole('tab', { name: 'I have an account' }).click();
   await page.fill('input[name=nickname]', nickname);
   await page.fill('input[name=password]', password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/me$/);
 }
 

@@ -67,7 +67,7 @@ test('a session that expired offline: sign in again and the queued work goes out
   await page.getByRole('tab', { name: 'New here' }).click();
   await page.fill('input[name=nickname]', 'intruder');
   await page.fill('input[name=password]', 'another long password');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Create account', exact: true }).click();
   await expect(page.getByTestId('account-link')).toContainText('intruder');
   await expect(page.getByText('Sora’s rice cooker')).toHaveCount(0);
   await page.waitForTimeout(1500);
@@ -104,21 +104,21 @@ test('sign-up and sign-in say clearly what is wrong', async ({ page }) => {
   await page.getByRole('tab', { name: 'New here' }).click();
   await page.fill('input[name=nickname]', 'JIEUN');
   await page.fill('input[name=password]', 'long enough password');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Create account', exact: true }).click();
   await expect(page.getByTestId('auth-error')).toHaveText('The nickname “JIEUN” is taken. Try another.');
 
   await page.fill('input[name=nickname]', '<b>x</b>');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Create account', exact: true }).click();
   await expect(page.getByTestId('auth-error')).toContainText('Use letters (any language), numbers');
 
   await page.fill('input[name=nickname]', '지은이네');
   await page.fill('input[name=password]', 'short');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Create account', exact: true }).click();
   await expect(page.getByTestId('auth-error')).toHaveText('Use at least 8 characters');
 
   await page.getByRole('tab', { name: 'I have an account' }).click();
   await page.fill('input[name=nickname]', 'jieun');
   await page.fill('input[name=password]', 'wrong password here');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByTestId('auth-error')).toHaveText('That nickname and password do not match.');
 });
