@@ -24,6 +24,7 @@ import type { Store } from './store/store.js';
 import { errorBody, sendError } from './routes/http-errors.js';
 import { gzipJson } from './routes/gzip-json.js';
 import { sameOriginWrites, securityHeaders } from './routes/security.js';
+import { setSessionCookie } from './routes/session-cookie.js';
 import { createRateLimiter } from './services/rate-limiter.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
@@ -77,7 +78,11 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
   app.use('/api/*', gzipJson());
   app.use('/api/*', async (c, next) => {
     c.set('services', services);
-    c.set('actor', services.session.actorForToken(getCookie(c, SESSION_COOKIE)));
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = services.session.resume(token);
+    c.set('actor', session?.actor);
+    // The server extended the session: the browser's cookie must not expire before it does.
+    if (session?.renewedUntil) setSessionCookie(c, { token: token!, expiresAt: session.renewedUntil });
     c.header('Cache-Control', 'no-store');
     await next();
   });

@@ -8,7 +8,7 @@ import { ensureDemoNeighbourhoods } from './services/neighbourhood-import.js';
 import { systemClock } from './services/clock.js';
 import { openStore, type Store } from './store/store.js';
 import { fixSource, type FixSource } from './testing/fixes.js';
-import { listingArgs, mutation, tempDir } from './testing/harness.js';
+import { listingArgs, mutation, newSession, overHttp, tempDir } from './testing/harness.js';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from './testing/spawned-server.js';
 
 /** Demo listings the server seeds: 46 in Bundang, 10 in Seoul's Mapo-gu. */
@@ -36,10 +36,9 @@ afterEach(async () => {
 /** listing.create as the app sends it when Publish is tapped: with a fix taken in the listing's neighbourhood. */
 const publish = (seq: number, args: ListingCreateArgs) => mutation(seq, 'listing.create', args, { fix: fixAt(args.neighbourhoodId) });
 
+/** Signs a new account up over HTTP; its session lives in the database, so it outlives a restart. */
 async function startSession(server: SpawnedServer): Promise<string> {
-  const response = await fetch(`${server.url}/api/session`, { method: 'POST' });
-  expect(response.status).toBe(201);
-  return response.headers.getSetCookie()[0].split(';')[0];
+  return (await newSession(overHttp(server.url))).cookie;
 }
 
 async function pushOverHttp(server: SpawnedServer, cookie: string, clientId: string, mutations: Mutation[]): Promise<PushResponse> {

@@ -1,26 +1,12 @@
 // Sign up, sign in, sign out, and who is signed in. Sessions ride in an httpOnly cookie.
-import { Hono, type Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { credentialsSchema, passkeyRegistrationRequestSchema, passkeyVerifyRequestSchema } from '@dongne/shared';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { SESSION_COOKIE, type AppEnv } from '../app-env.js';
 import { ServiceError } from '../services/service-error.js';
-import type { StartedSession } from '../services/session-service.js';
 import { clientIp, readJson } from './http-errors.js';
-
-function isHttps(c: Context) {
-  return new URL(c.req.url).protocol === 'https:';
-}
-
-function setSessionCookie(c: Context, session: StartedSession) {
-  setCookie(c, SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: isHttps(c),
-    path: '/',
-    expires: new Date(session.expiresAt),
-  });
-}
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 
 export function authRoutes() {
   const app = new Hono<AppEnv>();
@@ -54,7 +40,8 @@ export function authRoutes() {
     const { passkeys, rateLimiter, relyingParty } = c.get('services');
     const { nickname } = await readJson(c, passkeyRegistrationRequestSchema);
     const actor = c.get('actor');
-    if (!nickname && !actor) throw new ServiceError(400, 'request.invalid', 'Choose a nickname for your new account.');
+    // No nickname: a passkey for the signed-in account, which needs a session like any change to it.
+    if (!nickname && !actor) throw new ServiceError(401, 'auth.required', 'Sign in to add a passkey to your account.');
     if (nickname) rateLimiter.check('signUp', { ip: clientIp(c) });
     return c.json(await passkeys.registrationOptions(relyingParty(c.req.url), nickname ? { nickname } : { actor: actor! }));
   });
@@ -83,7 +70,7 @@ export function authRoutes() {
 
   app.post('/signout', (c) => {
     c.get('services').session.signOut(getCookie(c, SESSION_COOKIE));
-    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+    clearSessionCookie(c);
     return c.body(null, 204);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { RATE_LIMITS } from '../services/rate-limiter.js';
 import { openStore } from '../store/store.js';
+import { newSession } from '../testing/harness.js';
 
 function setup() {
   let now = Date.UTC(2026, 10, 25, 12, 0, 30);
@@ -10,10 +11,14 @@ function setup() {
   return { app, store, advance: (ms: number) => (now += ms) };
 }
 
-async function session(app: ReturnType<typeof setup>['app']) {
-  const response = await app.request('/api/session', { method: 'POST' });
-  return response.headers.get('set-cookie')!.split(';')[0];
-}
+const session = async (app: ReturnType<typeof setup>['app']) => (await newSession(app)).cookie;
+
+/** A sign-up or sign-in body: writes that need no session (a sign-up creates an account). */
+const credentials = (nickname: string, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify({ nickname, password: 'a long enough password' }),
+});
 
 const push = (cookie: string, headers: Record<string, string> = {}) => ({
   method: 'POST',
@@ -24,28 +29,34 @@ const push = (cookie: string, headers: Record<string, string> = {}) => ({
 describe('cross-site request forgery', () => {
   it('refuses a state-changing request a browser marks as cross-site, and changes nothing', async () => {
     const { app, store } = setup();
-    const cookie = await session(app);
-    const actorsBefore = store.db.prepare('SELECT count(*) FROM actors').pluck().get();
+    const alice = await newSession(app);
+    const { cookie } = alice;
+    const count = (table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    const before = { actors: count('actors'), sessions: count('sessions') };
     const crossSite: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }];
     for (const headers of crossSite) {
       for (const [path, init] of [
         ['/api/sync/push', push(cookie, headers)],
-        ['/api/session', { method: 'POST', headers }],
+        ['/api/auth/signup', credentials('mallory', headers)],
+        ['/api/auth/signin', credentials(alice.nickname, headers)],
+        ['/api/auth/signout', { method: 'POST', headers: { cookie, ...headers } }],
       ] as const) {
         const response = await app.request(`http://localhost${path}`, init);
         expect(response.status, `${path} ${JSON.stringify(headers)}`).toBe(403);
         expect(await response.json()).toEqual({ error: { code: 'csrf.cross_origin', message: expect.any(String) } });
       }
     }
-    expect(store.db.prepare('SELECT count(*) FROM actors').pluck().get()).toBe(actorsBefore);
+    // No account made, no session started or ended: Alice is still signed in.
+    expect({ actors: count('actors'), sessions: count('sessions') }).toEqual(before);
+    expect((await app.request('/api/auth/session', { headers: { cookie } })).status).toBe(200);
   });
 
   it('lets the app itself through: same-origin fetches, and matching Origin headers', async () => {
     const { app } = setup();
-    const sameOrigin = await app.request('http://localhost/api/session', { method: 'POST', headers: { 'sec-fetch-site': 'same-origin' } });
+    const sameOrigin = await app.request('http://localhost/api/auth/signup', credentials('jieun', { 'sec-fetch-site': 'same-origin' }));
     expect(sameOrigin.status).toBe(201);
-    const matching = await app.request('http://localhost/api/session', { method: 'POST', headers: { origin: 'http://localhost' } });
-    expect(matching.status).toBe(201);
+    const matching = await app.request('http://localhost/api/auth/signin', credentials('jieun', { origin: 'http://localhost' }));
+    expect(matching.status).toBe(200);
   });
 
   it('does not apply to reads', async () => {
@@ -71,11 +82,13 @@ describe('security headers', () => {
 
   it('marks the session cookie httpOnly and SameSite=Lax, and Secure over HTTPS', async () => {
     const { app } = setup();
-    const plain = (await app.request('http://localhost/api/session', { method: 'POST' })).headers.get('set-cookie')!;
+    const plain = (await app.request('http://localhost/api/auth/signup', credentials('jieun'))).headers.get('set-cookie')!;
     expect(plain).toMatch(/HttpOnly/);
     expect(plain).toMatch(/SameSite=Lax/);
     expect(plain).not.toMatch(/Secure/);
-    const secure = (await app.request('https://dongne.example/api/session', { method: 'POST' })).headers.get('set-cookie')!;
+    const secure = (await app.request('https://dongne.example/api/auth/signin', credentials('jieun'))).headers.get('set-cookie')!;
+    expect(secure).toMatch(/HttpOnly/);
+    expect(secure).toMatch(/SameSite=Lax/);
     expect(secure).toMatch(/Secure/);
   });
 });

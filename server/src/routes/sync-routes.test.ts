@@ -271,6 +271,8 @@ describe('the API as a whole', () => {
   it.each([
     ['GET', '/api/nope'],
     ['POST', '/api/sync'],
+    // The anonymous device identity is gone: sign up or sign in under /api/auth.
+    ['POST', '/api/session'],
     ['DELETE', '/api/session'],
     ['PUT', '/api/media/abc'],
     ['GET', '/api/sync/pull/extra'],
@@ -280,9 +282,9 @@ describe('the API as a whole', () => {
     expect(body.error.message).toContain(path);
   });
 
-  it('refuses a 10 MB body on the session endpoint too, without creating an actor', async () => {
+  it('refuses a 10 MB body on the sign-up endpoint too, without creating an account', async () => {
     const body = new Uint8Array(10 * 1024 * 1024).fill(0x20);
-    const response = await server.app.request('/api/session', {
+    const response = await server.app.request('/api/auth/signup', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
       body,

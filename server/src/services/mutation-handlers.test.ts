@@ -13,6 +13,7 @@ import {
   pull,
   push,
   setNeighbourhoods,
+  signIn,
   T0,
   verifyNeighbourhood,
   type TestServer,
@@ -116,6 +117,8 @@ describe('listing.create needs proof of place', () => {
     };
 
     server.clock.set(T0 + 30 * DAY);
+    // A month unused ended Alice's session too: she signs in again.
+    alice.cookie = await signIn(server.app, alice);
     expect(await pushOne(withoutFix())).toMatchObject({ status: 'applied' });
     server.clock.set(T0 + 30 * DAY + 1);
     expect(await pushOne(withoutFix())).toMatchObject({ status: 'rejected', code: 'location.verification_required' });
@@ -161,6 +164,7 @@ describe('listing.create needs proof of place', () => {
     const create = server.createListing(phone.nextSeq());
     await pushOne(create);
     server.clock.advance(60 * DAY);
+    alice.cookie = await signIn(server.app, alice);
     expect(await pushOne(deleteListing(phone.nextSeq(), (create.args as { id: string }).id))).toMatchObject({ status: 'applied' });
   });
 });

@@ -5,9 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MUTATION_NAMES } from '@dongne/shared';
 import { createApp } from '../app.js';
 import { openStore, type Store } from '../store/store.js';
+import { newSession } from '../testing/harness.js';
 import { seedDemoData } from './demo-seed.js';
 
-const DOMAIN_TABLES = ['listings', 'verifications', 'actor_neighbourhoods', 'neighbourhoods', 'change_counter', 'actors'];
+const DOMAIN_TABLES = ['listings', 'verifications', 'actor_neighbourhoods', 'neighbourhoods', 'change_counter', 'actors', 'sessions'];
 
 let store: Store;
 let app: ReturnType<typeof createApp>;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   const clock = { now: () => now };
   seedDemoData(store, clock);
   app = createApp({ store, clock, config: { log: () => {} } });
-  cookie = (await app.request('/api/session', { method: 'POST' })).headers.get('set-cookie')!.split(';')[0];
+  ({ cookie } = await newSession(app));
 });
 
 const sunae = () => store.neighbourhoods.byId('kr-bundang-sunae')!;

@@ -62,7 +62,11 @@ export function createSessionService(store: Store, clock: Clock) {
   }
 
   return {
-    actorForToken(token: string | undefined): Actor | undefined {
+    /**
+     * Who is behind a cookie's token. A session in use is extended (at most once a day); then
+     * `renewedUntil` is its new expiry, which the cookie must be given too.
+     */
+    resume(token: string | undefined): { actor: Actor; renewedUntil?: number } | undefined {
       if (!token || token.length > 200) return undefined;
       const hash = hashToken(token);
       const row = store.sessions.find(hash);
@@ -72,8 +76,11 @@ export function createSessionService(store: Store, clock: Clock) {
         store.sessions.remove(hash);
         return undefined;
       }
-      if (row.expiresAt - now < SESSION_LIFETIME_MS - EXTEND_AFTER_MS) store.sessions.extend(hash, now + SESSION_LIFETIME_MS);
-      return { id: row.actorId, nickname: row.nickname, joinedAt: row.createdAt };
+      const actor = { id: row.actorId, nickname: row.nickname, joinedAt: row.createdAt };
+      if (row.expiresAt - now >= SESSION_LIFETIME_MS - EXTEND_AFTER_MS) return { actor };
+      const renewedUntil = now + SESSION_LIFETIME_MS;
+      store.sessions.extend(hash, renewedUntil);
+      return { actor, renewedUntil };
     },
 
     async signUp({ nickname, password }: Credentials): Promise<StartedSession> {

@@ -77,15 +77,59 @@ export function createTestServer(options: { bodyMaxBytes?: number } = {}): TestS
 
 type App = TestServer['app'];
 
-/** Starts an anonymous session and returns the cookie header to send back, plus who it is. */
-export async function newSession(app: App): Promise<{ cookie: string; actorId: string; nickname: string }> {
-  const response = await app.request('/api/session', { method: 'POST' });
-  if (response.status !== 201) throw new Error(`session: ${response.status} ${await response.text()}`);
+/** Anything that answers a request like `app.request()`: the app itself, or a real server over fetch. */
+export interface Requester {
+  request(path: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/** A spawned server spoken to over HTTP, in the shape the helpers here take. */
+export const overHttp = (url: string): Requester => ({ request: (path, init) => fetch(`${url}${path}`, init) });
+
+export interface SignedUp {
+  /** The `dongne_session=…` pair to send back as the cookie header. */
+  cookie: string;
+  actorId: string;
+  nickname: string;
+  password: string;
+  joinedAt: number;
+}
+
+let accountsMade = 0;
+
+/** The session cookie pair a sign-up or sign-in set; throws if it set none. */
+export function sessionCookieOf(response: Response): string {
   const setCookie = response.headers.get('set-cookie') ?? '';
   const pair = setCookie.split(';')[0];
   if (!pair.startsWith('dongne_session=')) throw new Error(`no session cookie in ${setCookie}`);
-  const body = (await response.json()) as { actorId: string; nickname: string };
-  return { cookie: pair, ...body };
+  return pair;
+}
+
+/**
+ * Signs a new account up through POST /api/auth/signup (a fresh nickname unless given) and returns
+ * its session cookie and who it is. Every test that needs someone signed in starts here.
+ */
+export async function newSession(app: Requester, credentials: { nickname?: string; password?: string } = {}): Promise<SignedUp> {
+  const nickname = credentials.nickname ?? `neighbour${++accountsMade}`;
+  const password = credentials.password ?? `correct horse ${nickname}`;
+  const response = await app.request('/api/auth/signup', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nickname, password }),
+  });
+  if (response.status !== 201) throw new Error(`signup: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { actorId: string; nickname: string; joinedAt: number };
+  return { cookie: sessionCookieOf(response), password, ...body };
+}
+
+/** Signs an existing account in through POST /api/auth/signin and returns the new session cookie. */
+export async function signIn(app: Requester, { nickname, password }: { nickname: string; password: string }): Promise<string> {
+  const response = await app.request('/api/auth/signin', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nickname, password }),
+  });
+  if (response.status !== 200) throw new Error(`signin: ${response.status} ${await response.text()}`);
+  return sessionCookieOf(response);
 }
 
 export function pushRequest(app: App, cookie: string | undefined, body: unknown): Promise<Response> | Response {

@@ -1,0 +1,438 @@
+// /api/auth through app.request() with a real SQLite store and a fixed clock: sign-up, sign-in,
+// sign-out, sessions that expire and are extended, the sign-in rate limit, and what one account
+// can do to another's things. The per-address limits need a socket, so they run over real HTTP.
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { accountSchema, apiErrorSchema } from '@dongne/shared';
+import { RATE_LIMITS } from '../services/rate-limiter.js';
+import {
+  createTestServer,
+  deleteListing,
+  device,
+  dumpTables,
+  listingArgs,
+  newSession,
+  overHttp,
+  pull,
+  push,
+  pushRequest,
+  sessionCookieOf,
+  signIn,
+  T0,
+  tempDir,
+  verifyNeighbourhood,
+  type TestServer,
+} from '../testing/harness.js';
+import { killSpawnedServers, spawnServer } from '../testing/spawned-server.js';
+import { verifyPassword } from '../services/password.js';
+
+// The real password check, counted: the rate limit must stop guesses before they reach it.
+vi.mock('../services/password.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../services/password.js')>();
+  return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
+});
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+let server: TestServer;
+/** Every response body the server sent in this test, to look for secrets in. */
+let answered: string[];
+beforeEach(() => {
+  server = createTestServer();
+  answered = [];
+  vi.mocked(verifyPassword).mockClear();
+});
+afterEach(() => {
+  // An unexpected 500 would otherwise pass unseen behind a 4xx assertion.
+  expect(server.logged).toEqual([]);
+  server.close();
+});
+
+const PASSWORD = 'plum-blossom-42';
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}, origin = 'http://localhost') {
+  const response = await server.app.request(`${origin}/api/auth/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  answered.push(await response.clone().text());
+  return response;
+}
+
+const signUp = (nickname: string, password = PASSWORD, origin?: string) => post('signup', { nickname, password }, {}, origin);
+const signInAs = (nickname: string, password = PASSWORD) => post('signin', { nickname, password });
+const whoIs = (cookie?: string) => server.app.request('/api/auth/session', { headers: cookie ? { cookie } : {} });
+const count = (table: string) => server.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+/** Asserts the shared error shape with this status and code; returns the body. */
+async function expectError(response: Response, status: number, code: string) {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  const body = apiErrorSchema.parse(JSON.parse(text));
+  expect(body.error.code).toBe(code);
+  expect(body.error.message.length).toBeGreaterThan(0);
+  return body;
+}
+
+describe('signing up', () => {
+  it('creates the account, answers 201 with it, and signs the device in with an httpOnly SameSite=Lax cookie', async () => {
+    const response = await signUp('지은이네');
+    expect(response.status).toBe(201);
+    const account = accountSchema.parse(await response.json());
+    expect(account).toEqual({ actorId: expect.any(String), nickname: '지은이네', joinedAt: T0 });
+
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^dongne_session=[\w-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).toContain(`Expires=${new Date(T0 + 30 * DAY).toUTCString()}`);
+    expect(cookie).not.toContain('Secure'); // plain http here; see the https case
+
+    const who = await whoIs(sessionCookieOf(response));
+    expect(who.status).toBe(200);
+    expect(await who.json()).toEqual(account);
+  });
+
+  it('marks the cookie Secure when the app is reached over https, and only then', async () => {
+    const secure = await signUp('minho', PASSWORD, 'https://dongne.example');
+    expect(secure.status).toBe(201);
+    expect(secure.headers.get('set-cookie')).toMatch(/; Secure/);
+    expect(secure.headers.get('set-cookie')).toContain('HttpOnly');
+    const signedIn = await server.app.request('https://dongne.example/api/auth/signin', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nickname: 'minho', password: PASSWORD }),
+    });
+    expect(signedIn.headers.get('set-cookie')).toMatch(/; Secure/);
+    expect((await signInAs('minho')).headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+
+  it('still sets the cookie when the device accepts gzip', async () => {
+    const response = await post('signup', { nickname: 'gzip.fan', password: PASSWORD }, { 'accept-encoding': 'gzip' });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('set-cookie')).toMatch(/^dongne_session=/);
+  });
+
+  it.each([
+    ['Hangul', '지은이네'],
+    ['two letters', 'Ab'],
+    ['twenty characters', 'a'.repeat(20)],
+    ['digits, dots, dashes and underscores', 'kim.min-ji_2'],
+    ['another script', 'Ольга'],
+  ])('accepts a nickname in %s', async (_, nickname) => {
+    expect((await signUp(nickname)).status).toBe(201);
+  });
+
+  it.each([
+    ['markup', '<b>x</b>', 'Use letters (any language), numbers, and . _ - (not at the start)'],
+    ['one character', 'a', 'A nickname has at least 2 characters'],
+    ['21 characters', 'a'.repeat(21), 'A nickname has at most 20 characters'],
+    ['a space inside', 'kim minji', 'Use letters (any language), numbers, and . _ - (not at the start)'],
+    ['a leading dot', '.minji', 'Use letters (any language), numbers, and . _ - (not at the start)'],
+    ['nothing', '', 'A nickname has at least 2 characters'],
+  ])('refuses a nickname with %s (400, and says why)', async (_, nickname, message) => {
+    const body = await expectError(await signUp(nickname), 400, 'request.invalid');
+    expect(body.error.issues).toContainEqual({ path: 'nickname', message });
+    expect(count('actors')).toBe(0);
+  });
+
+  it('refuses a password under 8 characters, and a body without one', async () => {
+    const short = await expectError(await signUp('minho', 'seven77'), 400, 'request.invalid');
+    expect(short.error.issues).toEqual([{ path: 'password', message: 'Use at least 8 characters' }]);
+    const missing = await expectError(await post('signup', { nickname: 'minho' }), 400, 'request.invalid');
+    expect(missing.error.issues).toEqual([{ path: 'password', message: 'Enter a password' }]);
+    await expectError(await server.app.request('/api/auth/signup', { method: 'POST', body: 'nickname=minho' }), 415, 'request.not_json');
+    expect(count('actors')).toBe(0);
+  });
+
+  it('refuses a nickname someone has, whatever its case (409 auth.nickname_taken), and signs nobody in', async () => {
+    expect((await signUp('Jieun')).status).toBe(201);
+    for (const nickname of ['Jieun', 'jieun', 'JIEUN']) {
+      const response = await signUp(nickname, 'another-password');
+      expect(response.headers.get('set-cookie')).toBeNull();
+      const body = await expectError(response, 409, 'auth.nickname_taken');
+      expect(body.error.message).toBe(`The nickname “${nickname}” is taken. Try another.`);
+    }
+    expect([count('actors'), count('sessions')]).toEqual([1, 1]);
+  });
+
+  it('stores the password only as a scrypt hash, and never says it back or logs it', async () => {
+    const { actorId, cookie } = await newSession(server.app, { nickname: 'minho', password: PASSWORD });
+    await signInAs('minho');
+    await signInAs('minho', 'plum-blossom-43');
+    await signUp('minho');
+    answered.push(await (await whoIs(cookie)).text());
+
+    const stored = server.store.db.prepare('SELECT password_hash FROM actors WHERE id = ?').pluck().get(actorId) as string;
+    expect(stored).toMatch(/^scrypt\$/);
+    expect(JSON.stringify(dumpTables(server.store))).not.toContain(PASSWORD);
+    expect(answered.length).toBeGreaterThan(3);
+    for (const body of answered) {
+      expect(body).not.toContain(PASSWORD);
+      expect(body).not.toContain('scrypt');
+    }
+    expect(server.logged).toEqual([]);
+  });
+});
+
+describe('signing in', () => {
+  it('signs in with the right password: 200, the account, a new session cookie', async () => {
+    const minho = await newSession(server.app, { nickname: 'Minho', password: PASSWORD });
+    server.clock.advance(MINUTE);
+    const response = await signInAs('minho');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ actorId: minho.actorId, nickname: 'Minho', joinedAt: T0 });
+    const cookie = sessionCookieOf(response);
+    expect(cookie).not.toBe(minho.cookie);
+    expect(response.headers.get('set-cookie')).toContain('HttpOnly');
+    expect((await whoIs(cookie)).status).toBe(200);
+  });
+
+  it('answers a wrong password and an unknown nickname with the same 401, and no cookie', async () => {
+    await newSession(server.app, { nickname: 'minho', password: PASSWORD });
+    const wrong = await signInAs('minho', 'plum-blossom-43');
+    const unknown = await signInAs('nobody.here');
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    expect(unknown.headers.get('set-cookie')).toBeNull();
+    const wrongBody = await expectError(wrong, 401, 'auth.invalid_credentials');
+    expect(await expectError(unknown, 401, 'auth.invalid_credentials')).toEqual(wrongBody);
+    expect(wrongBody.error.message).toBe('That nickname and password do not match.');
+    expect(count('sessions')).toBe(1);
+  });
+});
+
+describe('signing out', () => {
+  it('ends the session: the cookie is cleared and a push with it afterwards gets 401', async () => {
+    const minho = await newSession(server.app);
+    const laptop = await signIn(server.app, minho);
+    const response = await post('signout', {}, { cookie: minho.cookie });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('set-cookie')).toMatch(/^dongne_session=; Max-Age=0; Path=\//);
+
+    const phone = device();
+    await expectError(await pushRequest(server.app, minho.cookie, { clientId: phone.clientId, mutations: [server.createListing(1)] }), 401, 'auth.required');
+    await expectError(await whoIs(minho.cookie), 401, 'auth.required');
+    expect(await pull(server.app, minho.cookie)).toMatchObject({ profile: null });
+    // The same account on another device stays signed in.
+    expect((await whoIs(laptop)).status).toBe(200);
+  });
+
+  it('is harmless without a session: 204, and nothing changes', async () => {
+    await newSession(server.app);
+    const before = dumpTables(server.store);
+    for (const cookie of [undefined, 'dongne_session=forged']) {
+      expect((await post('signout', {}, cookie ? { cookie } : {})).status).toBe(204);
+    }
+    expect(dumpTables(server.store)).toEqual(before);
+  });
+});
+
+describe('a session over time', () => {
+  it('expires after 30 days of disuse', async () => {
+    const minho = await newSession(server.app);
+    server.clock.set(T0 + 30 * DAY - 1);
+    const jieun = await newSession(server.app);
+    expect((await whoIs(jieun.cookie)).status).toBe(200);
+
+    server.clock.set(T0 + 30 * DAY);
+    await expectError(await whoIs(minho.cookie), 401, 'auth.required');
+    await expectError(await pushRequest(server.app, minho.cookie, { clientId: device().clientId, mutations: [] }), 401, 'auth.required');
+  });
+
+  it('is extended while used, and the cookie with it, so the browser keeps it as long as the server does', async () => {
+    const minho = await newSession(server.app);
+    // Used the same day: no new cookie needed.
+    server.clock.set(T0 + 12 * 60 * MINUTE);
+    expect((await whoIs(minho.cookie)).headers.get('set-cookie')).toBeNull();
+
+    server.clock.set(T0 + 20 * DAY);
+    const used = await pull(server.app, minho.cookie).then(() => whoIs(minho.cookie));
+    // The pull renewed it; the whoIs after it the same day did not need to.
+    expect(used.headers.get('set-cookie')).toBeNull();
+    server.clock.set(T0 + 21 * DAY + 1);
+    const renewed = await whoIs(minho.cookie);
+    expect(renewed.headers.get('set-cookie')).toBe(
+      `${minho.cookie}; Path=/; Expires=${new Date(T0 + 51 * DAY + 1).toUTCString()}; HttpOnly; SameSite=Lax`,
+    );
+
+    // Past the first 30 days, still signed in; 30 days after the last use, not.
+    server.clock.set(T0 + 50 * DAY);
+    expect((await whoIs(minho.cookie)).status).toBe(200);
+    server.clock.set(T0 + 80 * DAY);
+    await expectError(await whoIs(minho.cookie), 401, 'auth.required');
+  });
+
+  it('renews the cookie on whatever request used it, a refused one too', async () => {
+    const minho = await newSession(server.app);
+    server.clock.set(T0 + 2 * DAY);
+    const refused = await pushRequest(server.app, minho.cookie, { clientId: 'not-a-uuid', mutations: [] });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('set-cookie')).toContain(`Expires=${new Date(T0 + 32 * DAY).toUTCString()}`);
+  });
+});
+
+describe('the sign-in rate limit', () => {
+  it('lets at most 10 guesses a nickname reach the password check per 15 minutes; the rest get 429 with Retry-After', async () => {
+    const minho = await newSession(server.app, { nickname: 'minho', password: PASSWORD });
+    const limit = RATE_LIMITS.signIn.perActor;
+    const statuses = new Map<number, number>();
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 1_000; i++) {
+      // The nickname counts regardless of case, so changing it does not buy more guesses.
+      const response = await signInAs(i % 2 ? 'minho' : 'MINHO', `guess-number-${i}`);
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      if (response.status === 429) retryAfter = response.headers.get('retry-after');
+    }
+    expect(Object.fromEntries(statuses)).toEqual({ 401: limit, 429: 1_000 - limit });
+    expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(limit);
+    expect(retryAfter).toBe('900');
+
+    // Even the right password waits for the window to pass.
+    server.clock.set(T0 + 15 * MINUTE - 1_000);
+    const held = await signInAs('minho');
+    await expectError(held, 429, 'rate_limited');
+    expect(held.headers.get('retry-after')).toBe('1');
+    expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(limit);
+    // Someone else's nickname is not held back meanwhile, and the one signed-in session still works.
+    await newSession(server.app, { nickname: 'jieun', password: PASSWORD });
+    expect((await signInAs('jieun')).status).toBe(200);
+    expect((await whoIs(minho.cookie)).status).toBe(200);
+
+    server.clock.set(T0 + 15 * MINUTE);
+    expect((await signInAs('minho')).status).toBe(200);
+  });
+});
+
+describe('without a session', () => {
+  it('refuses every state-changing endpoint that needs one with 401, and changes nothing', async () => {
+    const minho = await newSession(server.app);
+    const phone = device();
+    await push(server.app, minho.cookie, phone.clientId, [server.createListing(phone.nextSeq())]);
+    const signedOut = await signIn(server.app, minho);
+    await post('signout', {}, { cookie: signedOut });
+    const expired = await signIn(server.app, minho);
+    server.clock.advance(30 * DAY);
+    const current = await signIn(server.app, minho);
+    const before = dumpTables(server.store);
+
+    const cookies = [undefined, 'dongne_session=forged', signedOut, expired, 'other=1'];
+    for (const cookie of cookies) {
+      const headers: Record<string, string> = cookie ? { cookie } : {};
+      const listing = listingArgs();
+      await expectError(
+        await pushRequest(server.app, cookie, {
+          clientId: phone.clientId,
+          mutations: [server.createListing(phone.nextSeq(), listing), deleteListing(phone.nextSeq(), listing.id)],
+        }),
+        401,
+        'auth.required',
+      );
+      await expectError(await pushRequest(server.app, cookie, { clientId: device().clientId, mutations: [verifyNeighbourhood(1, 'kr-bundang-sunae', server.fixAt())] }), 401, 'auth.required');
+      // Adding a passkey is a change to the signed-in account.
+      await expectError(await post('passkey/register/options', {}, headers), 401, 'auth.required');
+      await expectError(await whoIs(cookie), 401, 'auth.required');
+    }
+    // The expired session was forgotten when it was presented; nothing else changed.
+    const { sessions, ...after } = dumpTables(server.store);
+    const { sessions: sessionsBefore, ...rest } = before;
+    expect(after).toEqual(rest);
+    const expiredHash = createHash('sha256').update(expired.split('=')[1]).digest('hex');
+    expect(sessions).toEqual(sessionsBefore.filter((s) => (s as { token_hash: string }).token_hash !== expiredHash));
+    expect((await whoIs(current)).status).toBe(200);
+  });
+});
+
+describe('another account', () => {
+  async function aliceWithListing() {
+    const alice = await newSession(server.app, { nickname: 'alice' });
+    const phone = device();
+    const listing = listingArgs({ title: 'Alice’s rice cooker' });
+    await push(server.app, alice.cookie, phone.clientId, [
+      verifyNeighbourhood(phone.nextSeq(), 'kr-bundang-sunae', server.fixAt()),
+      server.createListing(phone.nextSeq(), listing),
+    ]);
+    return { alice, phone, listing };
+  }
+
+  it('cannot delete the first account’s listing (listing.not_owner), nor overwrite it by reusing its id', async () => {
+    const { listing } = await aliceWithListing();
+    const mallory = await newSession(server.app, { nickname: 'mallory' });
+    const malloryPhone = device();
+    const { results } = await push(server.app, mallory.cookie, malloryPhone.clientId, [
+      deleteListing(malloryPhone.nextSeq(), listing.id),
+      server.createListing(malloryPhone.nextSeq(), { ...listing, title: 'Now Mallory’s', priceKrw: 1 }),
+    ]);
+    expect(results).toMatchObject([
+      { status: 'rejected', code: 'listing.not_owner' },
+      { status: 'rejected', code: 'listing.id_taken' },
+    ]);
+    expect(server.store.listings.byId(listing.id)).toMatchObject({ title: 'Alice’s rice cooker', priceKrw: listing.priceKrw });
+  });
+
+  it('cannot push with the first account’s device id (403 sync.client_not_yours), and nothing changes', async () => {
+    const { phone, listing } = await aliceWithListing();
+    const mallory = await newSession(server.app, { nickname: 'mallory' });
+    const before = dumpTables(server.store);
+    const response = await pushRequest(server.app, mallory.cookie, {
+      clientId: phone.clientId,
+      mutations: [deleteListing(phone.nextSeq(), listing.id), server.createListing(phone.nextSeq())],
+    });
+    await expectError(response, 403, 'sync.client_not_yours');
+    expect(dumpTables(server.store)).toEqual(before);
+  });
+
+  it('never gets the first account’s profile from a pull, not even with its device id', async () => {
+    const { alice, phone } = await aliceWithListing();
+    const mallory = await newSession(server.app, { nickname: 'mallory' });
+    for (const clientId of [phone.clientId, undefined]) {
+      const page = await pull(server.app, mallory.cookie, { clientId });
+      expect(page.profile).toMatchObject({ actorId: mallory.actorId, nickname: 'mallory', verificationCount: 0 });
+      // Nor how far Alice's device got.
+      expect(page.lastSeq).toBe(0);
+      expect(JSON.stringify(page.profile)).not.toContain(alice.actorId);
+    }
+    expect((await pull(server.app, alice.cookie, { clientId: phone.clientId })).profile).toMatchObject({ actorId: alice.actorId, verificationCount: 2 });
+  });
+});
+
+describe('per-address limits, over real HTTP', () => {
+  let temp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    temp = tempDir('dongne-auth-');
+  });
+  afterEach(async () => {
+    await killSpawnedServers();
+    temp.remove();
+  });
+
+  it('holds one address to 50 sign-in attempts per 15 minutes, across nicknames, with Retry-After', async () => {
+    const spawned = await spawnServer(temp.dir);
+    const http = overHttp(spawned.url);
+    const attempt = (nickname: string) =>
+      http.request('/api/auth/signin', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nickname, password: PASSWORD }),
+      });
+    const { perIp, windowMs } = RATE_LIMITS.signIn;
+    // The server counts in fixed windows of the real clock: do not start just before one ends.
+    const untilNextWindow = windowMs - (Date.now() % windowMs);
+    if (untilNextWindow < 5_000) await new Promise((resolve) => setTimeout(resolve, untilNextWindow + 100));
+    // A different nickname each time, so only the per-address limit can stop them; sent in
+    // parallel, as a script would.
+    const nicknames = Array.from({ length: perIp }, (_, i) => `guess${i}`);
+    const first = await Promise.all(nicknames.map(attempt));
+    expect(first.map((r) => r.status)).toEqual(nicknames.map(() => 401));
+
+    const over = await attempt('someone.new');
+    expect(over.status).toBe(429);
+    expect(await over.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/^Too many requests\. Try again in \d+ seconds\.$/) } });
+    const retryAfter = Number(over.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(spawned.output()).not.toContain(PASSWORD);
+  });
+});

@@ -1,0 +1,188 @@
+// The session service over a real SQLite store and a fixed clock: accounts with scrypt hashes,
+// sessions stored by token hash, 30 days of disuse to expire, extended at most once a day.
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock, T0, type FixedClock } from '../testing/harness.js';
+import { openStore, type Store } from '../store/store.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { ServiceError } from './service-error.js';
+import { createSessionService, SESSION_LIFETIME_MS, type SessionService } from './session-service.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+let store: Store;
+let clock: FixedClock;
+let sessions: SessionService;
+beforeEach(() => {
+  store = openStore(':memory:');
+  clock = fixedClock();
+  sessions = createSessionService(store, clock);
+});
+afterEach(() => store.close());
+
+const jieun = { nickname: '지은이네', password: 'seven-bridges-8' };
+
+/** The error a call failed with (status, code and message), or undefined if it succeeded. */
+async function refusal(attempt: Promise<unknown>) {
+  try {
+    await attempt;
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    return { status: error.status, code: error.code, message: error.message };
+  }
+}
+
+const sessionRow = (token: string) =>
+  store.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(createHash('sha256').update(token).digest('hex')) as
+    | { actor_id: string; created_at: number; expires_at: number }
+    | undefined;
+
+describe('signing up', () => {
+  it('creates the account with a scrypt hash of the password and starts a 30-day session', async () => {
+    const started = await sessions.signUp(jieun);
+    expect(started.account).toEqual({ actorId: expect.any(String), nickname: '지은이네', joinedAt: T0 });
+    expect(started.token).toMatch(/^[\w-]{43}$/);
+    expect(started.expiresAt).toBe(T0 + 30 * DAY);
+
+    const row = store.db.prepare('SELECT * FROM actors WHERE id = ?').get(started.account.actorId) as Record<string, unknown>;
+    expect(row).toMatchObject({ kind: 'account', nickname: '지은이네', created_at: T0, token_hash: null });
+    // The cost travels with the hash, so it can be raised later without breaking old accounts.
+    expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$[\w+/]+=*\$[\w+/]+=*$/);
+    expect(await verifyPassword(jieun.password, row.password_hash as string)).toBe(true);
+  });
+
+  it('stores only the SHA-256 of the session token, never the token or the password', async () => {
+    const started = await sessions.signUp(jieun);
+    expect(sessionRow(started.token)).toEqual({
+      token_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      actor_id: started.account.actorId,
+      created_at: T0,
+      expires_at: T0 + SESSION_LIFETIME_MS,
+    });
+    const everything = JSON.stringify(
+      ['actors', 'sessions'].map((table) => store.db.prepare(`SELECT * FROM ${table}`).all()),
+    );
+    expect(everything).not.toContain(started.token);
+    expect(everything).not.toContain(jieun.password);
+  });
+
+  it('salts each hash: the same password twice gives two different hashes', async () => {
+    const a = await hashPassword(jieun.password);
+    const b = await hashPassword(jieun.password);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword(jieun.password, a)).toBe(true);
+    expect(await verifyPassword(jieun.password, b)).toBe(true);
+    expect(await verifyPassword('seven-bridges-9', a)).toBe(false);
+    // A stored value that is not a scrypt hash never matches.
+    for (const stored of ['', jieun.password, 'md5$abc$def', 'scrypt$16384$8$1$']) expect(await verifyPassword(jieun.password, stored)).toBe(false);
+  });
+
+  it('refuses a nickname that is taken, whatever its case (409 auth.nickname_taken)', async () => {
+    await sessions.signUp({ nickname: 'Minho', password: 'first-password' });
+    for (const nickname of ['Minho', 'minho', 'MINHO']) {
+      expect(await refusal(sessions.signUp({ nickname, password: 'second-password' }))).toEqual({
+        status: 409,
+        code: 'auth.nickname_taken',
+        message: `The nickname “${nickname}” is taken. Try another.`,
+      });
+    }
+    expect(store.db.prepare("SELECT count(*) FROM actors WHERE kind = 'account'").pluck().get()).toBe(1);
+  });
+
+  it('lets only one of two sign-ups racing for the same nickname win', async () => {
+    // Both pass the "is it free?" check before either has finished hashing its password.
+    const outcomes = await Promise.all([
+      refusal(sessions.signUp({ nickname: 'Minho', password: 'first-password' })),
+      refusal(sessions.signUp({ nickname: 'MINHO', password: 'second-password' })),
+    ]);
+    expect(outcomes.filter((o) => o === undefined)).toHaveLength(1);
+    expect(outcomes.find((o) => o !== undefined)).toMatchObject({ status: 409, code: 'auth.nickname_taken' });
+    expect(store.db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(1);
+  });
+});
+
+describe('signing in', () => {
+  it('starts a new session for the right password, whatever the nickname’s case', async () => {
+    const { account, token: first } = await sessions.signUp({ nickname: 'Minho', password: 'first-password' });
+    clock.advance(HOUR);
+    const again = await sessions.signIn({ nickname: 'minho', password: 'first-password' });
+    expect(again.account).toEqual(account);
+    expect(again.token).not.toBe(first);
+    expect(again.expiresAt).toBe(T0 + HOUR + SESSION_LIFETIME_MS);
+    // Both devices stay signed in.
+    expect(sessions.resume(first)?.actor.id).toBe(account.actorId);
+    expect(sessions.resume(again.token)?.actor.id).toBe(account.actorId);
+  });
+
+  it('answers a wrong password and an unknown nickname alike, and starts no session', async () => {
+    await sessions.signUp(jieun);
+    const wrong = await refusal(sessions.signIn({ ...jieun, password: 'seven-bridges-9' }));
+    const unknown = await refusal(sessions.signIn({ nickname: 'nobody', password: jieun.password }));
+    expect(wrong).toEqual({ status: 401, code: 'auth.invalid_credentials', message: 'That nickname and password do not match.' });
+    expect(unknown).toEqual(wrong);
+    expect(store.db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(1);
+  });
+
+  it('never lets a password into an account that signs in with passkeys only', async () => {
+    sessions.createAccount(crypto.randomUUID(), 'passkey.only', null);
+    for (const password of ['', 'null', 'undefined', 'any password at all']) {
+      expect(await refusal(sessions.signIn({ nickname: 'passkey.only', password }))).toMatchObject({ status: 401, code: 'auth.invalid_credentials' });
+    }
+  });
+});
+
+describe('a session', () => {
+  it('is not found for an unknown, empty or oversized token', async () => {
+    await sessions.signUp(jieun);
+    for (const token of [undefined, '', 'not-a-real-token', 'a'.repeat(5_000)]) expect(sessions.resume(token)).toBeUndefined();
+  });
+
+  it('expires after 30 days of disuse, and is then forgotten', async () => {
+    const unused = await sessions.signUp(jieun);
+    const lastMinute = await sessions.signIn(jieun);
+
+    clock.set(T0 + 30 * DAY - 1);
+    expect(sessions.resume(lastMinute.token)?.actor.nickname).toBe('지은이네');
+    clock.set(T0 + 30 * DAY);
+    expect(sessions.resume(unused.token)).toBeUndefined();
+    expect(sessionRow(unused.token)).toBeUndefined();
+  });
+
+  it('is extended while used, at most once a day', async () => {
+    const { token } = await sessions.signUp(jieun);
+
+    // Used the same day: nothing to write.
+    clock.set(T0 + 23 * HOUR);
+    expect(sessions.resume(token)).toEqual({ actor: expect.objectContaining({ nickname: '지은이네' }) });
+    expect(sessionRow(token)?.expires_at).toBe(T0 + 30 * DAY);
+
+    // More than a day later: another 30 days from now, which the caller puts on the cookie.
+    clock.set(T0 + DAY + 1);
+    expect(sessions.resume(token)).toEqual({ actor: expect.anything(), renewedUntil: T0 + 31 * DAY + 1 });
+    expect(sessionRow(token)?.expires_at).toBe(T0 + 31 * DAY + 1);
+    expect(sessions.resume(token)?.renewedUntil).toBeUndefined();
+
+    // Opened every 25 days, it lasts far longer than 30: nobody is signed out while using the app.
+    for (let day = 26; day <= 126; day += 25) {
+      clock.set(T0 + day * DAY);
+      expect(sessions.resume(token)?.renewedUntil).toBe(T0 + (day + 30) * DAY);
+    }
+    clock.advance(30 * DAY);
+    expect(sessions.resume(token)).toBeUndefined();
+  });
+
+  it('ends at sign-out, and only that one: the account’s other devices stay signed in', async () => {
+    const phone = await sessions.signUp(jieun);
+    const laptop = await sessions.signIn(jieun);
+    sessions.signOut(phone.token);
+    expect(sessions.resume(phone.token)).toBeUndefined();
+    expect(sessionRow(phone.token)).toBeUndefined();
+    expect(sessions.resume(laptop.token)?.actor.id).toBe(phone.account.actorId);
+    // Signing out twice, or with no session at all, is harmless.
+    sessions.signOut(phone.token);
+    sessions.signOut(undefined);
+    expect(sessions.resume(laptop.token)).toBeDefined();
+  });
+});
