@@ -14,7 +14,13 @@ export async function errorMessage(response: Response): Promise<AuthResult> {
   return { ok: false, message: issue?.message ?? body.data.error.message, field };
 }
 
-export async function authenticate(db: DongneDb, mode: 'signin' | 'signup', credentials: Credentials): Promise<AuthResult> {
+/** `fetchImpl` is the network to use: the browser's unless a test hands in its own. */
+export async function authenticate(
+  db: DongneDb,
+  mode: 'signin' | 'signup',
+  credentials: Credentials,
+  fetchImpl: typeof fetch = fetch,
+): Promise<AuthResult> {
   const checked = credentialsSchema.safeParse(credentials);
   if (!checked.success) {
     const issue = describeIssues(checked.error)[0];
@@ -22,7 +28,7 @@ export async function authenticate(db: DongneDb, mode: 'signin' | 'signup', cred
   }
   let response: Response;
   try {
-    response = await fetch(`/api/auth/${mode}`, {
+    response = await fetchImpl(`/api/auth/${mode}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(checked.data),
@@ -38,10 +44,10 @@ export async function authenticate(db: DongneDb, mode: 'signin' | 'signup', cred
 }
 
 /** Wipes this person's private data here, and tells the server now or once back online. */
-export async function signOut(db: DongneDb): Promise<void> {
+export async function signOut(db: DongneDb, fetchImpl: typeof fetch = fetch): Promise<void> {
   let toldServer = false;
   try {
-    toldServer = (await fetch('/api/auth/signout', { method: 'POST' })).ok;
+    toldServer = (await fetchImpl('/api/auth/signout', { method: 'POST' })).ok;
   } catch {
     // Offline: the next sync tells the server.
   }

@@ -3,15 +3,30 @@
 import type { Account } from '@dongne/shared';
 import type { DongneDb } from './db.js';
 import { currentOwner, setMeta } from './meta.js';
+import { rebaseOutbox } from './outbox.js';
 
 const PERSONAL_META = ['actorId', 'nickname', 'joinedAt', 'profile', 'verifyRejection', 'sessionExpired'] as const;
 
+/**
+ * Takes a person's unconfirmed changes off the listings everyone on this device sees (their outbox
+ * entries are the caller's business): a listing they published but never sent must not show as
+ * real, and one they deleted here comes back, as the server has it, with a pull from the start.
+ */
+async function withdrawPending(db: DongneDb, owner: string): Promise<void> {
+  const pending = await db.outbox.where('ownerId').equals(owner).toArray();
+  const listingChanges = pending.filter((entry) => entry.name === 'listing.create' || entry.name === 'listing.delete');
+  if (listingChanges.length === 0) return;
+  await db.listings.bulkDelete(listingChanges.filter((entry) => entry.name === 'listing.create').map((entry) => entry.entityId));
+  await setMeta(db, 'cursor', 0);
+}
+
 /** Records a sign-in, and gives the account what was written here while signed out. */
 export async function signedIn(db: DongneDb, account: Account): Promise<void> {
-  await db.transaction('rw', [db.meta, db.drafts, db.outbox], async () => {
+  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings, db.neighbourhoods], async () => {
     const previous = await currentOwner(db);
     if (previous && previous !== account.actorId) {
       // Someone else's session had expired: their work stays on the device, hidden, until they return.
+      await withdrawPending(db, previous);
       for (const key of PERSONAL_META) await db.meta.delete(key);
     }
     await setMeta(db, 'actorId', account.actorId);
@@ -22,6 +37,8 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
     await db.meta.delete('signOutPending');
     await db.drafts.where('ownerId').equals('').modify({ ownerId: account.actorId });
     await db.outbox.where('ownerId').equals('').modify({ ownerId: account.actorId });
+    // What this person left waiting here shows again at once, as theirs.
+    if (previous !== account.actorId) await rebaseOutbox(db);
   });
 }
 
@@ -35,8 +52,9 @@ export function unsyncedCount(db: DongneDb): Promise<number> {
  * unsyncedCount() is not zero. Public listings stay cached; they are not anyone's private data.
  */
 export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer: boolean }): Promise<void> {
-  await db.transaction('rw', [db.meta, db.drafts, db.outbox], async () => {
+  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings], async () => {
     const owner = await currentOwner(db);
+    await withdrawPending(db, owner);
     await db.drafts.where('ownerId').equals(owner).delete();
     await db.outbox.where('ownerId').equals(owner).delete();
     for (const key of PERSONAL_META) await db.meta.delete(key);

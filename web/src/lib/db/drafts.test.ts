@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Fix } from '@dongne/shared';
+import { signedIn } from './account.js';
 import { DongneDb } from './db.js';
-import { createDraft, deleteListing, parsePrice, publishDraft, saveDraft, validateDraft, type DraftFields } from './drafts.js';
+import { blankDraft, createDraft, deleteListing, ownDraft, parsePrice, publishDraft, saveDraft, validateDraft, type DraftFields } from './drafts.js';
 import { getMeta } from './meta.js';
 import { draftsNewestFirst, feedPage, myListings, waitingIds } from './queries.js';
 
@@ -54,6 +55,39 @@ describe('writing a draft', () => {
     await db.drafts.update(older.id, { updatedAt: 1 });
     await db.drafts.update(newer.id, { updatedAt: 2 });
     expect((await draftsNewestFirst(db)).map((d) => d.title)).toEqual(['newer', 'older']);
+  });
+});
+
+describe('drafts on a shared device', () => {
+  const minji = { actorId: 'minji-id', nickname: 'minji', joinedAt: 1 };
+  const jun = { actorId: 'jun-id', nickname: 'jun', joinedAt: 2 };
+
+  it('belong to the account that wrote them: another account neither lists, opens, reuses nor publishes them', async () => {
+    await signedIn(db, minji);
+    const written = await createDraft(db, lamp);
+    const blank = await createDraft(db);
+    expect(written.ownerId).toBe(minji.actorId);
+    expect(await blankDraft(db)).toEqual(blank);
+
+    await signedIn(db, jun);
+    expect(await draftsNewestFirst(db)).toEqual([]);
+    expect(await ownDraft(db, written.id)).toBeUndefined();
+    expect(await blankDraft(db)).toBeUndefined();
+    expect(await publishDraft(db, written.id, place)).toEqual({ ok: false, issues: [{ path: '', message: 'This draft no longer exists.' }] });
+    expect(await db.outbox.count()).toBe(0);
+
+    await signedIn(db, minji);
+    expect((await draftsNewestFirst(db)).map((d) => d.id).sort()).toEqual([written.id, blank.id].sort());
+    expect(await ownDraft(db, written.id)).toEqual(written);
+  });
+
+  it('go to whoever signs in when they were written signed out', async () => {
+    const written = await createDraft(db, lamp);
+    expect(written.ownerId).toBe('');
+    expect((await draftsNewestFirst(db)).map((d) => d.id)).toEqual([written.id]);
+    await signedIn(db, jun);
+    expect(await db.drafts.get(written.id)).toMatchObject({ ownerId: jun.actorId });
+    expect((await draftsNewestFirst(db)).map((d) => d.id)).toEqual([written.id]);
   });
 });
 
@@ -156,8 +190,8 @@ describe('publishing a draft', () => {
     const listing = await db.listings.get(draft.id);
     expect(listing).toMatchObject({ id: draft.id, title: 'Desk lamp', priceKrw: 12000, status: 'selling', sellerName: 'You' });
     expect((await feedPage(db, 10)).map((l) => l.id)).toEqual([draft.id]);
-    // Published before this device had an identity: still shown as the user's own.
-    expect((await myListings(db)).map((l) => l.id)).toEqual([draft.id]);
+    // Published before anyone signed in here: still shown as the user's own, marked waiting.
+    expect((await myListings(db)).map(({ listing, waiting }) => [listing.id, waiting])).toEqual([[draft.id, true]]);
     expect(await waitingIds(db)).toEqual(new Set([draft.id]));
 
     const [entry] = await db.outbox.toArray();

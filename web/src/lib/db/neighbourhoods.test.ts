@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Fix, Neighbourhood } from '@dongne/shared';
+import { signedIn } from './account.js';
 import { DongneDb, type LocalNeighbourhood } from './db.js';
 import { getMeta, setMeta } from './meta.js';
 import {
@@ -41,19 +42,19 @@ async function queued() {
 }
 
 describe('choosing a neighbourhood', () => {
-  it('holds the first one chosen as active, at once, and queues the change to sync', async () => {
-    await setMeta(db, 'actorId', 'me');
-    await setMeta(db, 'nickname', 'Neighbour ME');
+  it('holds the first one chosen as active, at once, and queues the change to sync as the signed-in account', async () => {
+    await signedIn(db, { actorId: 'me', nickname: '지은이네', joinedAt: 1 });
     await chooseNeighbourhood(db, SUNAE);
 
     expect(await getMeta(db, 'profile')).toEqual({
       actorId: 'me',
-      nickname: 'Neighbour ME',
+      nickname: '지은이네',
       verificationCount: 0,
       lastVerifiedAt: null,
       neighbourhoods: [{ id: SUNAE.id, name: 'Sunae-dong 수내동', active: true, verifiedAt: null }],
     });
     expect(await queued()).toEqual([{ name: 'neighbourhood.set', args: { held: [SUNAE.id], active: SUNAE.id }, entityId: 'neighbourhoods' }]);
+    expect((await db.outbox.toArray()).map((e) => e.ownerId)).toEqual(['me']);
     // Remembered, so the feed and offline search know the place.
     expect(await db.neighbourhoods.get(SUNAE.id)).toEqual(SUNAE);
     expect(heard).toBe(1);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Listing } from '@dongne/shared';
+import { signedIn } from './account.js';
 import { DongneDb } from './db.js';
 import { rejectLocally } from './local-mutations.js';
 import { clientIdOf, getMeta, setMeta } from './meta.js';
@@ -42,13 +43,20 @@ describe('the outbox', () => {
     expect(await db.listings.count()).toBe(0);
   });
 
-  it('applies the mutation to the replica as the identity this device knows', async () => {
-    await setMeta(db, 'actorId', 'me');
-    await setMeta(db, 'nickname', 'Neighbour ME');
+  it('applies the mutation to the replica as the signed-in account, and records it as theirs', async () => {
+    await signedIn(db, { actorId: 'me', nickname: 'minji', joinedAt: 1 });
     const args = createArgs();
     const entry = await inTx(() => enqueue(db, 'listing.create', args, args.id));
-    expect(await db.listings.get(args.id)).toMatchObject({ ...args, sellerId: 'me', sellerName: 'Neighbour ME', createdAt: entry.createdAt });
+    expect(entry.ownerId).toBe('me');
+    expect(await db.listings.get(args.id)).toMatchObject({ ...args, sellerId: 'me', sellerName: 'minji', createdAt: entry.createdAt });
     expect(await waitingIds(db)).toEqual(new Set([args.id]));
+  });
+
+  it('records a change made while signed out as nobody’s yet', async () => {
+    const args = createArgs();
+    const entry = await inTx(() => enqueue(db, 'listing.create', args, args.id));
+    expect(entry.ownerId).toBe('');
+    expect(await db.listings.get(args.id)).toMatchObject({ sellerId: '', sellerName: 'You' });
   });
 
   it('keeps the GPS fix with the mutation, and only when there is one', async () => {
@@ -100,6 +108,23 @@ describe('rebasing unconfirmed work over pulled rows', () => {
     expect(await db.listings.get(args.id)).toMatchObject({ createdAt: 42, neighbourhood: 'Sunae-dong 수내동' });
   });
 
+  it('re-applies only the signed-in account’s changes, never another account’s on this device', async () => {
+    const row = serverRow();
+    await db.listings.put(row);
+    await signedIn(db, { actorId: 'minji', nickname: 'minji', joinedAt: 1 });
+    const hers = createArgs();
+    await inTx(() => enqueue(db, 'listing.create', hers, hers.id));
+    await inTx(() => enqueue(db, 'listing.delete', { id: row.id }, row.id));
+    await signedIn(db, { actorId: 'jun', nickname: 'jun', joinedAt: 2 });
+
+    // A pull brings the server's rows; Jun's rebase must not bring Minji's work back.
+    await db.listings.put(row);
+    await inTx(() => rebaseOutbox(db));
+    expect(await db.listings.get(hers.id)).toBeUndefined();
+    expect(await db.listings.get(row.id)).toEqual(row);
+    expect(await waitingIds(db)).toEqual(new Set());
+  });
+
   it('puts an unconfirmed change of neighbourhoods back on top of the profile the server sent', async () => {
     const profile = { actorId: 'me', nickname: 'Me', verificationCount: 2, lastVerifiedAt: 5, neighbourhoods: [{ id: 'kr-bundang-sunae', name: 'Sunae-dong 수내동', active: true, verifiedAt: 5 }] };
     await setMeta(db, 'profile', profile);
@@ -119,12 +144,13 @@ describe('a mutation the server refused', () => {
   it('turns a refused listing.create back into a draft that says why', async () => {
     const args = createArgs();
     await inTx(() => enqueue(db, 'listing.create', args, args.id));
-    await db.transaction('rw', [db.listings, db.drafts], () =>
+    await db.transaction('rw', [db.listings, db.drafts, db.meta], () =>
       rejectLocally(db, 'listing.create', args, { code: 'location.too_far', message: 'You are too far from Sunae-dong.' }),
     );
     expect(await db.listings.get(args.id)).toBeUndefined();
     expect(await db.drafts.get(args.id)).toMatchObject({
       id: args.id,
+      ownerId: '',
       title: 'Rice cooker',
       price: '30000',
       category: 'household',
@@ -145,5 +171,16 @@ describe('the device id', () => {
     expect(first).toMatch(/^[0-9a-f-]{36}$/);
     const both = await Promise.all([clientIdOf(db), clientIdOf(db)]);
     expect(both).toEqual([first, first]);
+  });
+
+  it('is one per account on this device, and an account gets its own back when it returns', async () => {
+    await signedIn(db, { actorId: 'minji', nickname: 'minji', joinedAt: 1 });
+    const minji = await clientIdOf(db);
+    await signedIn(db, { actorId: 'jun', nickname: 'jun', joinedAt: 2 });
+    const jun = await clientIdOf(db);
+    expect(jun).not.toBe(minji);
+    await signedIn(db, { actorId: 'minji', nickname: 'minji', joinedAt: 1 });
+    expect(await clientIdOf(db)).toBe(minji);
+    expect(await getMeta(db, 'clientIds')).toEqual({ minji, jun });
   });
 });

@@ -1,13 +1,14 @@
 // The sync engine against the real server (built in memory, reached through app.request()), with
-// each simulated device being one DongneDb and one cookie jar.
+// each simulated device being one DongneDb and one cookie jar, signed in through the auth client.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { neighbourhoodDetailSchema, type Fix, type Neighbourhood } from '@dongne/shared';
 import type { DraftFields } from '../db/drafts.js';
-import { createDraft, deleteListing, publishDraft } from '../db/drafts.js';
-import { getMeta, setMeta } from '../db/meta.js';
+import { unsyncedCount } from '../db/account.js';
+import { createDraft, deleteListing, ownDraft, publishDraft } from '../db/drafts.js';
+import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { chooseNeighbourhood, verifyNeighbourhood } from '../db/neighbourhoods.js';
-import { feedPage, waitingIds } from '../db/queries.js';
-import { ensureSession, pull, push, SyncError } from './sync-engine.js';
+import { draftsNewestFirst, feedPage, waitingIds } from '../db/queries.js';
+import { pull, push, SyncError } from './sync-engine.js';
 import { createDevice, createTestServer, T0, type Device, type TestServer } from './test-device.js';
 
 let server: TestServer;
@@ -93,9 +94,13 @@ describe('a sync cycle', () => {
   it('publishes a listing written offline, confirms it, and shows it on another device', async () => {
     const phone = device('phone');
     const id = await publish(phone);
-    // Written before this device ever reached the server: no identity yet.
+    // Written before anyone signed in on this device: it waits, and belongs to whoever signs in.
     expect((await phone.db.listings.get(id))?.sellerId).toBe('');
+    expect(await phone.sync()).toEqual({ pushed: 0, pulled: 0 });
+    expect(await waitingIds(phone.db)).toEqual(new Set([id]));
+    expect(serverRows(id)).toBe(0);
 
+    expect(await phone.signUp()).toEqual({ ok: true });
     expect(await phone.sync()).toEqual({ pushed: 1, pulled: 1 });
 
     expect(await phone.db.outbox.count()).toBe(0);
@@ -106,14 +111,16 @@ describe('a sync cycle', () => {
     expect(await phone.db.listings.get(id)).toEqual(onServer);
     expect(await getMeta(phone.db, 'lastSyncedAt')).toBeTypeOf('number');
 
+    // Anyone may browse: a visitor's device gets it too.
     const tablet = device('tablet');
     expect(await tablet.sync()).toEqual({ pushed: 0, pulled: 1 });
     expect(await tablet.db.listings.get(id)).toEqual(onServer);
-    expect(await getMeta(tablet.db, 'actorId')).not.toBe(actorId);
+    expect(await getMeta(tablet.db, 'actorId')).toBeUndefined();
   });
 
   it('pushes mutations in seq order, so a listing created and deleted offline ends deleted everywhere', async () => {
     const phone = device('phone');
+    await phone.signUp();
     const kept = await publish(phone, { title: 'Kept' });
     const dropped = await publish(phone, { title: 'Changed my mind' });
     await deleteListing(phone.db, dropped);
@@ -131,6 +138,7 @@ describe('a sync cycle', () => {
   it('passes a deletion on to devices that already hold the listing', async () => {
     const phone = device('phone');
     const tablet = device('tablet');
+    await phone.signUp();
     const id = await publish(phone);
     await phone.sync();
     await tablet.sync();
@@ -146,6 +154,7 @@ describe('a sync cycle', () => {
 describe('a dropped connection', () => {
   it('keeps the outbox when the push never reached the server, and pushes it next time', async () => {
     const phone = device('phone');
+    await phone.signUp();
     const id = await publish(phone);
     phone.failOn('POST', '/api/sync/push', 'request-lost');
 
@@ -163,6 +172,7 @@ describe('a dropped connection', () => {
     'settles a push the server applied but whose answer was lost (%s) without applying it twice',
     async (fault) => {
       const phone = device('phone');
+      await phone.signUp();
       const id = await publish(phone);
       phone.failOn('POST', '/api/sync/push', fault);
 
@@ -186,24 +196,33 @@ describe('a dropped connection', () => {
     },
   );
 
-  it('keeps the work when the session request is lost, and starts the session next time', async () => {
-    const phone = device('phone');
-    const id = await publish(phone);
-    phone.failOn('POST', '/api/session', 'request-lost');
+  it.each(['request-lost', 'response-lost'] as const)(
+    'keeps the work when the sign-in is cut off (%s), and pushes it once signed in',
+    async (fault) => {
+      const phone = device('phone');
+      const laptop = device('laptop');
+      await laptop.signUp();
+      const id = await publish(phone);
+      phone.failOn('POST', '/api/auth/signin', fault);
 
-    expect((await failureOf(phone.sync()))?.kind).toBe('offline');
-    expect(await getMeta(phone.db, 'actorId')).toBeUndefined();
-    expect(await waitingIds(phone.db)).toEqual(new Set([id]));
+      expect(await phone.signIn(laptop.account)).toEqual({ ok: false, message: expect.stringContaining('offline') });
+      expect(await getMeta(phone.db, 'actorId')).toBeUndefined();
+      expect(await phone.sync()).toMatchObject({ pushed: 0 });
+      expect(await waitingIds(phone.db)).toEqual(new Set([id]));
+      expect(serverRows(id)).toBe(0);
 
-    await phone.sync();
-    expect(await phone.db.outbox.count()).toBe(0);
-    expect(serverRows(id)).toBe(1);
-  });
+      expect(await phone.signIn(laptop.account)).toEqual({ ok: true });
+      expect(await phone.sync()).toMatchObject({ pushed: 1 });
+      expect(await phone.db.outbox.count()).toBe(0);
+      expect(server.store.listings.byId(id)?.sellerId).toBe(await getMeta(laptop.db, 'actorId'));
+    },
+  );
 });
 
 describe('a mutation the server refuses', () => {
   it('drops a refused listing.create from the outbox and gives the draft back with the reason', async () => {
     const phone = device('phone');
+    await phone.signUp();
     const good = await publish(phone, { title: 'Fine listing' });
     // An older app version queued a title the server no longer accepts.
     const refusedId = crypto.randomUUID();
@@ -213,8 +232,9 @@ describe('a mutation the server refuses', () => {
     const fix = server.fixAt('kr-bundang-yatap');
     await phone.db.transaction('rw', [phone.db.outbox, phone.db.meta, phone.db.listings], async () => {
       await setMeta(phone.db, 'nextSeq', seq + 1);
-      await phone.db.outbox.add({ seq, mutationId: crypto.randomUUID(), name: 'listing.create', args, createdAt: Date.now(), entityId: refusedId, fix });
-      await phone.db.listings.put({ ...args, category: 'books', neighbourhood: 'Yatap-dong 야탑동', sellerId: '', sellerName: 'You', status: 'selling', createdAt: 1, updatedAt: 1 });
+      const ownerId = await currentOwner(phone.db);
+      await phone.db.outbox.add({ seq, mutationId: crypto.randomUUID(), name: 'listing.create', args, createdAt: Date.now(), entityId: refusedId, fix, ownerId });
+      await phone.db.listings.put({ ...args, category: 'books', neighbourhood: 'Yatap-dong 야탑동', sellerId: ownerId, sellerName: 'You', status: 'selling', createdAt: 1, updatedAt: 1 });
     });
     const after = await publish(phone, { title: 'Published after it' });
 
@@ -225,6 +245,7 @@ describe('a mutation the server refuses', () => {
     expect(serverRows(refusedId)).toBe(0);
     // Nothing the user typed is lost: the draft is back, with why it was refused.
     expect(await phone.db.drafts.get(refusedId)).toMatchObject({
+      ownerId: await getMeta(phone.db, 'actorId'),
       title: longTitle,
       price: '5000',
       category: 'books',
@@ -239,6 +260,8 @@ describe('a mutation the server refuses', () => {
   it('drops a refused delete of someone else’s listing, and the listing is shown again', async () => {
     const seller = device('seller');
     const other = device('other');
+    await seller.signUp();
+    await other.signUp();
     const id = await publish(seller);
     await seller.sync();
     await other.sync();
@@ -257,9 +280,9 @@ describe('a mutation the server refuses', () => {
 describe('rebasing unconfirmed work over a pull', () => {
   it('keeps a local delete applied when a pull brings the server copy back, until the server confirms it', async () => {
     const phone = device('phone');
+    await phone.signUp();
     const id = await publish(phone);
     // The create reaches the server, but the pull that would follow has not happened yet.
-    await ensureSession(phone.deps);
     expect(await push(phone.deps)).toBe(1);
 
     await deleteListing(phone.db, id);
@@ -279,6 +302,7 @@ describe('rebasing unconfirmed work over a pull', () => {
   it('keeps an unconfirmed listing visible when a pull does not have it yet', async () => {
     const phone = device('phone');
     const tablet = device('tablet');
+    await tablet.signUp();
     await publish(tablet, { title: 'From the tablet' });
     await tablet.sync();
 
@@ -322,43 +346,165 @@ describe('paging a large pull', () => {
   );
 });
 
-describe('the device identity', () => {
-  it('takes a new identity when the server no longer knows this device’s cookie, and pushes', async () => {
+describe('accounts on the device', () => {
+  const DAY = 24 * 3_600_000;
+  const pushes = (d: Device) => d.requests.filter((r) => r.startsWith('POST /api/sync/push')).length;
+
+  it('keeps the work when the session has expired, says so, and pushes it under the same account after signing in again', async () => {
     const phone = device('phone');
+    await phone.signUp();
+    const first = await publish(phone, { title: 'Sent while signed in' });
     await phone.sync();
-    const firstActor = await getMeta(phone.db, 'actorId');
-    phone.cookies.clear();
-
-    const id = await publish(phone);
-    expect(await phone.sync()).toMatchObject({ pushed: 1 });
-
     const actorId = await getMeta(phone.db, 'actorId');
-    expect(actorId).not.toBe(firstActor);
-    expect(phone.cookies.size).toBe(1);
-    expect(server.store.listings.byId(id)?.sellerId).toBe(actorId);
+    const clientId = await clientIdOf(phone.db);
+
+    // Five weeks without opening the app: the server ended the session meanwhile.
+    server.clock.advance(35 * DAY);
+    const id = await publish(phone, { title: 'Written five weeks later' });
+    expect(await push(phone.deps)).toBe(0);
+    expect(await getMeta(phone.db, 'sessionExpired')).toBe(true);
+    expect(await phone.sync()).toMatchObject({ pushed: 0 });
+    // Nothing is lost: still waiting, still shown, and not sent as anybody.
+    expect(await waitingIds(phone.db)).toEqual(new Set([id]));
+    expect(await phone.db.listings.get(id)).toMatchObject({ title: 'Written five weeks later', sellerId: actorId });
+    expect(serverRows(id)).toBe(0);
+    // Until the person signs in again the engine does not even try.
+    const tried = pushes(phone);
+    await phone.sync();
+    expect(pushes(phone)).toBe(tried);
+
+    expect(await phone.signIn()).toEqual({ ok: true });
+    expect(await getMeta(phone.db, 'sessionExpired')).toBe(false);
+    expect(await phone.sync()).toMatchObject({ pushed: 1 });
     expect(await phone.db.outbox.count()).toBe(0);
+    expect(server.store.listings.byId(id)?.sellerId).toBe(actorId);
+    // Same account, same device id: the server carries on from where the device left off.
+    expect(await clientIdOf(phone.db)).toBe(clientId);
+    expect(server.store.sync.client(clientId)).toEqual({ actorId, lastSeq: 2 });
+    expect(serverRows(first)).toBe(1);
   });
 
-  it('takes a new identity and pushes even after this device id pushed under the old one', async () => {
+  it('notices at pull time that the session has ended, with nothing to push', async () => {
     const phone = device('phone');
-    const before = await publish(phone, { title: 'Before the cookie was lost' });
+    await phone.signUp();
     await phone.sync();
-    phone.cookies.clear();
+    expect(await getMeta(phone.db, 'sessionExpired')).toBe(false);
+    server.clock.advance(31 * DAY);
+    await phone.sync();
+    expect(await getMeta(phone.db, 'sessionExpired')).toBe(true);
+  });
 
-    const after = await publish(phone, { title: 'After the cookie was lost' });
+  it('never shows or pushes one account’s drafts and waiting changes as another account on the same device', async () => {
+    const phone = device('phone');
+    const laptop = device('laptop');
+    await phone.signUp('minji');
+    const minji = { ...phone.account!, actorId: (await getMeta(phone.db, 'actorId'))! };
+    await laptop.signUp('jun');
+    const jun = { ...laptop.account!, actorId: (await getMeta(laptop.db, 'actorId'))! };
+    await phone.sync();
+
+    // Minji writes a draft and publishes a listing; her session lapses before they are sent.
+    server.clock.advance(31 * DAY);
+    const draft = await createDraft(phone.db, { title: 'Minji’s half-written draft' });
+    const hers = await publish(phone, { title: 'Minji’s bike' });
+    await phone.sync();
+    expect(await getMeta(phone.db, 'sessionExpired')).toBe(true);
+
+    // Jun signs in on the same phone: none of Minji's work is his to see or send.
+    expect(await phone.signIn(jun)).toEqual({ ok: true });
+    expect(await draftsNewestFirst(phone.db)).toEqual([]);
+    expect(await ownDraft(phone.db, draft.id)).toBeUndefined();
+    expect(await waitingIds(phone.db)).toEqual(new Set());
+    expect(await unsyncedCount(phone.db)).toBe(0);
+    expect(await phone.db.listings.get(hers)).toBeUndefined();
+    expect(await getMeta(phone.db, 'nickname')).toBe('jun');
+
+    const his = await publish(phone, { title: 'Jun’s lamp' });
     expect(await phone.sync()).toMatchObject({ pushed: 1 });
+    expect(server.store.listings.byId(his)?.sellerId).toBe(jun.actorId);
+    expect(serverRows(hers)).toBe(0);
+    expect((await feedPage(phone.db, 50)).map((l) => l.id)).toEqual([his]);
+    const junClientId = await clientIdOf(phone.db);
+    expect(server.store.sync.client(junClientId)?.actorId).toBe(jun.actorId);
 
-    const actorId = await getMeta(phone.db, 'actorId');
-    expect(server.store.listings.byId(after)?.sellerId).toBe(actorId);
-    expect(await phone.db.outbox.count()).toBe(0);
+    // Jun signs out: his private data goes, Minji's stays on the device, still hidden and unsent.
+    await phone.signOut();
+    expect(await phone.db.outbox.where('ownerId').equals(minji.actorId).count()).toBe(1);
+    expect(await phone.db.drafts.get(draft.id)).toMatchObject({ ownerId: minji.actorId });
+
+    // Minji signs back in: her work is there at once and goes out under her account.
+    expect(await phone.signIn(minji)).toEqual({ ok: true });
+    expect((await draftsNewestFirst(phone.db)).map((d) => d.id)).toEqual([draft.id]);
+    expect(await waitingIds(phone.db)).toEqual(new Set([hers]));
+    expect(await phone.db.listings.get(hers)).toMatchObject({ title: 'Minji’s bike', sellerName: 'minji' });
+    expect(await phone.sync()).toMatchObject({ pushed: 1 });
+    expect(server.store.listings.byId(hers)?.sellerId).toBe(minji.actorId);
+    expect(await clientIdOf(phone.db)).not.toBe(junClientId);
+  });
+
+  it('signing out wipes that person’s drafts and waiting changes, keeps public listings, and tells the server once online', async () => {
+    const others = seedListings(2);
+    const phone = device('phone');
+    await phone.signUp();
+    await phone.sync();
+    const session = phone.cookies.get('dongne_session')!;
+    await createDraft(phone.db, { title: 'Never finished' });
+    const unsent = await publish(phone, { title: 'Never sent' }, 'kr-bundang-yatap', server.fixAt('kr-bundang-yatap'));
+    expect(await unsyncedCount(phone.db)).toBe(1);
+
+    // Signed out with no connection: the device forgets the person at once.
+    phone.failOn('POST', '/api/auth/signout', 'request-lost');
+    await phone.signOut();
     expect(await phone.db.drafts.count()).toBe(0);
-    expect(serverRows(before)).toBe(1);
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await getMeta(phone.db, 'actorId')).toBeUndefined();
+    expect(await getMeta(phone.db, 'profile')).toBeUndefined();
+    expect(await getMeta(phone.db, 'signOutPending')).toBe(true);
+    // The public listings stay cached; the one never sent is gone with the rest of the person's work.
+    expect(new Set((await feedPage(phone.db, 50)).map((l) => l.id))).toEqual(new Set(others));
+    expect(await phone.db.listings.get(unsent)).toBeUndefined();
+
+    // Back online, the next sync ends the session on the server too, and pulls the area afresh.
+    expect(await phone.sync()).toEqual({ pushed: 0, pulled: others.length });
+    expect(phone.requests.filter((r) => r === 'POST /api/auth/signout')).toHaveLength(2);
+    expect(await getMeta(phone.db, 'signOutPending')).toBeUndefined();
+    const stale = await server.app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `dongne_session=${session}` },
+      body: JSON.stringify({ clientId: crypto.randomUUID(), mutations: [] }),
+    });
+    expect(stale.status).toBe(401);
+    expect(serverRows(unsent)).toBe(0);
+    expect(new Set((await feedPage(phone.db, 50)).map((l) => l.id))).toEqual(new Set(others));
+  });
+
+  it('takes a fresh device id when the server says this one belongs to another account, and pushes', async () => {
+    const laptop = device('laptop');
+    await laptop.signUp();
+    await publish(laptop);
+    await laptop.sync();
+    const laptopClientId = await clientIdOf(laptop.db);
+
+    const phone = device('phone');
+    await phone.signUp();
+    const actorId = (await getMeta(phone.db, 'actorId'))!;
+    // Say the phone was restored from a copy of the laptop's storage: it holds the laptop's id.
+    await setMeta(phone.db, 'clientIds', { [actorId]: laptopClientId });
+    const id = await publish(phone);
+
+    expect(await phone.sync()).toMatchObject({ pushed: 1 });
+    expect(server.store.listings.byId(id)?.sellerId).toBe(actorId);
+    const fresh = await clientIdOf(phone.db);
+    expect(fresh).not.toBe(laptopClientId);
+    expect(server.store.sync.client(fresh)?.actorId).toBe(actorId);
+    expect(server.store.sync.client(laptopClientId)?.actorId).not.toBe(actorId);
   });
 });
 
 describe('proof of place', () => {
   it('publishes with the fix taken at Publish, and the profile counts the verification', async () => {
     const phone = device('phone');
+    await phone.signUp();
     const id = await publish(phone);
     expect(await phone.sync()).toEqual({ pushed: 1, pulled: 1 });
     expect(server.store.listings.byId(id)).toMatchObject({ neighbourhoodId: PANGYO, neighbourhood: 'Pangyo-dong 판교동' });
@@ -367,6 +513,7 @@ describe('proof of place', () => {
 
   it('gives a publish from 20 km away back as a draft that says how far, and keeps the rest of the push', async () => {
     const phone = device('phone');
+    await phone.signUp();
     const far = await publish(phone, { title: 'Sent from the office' }, PANGYO, server.fixAt(PANGYO, { northM: 20_000 }));
     const near = await publish(phone, { title: 'Sent from home' });
 
@@ -383,6 +530,7 @@ describe('proof of place', () => {
 
   it('checks a verification made offline when it syncs, and says why one was refused', async () => {
     const phone = device('phone');
+    await phone.signUp();
     await verifyNeighbourhood(phone.db, PANGYO, server.fixAt(PANGYO));
     expect(await waitingIds(phone.db)).toEqual(new Set([`verify:${PANGYO}`]));
     await phone.sync();
@@ -414,6 +562,7 @@ describe('choosing where to look', () => {
     const bundang = seedListings(3);
     const seoul = seedListings(2, mangwon);
     const phone = device('phone');
+    await phone.signUp();
 
     await phone.sync();
     expect(new Set((await feedPage(phone.db, 50)).map((l) => l.id))).toEqual(new Set(bundang));

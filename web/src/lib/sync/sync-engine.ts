@@ -1,5 +1,5 @@
-// One sync cycle: make sure the device has an identity, push the outbox in seq order, then pull
-// every page of changes and rebase what is still unconfirmed. DOM-free, so the service worker's
+// One sync cycle: finish a sign-out made offline, push the signed-in account's outbox in seq order,
+// then pull every page of changes and rebase what is still unconfirmed. DOM-free, so the service worker's
 // Background Sync runs the same code as the page.
 import {
   apiErrorSchema,

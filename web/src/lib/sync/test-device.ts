@@ -1,10 +1,13 @@
 // Test support for the sync engine (tests only): the real server built in memory, and simulated
 // devices, each one DongneDb plus one cookie jar, talking to it through app.request() over a
-// network that can be told to drop a request, drop a response or cut a body short.
+// network that can be told to drop a request, drop a response or cut a body short. Devices sign
+// up, in and out through the app's own auth client.
+import type { Credentials } from '@dongne/shared';
 import { createApp } from '../../../../server/src/app.js';
 import { ensureDemoNeighbourhoods } from '../../../../server/src/services/neighbourhood-import.js';
 import { openStore, type Store } from '../../../../server/src/store/store.js';
 import { fixSource, type FixSource } from '../../../../server/src/testing/fixes.js';
+import { authenticate, signOut, type AuthResult } from '../account/auth-client.js';
 import { DongneDb } from '../db/db.js';
 import { syncOnce, type SyncDeps } from './sync-engine.js';
 
@@ -61,8 +64,18 @@ export interface Device {
   /** Makes the nth next request to `METHOD /path` (query ignored) fail in the given way, once. */
   failOn(method: string, path: string, fault: Fault, nth?: number): void;
   sync(): ReturnType<typeof syncOnce>;
+  /** Creates an account (a fresh nickname unless given) and signs this device in as it. */
+  signUp(nickname?: string): Promise<AuthResult>;
+  /** Signs in as an account made by signUp on any device (this device's last one unless given). */
+  signIn(account?: Credentials): Promise<AuthResult>;
+  /** Signs out as the Account screen does: wipes this person's private data, tells the server. */
+  signOut(): Promise<void>;
+  /** The account this device last signed up or in as. */
+  account?: Credentials;
   close(): Promise<void>;
 }
+
+let accountsMade = 0;
 
 export function createDevice(server: TestServer, name = 'device'): Device {
   const db = new DongneDb(`test-${crypto.randomUUID()}`);
@@ -95,7 +108,7 @@ export function createDevice(server: TestServer, name = 'device'): Device {
   };
 
   const deps: SyncDeps = { db, fetch: fetchViaServer };
-  return {
+  const device: Device = {
     name,
     db,
     deps,
@@ -105,11 +118,25 @@ export function createDevice(server: TestServer, name = 'device'): Device {
       planned.push({ method: method.toUpperCase(), path, nth, seen: 0, fault });
     },
     sync: () => syncOnce(deps),
+    async signUp(nickname = `${name}${++accountsMade}`) {
+      const credentials = { nickname, password: `password of ${nickname}` };
+      const result = await authenticate(db, 'signup', credentials, fetchViaServer);
+      if (result.ok) device.account = credentials;
+      return result;
+    },
+    async signIn(account = device.account) {
+      if (!account) throw new Error(`${name} has no account to sign in as`);
+      const result = await authenticate(db, 'signin', account, fetchViaServer);
+      if (result.ok) device.account = account;
+      return result;
+    },
+    signOut: () => signOut(db, fetchViaServer),
     close: async () => {
       db.close();
       await DongneDb.delete(db.name);
     },
   };
+  return device;
 }
 
 function takeFault(planned: PlannedFault[], method: string, path: string): Fault | undefined {
