@@ -115,8 +115,3 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
-export const sessionSchema = z.object({
-  actorId: z.string(),
-  nickname: z.string(),
-});
-export type Session = z.infer<typeof sessionSchema>;

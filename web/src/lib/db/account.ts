@@ -37,8 +37,12 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
     await db.meta.delete('signOutPending');
     await db.drafts.where('ownerId').equals('').modify({ ownerId: account.actorId });
     await db.outbox.where('ownerId').equals('').modify({ ownerId: account.actorId });
-    // What this person left waiting here shows again at once, as theirs.
-    if (previous !== account.actorId) await rebaseOutbox(db);
+    if (previous !== account.actorId) {
+      // What this person left waiting here shows again at once, as theirs.
+      await rebaseOutbox(db);
+      // Pull from the start: their own listings elsewhere are older than the cursor of this area.
+      await setMeta(db, 'cursor', 0);
+    }
   });
 }
 
