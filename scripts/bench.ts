@@ -44,7 +44,11 @@ async function benchPush(url: string, devices = 1) {
 }
 
 async function prepareDevice(url: string, count: number, offset: number) {
-  const session = await fetch(`${url}/api/session`, { method: 'POST' });
+  const session = await fetch(`${url}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nickname: `bench${offset}`, password: 'benchmark password' }),
+  });
   const cookie = session.headers.get('set-cookie')!.split(';')[0];
   const clientId = crypto.randomUUID();
   const batches = Array.from({ length: count / BATCH }, (_, b) =>

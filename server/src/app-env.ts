@@ -3,6 +3,7 @@ import type { Actor, SessionService } from './services/session-service.js';
 import type { SyncService } from './services/sync-service.js';
 import type { NeighbourhoodService } from './services/neighbourhood-service.js';
 import type { RateLimiter } from './services/rate-limiter.js';
+import type { ProfileService } from './services/profile-service.js';
 import type { PasskeyService, RelyingParty } from './services/passkey-service.js';
 
 export const SESSION_COOKIE = 'dongne_session';
@@ -13,6 +14,7 @@ export interface Services {
   neighbourhoods: NeighbourhoodService;
   rateLimiter: RateLimiter;
   passkeys: PasskeyService;
+  profiles: ProfileService;
   /** The site passkeys are bound to: the configured public origin, else the request's own. */
   relyingParty: (requestUrl: string) => RelyingParty;
 }

@@ -15,6 +15,8 @@ import type { Clock } from './services/clock.js';
 import { ServiceError } from './services/service-error.js';
 import { createSessionService } from './services/session-service.js';
 import { createPasskeyService } from './services/passkey-service.js';
+import { createProfileService } from './services/profile-service.js';
+import { profileRoutes } from './routes/profile-routes.js';
 import { createSyncService } from './services/sync-service.js';
 import { createVerificationService } from './services/verification-service.js';
 import { createNeighbourhoodService } from './services/neighbourhood-service.js';
@@ -49,6 +51,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
   const services: Services = {
     session,
     passkeys: createPasskeyService(store, clock, session),
+    profiles: createProfileService(store, clock),
     relyingParty: (requestUrl) => {
       const origin = new URL(config.publicOrigin ?? requestUrl).origin;
       return { id: new URL(origin).hostname, origin };
@@ -98,6 +101,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
   app.route('/api/auth', authRoutes());
   app.route('/api/sync', syncRoutes());
   app.route('/api/neighbourhoods', neighbourhoodRoutes());
+  app.route('/api/profiles', profileRoutes());
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API endpoint at ${c.req.method} ${c.req.path}.`));
 
   if (config.webDir && existsSync(config.webDir)) mountWeb(app, config.webDir);

@@ -10,3 +10,4 @@ export * from './geo/range.js';
 export * from './geo/verification.js';
 export * from './neighbourhood.js';
 export * from './account.js';
+export * from './profile.js';

@@ -5,6 +5,7 @@ import { createActorsStore } from './actors-store.js';
 import { createListingsStore } from './listings-store.js';
 import { createNeighbourhoodsStore } from './neighbourhoods-store.js';
 import { createPasskeysStore } from './passkeys-store.js';
+import { createProfilesStore } from './profiles-store.js';
 import { createRateLimitsStore } from './rate-limits-store.js';
 import { createSessionsStore } from './sessions-store.js';
 import { createSyncStore } from './sync-store.js';
@@ -33,6 +34,7 @@ export function createStore(db: Db) {
     rateLimits: createRateLimitsStore(db),
     sessions: createSessionsStore(db),
     passkeys: createPasskeysStore(db),
+    profiles: createProfilesStore(db),
     close: () => db.close(),
   };
 }

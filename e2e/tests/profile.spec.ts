@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, openApp, chooseNeighbourhood, expectAllSynced, publish, signUp, writeDraft } from '../support/fixtures.js';
+import { ROOT } from '../support/server.js';
+
+test('a profile photo resized in the browser shows on my profile, and neighbours open my profile from a listing', async ({ page, browser, server }) => {
+  await openApp(page);
+  const nickname = await signUp(page, '사진있는이웃');
+  await page.getByTestId('account-link').click();
+  await page.getByTestId('photo-input').setInputFiles({
+    name: 'me.png',
+    mimeType: 'image/png',
+    buffer: readFileSync(join(ROOT, 'web/static/icons/icon-512.png')),
+  });
+  const photo = page.locator('img.avatar');
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
+
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await writeDraft(page, { title: 'Desk fan from my profile', price: '15000', category: 'household' });
+  await publish(page);
+  await expectAllSynced(page);
+
+  const other = await (await browser.newContext()).newPage();
+  await openApp(other, server.url);
+  await other.getByText('Desk fan from my profile').click();
+  await other.getByTestId('seller-link').click();
+  const profile = other.getByTestId('public-profile');
+  await expect(profile).toContainText(nickname);
+  await expect(profile).toContainText('Joined');
+  await expect(profile).toContainText('1 listing');
+  await expect(profile).toContainText('Verified 1 time');
+  await expect(profile.locator('img.avatar')).toBeVisible();
+  await expect(other.getByTestId('listing-card')).toContainText('Desk fan from my profile');
+});
+
+test('a file that is not an image is refused with a clear message', async ({ page }) => {
+  await openApp(page);
+  await signUp(page);
+  await page.getByTestId('account-link').click();
+  await page.getByTestId('photo-input').setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a photo') });
+  await expect(page.getByTestId('auth-error')).toHaveText('That file is not an image this browser can read.');
+  await expect(page.locator('img.avatar')).toHaveCount(0);
+});

@@ -1,0 +1,31 @@
+// Public profiles and the signed-in person's photo.
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { ServiceError } from '../services/service-error.js';
+
+export function profileRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.put('/me/photo', async (c) => {
+    const actor = c.get('actor');
+    if (!actor) throw new ServiceError(401, 'auth.required', 'Sign in to set a profile photo.');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    return c.json(c.get('services').profiles.setPhoto(actor, bytes));
+  });
+
+  app.delete('/me/photo', (c) => {
+    const actor = c.get('actor');
+    if (!actor) throw new ServiceError(401, 'auth.required', 'Sign in to change your profile.');
+    return c.json(c.get('services').profiles.removePhoto(actor));
+  });
+
+  app.get('/:id', (c) => c.json(c.get('services').profiles.publicProfile(c.req.param('id'))));
+
+  app.get('/:id/photo', (c) => {
+    const { photo, type } = c.get('services').profiles.photo(c.req.param('id'));
+    // The URL carries the photo's version, so it can be cached for long.
+    return c.body(new Uint8Array(photo), 200, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' });
+  });
+
+  return app;
+}

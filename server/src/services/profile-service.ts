@@ -1,0 +1,57 @@
+// Public profiles, and the signed-in person's photo. Photos are checked by their bytes (not by
+// name or header) and must be small: the browser resizes them before upload.
+import { PROFILE_PHOTO, type PublicProfile } from '@dongne/shared';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import { ServiceError } from './service-error.js';
+import type { Actor } from './session-service.js';
+
+/** The image type the bytes really are, or undefined. */
+export function sniffImageType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | undefined {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes[0] === 0x89 && ascii(1, 4) === 'PNG') return 'image/png';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
+  return undefined;
+}
+
+export function createProfileService(store: Store, clock: Clock) {
+  return {
+    publicProfile(actorId: string): PublicProfile {
+      const row = store.profiles.profile(actorId);
+      if (!row) throw new ServiceError(404, 'profile.not_found', 'There is no such neighbour.');
+      const { count, lastVerifiedAt } = store.verifications.summary(actorId);
+      return {
+        actorId: row.id,
+        nickname: row.nickname,
+        joinedAt: row.joinedAt,
+        verificationCount: count,
+        lastVerifiedAt,
+        listingCount: row.listingCount,
+        photoUrl: row.photoUpdatedAt ? `/api/profiles/${encodeURIComponent(row.id)}/photo?v=${row.photoUpdatedAt}` : null,
+      };
+    },
+
+    setPhoto(actor: Actor, bytes: Uint8Array): PublicProfile {
+      if (bytes.length > PROFILE_PHOTO.maxBytes) {
+        throw new ServiceError(413, 'photo.too_large', `A profile photo can be at most ${PROFILE_PHOTO.maxBytes / 1024} KB.`);
+      }
+      const type = sniffImageType(bytes);
+      if (!type) throw new ServiceError(400, 'photo.not_image', 'That file is not a JPEG, PNG or WebP image.');
+      store.profiles.setPhoto(actor.id, bytes, type, clock.now());
+      return this.publicProfile(actor.id);
+    },
+
+    removePhoto(actor: Actor): PublicProfile {
+      store.profiles.setPhoto(actor.id, null, null, null);
+      return this.publicProfile(actor.id);
+    },
+
+    photo(actorId: string) {
+      const row = store.profiles.photo(actorId);
+      if (!row) throw new ServiceError(404, 'photo.not_found', 'This neighbour has no photo.');
+      return row;
+    },
+  };
+}
+export type ProfileService = ReturnType<typeof createProfileService>;

@@ -1,0 +1,16 @@
+// A person's public profile, as any neighbour may see it.
+import { z } from 'zod/mini';
+
+export const PROFILE_PHOTO = { maxBytes: 300 * 1024, sidePx: 256 } as const;
+
+export const publicProfileSchema = z.object({
+  actorId: z.string(),
+  nickname: z.string(),
+  joinedAt: z.int(),
+  verificationCount: z.int(),
+  lastVerifiedAt: z.nullable(z.int()),
+  listingCount: z.int(),
+  /** Path of the photo (changes when the photo does), or null. */
+  photoUrl: z.nullable(z.string()),
+});
+export type PublicProfile = z.infer<typeof publicProfileSchema>;
