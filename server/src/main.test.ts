@@ -187,6 +187,12 @@ describe('the server process', () => {
     expect(page.changes.every((c) => c.op === 'upsert' && c.row.neighbourhoodId.startsWith('kr-mapo-'))).toBe(true);
   });
 
+  it('refuses to start with a DONGNE_DEFAULT_NEIGHBOURHOOD it does not know, and says why', async () => {
+    await expect(spawnServer(temp.dir, { env: { DONGNE_DEFAULT_NEIGHBOURHOOD: 'kr-nowhere' } })).rejects.toThrow(
+      /exited with 1[\s\S]*DONGNE_DEFAULT_NEIGHBOURHOOD="kr-nowhere" is not a known neighbourhood id/,
+    );
+  });
+
   it('serves only the API when there is no web build, and the app shell when there is', async () => {
     const apiOnly = await spawnServer(temp.dir);
     expect((await fetch(`${apiOnly.url}/api/health`)).status).toBe(200);

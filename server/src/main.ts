@@ -17,6 +17,12 @@ const webDir = resolve(process.env.DONGNE_WEB_DIR ?? join(root, 'web/build'));
 mkdirSync(dataDir, { recursive: true });
 const store = openStore(join(dataDir, 'dongne.sqlite'));
 const seeded = seedDemoData(store, systemClock);
+const defaultNeighbourhood = process.env.DONGNE_DEFAULT_NEIGHBOURHOOD;
+if (defaultNeighbourhood && !store.neighbourhoods.byId(defaultNeighbourhood)) {
+  // Every visitor's first pull would fail: refuse to start instead.
+  console.error(`DONGNE_DEFAULT_NEIGHBOURHOOD="${defaultNeighbourhood}" is not a known neighbourhood id (see server/data/neighbourhoods.geojson).`);
+  process.exit(1);
+}
 if (seeded > 0) console.log(`Seeded ${seeded} demo listings.`);
 
 const app = createApp({

@@ -20,7 +20,7 @@ async function setup() {
 const put = (cookie: string | undefined, body: Uint8Array, type = 'image/jpeg') => ({
   method: 'PUT',
   headers: { 'content-type': type, ...(cookie ? { cookie } : {}) },
-  body,
+  body: new Uint8Array(body),
 });
 
 describe('profiles', () => {

@@ -29,7 +29,10 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
 export function createSessionService(store: Store, clock: Clock) {
+  let lastSweep = 0;
   function start(actor: Actor): StartedSession {
     const token = randomBytes(32).toString('base64url');
     const now = clock.now();
@@ -68,10 +71,15 @@ export function createSessionService(store: Store, clock: Clock) {
      */
     resume(token: string | undefined): { actor: Actor; renewedUntil?: number } | undefined {
       if (!token || token.length > 200) return undefined;
+      const now = clock.now();
+      // Sessions nobody presents again would otherwise stay forever: sweep them now and then.
+      if (now - lastSweep > SWEEP_EVERY_MS) {
+        lastSweep = now;
+        store.sessions.removeExpired(now);
+      }
       const hash = hashToken(token);
       const row = store.sessions.find(hash);
       if (!row) return undefined;
-      const now = clock.now();
       if (row.expiresAt <= now) {
         store.sessions.remove(hash);
         return undefined;
