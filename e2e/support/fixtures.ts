@@ -69,6 +69,7 @@ let accounts = 0;
 
 /** Signs up a new account through the Account screen; returns its nickname. */
 export async function signUp(page: Page, nickname = `neighbour${process.pid}x${++accounts}`, password = 'correct horse battery') {
+  await expect(page.getByTestId('account-link')).toContainText('Sign in');
   await page.getByTestId('account-link').click();
   await page.getByRole('tab', { name: 'New here' }).click();
   await page.fill('input[name=nickname]', nickname);
@@ -79,8 +80,18 @@ export async function signUp(page: Page, nickname = `neighbour${process.pid}x${+
   return nickname;
 }
 
+/** Signs out through the Account screen, accepting the warning, and waits until it is done. */
+export async function signOut(page: Page) {
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('account-link').click();
+  await page.getByTestId('sign-out').click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('account-link')).toContainText('Sign in');
+}
+
 /** Signs in through the Account screen. */
 export async function signIn(page: Page, nickname: string, password = 'correct horse battery') {
+  await expect(page.getByTestId('account-link')).toContainText('Sign in');
   await page.getByTestId('account-link').click();
   await page.getByRole('tab', { name: 'I have an account' }).click();
   await page.fill('input[name=nickname]', nickname);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { test, expect, openApp, chooseNeighbourhood, countLocal, expectAllSynced, publish, serverListings, signIn, signUp, writeDraft } from '../support/fixtures.js';
+import { test, expect, openApp, chooseNeighbourhood, countLocal, expectAllSynced, publish, serverListings, signIn, signOut, signUp, writeDraft } from '../support/fixtures.js';
 
 test('signing out wipes my drafts from the device, and the next person never sees them', async ({ page }) => {
   await openApp(page);
@@ -15,6 +15,7 @@ test('signing out wipes my drafts from the device, and the next person never see
   });
   await page.getByTestId('account-link').click();
   await page.getByTestId('sign-out').click();
+  await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('account-link')).toContainText('Sign in');
 
   await signUp(page, 'daniel');
@@ -72,9 +73,7 @@ test('a session that expired offline: sign in again and the queued work goes out
   await expect(page.getByText('Sora’s rice cooker')).toHaveCount(0);
   await page.waitForTimeout(1500);
   expect((await serverListings(server)).some((l) => l.title === 'Sora’s rice cooker')).toBe(false);
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByTestId('account-link').click();
-  await page.getByTestId('sign-out').click();
+  await signOut(page);
 
   await signIn(page, 'sora');
   await expectAllSynced(page);
@@ -96,9 +95,7 @@ test('a session that expired offline: sign in again and the queued work goes out
 test('sign-up and sign-in say clearly what is wrong', async ({ page }) => {
   await openApp(page);
   await signUp(page, 'jieun');
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByTestId('account-link').click();
-  await page.getByTestId('sign-out').click();
+  await signOut(page);
 
   await page.getByTestId('account-link').click();
   await page.getByRole('tab', { name: 'New here' }).click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp } from '../support/fixtures.js';
+import { test, expect, openApp, signOut } from '../support/fixtures.js';
 
 /** A platform authenticator (like Touch ID) inside Chromium, that says yes to every request. */
 async function addVirtualAuthenticator(page: Page) {
@@ -32,10 +32,7 @@ test('create an account with a passkey, sign out, and sign back in with it', asy
   expect(credentials).toHaveLength(1);
   expect(credentials[0].isResidentCredential).toBe(true);
 
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByTestId('account-link').click();
-  await page.getByTestId('sign-out').click();
-  await expect(page.getByTestId('account-link')).toContainText('Sign in');
+  await signOut(page);
 
   await page.getByTestId('account-link').click();
   await page.getByRole('tab', { name: 'I have an account' }).click();
