@@ -12,9 +12,8 @@ test('a first visit opens to a feed of demo listings around Bundang, before choo
 
   // Infinite scroll reads further pages from IndexedDB.
   await cards.last().scrollIntoViewIfNeeded();
-  await page.mouse.wheel(0, 20_000);
   // Every demo listing within the widest range of central Bundang; the Seoul ones are too far.
-  await expect(cards).toHaveCount(46);
+  await expect.poll(async () => (await page.mouse.wheel(0, 20_000), cards.count())).toBe(46);
   await expect(page.getByText('Sourdough starter jar — free to a good home')).toBeVisible();
   await expect(page.getByText('Pothos cuttings, rooted — free')).toHaveCount(0);
   await expect(page.getByTestId('choose-neighbourhood')).toBeVisible();

@@ -119,8 +119,8 @@ test('changing the range re-filters the feed offline from what is cached', async
   await page.getByRole('radio', { name: 'Far' }).click();
   const cards = page.getByTestId('listing-card');
   await expect(cards.first()).toBeVisible();
-  await page.mouse.wheel(0, 20_000);
-  await expect(cards).toHaveCount(46);
+  // Scroll until the end: each screenful reads the next page from IndexedDB.
+  await expect.poll(async () => (await page.mouse.wheel(0, 20_000), cards.count())).toBe(46);
 
   await context.setOffline(true);
   await page.getByRole('radio', { name: 'My neighbourhood' }).click();
@@ -128,8 +128,8 @@ test('changing the range re-filters the feed offline from what is cached', async
   await expect(cards).toHaveCount(6);
   await expect(cards.first()).toContainText('Pangyo-dong');
   await page.getByRole('radio', { name: 'Far' }).click();
-  await page.mouse.wheel(0, 20_000);
-  await expect(cards).toHaveCount(46);
+  // Scroll until the end: each screenful reads the next page from IndexedDB.
+  await expect.poll(async () => (await page.mouse.wheel(0, 20_000), cards.count())).toBe(46);
   expect(await countLocal(page, 'listings')).toBe(46);
 });
 

@@ -76,7 +76,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
     return sendError(c, 500, 'internal', 'Something went wrong on our side. Your changes are kept and will be retried.');
   });
 
-  app.use('*', securityHeaders(config.webDir));
+  app.use('*', securityHeaders(config.webDir, config.publicOrigin));
   app.use('/api/*', sameOriginWrites());
   app.use('/api/*', gzipJson());
   app.use('/api/*', async (c, next) => {

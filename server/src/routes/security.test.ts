@@ -114,3 +114,18 @@ describe('push rate limit', () => {
     expect((await app.request('/api/sync/push', push(cookie))).status).not.toBe(429);
   });
 });
+
+describe('behind a TLS proxy', () => {
+  it('marks the session cookie Secure and sends HSTS when the public origin is https, though requests arrive as http', async () => {
+    const store = openStore(':memory:');
+    const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {}, publicOrigin: 'https://dongne.example' } });
+    const response = await app.request('http://internal:8080/api/auth/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nickname: 'proxied', password: 'a long password' }),
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('set-cookie')).toMatch(/;\s*Secure/);
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000');
+  });
+});

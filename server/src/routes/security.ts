@@ -16,7 +16,8 @@ function inlineScriptHashes(webDir: string | undefined): string[] {
   );
 }
 
-export function securityHeaders(webDir?: string): MiddlewareHandler {
+export function securityHeaders(webDir?: string, publicOrigin?: string): MiddlewareHandler {
+  const https = publicOrigin?.startsWith('https:') ?? false;
   const csp = [
     "default-src 'self'",
     // No 'unsafe-inline' for scripts: only our files and the shell's own bootstrap, by hash.
@@ -40,6 +41,8 @@ export function securityHeaders(webDir?: string): MiddlewareHandler {
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     c.header('Permissions-Policy', 'geolocation=(self), camera=(self), microphone=()');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    // Served over HTTPS: browsers must never fall back to plain HTTP (and expose the cookie).
+    if (https || new URL(c.req.url).protocol === 'https:') c.header('Strict-Transport-Security', 'max-age=31536000');
   };
 }
 

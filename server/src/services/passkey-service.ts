@@ -56,7 +56,8 @@ export function createPasskeyService(store: Store, clock: Clock, session: Sessio
         userName: name,
         userID: uuidBytes(actorId),
         attestationType: 'none',
-        authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
+        // The verify step requires user verification (a PIN, fingerprint or face): ask for it.
+        authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
       });
       const challengeId = saveChallenge(options.challenge, 'register', isNew ? target.nickname : null, actorId);
       return { challengeId, options };
@@ -92,7 +93,7 @@ export function createPasskeyService(store: Store, clock: Clock, session: Sessio
 
     /** Options to sign in with any passkey this site knows (the browser offers the person's own). */
     async authenticationOptions(rp: RelyingParty) {
-      const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: 'preferred' });
+      const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: 'required' });
       return { challengeId: saveChallenge(options.challenge, 'authenticate', null, null), options };
     },
 

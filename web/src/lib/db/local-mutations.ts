@@ -52,16 +52,19 @@ export function applyLocally<N extends MutationName>(db: DongneDb, name: N, args
   return (localApply[name] as (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void>)(db, args, at);
 }
 
-type LocalReject = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: { code: string; message: string }) => Promise<void> };
+type LocalReject = {
+  [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: { code: string; message: string }, ownerId: string) => Promise<void>;
+};
 
 /** What the device does when the server refuses a mutation: never drop the user's work. */
 export const localReject: LocalReject = {
-  async 'listing.create'(db, args, reason) {
+  async 'listing.create'(db, args, reason, ownerId) {
     await db.listings.delete(args.id);
     const now = Date.now();
     await db.drafts.put({
       id: args.id,
-      ownerId: await currentOwner(db),
+      // The draft goes back to whoever published it, even if someone else is signed in now.
+      ownerId,
       title: args.title,
       price: String(args.priceKrw),
       category: args.category,
@@ -83,6 +86,13 @@ export const localReject: LocalReject = {
   },
 };
 
-export function rejectLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, reason: { code: string; message: string }) {
-  return (localReject[name] as (db: DongneDb, args: MutationArgs<N>, reason: { code: string; message: string }) => Promise<void>)(db, args, reason);
+export function rejectLocally<N extends MutationName>(
+  db: DongneDb,
+  name: N,
+  args: MutationArgs<N>,
+  reason: { code: string; message: string },
+  ownerId: string,
+) {
+  const reject = localReject[name] as (db: DongneDb, args: MutationArgs<N>, reason: { code: string; message: string }, ownerId: string) => Promise<void>;
+  return reject(db, args, reason, ownerId);
 }

@@ -47,9 +47,9 @@ export async function setMeta<K extends keyof MetaValues>(db: DongneDb, key: K, 
 }
 
 /** This device's id for the signed-in account, created on first use. */
-export async function clientIdOf(db: DongneDb): Promise<string> {
+export async function clientIdOf(db: DongneDb, forOwner?: string): Promise<string> {
   return db.transaction('rw', db.meta, async () => {
-    const owner = await currentOwner(db);
+    const owner = forOwner ?? (await currentOwner(db));
     const ids = (await getMeta(db, 'clientIds')) ?? {};
     if (ids[owner]) return ids[owner];
     const id = crypto.randomUUID();

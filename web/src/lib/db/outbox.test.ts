@@ -145,12 +145,13 @@ describe('a mutation the server refused', () => {
     const args = createArgs();
     await inTx(() => enqueue(db, 'listing.create', args, args.id));
     await db.transaction('rw', [db.listings, db.drafts, db.meta], () =>
-      rejectLocally(db, 'listing.create', args, { code: 'location.too_far', message: 'You are too far from Sunae-dong.' }),
+      rejectLocally(db, 'listing.create', args, { code: 'location.too_far', message: 'You are too far from Sunae-dong.' }, 'seller-a'),
     );
     expect(await db.listings.get(args.id)).toBeUndefined();
     expect(await db.drafts.get(args.id)).toMatchObject({
       id: args.id,
-      ownerId: '',
+      // Back to whoever published it, whoever is signed in now.
+      ownerId: 'seller-a',
       title: 'Rice cooker',
       price: '30000',
       category: 'household',
@@ -159,7 +160,7 @@ describe('a mutation the server refused', () => {
   });
 
   it('remembers why a verification was refused, and counts nothing', async () => {
-    await rejectLocally(db, 'neighbourhood.verify', { neighbourhoodId: 'kr-bundang-sunae' }, { code: 'location.stale', message: 'Too old.' });
+    await rejectLocally(db, 'neighbourhood.verify', { neighbourhoodId: 'kr-bundang-sunae' }, { code: 'location.stale', message: 'Too old.' }, '');
     expect(await getMeta(db, 'verifyRejection')).toMatchObject({ code: 'location.stale', message: 'Too old.', at: expect.any(Number) });
     expect(await getMeta(db, 'profile')).toBeUndefined();
   });

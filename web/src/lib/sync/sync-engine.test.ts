@@ -598,3 +598,24 @@ describe('choosing where to look', () => {
     expect(new Set((await feedPage(phone.db, 50)).map((l) => l.id))).toEqual(new Set(inPangyo));
   });
 });
+
+describe('push batches', () => {
+  it('split by size as well as count, so long texts never exceed the body limit', async () => {
+    const { fitBatch } = await import('./sync-engine.js');
+    const long = '가'.repeat(4000);
+    const entries = Array.from({ length: 100 }, (_, i) => ({
+      seq: i + 1,
+      mutationId: crypto.randomUUID(),
+      name: 'listing.create' as const,
+      args: { description: long },
+      createdAt: 0,
+      entityId: String(i),
+      ownerId: 'a',
+    }));
+    const batch = fitBatch(entries);
+    expect(batch.length).toBeGreaterThan(0);
+    expect(batch.length).toBeLessThan(100);
+    expect(new TextEncoder().encode(JSON.stringify(batch)).length).toBeLessThan(1024 * 1024);
+    expect(batch.map((e) => e.seq)).toEqual(entries.slice(0, batch.length).map((e) => e.seq));
+  });
+});

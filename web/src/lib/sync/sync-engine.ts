@@ -11,7 +11,7 @@ import {
   type PushRequest,
   type RangeLevel,
 } from '@dongne/shared';
-import type { DongneDb } from '../db/db.js';
+import type { DongneDb, OutboxEntry } from '../db/db.js';
 import { rejectLocally } from '../db/local-mutations.js';
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { rebaseOutbox } from '../db/outbox.js';
@@ -63,6 +63,23 @@ async function flushSignOut(deps: SyncDeps): Promise<void> {
   await deps.db.meta.delete('signOutPending');
 }
 
+const toWire = ({ mutationId, seq, name, args, createdAt, fix }: OutboxEntry) => ({ mutationId, seq, name, args, createdAt, fix });
+/** Stay well under the server's body limit, whatever the text in the mutations. */
+const BATCH_BYTES_MAX = SYNC_LIMITS.bodyMaxBytes * 0.8;
+const encoder = new TextEncoder();
+
+/** The oldest entries that fit one request: at most pushBatchMax, and at most BATCH_BYTES_MAX bytes. */
+export function fitBatch(entries: OutboxEntry[]): OutboxEntry[] {
+  const batch: OutboxEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries.slice(0, SYNC_LIMITS.pushBatchMax)) {
+    bytes += encoder.encode(JSON.stringify(toWire(entry))).length;
+    if (batch.length > 0 && bytes > BATCH_BYTES_MAX) break;
+    batch.push(entry);
+  }
+  return batch;
+}
+
 /**
  * Pushes the signed-in account's outbox, a batch at a time, and settles each entry by the server's
  * result. Returns quietly if nobody is signed in or the session has expired: the work waits.
@@ -74,12 +91,11 @@ export async function push(deps: SyncDeps): Promise<number> {
   let settled = 0;
   let rotated = false;
   for (;;) {
-    const batch = await db.outbox.where('ownerId').equals(owner).sortBy('seq');
-    batch.splice(SYNC_LIMITS.pushBatchMax);
+    const batch = fitBatch(await db.outbox.where('ownerId').equals(owner).sortBy('seq'));
     if (batch.length === 0) return settled;
     const body: PushRequest = {
-      clientId: await clientIdOf(db),
-      mutations: batch.map(({ mutationId, seq, name, args, createdAt, fix }) => ({ mutationId, seq, name, args, createdAt, fix })),
+      clientId: await clientIdOf(db, owner),
+      mutations: batch.map(toWire),
     };
     const response = await call(deps, '/api/sync/push', {
       method: 'POST',
@@ -109,8 +125,10 @@ export async function push(deps: SyncDeps): Promise<number> {
       for (const result of results) {
         const entry = bySeq.get(result.seq);
         if (!entry || entry.mutationId !== result.mutationId) continue;
+        // Gone meanwhile (its owner signed out while this push was in flight): nothing to settle.
+        if (!(await db.outbox.get(entry.seq))) continue;
         if (result.status === 'rejected') {
-          await rejectLocally(db, entry.name, entry.args as never, { code: result.code, message: result.message });
+          await rejectLocally(db, entry.name, entry.args as never, { code: result.code, message: result.message }, entry.ownerId);
         }
         await db.outbox.delete(entry.seq);
         settled++;
@@ -161,6 +179,8 @@ export async function pull(deps: SyncDeps): Promise<number> {
     const response = await call(deps, `/api/sync/pull?${params}`);
     if (!response.ok) throw new SyncError('server', (await errorOf(response)).message);
     const page = await readBody(response, pullResponseSchema);
+    // Someone signed in or out while this page was in flight: it describes the wrong person.
+    if ((await currentOwner(db)) !== ownerAtRequest) continue;
     await applyPage(db, page, scope, ownerAtRequest);
     received += page.changes.length;
     if (!page.hasMore) return received;
@@ -183,6 +203,8 @@ export async function cachePlaces(deps: SyncDeps): Promise<void> {
 
 export async function syncOnce(deps: SyncDeps): Promise<{ pushed: number; pulled: number }> {
   await flushSignOut(deps);
+  // Push before pull, and stop if the push fails: a pull after a push whose answer was lost would
+  // bring the server's row, then rebase the still-unsettled change over it for good.
   const pushed = await push(deps);
   // Neighbour sets first: the feed filters by them as soon as the pulled rows land.
   await cachePlaces(deps);
