@@ -5,6 +5,8 @@ export const NICKNAME_RULES = { min: 2, max: 20 } as const;
 
 export const nicknameSchema = z.string('Choose a nickname').check(
   z.trim(),
+  // One spelling per name: composed Hangul, ordinary (not full-width) letters.
+  z.overwrite((value) => value.normalize('NFKC')),
   z.minLength(NICKNAME_RULES.min, `A nickname has at least ${NICKNAME_RULES.min} characters`),
   z.maxLength(NICKNAME_RULES.max, `A nickname has at most ${NICKNAME_RULES.max} characters`),
   z.regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'Use letters (any language), numbers, and . _ - (not at the start)'),

@@ -436,3 +436,23 @@ describe('per-address limits, over real HTTP', () => {
     expect(spawned.output()).not.toContain(PASSWORD);
   });
 });
+
+describe('nicknames that only look different', () => {
+  it('refuses a second account whose nickname differs only in Unicode form, width or accented case', async () => {
+    const { createApp } = await import('../app.js');
+    const { openStore } = await import('../store/store.js');
+    const app = createApp({ store: openStore(':memory:'), clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {} } });
+    const signUp = (nickname: string) =>
+      app.request('/api/auth/signup', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nickname, password: 'a long password' }),
+      });
+    expect((await signUp('지은이네')).status).toBe(201);
+    expect((await signUp('지은이네'.normalize('NFD'))).status).toBe(409);
+    expect((await signUp('Émile')).status).toBe(201);
+    expect((await signUp('émile')).status).toBe(409);
+    expect((await signUp('ｊｉｅｕｎ')).status).toBe(201);
+    expect((await signUp('JIEUN')).status).toBe(409);
+  });
+});

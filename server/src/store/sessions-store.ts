@@ -1,6 +1,11 @@
 // Sessions by token hash, and the account rows sign-in needs.
 import type { Db } from './database.js';
 
+/** What makes two nicknames "the same": compatibility-normalised, then lower-cased in any script. */
+export function nicknameKey(nickname: string): string {
+  return nickname.normalize('NFKC').toLowerCase();
+}
+
 export interface AccountRow {
   id: string;
   nickname: string;
@@ -17,13 +22,13 @@ export function createSessionsStore(db: Db) {
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
   const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at < ?');
   const insertAccount = db.prepare(`
-    INSERT INTO actors (id, nickname, token_hash, created_at, kind, password_hash)
-    VALUES (@id, @nickname, NULL, @createdAt, 'account', @passwordHash)`);
+    INSERT INTO actors (id, nickname, nickname_key, token_hash, created_at, kind, password_hash)
+    VALUES (@id, @nickname, @nicknameKey, NULL, @createdAt, 'account', @passwordHash)`);
   const accountById = db.prepare(`
     SELECT id, nickname, created_at AS createdAt, password_hash AS passwordHash FROM actors WHERE kind = 'account' AND id = ?`);
   const accountByNickname = db.prepare(`
     SELECT id, nickname, created_at AS createdAt, password_hash AS passwordHash FROM actors
-    WHERE kind = 'account' AND nickname = ? COLLATE NOCASE`);
+    WHERE kind = 'account' AND nickname_key = ?`);
 
   return {
     insert(tokenHash: string, actorId: string, createdAt: number, expiresAt: number) {
@@ -41,9 +46,9 @@ export function createSessionsStore(db: Db) {
     accountById: (id: string) => accountById.get(id) as AccountRow | undefined,
     /** `passwordHash` is null for an account that signs in with passkeys only. */
     insertAccount(account: { id: string; nickname: string; createdAt: number; passwordHash: string | null }) {
-      insertAccount.run(account);
+      insertAccount.run({ ...account, nicknameKey: nicknameKey(account.nickname) });
     },
-    accountByNickname: (nickname: string) => accountByNickname.get(nickname) as AccountRow | undefined,
+    accountByNickname: (nickname: string) => accountByNickname.get(nicknameKey(nickname)) as AccountRow | undefined,
   };
 }
 export type SessionsStore = ReturnType<typeof createSessionsStore>;
