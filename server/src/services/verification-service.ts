@@ -9,12 +9,14 @@ export function createVerificationService(store: Store) {
   return {
     /** Checks the fix; if it passes, records a verification (inside the caller's transaction). */
     verify(actor: Actor, place: NeighbourhoodRow, fix: Fix, action: VerificationAction, now: number): FixCheck {
+      const around = store.verifications.fixesAround(actor.id, fix.takenAt);
       const check = checkFix({
         fix,
         area: toArea(place),
         now,
         action,
-        previousFix: store.verifications.lastFix(actor.id),
+        previousFix: around.before,
+        laterFix: around.after,
         replayed: store.verifications.isUsed(fix),
       });
       if (check.ok) store.verifications.record({ actorId: actor.id, neighbourhoodId: place.id, fix, verifiedAt: now });

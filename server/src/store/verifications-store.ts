@@ -15,6 +15,12 @@ export function createVerificationsStore(db: Db) {
   const lastFix = db.prepare(`
     SELECT lat, lng, accuracy, taken_at AS takenAt FROM verifications
     WHERE actor_id = ? ORDER BY taken_at DESC LIMIT 1`);
+  const fixBefore = db.prepare(`
+    SELECT lat, lng, accuracy, taken_at AS takenAt FROM verifications
+    WHERE actor_id = ? AND taken_at <= ? ORDER BY taken_at DESC LIMIT 1`);
+  const fixAfter = db.prepare(`
+    SELECT lat, lng, accuracy, taken_at AS takenAt FROM verifications
+    WHERE actor_id = ? AND taken_at > ? ORDER BY taken_at ASC LIMIT 1`);
   const lastHere = db.prepare(`
     SELECT max(verified_at) FROM verifications WHERE actor_id = ? AND neighbourhood_id = ?`).pluck();
   const summary = db.prepare(`
@@ -26,6 +32,11 @@ export function createVerificationsStore(db: Db) {
     },
     isUsed: (fix: Fix) => used.get(fixKey(fix)) === 1,
     lastFix: (actorId: string) => lastFix.get(actorId) as Fix | undefined,
+    /** The accepted fixes either side of `takenAt`, for the travel check of a late-arriving fix. */
+    fixesAround: (actorId: string, takenAt: number) => ({
+      before: fixBefore.get(actorId, takenAt) as Fix | undefined,
+      after: fixAfter.get(actorId, takenAt) as Fix | undefined,
+    }),
     lastVerifiedAt: (actorId: string, neighbourhoodId: string) => (lastHere.get(actorId, neighbourhoodId) as number | null) ?? null,
     summary: (actorId: string) => summary.get(actorId) as { count: number; lastVerifiedAt: number | null },
   };

@@ -277,3 +277,18 @@ describe('isVerificationCurrent', () => {
     expect(isVerificationCurrent(undefined, NOW)).toBe(false);
   });
 });
+
+describe('a fix that arrives late, taken between two accepted ones', () => {
+  it('is checked against the later fix as well', async () => {
+    const { checkFix } = await import('./verification.js');
+    const now = Date.UTC(2026, 10, 25, 12);
+    const seoul = { lat: 37.556, lng: 126.9105, accuracy: 10, takenAt: now - 60 * 60_000 };
+    const busanFiveMinutesBefore = { lat: 35.163, lng: 129.16, accuracy: 10, takenAt: seoul.takenAt - 5 * 60_000 };
+    const area = { name: 'U-dong', centroid: { lat: 35.163, lng: 129.16 }, radiusM: 1500, polygons: null };
+    const check = checkFix({ fix: busanFiveMinutesBefore, area, now, action: 'verify', laterFix: seoul, replayed: false });
+    expect(check).toMatchObject({ ok: false, code: 'location.impossible_travel' });
+    expect(check.ok ? '' : check.message).toContain('5 minutes later');
+    // With nothing accepted around it, the same fix is fine.
+    expect(checkFix({ fix: busanFiveMinutesBefore, area, now, action: 'verify', replayed: false }).ok).toBe(true);
+  });
+});

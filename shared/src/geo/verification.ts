@@ -57,8 +57,10 @@ export function checkFix(input: {
   area: NeighbourhoodArea;
   now: number;
   action: VerificationAction;
-  /** The person's last accepted fix, for the travel-speed check. */
+  /** The person's accepted fix just before this one in time, for the travel-speed check. */
   previousFix?: Fix;
+  /** …and just after it (when this fix was taken offline and arrives late). */
+  laterFix?: Fix;
   /** True if this exact fix was already used by a verification. */
   replayed: boolean;
 }): FixCheck {
@@ -90,14 +92,17 @@ export function checkFix(input: {
   if (input.replayed) {
     return { ok: false, code: 'location.replayed', message: 'That exact location reading was already used. Take a new one.' };
   }
-  if (previousFix) {
-    const moved = Math.max(0, distanceM(fix, previousFix) - fix.accuracy - previousFix.accuracy);
-    const hours = Math.abs(fix.takenAt - previousFix.takenAt) / HOUR;
+  // Against the accepted fixes just before and just after this one in time: a fix that arrives
+  // late (taken offline) must fit between them too.
+  for (const [other, when] of [[previousFix, 'earlier'], [input.laterFix, 'later']] as const) {
+    if (!other) continue;
+    const moved = Math.max(0, distanceM(fix, other) - fix.accuracy - other.accuracy);
+    const hours = Math.abs(fix.takenAt - other.takenAt) / HOUR;
     if (moved > 0 && (hours === 0 || moved / 1000 / hours > rules.maxSpeedKmh)) {
       return {
         ok: false,
         code: 'location.impossible_travel',
-        message: `This location is ${formatDistance(moved)} from where you were ${ago(Math.abs(fix.takenAt - previousFix.takenAt))} earlier — faster than anyone can travel. Try again from where you are.`,
+        message: `This location is ${formatDistance(moved)} from where you were ${ago(Math.abs(fix.takenAt - other.takenAt))} ${when} — faster than anyone can travel. Try again from where you are.`,
       };
     }
   }
