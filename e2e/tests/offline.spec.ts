@@ -8,12 +8,14 @@ test('offline, a reload opens the app from the service worker and the feed from 
   await expect(page.getByTestId('listing-card').nth(19)).toBeAttached();
 
   await page.getByText('Solid oak dining table (4 seats)').click();
-  await expect(page.getByRole('heading', { name: 'Solid oak dining table (4 seats)' })).toBeVisible();
-  await expect(page.getByText('₩180,000')).toBeVisible();
+  await expect(page).toHaveURL(/\/listings\//);
+  const article = page.locator('article');
+  await expect(article.getByRole('heading', { name: 'Solid oak dining table (4 seats)', level: 1 })).toBeVisible();
+  await expect(article.getByText('₩180,000')).toBeVisible();
 
   // A detail page loaded directly, with no network at all.
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Solid oak dining table (4 seats)' })).toBeVisible();
+  await expect(page.locator('article').getByRole('heading', { name: 'Solid oak dining table (4 seats)', level: 1 })).toBeVisible();
   await expect(page.getByTestId('offline-indicator')).toBeVisible();
 });
 

@@ -36,7 +36,8 @@ test('script and HTML typed into a listing are shown as text and never run', asy
     const card = viewer.getByTestId('listing-card').filter({ hasText: 'Lamp' });
     await expect(card).toContainText(title);
     await card.click();
-    await expect(viewer.getByRole('heading', { name: title })).toBeVisible();
+    await expect(viewer).toHaveURL(/\/listings\//);
+    await expect(viewer.getByRole('heading', { name: title, level: 1 })).toBeVisible();
     await expect(viewer.getByText(description)).toBeVisible();
     expect(await viewer.locator('#injected').count()).toBe(0);
     expect(await viewer.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
