@@ -18,20 +18,17 @@ function ceremonyError(error: unknown): AuthResult {
   return { ok: false, message: 'This device could not use a passkey. Try a password instead.' };
 }
 
-/** Creates a passkey: for a new account named `nickname`, or (no nickname) for the signed-in one. */
-export async function passkeyRegister(db: DongneDb, nickname?: string): Promise<AuthResult> {
-  if (nickname !== undefined) {
-    const checked = nicknameSchema.safeParse(nickname);
-    if (!checked.success) return { ok: false, message: checked.error.issues[0].message, field: 'nickname' };
-    nickname = checked.data;
-  }
+/**
+ * One WebAuthn ceremony: ask the server for options, let the browser's authenticator answer, have
+ * the server verify the answer, and record the signed-in account here.
+ */
+async function ceremony(db: DongneDb, kind: 'register' | 'signin', request: unknown, answer: (options: never) => Promise<unknown>): Promise<AuthResult> {
   try {
-    const optionsResponse = await post('register/options', nickname ? { nickname } : {});
+    const optionsResponse = await post(`${kind}/options`, request);
     if (!optionsResponse.ok) return errorMessage(optionsResponse);
     const { challengeId, options } = await optionsResponse.json();
-    const { startRegistration } = await import('@simplewebauthn/browser');
-    const response = await startRegistration({ optionsJSON: options });
-    const verified = await post('register/verify', { challengeId, response });
+    const response = await answer(options as never);
+    const verified = await post(`${kind}/verify`, { challengeId, response });
     if (!verified.ok) return errorMessage(verified);
     await signedIn(db, accountSchema.parse(await verified.json()));
     notifyLocalMutation();
@@ -41,19 +38,22 @@ export async function passkeyRegister(db: DongneDb, nickname?: string): Promise<
   }
 }
 
-export async function passkeySignIn(db: DongneDb): Promise<AuthResult> {
-  try {
-    const optionsResponse = await post('signin/options', {});
-    if (!optionsResponse.ok) return errorMessage(optionsResponse);
-    const { challengeId, options } = await optionsResponse.json();
-    const { startAuthentication } = await import('@simplewebauthn/browser');
-    const response = await startAuthentication({ optionsJSON: options });
-    const verified = await post('signin/verify', { challengeId, response });
-    if (!verified.ok) return errorMessage(verified);
-    await signedIn(db, accountSchema.parse(await verified.json()));
-    notifyLocalMutation();
-    return { ok: true };
-  } catch (error) {
-    return ceremonyError(error);
+/** Creates a passkey: for a new account named `nickname`, or (no nickname) for the signed-in one. */
+export async function passkeyRegister(db: DongneDb, nickname?: string): Promise<AuthResult> {
+  if (nickname !== undefined) {
+    const checked = nicknameSchema.safeParse(nickname);
+    if (!checked.success) return { ok: false, message: checked.error.issues[0].message, field: 'nickname' };
+    nickname = checked.data;
   }
+  return ceremony(db, 'register', nickname ? { nickname } : {}, async (optionsJSON) => {
+    const { startRegistration } = await import('@simplewebauthn/browser');
+    return startRegistration({ optionsJSON });
+  });
+}
+
+export function passkeySignIn(db: DongneDb): Promise<AuthResult> {
+  return ceremony(db, 'signin', {}, async (optionsJSON) => {
+    const { startAuthentication } = await import('@simplewebauthn/browser');
+    return startAuthentication({ optionsJSON });
+  });
 }
