@@ -89,3 +89,34 @@ test('deleting my listing removes it here, on the server and on other devices', 
   await expect(other.getByText('Old kettle')).toHaveCount(0);
   await otherDevice.close();
 });
+
+test('the seller marks a listing reserved, then sold, and other devices see it', async ({ page, browser, server }) => {
+  await openApp(page);
+  await signUp(page);
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await writeDraft(page, { title: 'Stroller, light', price: '60000', category: 'kids' });
+  const mine = await publish(page);
+  await expectAllSynced(page, 5_000);
+
+  await mine.click();
+  await page.getByRole('radio', { name: 'Reserved' }).click();
+  await expect(page.locator('article').getByTestId('status-badge')).toHaveText('Reserved');
+
+  const other = await (await browser.newContext()).newPage();
+  await openApp(other, server.url);
+  await expect(other.getByTestId('listing-card').filter({ hasText: 'Stroller, light' }).getByTestId('status-badge')).toHaveText('Reserved');
+
+  await page.getByRole('radio', { name: 'Sold' }).click();
+  await expect(page.locator('article').getByTestId('status-badge')).toHaveText('Sold');
+  // The other device sees it after its next pull (here: the next time it is opened).
+  const badge = other.getByTestId('listing-card').filter({ hasText: 'Stroller, light' }).getByTestId('status-badge');
+  await expect
+    .poll(async () => {
+      await other.reload();
+      return badge.textContent({ timeout: 3_000 }).catch(() => '');
+    })
+    .toBe('Sold');
+  // Only the seller gets the controls.
+  await other.getByText('Stroller, light').click();
+  await expect(other.getByRole('radiogroup', { name: 'Listing status' })).toHaveCount(0);
+});

@@ -169,6 +169,36 @@ describe('listing.create needs proof of place', () => {
   });
 });
 
+describe('listing.set_status', () => {
+  it('lets the seller move a listing to reserved, sold and back, and everyone pulls the change', async () => {
+    const create = server.createListing(phone.nextSeq());
+    const id = (create.args as { id: string }).id;
+    await pushOne(create);
+    for (const status of ['reserved', 'sold', 'selling'] as const) {
+      expect(await pushOne(mutation(phone.nextSeq(), 'listing.set_status', { id, status }))).toMatchObject({ status: 'applied' });
+      const row = (await pull(server.app, undefined)).changes.find((c) => c.op === 'upsert' && c.row.id === id);
+      expect(row).toMatchObject({ row: { status } });
+    }
+  });
+
+  it('refuses anyone but the seller, a listing that is gone, and an unknown status, changing nothing', async () => {
+    const create = server.createListing(phone.nextSeq());
+    const id = (create.args as { id: string }).id;
+    await pushOne(create);
+    const bob = await newSession(server.app);
+    const before = dumpTables(server.store);
+    const bobsTry = await push(server.app, bob.cookie, device().clientId, [mutation(1, 'listing.set_status', { id, status: 'sold' })]);
+    expect(bobsTry.results[0]).toMatchObject({ status: 'rejected', code: 'listing.not_owner' });
+    expect(await pushOne(mutation(phone.nextSeq(), 'listing.set_status', { id, status: 'gone' }))).toMatchObject({ status: 'rejected', code: 'mutation.invalid_args' });
+    expect(await pushOne(mutation(phone.nextSeq(), 'listing.set_status', { id: crypto.randomUUID(), status: 'sold' }))).toMatchObject({
+      status: 'rejected',
+      code: 'listing.not_found',
+    });
+    const after = dumpTables(server.store);
+    expect(after.listings).toEqual(before.listings);
+  });
+});
+
 describe('neighbourhood.verify', () => {
   it('records a passing fix, which the profile then counts', async () => {
     const fix = server.fixAt('kr-bundang-pangyo');

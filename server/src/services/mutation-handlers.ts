@@ -62,6 +62,17 @@ export const mutationHandlers: Handlers = {
     store.listings.markDeleted(args.id, now, store.sync.nextChangeSeq());
   },
 
+  'listing.set_status'({ store, actor, now }, args) {
+    const existing = store.listings.ownerOf(args.id);
+    if (!existing || existing.deletedAt !== null) {
+      throw new MutationRejected('listing.not_found', 'That listing no longer exists.');
+    }
+    if (existing.sellerId !== actor.id) {
+      throw new MutationRejected('listing.not_owner', 'Only the seller can change this listing.');
+    }
+    store.listings.setStatus(args.id, args.status, now, store.sync.nextChangeSeq());
+  },
+
   'neighbourhood.verify'({ store, verification, actor, now, mutation }, args) {
     const place = placeOrReject(store, args.neighbourhoodId);
     if (!mutation.fix) {

@@ -53,6 +53,9 @@ export function createListingsStore(db: Db) {
     ON CONFLICT (id) DO NOTHING`);
   const ownerOf = db.prepare('SELECT seller_id AS sellerId, deleted_at AS deletedAt FROM listings WHERE id = ?');
   const byId = db.prepare(`${SELECT_WITH_SELLER} WHERE l.id = ? AND l.deleted_at IS NULL`);
+  const setStatus = db.prepare(
+    'UPDATE listings SET status = @status, updated_at = @at, change_seq = @changeSeq WHERE id = @id',
+  );
   const markDeleted = db.prepare(
     'UPDATE listings SET deleted_at = @at, updated_at = @at, change_seq = @changeSeq WHERE id = @id',
   );
@@ -88,6 +91,9 @@ export function createListingsStore(db: Db) {
     byId(id: string): Listing | undefined {
       const row = byId.get(id) as ListingRow | undefined;
       return row && toListing(row);
+    },
+    setStatus(id: string, status: string, at: number, changeSeq: number) {
+      setStatus.run({ id, status, at, changeSeq });
     },
     markDeleted(id: string, at: number, changeSeq: number) {
       markDeleted.run({ id, at, changeSeq });

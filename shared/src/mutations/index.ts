@@ -3,12 +3,14 @@
 import { z } from 'zod/mini';
 import { listingCreateArgs } from './listing-create.js';
 import { listingDeleteArgs } from './listing-delete.js';
+import { listingSetStatusArgs } from './listing-set-status.js';
 import { neighbourhoodSetArgs } from './neighbourhood-set.js';
 import { neighbourhoodVerifyArgs } from './neighbourhood-verify.js';
 
 export const mutationArgs = {
   'listing.create': listingCreateArgs,
   'listing.delete': listingDeleteArgs,
+  'listing.set_status': listingSetStatusArgs,
   'neighbourhood.set': neighbourhoodSetArgs,
   'neighbourhood.verify': neighbourhoodVerifyArgs,
 } as const;
@@ -24,5 +26,6 @@ export function isMutationName(name: string): name is MutationName {
 
 export * from './listing-create.js';
 export * from './listing-delete.js';
+export * from './listing-set-status.js';
 export * from './neighbourhood-set.js';
 export * from './neighbourhood-verify.js';

@@ -1,5 +1,7 @@
 // Drafts: written and autosaved locally, published into the outbox as a listing.create.
-import { describeIssues, listingContentSchema, type Fix, type ListingContent } from '@dongne/shared';
+import { describeIssues, listingContentSchema, type Fix, type Listing, type ListingContent } from '@dongne/shared';
+
+type ListingStatus = Listing['status'];
 import type { DongneDb, Draft } from './db.js';
 import { currentOwner } from './meta.js';
 import { enqueue, notifyLocalMutation } from './outbox.js';
@@ -86,6 +88,11 @@ export async function publishDraft(db: DongneDb, id: string, place: { neighbourh
   });
   if (result.ok) notifyLocalMutation();
   return result;
+}
+
+export async function setListingStatus(db: DongneDb, id: string, status: ListingStatus): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], () => enqueue(db, 'listing.set_status', { id, status }, id));
+  notifyLocalMutation();
 }
 
 export async function deleteListing(db: DongneDb, id: string): Promise<void> {

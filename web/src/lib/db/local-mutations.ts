@@ -23,6 +23,9 @@ export const localApply: LocalApply = {
   async 'listing.delete'(db, args) {
     await db.listings.delete(args.id);
   },
+  async 'listing.set_status'(db, args, at) {
+    await db.listings.update(args.id, { status: args.status, updatedAt: at });
+  },
   async 'neighbourhood.set'(db, args) {
     const profile = (await getMeta(db, 'profile')) ?? {
       actorId: (await getMeta(db, 'actorId')) ?? '',
@@ -77,6 +80,10 @@ export const localReject: LocalReject = {
   // The server still holds the listing, but the pull cursor is already past its last change, so
   // the next pull would not bring it back: pull again from the start to restore the server's copy.
   async 'listing.delete'(db) {
+    await setMeta(db, 'cursor', 0);
+  },
+  // As for a refused delete: pull again from the start to restore the server's copy.
+  async 'listing.set_status'(db) {
     await setMeta(db, 'cursor', 0);
   },
   // The profile in the next pull is the server's truth about held neighbourhoods.
