@@ -17,6 +17,7 @@ import { createSessionService } from './services/session-service.js';
 import { createPasskeyService } from './services/passkey-service.js';
 import { createProfileService } from './services/profile-service.js';
 import { profileRoutes } from './routes/profile-routes.js';
+import { searchRoutes } from './routes/search-routes.js';
 import { createSyncService } from './services/sync-service.js';
 import { createVerificationService } from './services/verification-service.js';
 import { createNeighbourhoodService } from './services/neighbourhood-service.js';
@@ -102,6 +103,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
   app.route('/api/sync', syncRoutes());
   app.route('/api/neighbourhoods', neighbourhoodRoutes());
   app.route('/api/profiles', profileRoutes());
+  app.route('/api/search', searchRoutes());
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API endpoint at ${c.req.method} ${c.req.path}.`));
 
   if (config.webDir && existsSync(config.webDir)) mountWeb(app, config.webDir);

@@ -11,3 +11,4 @@ export * from './geo/verification.js';
 export * from './neighbourhood.js';
 export * from './account.js';
 export * from './profile.js';
+export * from './search.js';

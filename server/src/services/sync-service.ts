@@ -3,6 +3,7 @@ import {
   describeIssues,
   isMutationName,
   DEFAULT_RANGE,
+  searchWords,
   SYNC_LIMITS,
   type Change,
   type RangeLevel,
@@ -19,6 +20,8 @@ import { mutationHandlers } from './mutation-handlers.js';
 import type { Actor } from './session-service.js';
 import type { VerificationService } from './verification-service.js';
 import { MutationRejected, ServiceError } from './service-error.js';
+
+const SEARCH_LIMIT = 50;
 
 export interface PullScope {
   /** Used when a visitor has not chosen a neighbourhood yet. */
@@ -93,6 +96,20 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
         store.sync.setLastSeq(clientId, lastSeq);
         return { results, lastSeq };
       });
+    },
+
+    /** Listings in the area (as pull resolves it) matching every word, newest first. */
+    search(
+      actor: Actor | undefined,
+      query: { q: string; neighbourhood?: string; range?: RangeLevel; category?: string; minPrice?: number; maxPrice?: number; hideSold?: '1' | '0' },
+    ) {
+      const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
+      if (!store.neighbourhoods.byId(neighbourhoodId)) {
+        throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${neighbourhoodId.slice(0, 100)}".`);
+      }
+      const places = store.neighbourhoods.neighbourIds(neighbourhoodId, query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4));
+      const filters = { category: query.category, minPrice: query.minPrice, maxPrice: query.maxPrice, hideSold: query.hideSold === '1' };
+      return { listings: store.listings.search(searchWords(query.q), places, filters, SEARCH_LIMIT) };
     },
 
     pull(

@@ -67,6 +67,8 @@ export function createListingsStore(db: Db) {
     WHERE l.neighbourhood_id = @place AND l.deleted_at IS NULL AND l.created_at <= @before
     ORDER BY l.created_at DESC LIMIT @limit`);
 
+  const searchStatements = new Map<string, ReturnType<Db['prepare']>>();
+
   const toChange = (row: ListingRow): ListingChangeRow =>
     row.deleted_at === null
       ? { changeSeq: row.change_seq, deleted: false, listing: toListing(row) }
@@ -117,6 +119,34 @@ export function createListingsStore(db: Db) {
         .sort((a, b) => a.change_seq - b.change_seq)
         .slice(0, limit)
         .map(toChange);
+    },
+    /**
+     * Listings in `places` whose title or description holds every word, newest first. Words of
+     * three or more characters go through the trigram index; shorter ones are matched with LIKE.
+     */
+    search(words: string[], places: string[], filters: { category?: string; minPrice?: number; maxPrice?: number; hideSold?: boolean }, limit: number): Listing[] {
+      const long = words.filter((w) => [...w].length >= 3);
+      const short = words.filter((w) => [...w].length < 3);
+      const escape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const where = ['l.deleted_at IS NULL', 'l.neighbourhood_id IN (SELECT value FROM json_each(@places))'];
+      const params: Record<string, unknown> = { places: JSON.stringify(places), limit };
+      if (long.length) {
+        where.push('l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @match)');
+        params.match = long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
+      }
+      short.forEach((w, i) => {
+        where.push(`(l.title LIKE @s${i} ESCAPE '\\' OR l.description LIKE @s${i} ESCAPE '\\')`);
+        params[`s${i}`] = `%${escape(w)}%`;
+      });
+      if (filters.category) (where.push('l.category = @category'), (params.category = filters.category));
+      if (filters.minPrice !== undefined) (where.push('l.price_krw >= @minPrice'), (params.minPrice = filters.minPrice));
+      if (filters.maxPrice !== undefined) (where.push('l.price_krw <= @maxPrice'), (params.maxPrice = filters.maxPrice));
+      if (filters.hideSold) where.push("l.status <> 'sold'");
+      const sql = `${SELECT_WITH_SELLER} WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC LIMIT @limit`;
+      // One prepared statement per query shape, kept: the shapes are few.
+      let statement = searchStatements.get(sql);
+      if (!statement) searchStatements.set(sql, (statement = db.prepare(sql)));
+      return (statement.all(params) as ListingRow[]).map(toListing);
     },
     /** Newest live listings across `places`, created at or before `before`; the online feed. */
     newestIn(places: string[], before: number, limit: number): Listing[] {
