@@ -1,0 +1,41 @@
+// Searching: on the server when online (it sees every listing in the area), otherwise over the
+// listings this device has cached, with the same matching rule.
+import { CATEGORIES, matchesSearch, searchResponseSchema, searchWords, type Listing, type SearchFilters } from '@dongne/shared';
+import type { DongneDb } from './db.js';
+import { currentScope, placesIn } from './scope.js';
+
+export { CATEGORIES };
+
+export interface SearchOutcome {
+  listings: Listing[];
+  /** True when the server could not be asked and the answer comes from this device alone. */
+  offline: boolean;
+}
+
+export async function searchLocally(db: DongneDb, q: string, filters: SearchFilters): Promise<Listing[]> {
+  const words = searchWords(q);
+  const scope = await currentScope(db);
+  const places = scope && (await placesIn(db, scope.scope));
+  const candidates = places ? await db.listings.where('neighbourhoodId').anyOf(places).toArray() : await db.listings.toArray();
+  return candidates.filter((l) => matchesSearch(l, words, filters)).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export async function search(db: DongneDb, q: string, filters: SearchFilters): Promise<SearchOutcome> {
+  if (navigator.onLine) {
+    const scope = await currentScope(db);
+    const params = new URLSearchParams({ q });
+    if (scope?.chosen) {
+      params.set('neighbourhood', scope.scope.neighbourhoodId);
+      params.set('range', String(scope.scope.range));
+    }
+    if (filters.category) params.set('category', filters.category);
+    if (filters.hideSold) params.set('hideSold', '1');
+    try {
+      const response = await fetch(`/api/search?${params}`);
+      if (response.ok) return { listings: searchResponseSchema.parse(await response.json()).listings, offline: false };
+    } catch {
+      // The connection dropped: answer from what is here.
+    }
+  }
+  return { listings: await searchLocally(db, q, filters), offline: true };
+}
