@@ -31,7 +31,7 @@ for (const [size, viewport] of [
   await page.screenshot({ path: `${outDir}/account-signup-${size}.png` });
   await page.fill('input[name=nickname]', `판교이웃${size === 'phone' ? 1 : 2}${Date.now() % 1000}`);
   await page.fill('input[name=password]', 'a long demo password');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Create account', exact: true }).click();
   await page.waitForURL(/\/me$/);
   await page.goto(`${base}/neighbourhood`);
   await page.getByRole('searchbox').fill('Pangyo');

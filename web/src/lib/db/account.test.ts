@@ -1,6 +1,6 @@
 // The signed-in account on this device: signing in adopts work written signed out and hides another
 // account's; signing out wipes only that person's private data.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Listing } from '@dongne/shared';
 import { signedIn, signOutLocally, unsyncedCount } from './account.js';
 import { DongneDb } from './db.js';
@@ -8,19 +8,14 @@ import { createDraft } from './drafts.js';
 import { getMeta, setMeta } from './meta.js';
 import { enqueue } from './outbox.js';
 import { feedPage, waitingIds } from './queries.js';
+import { useFreshDb } from './test-db.js';
 
 const minji = { actorId: 'minji-id', nickname: 'minji', joinedAt: 1 };
 const jun = { actorId: 'jun-id', nickname: 'jun', joinedAt: 2 };
 const SUNAE = 'kr-bundang-sunae';
 
 let db: DongneDb;
-beforeEach(() => {
-  db = new DongneDb(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await DongneDb.delete(db.name);
-});
+useFreshDb((fresh) => (db = fresh));
 
 const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], fn);
 

@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fix } from '@dongne/shared';
 import { signedIn } from './account.js';
 import { DongneDb } from './db.js';
 import { blankDraft, createDraft, deleteListing, ownDraft, parsePrice, publishDraft, saveDraft, validateDraft, type DraftFields } from './drafts.js';
 import { getMeta } from './meta.js';
 import { draftsNewestFirst, feedPage, myListings, waitingIds } from './queries.js';
+import { useFreshDb } from './test-db.js';
 
 const lamp: DraftFields = {
   title: 'Desk lamp',
@@ -18,13 +19,7 @@ const fix: Fix = { lat: 37.3915, lng: 127.092, accuracy: 12, takenAt: Date.UTC(2
 const place = { neighbourhoodId: PANGYO, fix };
 
 let db: DongneDb;
-beforeEach(() => {
-  db = new DongneDb(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await DongneDb.delete(db.name);
-});
+useFreshDb((fresh) => (db = fresh));
 
 function issuesByField(result: ReturnType<typeof validateDraft>) {
   return result.ok ? {} : Object.fromEntries(result.issues.map((i) => [i.path, i.message]));

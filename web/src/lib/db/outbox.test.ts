@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Listing } from '@dongne/shared';
 import { signedIn } from './account.js';
 import { DongneDb } from './db.js';
@@ -6,15 +6,10 @@ import { rejectLocally } from './local-mutations.js';
 import { clientIdOf, getMeta, setMeta } from './meta.js';
 import { enqueue, onLocalMutation, rebaseOutbox, notifyLocalMutation } from './outbox.js';
 import { waitingIds } from './queries.js';
+import { useFreshDb } from './test-db.js';
 
 let db: DongneDb;
-beforeEach(() => {
-  db = new DongneDb(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await DongneDb.delete(db.name);
-});
+useFreshDb((fresh) => (db = fresh));
 
 const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], fn);
 

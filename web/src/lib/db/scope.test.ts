@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Listing, Profile } from '@dongne/shared';
 import { DongneDb, type LocalNeighbourhood } from './db.js';
 import { setMeta } from './meta.js';
 import { feedPage } from './queries.js';
 import { currentScope, placesIn, scopeKey } from './scope.js';
+import { useFreshDb } from './test-db.js';
 
 const SUNAE = 'kr-bundang-sunae';
 const PANGYO = 'kr-bundang-pangyo';
@@ -53,13 +54,7 @@ function listingIn(neighbourhoodId: string): Listing {
 }
 
 let db: DongneDb;
-beforeEach(() => {
-  db = new DongneDb(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await DongneDb.delete(db.name);
-});
+useFreshDb((fresh) => (db = fresh));
 
 describe('the current scope', () => {
   it('is unknown on a device that has never synced', async () => {
