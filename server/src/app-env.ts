@@ -4,6 +4,8 @@ import type { SyncService } from './services/sync-service.js';
 import type { NeighbourhoodService } from './services/neighbourhood-service.js';
 import type { RateLimiter } from './services/rate-limiter.js';
 import type { ProfileService } from './services/profile-service.js';
+import type { MediaService } from './services/media-service.js';
+import type { ListingService } from './services/listing-service.js';
 import type { PasskeyService, RelyingParty } from './services/passkey-service.js';
 
 export const SESSION_COOKIE = 'dongne_session';
@@ -15,6 +17,8 @@ export interface Services {
   rateLimiter: RateLimiter;
   passkeys: PasskeyService;
   profiles: ProfileService;
+  media: MediaService;
+  listings: ListingService;
   /** The site passkeys are bound to: the configured public origin, else the request's own. */
   relyingParty: (requestUrl: string) => RelyingParty;
 }

@@ -16,8 +16,12 @@ import { ServiceError } from './services/service-error.js';
 import { createSessionService } from './services/session-service.js';
 import { createPasskeyService } from './services/passkey-service.js';
 import { createProfileService } from './services/profile-service.js';
+import { createMediaService } from './services/media-service.js';
+import { mediaRoutes } from './routes/media-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
+import { listingRoutes } from './routes/listing-routes.js';
+import { createListingService } from './services/listing-service.js';
 import { createSyncService } from './services/sync-service.js';
 import { createVerificationService } from './services/verification-service.js';
 import { createNeighbourhoodService } from './services/neighbourhood-service.js';
@@ -53,6 +57,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
     session,
     passkeys: createPasskeyService(store, clock, session),
     profiles: createProfileService(store, clock),
+    media: createMediaService(store, clock),
     relyingParty: (requestUrl) => {
       const origin = new URL(config.publicOrigin ?? requestUrl).origin;
       return { id: new URL(origin).hostname, origin };
@@ -61,6 +66,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
       defaultNeighbourhoodId: config.defaultNeighbourhoodId ?? DEFAULT_NEIGHBOURHOOD_ID,
     }),
     neighbourhoods: createNeighbourhoodService(store),
+    listings: createListingService(store, clock),
     rateLimiter: createRateLimiter(store, clock),
   };
   const log = config.log ?? ((message: string) => console.error(message));
@@ -90,13 +96,12 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
     c.header('Cache-Control', 'no-store');
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyMaxBytes ?? SYNC_LIMITS.bodyMaxBytes,
-      onError: (c) => c.json(errorBody('request.too_large', 'The request body is too large.'), 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: config.bodyMaxBytes ?? SYNC_LIMITS.bodyMaxBytes,
+    onError: (c) => c.json(errorBody('request.too_large', 'The request body is too large.'), 413),
+  });
+  // Photo uploads are bigger than any JSON body; media-routes.ts streams them in under their own limit.
+  app.use('/api/*', (c, next) => (c.req.method === 'PUT' && c.req.path.startsWith('/api/media/') ? next() : limitBody(c, next)));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes());
@@ -104,6 +109,8 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
   app.route('/api/neighbourhoods', neighbourhoodRoutes());
   app.route('/api/profiles', profileRoutes());
   app.route('/api/search', searchRoutes());
+  app.route('/api/media', mediaRoutes());
+  app.route('/api/listings', listingRoutes());
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API endpoint at ${c.req.method} ${c.req.path}.`));
 
   if (config.webDir && existsSync(config.webDir)) mountWeb(app, config.webDir);

@@ -67,10 +67,10 @@ async function pullEverything(server: SpawnedServer, cookie: string, clientId: s
   }
   const live = new Map<string, string>();
   for (const change of changes) {
-    if (change.op === 'upsert') live.set(change.row.id, change.row.title);
+    if (change.op === 'upsert' && change.entity === 'listing') live.set(change.row.id, change.row.title);
     else live.delete(change.id);
   }
-  const upsertIds = changes.flatMap((c) => (c.op === 'upsert' ? [c.row.id] : []));
+  const upsertIds = changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'listing' ? [c.row.id] : []));
   return { changes, live, upsertIds, lastSeq, cursor };
 }
 
@@ -184,7 +184,7 @@ describe('the server process', () => {
     expect(page.profile).toBeNull();
     // Mapo-gu's ten demo listings, none of Bundang's 22 km away.
     expect(page.changes).toHaveLength(DEMO_COUNT - DEMO_IN_DEFAULT_AREA);
-    expect(page.changes.every((c) => c.op === 'upsert' && c.row.neighbourhoodId.startsWith('kr-mapo-'))).toBe(true);
+    expect(page.changes.every((c) => c.op === 'upsert' && c.entity === 'listing' && c.row.neighbourhoodId.startsWith('kr-mapo-'))).toBe(true);
   });
 
   it('refuses to start with a DONGNE_DEFAULT_NEIGHBOURHOOD it does not know, and says why', async () => {

@@ -12,3 +12,5 @@ export * from './neighbourhood.js';
 export * from './account.js';
 export * from './profile.js';
 export * from './search.js';
+export * from './media.js';
+export * from './base64.js';

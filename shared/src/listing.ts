@@ -2,11 +2,13 @@
 // Schemas use zod/mini: the same checks as classic zod at a fraction of the app-shell bytes.
 import { z } from 'zod/mini';
 import { categoryIdSchema } from './categories.js';
+import { listingPhotosSchema } from './media.js';
 
 export const LISTING_LIMITS = {
   titleMax: 80,
   descriptionMax: 4000,
   neighbourhoodMax: 60,
+  meetingSpotMax: 100,
   priceMaxKrw: 1_000_000_000,
 } as const;
 
@@ -29,6 +31,17 @@ export const listingContentSchema = z.object({
     z.minLength(1, 'Choose your neighbourhood first'),
     z.maxLength(LISTING_LIMITS.neighbourhoodMax, 'That neighbourhood id is too long'),
   ),
+  /** The seller will hear offers below the asking price (가격 제안 받기). */
+  acceptsOffers: z._default(z.boolean('Accepts offers is yes or no'), false),
+  /** Where the seller likes to meet, e.g. "Pangyo station exit 1". */
+  meetingSpot: z._default(
+    z.string('Meeting spot must be text').check(
+      z.trim(),
+      z.maxLength(LISTING_LIMITS.meetingSpotMax, `Keep the meeting spot under ${LISTING_LIMITS.meetingSpotMax} characters`),
+    ),
+    '',
+  ),
+  photos: z._default(listingPhotosSchema, []),
 });
 export type ListingContent = z.infer<typeof listingContentSchema>;
 
@@ -39,7 +52,36 @@ export const listingSchema = z.extend(listingContentSchema, {
   /** Display name of the neighbourhood, e.g. "Pangyo-dong 판교동". */
   neighbourhood: z.string(),
   status: z.enum(['selling', 'reserved', 'sold']),
+  /** Hidden listings are seen by their seller only. */
+  hidden: z.boolean(),
   createdAt: z.int(),
   updatedAt: z.int(),
+  /** The feed's order: creation, or the last bump. */
+  bumpedAt: z.int(),
+  /** Set by an edit after publishing; the listing then shows "edited". */
+  editedAt: z.nullable(z.int()),
+  likeCount: z.int(),
+  viewCount: z.int(),
 });
 export type Listing = z.infer<typeof listingSchema>;
+
+/** What a newly published listing has besides its content; a fresh row's starting values. */
+export const NEW_LISTING_STATE = {
+  status: 'selling',
+  hidden: false,
+  editedAt: null,
+  likeCount: 0,
+  viewCount: 0,
+} as const satisfies Partial<Listing>;
+
+/** The content fields an edit may change: everything but the place it is sold in. */
+export const listingEditableSchema = z.omit(listingContentSchema, { neighbourhoodId: true });
+export type ListingEditable = z.infer<typeof listingEditableSchema>;
+
+/** A seller may bump a listing to the top of the feed once a day. */
+export const BUMP_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+/** When the listing may next be bumped; a never-bumped listing may be bumped at once. */
+export function nextBumpAt(listing: Pick<Listing, 'createdAt' | 'bumpedAt'>): number {
+  return listing.bumpedAt > listing.createdAt ? listing.bumpedAt + BUMP_INTERVAL_MS : listing.createdAt;
+}

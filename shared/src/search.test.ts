@@ -13,8 +13,16 @@ const listing = (over: Partial<Listing>): Listing => ({
   neighbourhood: 'Baekhyeon-dong',
   neighbourhoodId: 'kr-bundang-baekhyeon',
   status: 'selling',
+  acceptsOffers: false,
+  meetingSpot: '',
+  photos: [],
+  hidden: false,
   createdAt: 0,
   updatedAt: 0,
+  bumpedAt: 0,
+  editedAt: null,
+  likeCount: 0,
+  viewCount: 0,
   ...over,
 });
 

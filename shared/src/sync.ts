@@ -77,9 +77,12 @@ export const pullQuerySchema = z.object({
   ),
 });
 
-export const changeSchema = z.discriminatedUnion('op', [
+export const changeSchema = z.union([
   z.object({ op: z.literal('upsert'), entity: z.literal('listing'), row: listingSchema }),
   z.object({ op: z.literal('delete'), entity: z.literal('listing'), id: z.string() }),
+  /** One of the person's drafts: its merged Yjs document, base64. */
+  z.object({ op: z.literal('upsert'), entity: z.literal('draft'), id: z.string(), state: z.string(), updatedAt: z.int() }),
+  z.object({ op: z.literal('delete'), entity: z.literal('draft'), id: z.string() }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 
@@ -112,6 +115,13 @@ export const pullResponseSchema = z.object({
   scope: z.object({ neighbourhoodId: z.string(), range: z.int() }),
   /** The signed-in person's profile; null for a visitor. */
   profile: z.nullable(profileSchema),
+  /** Listings on the signed-in person's watchlist (♥), most recent first; empty for a visitor. */
+  likedIds: z.array(z.string()),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** How many watchlist entries travel with each pull. */
+export const LIKED_IDS_MAX = 500;
+
+export const viewCountsSchema = z.object({ viewCount: z.int(), likeCount: z.int() });
 

@@ -8,6 +8,8 @@ import { build, files, version } from '$service-worker';
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
 import { db } from '$lib/db/db';
 import { syncWithLock } from '$lib/sync/sync-engine';
 import { BACKGROUND_SYNC_TAG } from '$lib/sync/background-sync';
@@ -22,6 +24,17 @@ precacheAndRoute([
 ]);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+// A photo's URL is the hash of its bytes, so a cached copy is never stale: answer from the cache
+// without asking. The ones seen lately are kept, so listings browsed before still show offline.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/media/'),
+  new CacheFirst({
+    cacheName: 'dongne-photos',
+    plugins: [new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 30 * 24 * 60 * 60, purgeOnQuotaError: true })],
+  }),
+  'GET',
+);
 
 // Take control of pages on first install so the first visit is already offline-capable. Updates
 // wait until the person chooses to reload (see SKIP_WAITING below).

@@ -274,7 +274,7 @@ describe('the API as a whole', () => {
     // The anonymous device identity is gone: sign up or sign in under /api/auth.
     ['POST', '/api/session'],
     ['DELETE', '/api/session'],
-    ['PUT', '/api/media/abc'],
+    ['PUT', '/api/nothing/abc'],
     ['GET', '/api/sync/pull/extra'],
   ])('answers %s %s with 404 not_found in the error shape', async (method, path) => {
     const response = await server.app.request(path, { method, headers: { cookie } });

@@ -29,7 +29,7 @@ afterEach(() => server.close());
 /** What a visitor's device pulls: the default area unless given another, in cursor order. */
 async function pulledListings(scope: { neighbourhood?: string; range?: 1 | 2 | 3 | 4 } = {}): Promise<Listing[]> {
   const { changes } = await pullAll(server.app, undefined, 0, undefined, scope);
-  return changes.flatMap((c) => (c.op === 'upsert' ? [c.row] : []));
+  return changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'listing' ? [c.row] : []));
 }
 
 /** Every demo listing, through the two areas that between them cover all the demo places. */

@@ -36,6 +36,8 @@ export function seedDemoData(store: Store, clock: Clock): number {
         category,
         neighbourhood: neighbourhoodLabel(places[placeIndex]),
         neighbourhoodId: places[placeIndex].id,
+        acceptsOffers: index % 3 === 0,
+        meetingSpot: index % 2 === 0 ? `${places[placeIndex].nameEn} community centre` : '',
         // Spread over the last week: 0 is freshest, a few minutes to a few hours apart.
         createdAt: now - Math.round(index * 2.9 * HOUR + (index % 5) * 7 * 60_000) - 4 * 60_000,
         changeSeq: store.sync.nextChangeSeq(),

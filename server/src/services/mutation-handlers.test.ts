@@ -176,7 +176,7 @@ describe('listing.set_status', () => {
     await pushOne(create);
     for (const status of ['reserved', 'sold', 'selling'] as const) {
       expect(await pushOne(mutation(phone.nextSeq(), 'listing.set_status', { id, status }))).toMatchObject({ status: 'applied' });
-      const row = (await pull(server.app, undefined)).changes.find((c) => c.op === 'upsert' && c.row.id === id);
+      const row = (await pull(server.app, undefined)).changes.find((c) => c.op === 'upsert' && c.entity === 'listing' && c.row.id === id);
       expect(row).toMatchObject({ row: { status } });
     }
   });

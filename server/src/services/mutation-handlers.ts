@@ -1,7 +1,8 @@
 // One handler per mutation name. The type makes a missing handler a compile error, so the
 // registry in shared/ and this table cannot drift apart. Handlers run inside a savepoint: throwing
 // MutationRejected undoes whatever the handler wrote.
-import { neighbourhoodLabel, type Mutation, type MutationArgs, type MutationName } from '@dongne/shared';
+import * as Y from 'yjs';
+import { base64ToBytes, BUMP_INTERVAL_MS, DRAFT_LIMITS, neighbourhoodLabel, nextBumpAt, type ListingPhoto, type Mutation, type MutationArgs, type MutationName } from '@dongne/shared';
 import type { Store } from '../store/store.js';
 import type { Actor } from './session-service.js';
 import { MutationRejected } from './service-error.js';
@@ -23,9 +24,30 @@ function placeOrReject(store: Store, id: string) {
   return place;
 }
 
+/** The listing, if it exists and `actor` sells it; else the mutation is refused with why. */
+function ownListingOrReject(store: Store, actor: Actor, id: string, action: string) {
+  const existing = store.listings.ownerOf(id);
+  if (!existing || existing.deletedAt !== null) {
+    throw new MutationRejected('listing.not_found', 'That listing no longer exists.');
+  }
+  if (existing.sellerId !== actor.id) {
+    throw new MutationRejected('listing.not_owner', `Only the seller can ${action} this listing.`);
+  }
+  return existing;
+}
+
+/** Photos are uploaded before the mutation that names them; one that never arrived is refused. */
+function photosOrReject(store: Store, photos: ListingPhoto[]) {
+  const missing = store.media.missing(photos.flatMap((p) => [p.full, p.thumb]));
+  if (missing.length > 0) {
+    throw new MutationRejected('media.missing', `${missing.length} photo file(s) did not reach the server. Open the draft and publish again.`);
+  }
+}
+
 export const mutationHandlers: Handlers = {
   'listing.create'({ store, verification, actor, now, mutation }, args) {
     const place = placeOrReject(store, args.neighbourhoodId);
+    photosOrReject(store, args.photos);
     // A passing fix taken at Publish counts as a verification; failing that, a verification from
     // the last 30 days still lets the person sell in their neighbourhood.
     const check = mutation.fix ? verification.verify(actor, place, mutation.fix, 'publish', now) : undefined;
@@ -45,32 +67,85 @@ export const mutationHandlers: Handlers = {
       category: args.category,
       neighbourhood: neighbourhoodLabel(place),
       neighbourhoodId: place.id,
+      acceptsOffers: args.acceptsOffers,
+      meetingSpot: args.meetingSpot,
+      photos: args.photos,
       createdAt: now,
       changeSeq: store.sync.nextChangeSeq(),
     });
     if (!inserted) throw new MutationRejected('listing.id_taken', 'A listing with this id already exists.');
+    // The draft it was published from leaves the person's other devices too.
+    if (store.drafts.byId(args.id)?.ownerId === actor.id) store.drafts.markDeleted(args.id, now, () => store.sync.nextChangeSeq());
   },
 
   'listing.delete'({ store, actor, now }, args) {
-    const existing = store.listings.ownerOf(args.id);
-    if (!existing || existing.deletedAt !== null) {
-      throw new MutationRejected('listing.not_found', 'That listing no longer exists.');
-    }
-    if (existing.sellerId !== actor.id) {
-      throw new MutationRejected('listing.not_owner', 'Only the seller can delete this listing.');
-    }
+    ownListingOrReject(store, actor, args.id, 'delete');
     store.listings.markDeleted(args.id, now, store.sync.nextChangeSeq());
   },
 
   'listing.set_status'({ store, actor, now }, args) {
+    ownListingOrReject(store, actor, args.id, 'change');
+    store.listings.setStatus(args.id, args.status, now, store.sync.nextChangeSeq());
+  },
+
+  'listing.update'({ store, actor, now }, { id, ...content }) {
+    ownListingOrReject(store, actor, id, 'edit');
+    photosOrReject(store, content.photos);
+    store.listings.update(id, content, now, store.sync.nextChangeSeq());
+  },
+
+  'listing.set_hidden'({ store, actor, now }, args) {
+    ownListingOrReject(store, actor, args.id, 'hide or show');
+    store.listings.setHidden(args.id, args.hidden, now, store.sync.nextChangeSeq());
+  },
+
+  'listing.bump'({ store, actor, now }, args) {
+    const listing = ownListingOrReject(store, actor, args.id, 'bump');
+    const next = nextBumpAt(listing);
+    if (now < next) {
+      const hours = Math.ceil((next - now) / (60 * 60 * 1000));
+      throw new MutationRejected(
+        'listing.bump_too_soon',
+        `A listing can be bumped once every ${BUMP_INTERVAL_MS / 3_600_000} hours. Try again in ${hours} hour${hours === 1 ? '' : 's'}.`,
+      );
+    }
+    store.listings.bump(args.id, now, store.sync.nextChangeSeq());
+  },
+
+  'listing.set_liked'({ store, actor, now }, args) {
     const existing = store.listings.ownerOf(args.id);
     if (!existing || existing.deletedAt !== null) {
       throw new MutationRejected('listing.not_found', 'That listing no longer exists.');
     }
-    if (existing.sellerId !== actor.id) {
-      throw new MutationRejected('listing.not_owner', 'Only the seller can change this listing.');
+    store.listings.setLiked(actor.id, args.id, args.liked, now, () => store.sync.nextChangeSeq());
+  },
+
+  'draft.update'({ store, actor, now }, args) {
+    const existing = store.drafts.byId(args.id);
+    if (existing && existing.ownerId !== actor.id) throw new MutationRejected('draft.not_owner', 'That draft belongs to someone else.');
+    if (existing?.deletedAt != null) {
+      throw new MutationRejected('draft.gone', 'This draft was published or deleted on another of your devices.');
     }
-    store.listings.setStatus(args.id, args.status, now, store.sync.nextChangeSeq());
+    let state: Uint8Array;
+    try {
+      const update = base64ToBytes(args.update);
+      state = existing ? Y.mergeUpdates([existing.state, update]) : update;
+      // Merging only splices bytes; decoding proves the result is a document a device can open.
+      Y.applyUpdate(new Y.Doc(), state);
+    } catch {
+      throw new MutationRejected('draft.invalid_update', 'That draft change could not be read.');
+    }
+    if (state.byteLength > DRAFT_LIMITS.stateMaxBytes) {
+      throw new MutationRejected('draft.too_large', 'This draft has grown too large to sync. Shorten it, or publish it.');
+    }
+    store.drafts.save({ id: args.id, ownerId: actor.id, state, at: now, changeSeq: store.sync.nextChangeSeq() });
+  },
+
+  'draft.delete'({ store, actor, now }, args) {
+    const existing = store.drafts.byId(args.id);
+    if (existing && existing.ownerId !== actor.id) throw new MutationRejected('draft.not_owner', 'That draft belongs to someone else.');
+    // Never synced, or already gone: deleting it again is what the person wanted anyway.
+    store.drafts.markDeleted(args.id, now, () => store.sync.nextChangeSeq());
   },
 
   'neighbourhood.verify'({ store, verification, actor, now, mutation }, args) {

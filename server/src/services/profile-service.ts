@@ -3,17 +3,9 @@
 import { PROFILE_PHOTO, type PublicProfile } from '@dongne/shared';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
+import { sniffImageType } from './image-bytes.js';
 import { ServiceError } from './service-error.js';
 import type { Actor } from './session-service.js';
-
-/** The image type the bytes really are, or undefined. */
-export function sniffImageType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | undefined {
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes[0] === 0x89 && ascii(1, 4) === 'PNG') return 'image/png';
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  return undefined;
-}
 
 export function createProfileService(store: Store, clock: Clock) {
   return {

@@ -8,6 +8,8 @@ export const RATE_LIMITS = {
   push: { windowMs: 60_000, perActor: 300, perIp: 600 },
   signIn: { windowMs: 15 * 60_000, perActor: 10, perIp: 50 },
   signUp: { windowMs: 60 * 60_000, perActor: Infinity, perIp: 20 },
+  /** Two files (photo and thumbnail) per picture, up to ten pictures a listing; retries count too. */
+  mediaUpload: { windowMs: 60 * 60_000, perActor: 300, perIp: 600 },
 } as const;
 
 export type RateLimitRule = keyof typeof RATE_LIMITS;

@@ -52,11 +52,14 @@ describe('push then pull', () => {
     expect(page.changes).toHaveLength(1);
     const change = page.changes[0];
     expect(change.op).toBe('upsert');
-    if (change.op !== 'upsert') return;
+    if (change.op !== 'upsert' || change.entity !== 'listing') return;
     // Exactly the shared schema's fields, nothing the server keeps privately.
     expect(listingSchema.parse(change.row)).toEqual(change.row);
     expect(Object.keys(change.row).sort()).toEqual(
-      ['category', 'createdAt', 'description', 'id', 'neighbourhood', 'neighbourhoodId', 'priceKrw', 'sellerId', 'sellerName', 'status', 'title', 'updatedAt'],
+      [
+        'acceptsOffers', 'bumpedAt', 'category', 'createdAt', 'description', 'editedAt', 'hidden', 'id', 'likeCount', 'meetingSpot',
+        'neighbourhood', 'neighbourhoodId', 'photos', 'priceKrw', 'sellerId', 'sellerName', 'status', 'title', 'updatedAt', 'viewCount',
+      ],
     );
     const args = create.args as ReturnType<typeof listingArgs>;
     expect(change.row).toEqual({
@@ -70,8 +73,16 @@ describe('push then pull', () => {
       neighbourhoodId: HOME,
       neighbourhood: 'Sunae-dong 수내동', // the server's display name for the id the device sent
       status: 'selling',
+      acceptsOffers: false,
+      meetingSpot: '',
+      photos: [],
+      hidden: false,
       createdAt: T0,
       updatedAt: T0,
+      bumpedAt: T0,
+      editedAt: null,
+      likeCount: 0,
+      viewCount: 0,
     });
   });
 
@@ -92,7 +103,7 @@ describe('push then pull', () => {
     await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq())]);
     const first = await pull(app, alice.cookie);
     const again = await pull(app, alice.cookie, { cursor: first.cursor });
-    expect(again).toEqual({ changes: [], cursor: first.cursor, hasMore: false, lastSeq: 0, scope: first.scope, profile: first.profile });
+    expect(again).toEqual({ changes: [], cursor: first.cursor, hasMore: false, lastSeq: 0, scope: first.scope, profile: first.profile, likedIds: [] });
   });
 
   it('lets anyone browse without a session, and tells them lastSeq 0', async () => {
@@ -196,7 +207,7 @@ describe('exactly once', () => {
     expect(retried.results.every((r) => r.status === 'applied')).toBe(true);
     expect(dumpTables(store)).toEqual(tablesAfterApply);
     const { changes } = await pullAll(app, alice.cookie);
-    expect(changes.filter((c) => c.op === 'upsert')).toHaveLength(1);
+    expect(changes.filter((c) => c.op === 'upsert' && c.entity === 'listing')).toHaveLength(1);
     expect(changes.filter((c) => c.op === 'delete')).toEqual([{ op: 'delete', entity: 'listing', id: listing.id }]);
     expect((await pull(app, alice.cookie, { clientId: phone.clientId })).lastSeq).toBe(3);
   });
@@ -620,7 +631,7 @@ describe('paged pull', () => {
     const phone = device();
     await push(server.app, alice.cookie, phone.clientId, [deleteListing(1, ids[0]), deleteListing(2, ids[7])]);
     const { changes } = await pullAll(server.app, undefined, page1.cursor, 5);
-    expect(changes.filter((c) => c.op === 'upsert').map((c) => c.op === 'upsert' && c.row.id)).toEqual(
+    expect(changes.filter((c) => c.op === 'upsert' && c.entity === 'listing').map((c) => c.op === 'upsert' && c.entity === 'listing' && c.row.id)).toEqual(
       [ids[5], ids[6], ids[8], ids[9]],
     );
     expect(changes.filter((c) => c.op === 'delete')).toEqual([

@@ -5,6 +5,8 @@ import {
   DEFAULT_RANGE,
   searchWords,
   SYNC_LIMITS,
+  LIKED_IDS_MAX,
+  bytesToBase64,
   type Change,
   type RangeLevel,
   type Mutation,
@@ -125,14 +127,27 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
       // Read the page, lastSeq and profile in one transaction so they describe the same moment.
       return store.transaction(() => {
         const places = store.neighbourhoods.neighbourIds(neighbourhoodId, range);
-        const rows = store.listings.changesSinceIn(places, actor?.id, query.cursor, limit + 1);
+        const rows: { changeSeq: number; change: Change }[] = store.listings
+          .changesSinceIn(places, actor?.id, query.cursor, limit + 1)
+          .map((row) => ({
+            changeSeq: row.changeSeq,
+            change: row.deleted ? { op: 'delete', entity: 'listing', id: row.id } : { op: 'upsert', entity: 'listing', row: row.listing },
+          }));
+        // The person's own drafts ride the same cursor: one change counter orders every table.
+        if (actor) {
+          for (const row of store.drafts.changesSince(actor.id, query.cursor, limit + 1)) {
+            rows.push({
+              changeSeq: row.changeSeq,
+              change: row.deleted
+                ? { op: 'delete', entity: 'draft', id: row.id }
+                : { op: 'upsert', entity: 'draft', id: row.id, state: bytesToBase64(row.state), updatedAt: row.updatedAt },
+            });
+          }
+          rows.sort((a, b) => a.changeSeq - b.changeSeq);
+        }
         const hasMore = rows.length > limit;
         const page = hasMore ? rows.slice(0, limit) : rows;
-        const changes: Change[] = page.map((row) =>
-          row.deleted
-            ? { op: 'delete', entity: 'listing', id: row.id }
-            : { op: 'upsert', entity: 'listing', row: row.listing },
-        );
+        const changes = page.map((row) => row.change);
         const client = query.clientId ? store.sync.client(query.clientId) : undefined;
         const lastSeq = client && actor && client.actorId === actor.id ? client.lastSeq : 0;
         const cursor = page.length > 0 ? page[page.length - 1].changeSeq : query.cursor;
@@ -143,6 +158,7 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
           lastSeq,
           scope: { neighbourhoodId, range },
           profile: actor ? verification.profile(actor) : null,
+          likedIds: actor ? store.listings.likedBy(actor.id, LIKED_IDS_MAX) : [],
         };
       });
     },

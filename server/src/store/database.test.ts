@@ -187,15 +187,15 @@ describe('store queries', () => {
     for (const details of [perPlace, perSeller]) expect(details).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('serves the online feed (newest in a neighbourhood) from its index', () => {
+  it('serves the online feed (newest bumped in a neighbourhood) from its index', () => {
     const details = planOf(
       open(),
-      `${WITH_SELLER} WHERE l.neighbourhood_id = ? AND l.deleted_at IS NULL AND l.created_at <= ? ORDER BY l.created_at DESC LIMIT ?`,
+      `${WITH_SELLER} WHERE l.neighbourhood_id = ? AND l.deleted_at IS NULL AND l.hidden = 0 AND l.bumped_at <= ? ORDER BY l.bumped_at DESC LIMIT ?`,
       'kr-x',
       0,
       10,
     );
-    expect(details).toMatch(/SEARCH l USING INDEX listings_by_place_time \(neighbourhood_id=\? AND created_at<\?\)/);
+    expect(details).toMatch(/SEARCH l USING INDEX listings_by_place_bumped \(neighbourhood_id=\? AND bumped_at<\?\)/);
     expect(details).not.toMatch(/TEMP B-TREE/);
   });
 

@@ -1,5 +1,5 @@
 // Listings and the queries pull pages over.
-import type { Listing } from '@dongne/shared';
+import type { Listing, ListingEditable, ListingPhoto } from '@dongne/shared';
 import type { Db } from './database.js';
 
 interface ListingRow {
@@ -13,8 +13,16 @@ interface ListingRow {
   neighbourhood: string;
   neighbourhood_id: string | null;
   status: string;
+  accepts_offers: number;
+  meeting_spot: string;
+  photos: string;
+  hidden: number;
   created_at: number;
   updated_at: number;
+  bumped_at: number;
+  edited_at: number | null;
+  like_count: number;
+  view_count: number;
   deleted_at: number | null;
   change_seq: number;
 }
@@ -35,8 +43,16 @@ function toListing(row: ListingRow): Listing {
     neighbourhood: row.neighbourhood,
     neighbourhoodId: row.neighbourhood_id ?? '',
     status: row.status as Listing['status'],
+    acceptsOffers: row.accepts_offers === 1,
+    meetingSpot: row.meeting_spot,
+    photos: JSON.parse(row.photos) as ListingPhoto[],
+    hidden: row.hidden === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    bumpedAt: row.bumped_at,
+    editedAt: row.edited_at,
+    likeCount: row.like_count,
+    viewCount: row.view_count,
   };
 }
 
@@ -47,11 +63,32 @@ const SELECT_WITH_SELLER = `
 export function createListingsStore(db: Db) {
   const insert = db.prepare(`
     INSERT INTO listings (id, seller_id, title, description, price_krw, category, neighbourhood, neighbourhood_id,
-                          status, created_at, updated_at, change_seq)
+                          accepts_offers, meeting_spot, photos, status, created_at, updated_at, bumped_at, change_seq)
     VALUES (@id, @sellerId, @title, @description, @priceKrw, @category, @neighbourhood, @neighbourhoodId,
-            'selling', @createdAt, @createdAt, @changeSeq)
+            @acceptsOffers, @meetingSpot, @photos, 'selling', @createdAt, @createdAt, @createdAt, @changeSeq)
     ON CONFLICT (id) DO NOTHING`);
-  const ownerOf = db.prepare('SELECT seller_id AS sellerId, deleted_at AS deletedAt FROM listings WHERE id = ?');
+  const ownerOf = db.prepare(
+    'SELECT seller_id AS sellerId, deleted_at AS deletedAt, created_at AS createdAt, bumped_at AS bumpedAt FROM listings WHERE id = ?',
+  );
+  const update = db.prepare(`
+    UPDATE listings SET title = @title, description = @description, price_krw = @priceKrw, category = @category,
+      accepts_offers = @acceptsOffers, meeting_spot = @meetingSpot, photos = @photos,
+      edited_at = @at, updated_at = @at, change_seq = @changeSeq
+    WHERE id = @id`);
+  const setHidden = db.prepare('UPDATE listings SET hidden = @hidden, updated_at = @at, change_seq = @changeSeq WHERE id = @id');
+  const bump = db.prepare('UPDATE listings SET bumped_at = @at, updated_at = @at, change_seq = @changeSeq WHERE id = @id');
+  const addLike = db.prepare('INSERT INTO likes (actor_id, listing_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  const removeLike = db.prepare('DELETE FROM likes WHERE actor_id = ? AND listing_id = ?');
+  const recountLikes = db.prepare(`
+    UPDATE listings SET like_count = (SELECT count(*) FROM likes WHERE listing_id = @id), change_seq = @changeSeq
+    WHERE id = @id`);
+  const likedBy = db.prepare(`
+    SELECT k.listing_id FROM likes k JOIN listings l ON l.id = k.listing_id
+    WHERE k.actor_id = ? AND l.deleted_at IS NULL ORDER BY k.created_at DESC LIMIT ?`).pluck();
+  const addView = db.prepare('INSERT INTO listing_views (listing_id, viewer, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  // A view changes no change_seq: counting it must not send the listing to every device again.
+  const countView = db.prepare('UPDATE listings SET view_count = view_count + 1 WHERE id = ?');
+  const counts = db.prepare('SELECT view_count AS viewCount, like_count AS likeCount FROM listings WHERE id = ? AND deleted_at IS NULL');
   const byId = db.prepare(`${SELECT_WITH_SELLER} WHERE l.id = ? AND l.deleted_at IS NULL`);
   const setStatus = db.prepare(
     'UPDATE listings SET status = @status, updated_at = @at, change_seq = @changeSeq WHERE id = @id',
@@ -64,13 +101,14 @@ export function createListingsStore(db: Db) {
   const placeChanges = db.prepare(`${SELECT_WITH_SELLER} WHERE l.neighbourhood_id = ? AND l.change_seq > ? ORDER BY l.change_seq LIMIT ?`);
   const sellerChanges = db.prepare(`${SELECT_WITH_SELLER} WHERE l.seller_id = ? AND l.change_seq > ? ORDER BY l.change_seq LIMIT ?`);
   const placeNewest = db.prepare(`${SELECT_WITH_SELLER}
-    WHERE l.neighbourhood_id = @place AND l.deleted_at IS NULL AND l.created_at <= @before
-    ORDER BY l.created_at DESC LIMIT @limit`);
+    WHERE l.neighbourhood_id = @place AND l.deleted_at IS NULL AND l.hidden = 0 AND l.bumped_at <= @before
+    ORDER BY l.bumped_at DESC LIMIT @limit`);
 
   const searchStatements = new Map<string, ReturnType<Db['prepare']>>();
 
-  const toChange = (row: ListingRow): ListingChangeRow =>
-    row.deleted_at === null
+  /** What `viewerId` may see of a row: a deleted listing, or someone else's hidden one, is a tombstone. */
+  const toChange = (row: ListingRow, viewerId?: string): ListingChangeRow =>
+    row.deleted_at === null && (row.hidden === 0 || row.seller_id === viewerId)
       ? { changeSeq: row.change_seq, deleted: false, listing: toListing(row) }
       : { changeSeq: row.change_seq, deleted: true, id: row.id };
 
@@ -84,12 +122,38 @@ export function createListingsStore(db: Db) {
       category: string;
       neighbourhood: string;
       neighbourhoodId: string;
+      acceptsOffers?: boolean;
+      meetingSpot?: string;
+      photos?: ListingPhoto[];
       createdAt: number;
       changeSeq: number;
     }): boolean {
-      return insert.run(listing).changes === 1;
+      const { acceptsOffers = false, meetingSpot = '', photos = [] } = listing;
+      return insert.run({ ...listing, acceptsOffers: acceptsOffers ? 1 : 0, meetingSpot, photos: JSON.stringify(photos) }).changes === 1;
     },
-    ownerOf: (id: string) => ownerOf.get(id) as { sellerId: string; deletedAt: number | null } | undefined,
+    ownerOf: (id: string) =>
+      ownerOf.get(id) as { sellerId: string; deletedAt: number | null; createdAt: number; bumpedAt: number } | undefined,
+    update(id: string, content: ListingEditable, at: number, changeSeq: number) {
+      update.run({ ...content, id, acceptsOffers: content.acceptsOffers ? 1 : 0, photos: JSON.stringify(content.photos), at, changeSeq });
+    },
+    setHidden(id: string, hidden: boolean, at: number, changeSeq: number) {
+      setHidden.run({ id, hidden: hidden ? 1 : 0, at, changeSeq });
+    },
+    bump(id: string, at: number, changeSeq: number) {
+      bump.run({ id, at, changeSeq });
+    },
+    /** Adds or removes `actorId`'s like; the count changes only if the like did. */
+    setLiked(actorId: string, id: string, liked: boolean, at: number, nextChangeSeq: () => number) {
+      const changed = liked ? addLike.run(actorId, id, at).changes : removeLike.run(actorId, id).changes;
+      if (changed) recountLikes.run({ id, changeSeq: nextChangeSeq() });
+    },
+    /** The listings `actorId` has liked, most recent first. */
+    likedBy: (actorId: string, limit: number) => likedBy.all(actorId, limit) as string[],
+    /** Counts one view per viewer per day. */
+    recordView(id: string, viewer: string, day: number) {
+      if (addView.run(id, viewer, day).changes) countView.run(id);
+    },
+    countsOf: (id: string) => counts.get(id) as { viewCount: number; likeCount: number } | undefined,
     byId(id: string): Listing | undefined {
       const row = byId.get(id) as ListingRow | undefined;
       return row && toListing(row);
@@ -101,7 +165,7 @@ export function createListingsStore(db: Db) {
       markDeleted.run({ id, at, changeSeq });
     },
     changesSince(cursor: number, limit: number): ListingChangeRow[] {
-      return (changesSince.all(cursor, limit) as ListingRow[]).map(toChange);
+      return (changesSince.all(cursor, limit) as ListingRow[]).map((row) => toChange(row));
     },
     /**
      * Changes after `cursor` to listings in any of `places` or sold by `sellerId`, oldest first.
@@ -118,7 +182,7 @@ export function createListingsStore(db: Db) {
       return [...byId.values()]
         .sort((a, b) => a.change_seq - b.change_seq)
         .slice(0, limit)
-        .map(toChange);
+        .map((row) => toChange(row, sellerId));
     },
     /**
      * Listings in `places` whose title or description holds every word, newest first. Words of
@@ -128,7 +192,7 @@ export function createListingsStore(db: Db) {
       const long = words.filter((w) => [...w].length >= 3);
       const short = words.filter((w) => [...w].length < 3);
       const escape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
-      const where = ['l.deleted_at IS NULL', 'l.neighbourhood_id IN (SELECT value FROM json_each(@places))'];
+      const where = ['l.deleted_at IS NULL', 'l.hidden = 0', 'l.neighbourhood_id IN (SELECT value FROM json_each(@places))'];
       const params: Record<string, unknown> = { places: JSON.stringify(places), limit };
       if (long.length) {
         where.push('l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @match)');
@@ -142,18 +206,18 @@ export function createListingsStore(db: Db) {
       if (filters.minPrice !== undefined) (where.push('l.price_krw >= @minPrice'), (params.minPrice = filters.minPrice));
       if (filters.maxPrice !== undefined) (where.push('l.price_krw <= @maxPrice'), (params.maxPrice = filters.maxPrice));
       if (filters.hideSold) where.push("l.status <> 'sold'");
-      const sql = `${SELECT_WITH_SELLER} WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC LIMIT @limit`;
+      const sql = `${SELECT_WITH_SELLER} WHERE ${where.join(' AND ')} ORDER BY l.bumped_at DESC LIMIT @limit`;
       // One prepared statement per query shape, kept: the shapes are few.
       let statement = searchStatements.get(sql);
       if (!statement) searchStatements.set(sql, (statement = db.prepare(sql)));
       return (statement.all(params) as ListingRow[]).map(toListing);
     },
-    /** Newest live listings across `places`, created at or before `before`; the online feed. */
+    /** Most recently bumped (or created) visible listings across `places`, at or before `before`. */
     newestIn(places: string[], before: number, limit: number): Listing[] {
       const rows: ListingRow[] = [];
       for (const place of places) rows.push(...(placeNewest.all({ place, before, limit }) as ListingRow[]));
       return rows
-        .sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? 1 : -1))
+        .sort((a, b) => b.bumped_at - a.bumped_at || (a.id < b.id ? 1 : -1))
         .slice(0, limit)
         .map(toListing);
     },

@@ -2,7 +2,9 @@
 import { openDatabase, type Db } from './database.js';
 import { createActorNeighbourhoodsStore } from './actor-neighbourhoods-store.js';
 import { createActorsStore } from './actors-store.js';
+import { createDraftsStore } from './drafts-store.js';
 import { createListingsStore } from './listings-store.js';
+import { createMediaStore } from './media-store.js';
 import { createNeighbourhoodsStore } from './neighbourhoods-store.js';
 import { createPasskeysStore } from './passkeys-store.js';
 import { createProfilesStore } from './profiles-store.js';
@@ -27,6 +29,7 @@ export function createStore(db: Db) {
     },
     actors: createActorsStore(db),
     listings: createListingsStore(db),
+    drafts: createDraftsStore(db),
     neighbourhoods: createNeighbourhoodsStore(db),
     sync: createSyncStore(db),
     verifications: createVerificationsStore(db),
@@ -35,6 +38,7 @@ export function createStore(db: Db) {
     sessions: createSessionsStore(db),
     passkeys: createPasskeysStore(db),
     profiles: createProfilesStore(db),
+    media: createMediaStore(db),
     close: () => db.close(),
   };
 }

@@ -204,6 +204,9 @@ export function listingArgs(overrides: Partial<ListingCreateArgs> = {}): Listing
     priceKrw: 15000,
     category: 'household',
     neighbourhoodId: HOME,
+    acceptsOffers: false,
+    meetingSpot: '',
+    photos: [],
     ...overrides,
   };
 }

@@ -4,6 +4,12 @@ import { z } from 'zod/mini';
 import { listingCreateArgs } from './listing-create.js';
 import { listingDeleteArgs } from './listing-delete.js';
 import { listingSetStatusArgs } from './listing-set-status.js';
+import { listingUpdateArgs } from './listing-update.js';
+import { listingSetHiddenArgs } from './listing-set-hidden.js';
+import { listingBumpArgs } from './listing-bump.js';
+import { listingSetLikedArgs } from './listing-set-liked.js';
+import { draftUpdateArgs } from './draft-update.js';
+import { draftDeleteArgs } from './draft-delete.js';
 import { neighbourhoodSetArgs } from './neighbourhood-set.js';
 import { neighbourhoodVerifyArgs } from './neighbourhood-verify.js';
 
@@ -11,6 +17,12 @@ export const mutationArgs = {
   'listing.create': listingCreateArgs,
   'listing.delete': listingDeleteArgs,
   'listing.set_status': listingSetStatusArgs,
+  'listing.update': listingUpdateArgs,
+  'listing.set_hidden': listingSetHiddenArgs,
+  'listing.bump': listingBumpArgs,
+  'listing.set_liked': listingSetLikedArgs,
+  'draft.update': draftUpdateArgs,
+  'draft.delete': draftDeleteArgs,
   'neighbourhood.set': neighbourhoodSetArgs,
   'neighbourhood.verify': neighbourhoodVerifyArgs,
 } as const;
@@ -27,5 +39,11 @@ export function isMutationName(name: string): name is MutationName {
 export * from './listing-create.js';
 export * from './listing-delete.js';
 export * from './listing-set-status.js';
+export * from './listing-update.js';
+export * from './listing-set-hidden.js';
+export * from './listing-bump.js';
+export * from './listing-set-liked.js';
+export * from './draft-update.js';
+export * from './draft-delete.js';
 export * from './neighbourhood-set.js';
 export * from './neighbourhood-verify.js';

@@ -3,7 +3,19 @@ import { isMutationName, mutationArgs, MUTATION_NAMES } from './index.js';
 
 describe('mutation registry', () => {
   it('knows each declared mutation and nothing else', () => {
-    expect(MUTATION_NAMES).toEqual(['listing.create', 'listing.delete', 'listing.set_status', 'neighbourhood.set', 'neighbourhood.verify']);
+    expect(MUTATION_NAMES).toEqual([
+      'listing.create',
+      'listing.delete',
+      'listing.set_status',
+      'listing.update',
+      'listing.set_hidden',
+      'listing.bump',
+      'listing.set_liked',
+      'draft.update',
+      'draft.delete',
+      'neighbourhood.set',
+      'neighbourhood.verify',
+    ]);
     expect(isMutationName('listing.create')).toBe(true);
     expect(isMutationName('neighbourhood.verify')).toBe(true);
     expect(isMutationName('toString')).toBe(false);

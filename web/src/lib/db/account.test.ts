@@ -1,7 +1,7 @@
 // The signed-in account on this device: signing in adopts work written signed out and hides another
 // account's; signing out wipes only that person's private data.
 import { describe, expect, it } from 'vitest';
-import type { Listing } from '@dongne/shared';
+import { NEW_LISTING_STATE, type Listing } from '@dongne/shared';
 import { signedIn, signOutLocally, unsyncedCount } from './account.js';
 import { DongneDb } from './db.js';
 import { createDraft } from './drafts.js';
@@ -20,7 +20,7 @@ useFreshDb((fresh) => (db = fresh));
 const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], fn);
 
 function publishLocally(title: string) {
-  const args = { id: crypto.randomUUID(), title, priceKrw: 1000, category: 'books' as const, description: '', neighbourhoodId: SUNAE };
+  const args = { id: crypto.randomUUID(), title, priceKrw: 1000, category: 'books' as const, description: '', neighbourhoodId: SUNAE, acceptsOffers: false, meetingSpot: '', photos: [] };
   return inTx(() => enqueue(db, 'listing.create', args, args.id)).then(() => args.id);
 }
 
@@ -36,7 +36,11 @@ async function pulledListing(): Promise<Listing> {
     neighbourhoodId: SUNAE,
     sellerId: 'someone',
     sellerName: 'someone',
-    status: 'selling',
+    ...NEW_LISTING_STATE,
+    acceptsOffers: false,
+    meetingSpot: '',
+    photos: [],
+    bumpedAt: 1_000,
     createdAt: 1_000,
     updatedAt: 1_000,
   };
@@ -98,6 +102,27 @@ describe('signing in', () => {
     expect(await getMeta(db, 'sessionExpired')).toBe(false);
     expect(await getMeta(db, 'cursor')).toBe(40);
     expect(await waitingIds(db)).toEqual(new Set([hers]));
+  });
+});
+
+describe('photos on a shared device', () => {
+  const photo = (hash: string, ownerId: string) => ({
+    hash,
+    blob: new Blob(['x']),
+    type: 'image/webp',
+    width: 1,
+    height: 1,
+    uploaded: 0 as const,
+    ownerId,
+    createdAt: 1,
+  });
+
+  it('go with the account that signs in after they were added signed out, and leave with it', async () => {
+    await db.photos.bulkAdd([photo('a'.repeat(64), ''), photo('b'.repeat(64), 'jun-id')]);
+    await signedIn(db, minji);
+    expect((await db.photos.toArray()).map((p) => p.ownerId).sort()).toEqual(['jun-id', 'minji-id']);
+    await signOutLocally(db, { toldServer: true });
+    expect((await db.photos.toArray()).map((p) => p.ownerId)).toEqual(['jun-id']);
   });
 });
 

@@ -1,11 +1,13 @@
-// The signed-in account on this device. Private data (drafts, outbox) carries its owner, so one
+// The signed-in account on this device. Private data (drafts, outbox, photos) carries its owner, so one
 // person's work is never shown to, or pushed as, another person who signs in on the same device.
 import type { Account } from '@dongne/shared';
 import type { DongneDb } from './db.js';
 import { currentOwner, setMeta } from './meta.js';
 import { rebaseOutbox } from './outbox.js';
 
-const PERSONAL_META = ['actorId', 'nickname', 'joinedAt', 'profile', 'verifyRejection', 'sessionExpired'] as const;
+const PERSONAL_META = ['actorId', 'nickname', 'joinedAt', 'profile', 'verifyRejection', 'sessionExpired', 'likedIds'] as const;
+
+const photosOf = (db: DongneDb, owner: string) => db.photos.where('[ownerId+uploaded]').between([owner, 0], [owner, 1], true, true);
 
 /**
  * Takes a person's unconfirmed changes off the listings everyone on this device sees (their outbox
@@ -22,7 +24,7 @@ async function withdrawPending(db: DongneDb, owner: string): Promise<void> {
 
 /** Records a sign-in, and gives the account what was written here while signed out. */
 export async function signedIn(db: DongneDb, account: Account): Promise<void> {
-  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings, db.neighbourhoods], async () => {
+  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings, db.neighbourhoods, db.photos], async () => {
     const previous = await currentOwner(db);
     if (previous && previous !== account.actorId) {
       // Someone else's session had expired: their work stays on the device, hidden, until they return.
@@ -37,6 +39,7 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
     await db.meta.delete('signOutPending');
     await db.drafts.where('ownerId').equals('').modify({ ownerId: account.actorId });
     await db.outbox.where('ownerId').equals('').modify({ ownerId: account.actorId });
+    await photosOf(db, '').modify({ ownerId: account.actorId });
     if (previous !== account.actorId) {
       // What this person left waiting here shows again at once, as theirs.
       await rebaseOutbox(db);
@@ -56,10 +59,12 @@ export function unsyncedCount(db: DongneDb): Promise<number> {
  * unsyncedCount() is not zero. Public listings stay cached; they are not anyone's private data.
  */
 export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer: boolean }): Promise<void> {
-  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings], async () => {
+  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings, db.photos], async () => {
     const owner = await currentOwner(db);
     await withdrawPending(db, owner);
     await db.drafts.where('ownerId').equals(owner).delete();
+    // Their photos too: published ones are on the server for anyone to load again.
+    await photosOf(db, owner).delete();
     await db.outbox.where('ownerId').equals(owner).delete();
     for (const key of PERSONAL_META) await db.meta.delete(key);
     if (!toldServer) await setMeta(db, 'signOutPending', true);

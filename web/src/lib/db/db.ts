@@ -1,7 +1,7 @@
 // The local replica in IndexedDB: listings this device has seen, the user's drafts, the outbox of
 // mutations not yet confirmed by the server, and small sync bookkeeping in `meta`.
 import Dexie, { type EntityTable } from 'dexie';
-import type { CategoryId, Listing, Mutation, MutationName, Neighbourhood } from '@dongne/shared';
+import type { CategoryId, Listing, ListingPhoto, Mutation, MutationName, Neighbourhood } from '@dongne/shared';
 
 export type LocalListing = Listing;
 
@@ -12,6 +12,17 @@ export interface Draft {
   price: string;
   category: CategoryId | '';
   description: string;
+  acceptsOffers: boolean;
+  meetingSpot: string;
+  photos: ListingPhoto[];
+  /**
+   * The draft as a Yjs document (Y.encodeStateAsUpdate), the source of truth: edits from this
+   * person's other devices merge into it. The plain fields above are read from it on every save.
+   * Absent until the draft is first edited.
+   */
+  doc?: Uint8Array;
+  /** Published and waiting for the server's answer: hidden, and deleted once it accepts. */
+  publishing?: boolean;
   createdAt: number;
   updatedAt: number;
   /** The account that wrote it ('' while signed out); other accounts on this device never see it. */
@@ -38,6 +49,19 @@ export interface LocalNeighbourhood extends Neighbourhood {
   neighbours?: Record<string, string[]>;
 }
 
+/** A photo resized on this device; `uploaded` is 1 once the server has the bytes. */
+export interface LocalPhoto {
+  hash: string;
+  blob: Blob;
+  type: string;
+  width: number;
+  height: number;
+  uploaded: 0 | 1;
+  /** The account that added it ('' while signed out): only that account uploads it. */
+  ownerId: string;
+  createdAt: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -49,6 +73,7 @@ export class DongneDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
   neighbourhoods!: EntityTable<LocalNeighbourhood, 'id'>;
+  photos!: EntityTable<LocalPhoto, 'hash'>;
 
   constructor(name = 'dongne') {
     // No query cache: with it, a liveQuery over the outbox kept showing an entry deleted by a push.
@@ -70,6 +95,24 @@ export class DongneDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('drafts').toCollection().modify({ ownerId: '' });
         await tx.table('outbox').toCollection().modify({ ownerId: '' });
+      });
+    // Listings: the feed reads newest-bumped first per place. Photos as Blobs. Drafts become Yjs
+    // documents; a draft from before has no `doc` and gets one when it is next opened.
+    this.version(4).stores({
+      listings: 'id, createdAt, sellerId, neighbourhoodId, bumpedAt, [neighbourhoodId+bumpedAt]',
+      photos: 'hash, [ownerId+uploaded]',
+    })
+      .upgrade(async (tx) => {
+        await tx.table('listings').toCollection().modify((l) => {
+          l.bumpedAt ??= l.createdAt;
+          l.hidden ??= false;
+          l.editedAt ??= null;
+          l.likeCount ??= 0;
+          l.viewCount ??= 0;
+          l.acceptsOffers ??= false;
+          l.meetingSpot ??= '';
+          l.photos ??= [];
+        });
       });
   }
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Fix } from '@dongne/shared';
 import { signedIn } from './account.js';
 import { DongneDb } from './db.js';
-import { blankDraft, createDraft, deleteListing, ownDraft, parsePrice, publishDraft, saveDraft, validateDraft, type DraftFields } from './drafts.js';
+import { blankDraft, createDraft, deleteListing, ownDraft, parsePrice, publishDraft, validateDraft, type DraftFields } from './drafts.js';
+import { openDraftDoc, writeFields } from '../drafts/draft-doc.js';
+import { saveDraftDoc } from '../drafts/save-draft.js';
 import { getMeta } from './meta.js';
 import { draftsNewestFirst, feedPage, myListings, waitingIds } from './queries.js';
 import { useFreshDb } from './test-db.js';
@@ -12,6 +14,9 @@ const lamp: DraftFields = {
   price: '12,000원',
   category: 'household',
   description: 'Warm light, works fine.',
+  acceptsOffers: false,
+  meetingSpot: '',
+  photos: [],
 };
 const PANGYO = 'kr-bundang-pangyo';
 /** Where the phone was when Publish was tapped. */
@@ -37,7 +42,11 @@ describe('writing a draft', () => {
 
   it('keeps exactly what was typed, even a half-written price', async () => {
     const draft = await createDraft(db);
-    await saveDraft(db, draft.id, { ...lamp, title: '  Desk lamp ', price: '12,0' });
+    const doc = openDraftDoc(undefined);
+    const edits: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => edits.push(update));
+    writeFields(doc, { ...lamp, title: '  Desk lamp ', price: '12,0' });
+    await saveDraftDoc(db, draft.id, doc, edits);
     const reopened = await db.drafts.get(draft.id);
     expect(reopened).toMatchObject({ ...lamp, title: '  Desk lamp ', price: '12,0' });
     expect(reopened!.updatedAt).toBeGreaterThanOrEqual(draft.updatedAt);
@@ -108,7 +117,7 @@ describe('validating a draft', () => {
     const result = validateDraft({ ...lamp, title: '  Desk lamp  ' }, PANGYO);
     expect(result).toEqual({
       ok: true,
-      content: { title: 'Desk lamp', priceKrw: 12000, category: 'household', description: lamp.description, neighbourhoodId: PANGYO },
+      content: { title: 'Desk lamp', priceKrw: 12000, category: 'household', description: lamp.description, acceptsOffers: false, meetingSpot: '', photos: [], neighbourhoodId: PANGYO },
     });
   });
 
@@ -136,7 +145,7 @@ describe('validating a draft', () => {
   });
 
   it('reports every missing field of an empty form at once', () => {
-    expect(Object.keys(issuesByField(validateDraft({ title: '', price: '', category: '', description: '' }, ''))).sort()).toEqual([
+    expect(Object.keys(issuesByField(validateDraft({ title: '', price: '', category: '', description: '', acceptsOffers: false, meetingSpot: '', photos: [] }, ''))).sort()).toEqual([
       'category',
       'neighbourhoodId',
       'priceKrw',
@@ -176,12 +185,14 @@ describe('publishing a draft', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('shows the listing at once as waiting to sync, queues it with the fix and removes the draft', async () => {
+  it('shows the listing at once as waiting to sync, queues it with the fix and puts the draft out of sight', async () => {
     const draft = await createDraft(db, lamp);
     const result = await publishDraft(db, draft.id, place);
     expect(result).toEqual({ ok: true, listingId: draft.id });
 
-    expect(await db.drafts.get(draft.id)).toBeUndefined();
+    // Kept until the server accepts the listing, but no longer a draft anyone sees or opens.
+    expect(await ownDraft(db, draft.id)).toBeUndefined();
+    expect(await draftsNewestFirst(db)).toEqual([]);
     const listing = await db.listings.get(draft.id);
     expect(listing).toMatchObject({ id: draft.id, title: 'Desk lamp', priceKrw: 12000, status: 'selling', sellerName: 'You' });
     expect((await feedPage(db, 10)).map((l) => l.id)).toEqual([draft.id]);

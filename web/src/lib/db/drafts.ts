@@ -1,12 +1,12 @@
 // Drafts: written and autosaved locally, published into the outbox as a listing.create.
-import { describeIssues, listingContentSchema, type Fix, type Listing, type ListingContent } from '@dongne/shared';
+import { describeIssues, listingContentSchema, type Fix, type Listing, type ListingContent, type MutationArgs, type MutationName } from '@dongne/shared';
 
 type ListingStatus = Listing['status'];
 import type { DongneDb, Draft } from './db.js';
 import { currentOwner } from './meta.js';
 import { enqueue, notifyLocalMutation } from './outbox.js';
 
-export type DraftFields = Pick<Draft, 'title' | 'price' | 'category' | 'description'>;
+export type DraftFields = Pick<Draft, 'title' | 'price' | 'category' | 'description' | 'acceptsOffers' | 'meetingSpot' | 'photos'>;
 
 export async function createDraft(db: DongneDb, fields: Partial<DraftFields> = {}): Promise<Draft> {
   const now = Date.now();
@@ -17,6 +17,9 @@ export async function createDraft(db: DongneDb, fields: Partial<DraftFields> = {
     price: '',
     category: '',
     description: '',
+    acceptsOffers: false,
+    meetingSpot: '',
+    photos: [],
     ...fields,
     createdAt: now,
     updatedAt: now,
@@ -25,24 +28,34 @@ export async function createDraft(db: DongneDb, fields: Partial<DraftFields> = {
   return draft;
 }
 
-/** A draft of the current person's; another account's draft on this device is not found. */
+/**
+ * A draft of the current person's; another account's draft on this device is not found, nor is one
+ * published and waiting for the server's answer.
+ */
 export async function ownDraft(db: DongneDb, id: string): Promise<Draft | undefined> {
   const draft = await db.drafts.get(id);
-  return draft && draft.ownerId === (await currentOwner(db)) ? draft : undefined;
+  return draft && !draft.publishing && draft.ownerId === (await currentOwner(db)) ? draft : undefined;
 }
 
 /** An empty draft of the current person's to reuse instead of starting yet another. */
 export async function blankDraft(db: DongneDb): Promise<Draft | undefined> {
   const owner = await currentOwner(db);
-  return db.drafts.where('ownerId').equals(owner).filter((d) => !d.title && !d.price && !d.description && !d.category && !d.rejection).first();
+  return db.drafts
+    .where('ownerId')
+    .equals(owner)
+    .filter((d) => !d.title && !d.price && !d.description && !d.category && !d.meetingSpot && !d.photos?.length && !d.rejection && !d.publishing)
+    .first();
 }
 
-export async function saveDraft(db: DongneDb, id: string, fields: DraftFields): Promise<void> {
-  await db.drafts.update(id, { ...fields, updatedAt: Date.now() });
-}
-
+/** Deletes the draft here and, once synced, on the person's other devices. */
 export async function deleteDraft(db: DongneDb, id: string): Promise<void> {
-  await db.drafts.delete(id);
+  await db.transaction('rw', [db.drafts, db.outbox, db.meta, db.listings, db.neighbourhoods], async () => {
+    const draft = await db.drafts.get(id);
+    await db.drafts.delete(id);
+    // Only a draft that ever left this device has copies to remove.
+    if (draft?.doc) await enqueue(db, 'draft.delete', { id }, id);
+  });
+  notifyLocalMutation();
 }
 
 /** Reads "12,000", "12000원" or "₩12,000" as 12000; empty means not given. */
@@ -62,8 +75,9 @@ export function validateDraft(
   neighbourhoodId: string,
 ): { ok: true; content: ListingContent } | { ok: false; issues: { path: string; message: string }[] } {
   const price = draft.category === 'free' ? 0 : parsePrice(draft.price);
-  const { title, category, description } = draft;
-  const parsed = listingContentSchema.safeParse({ title, category, description, neighbourhoodId, priceKrw: price ?? 0 });
+  const { title, category, description, meetingSpot, photos } = draft;
+  const acceptsOffers = draft.category !== 'free' && draft.acceptsOffers;
+  const parsed = listingContentSchema.safeParse({ title, category, description, acceptsOffers, meetingSpot, photos, neighbourhoodId, priceKrw: price ?? 0 });
   if (parsed.success && price !== undefined) return { ok: true, content: parsed.data };
   // Report every problem at once, so the person fixes the form in one pass.
   const issues = parsed.success ? [] : describeIssues(parsed.error);
@@ -74,7 +88,8 @@ export function validateDraft(
 /**
  * Turns a draft into a listing waiting to sync, in `neighbourhoodId`, with the GPS fix taken when
  * the person tapped Publish (the server checks it when the listing syncs). The listing keeps the
- * draft's id.
+ * draft's id. The draft itself stays, out of sight, until the server accepts the listing: if it
+ * refuses, the person gets their draft back with its full edit history, so it still merges.
  */
 export async function publishDraft(db: DongneDb, id: string, place: { neighbourhoodId: string; fix?: Fix }): Promise<PublishResult> {
   const result = await db.transaction('rw', [db.drafts, db.outbox, db.meta, db.listings, db.neighbourhoods], async () => {
@@ -83,7 +98,7 @@ export async function publishDraft(db: DongneDb, id: string, place: { neighbourh
     const checked = validateDraft(draft, place.neighbourhoodId);
     if (!checked.ok) return checked;
     await enqueue(db, 'listing.create', { id, ...checked.content }, id, place.fix);
-    await db.drafts.delete(id);
+    await db.drafts.update(id, { publishing: true });
     return { ok: true as const, listingId: id };
   });
   if (result.ok) notifyLocalMutation();
@@ -91,11 +106,31 @@ export async function publishDraft(db: DongneDb, id: string, place: { neighbourh
 }
 
 export async function setListingStatus(db: DongneDb, id: string, status: ListingStatus): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], () => enqueue(db, 'listing.set_status', { id, status }, id));
-  notifyLocalMutation();
+  await listingAction(db, 'listing.set_status', { id, status });
 }
 
 export async function deleteListing(db: DongneDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], () => enqueue(db, 'listing.delete', { id }, id));
+  await listingAction(db, 'listing.delete', { id });
+}
+
+export async function editListing(db: DongneDb, args: MutationArgs<'listing.update'>): Promise<void> {
+  await listingAction(db, 'listing.update', args);
+}
+
+export async function setListingHidden(db: DongneDb, id: string, hidden: boolean): Promise<void> {
+  await listingAction(db, 'listing.set_hidden', { id, hidden });
+}
+
+export async function bumpListing(db: DongneDb, id: string): Promise<void> {
+  await listingAction(db, 'listing.bump', { id });
+}
+
+export async function setListingLiked(db: DongneDb, id: string, liked: boolean): Promise<void> {
+  await listingAction(db, 'listing.set_liked', { id, liked });
+}
+
+/** One action on a listing: its optimistic change and its outbox entry, together. */
+async function listingAction<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N> & { id: string }) {
+  await db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], () => enqueue(db, name, args, args.id));
   notifyLocalMutation();
 }

@@ -16,9 +16,33 @@ export const localApply: LocalApply = {
       sellerId: (await getMeta(db, 'actorId')) ?? '',
       sellerName: (await getMeta(db, 'nickname')) ?? 'You',
       status: existing?.status ?? 'selling',
+      hidden: existing?.hidden ?? false,
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
+      bumpedAt: existing?.bumpedAt ?? at,
+      editedAt: existing?.editedAt ?? null,
+      likeCount: existing?.likeCount ?? 0,
+      viewCount: existing?.viewCount ?? 0,
     });
+  },
+  async 'listing.update'(db, { id, ...content }, at) {
+    await db.listings.update(id, { ...content, editedAt: at, updatedAt: at });
+  },
+  async 'listing.set_hidden'(db, args, at) {
+    await db.listings.update(args.id, { hidden: args.hidden, updatedAt: at });
+  },
+  async 'listing.bump'(db, args, at) {
+    await db.listings.update(args.id, { bumpedAt: at, updatedAt: at });
+  },
+  async 'listing.set_liked'(db, args) {
+    const liked = new Set((await getMeta(db, 'likedIds')) ?? []);
+    // Applied again on every rebase: only a real change moves the count.
+    if (liked.has(args.id) === args.liked) return;
+    if (args.liked) liked.add(args.id);
+    else liked.delete(args.id);
+    await setMeta(db, 'likedIds', [...liked]);
+    const listing = await db.listings.get(args.id);
+    if (listing) await db.listings.update(args.id, { likeCount: Math.max(0, listing.likeCount + (args.liked ? 1 : -1)) });
   },
   async 'listing.delete'(db, args) {
     await db.listings.delete(args.id);
@@ -49,6 +73,12 @@ export const localApply: LocalApply = {
   },
   // Counted once the server confirms it; until then the screen shows it as waiting.
   async 'neighbourhood.verify'() {},
+  // The draft's document already holds the edit (it was saved with it), and a pull merges rather
+  // than replaces, so there is nothing to re-apply.
+  async 'draft.update'() {},
+  async 'draft.delete'(db, args) {
+    await db.drafts.delete(args.id);
+  },
 };
 
 export function applyLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, at: number) {
@@ -64,6 +94,11 @@ export const localReject: LocalReject = {
   async 'listing.create'(db, args, reason, ownerId) {
     await db.listings.delete(args.id);
     const now = Date.now();
+    // The draft it was published from, with its edit history, so later edits still merge.
+    if (await db.drafts.get(args.id)) {
+      await db.drafts.update(args.id, { publishing: false, ownerId, updatedAt: now, rejection: { ...reason, at: now } });
+      return;
+    }
     await db.drafts.put({
       id: args.id,
       // The draft goes back to whoever published it, even if someone else is signed in now.
@@ -72,6 +107,9 @@ export const localReject: LocalReject = {
       price: String(args.priceKrw),
       category: args.category,
       description: args.description,
+      acceptsOffers: args.acceptsOffers,
+      meetingSpot: args.meetingSpot,
+      photos: args.photos,
       createdAt: now,
       updatedAt: now,
       rejection: { ...reason, at: now },
@@ -86,12 +124,44 @@ export const localReject: LocalReject = {
   async 'listing.set_status'(db) {
     await setMeta(db, 'cursor', 0);
   },
+  async 'listing.update'(db) {
+    await setMeta(db, 'cursor', 0);
+  },
+  async 'listing.set_hidden'(db) {
+    await setMeta(db, 'cursor', 0);
+  },
+  async 'listing.bump'(db) {
+    await setMeta(db, 'cursor', 0);
+  },
+  // The watchlist in the next pull is the server's truth.
+  async 'listing.set_liked'(db) {
+    await setMeta(db, 'cursor', 0);
+  },
   // The profile in the next pull is the server's truth about held neighbourhoods.
   async 'neighbourhood.set'() {},
   async 'neighbourhood.verify'(db, _args, reason) {
     await setMeta(db, 'verifyRejection', { ...reason, at: Date.now() });
   },
+  // The draft is gone from the server (published or deleted on another device): the pull that
+  // carries its tombstone removes it here too.
+  async 'draft.update'() {},
+  async 'draft.delete'() {},
 };
+
+type LocalConfirm = { [N in MutationName]?: (db: DongneDb, args: MutationArgs<N>) => Promise<void> };
+
+/** What the device does once the server has applied a mutation, beyond dropping it from the outbox. */
+export const localConfirm: LocalConfirm = {
+  // The listing is live: the draft kept in case of a refusal can go.
+  async 'listing.create'(db, args) {
+    await db.drafts.delete(args.id);
+  },
+};
+
+export function confirmLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>) {
+  const confirm = localConfirm[name] as ((db: DongneDb, args: MutationArgs<N>) => Promise<void>) | undefined;
+  return confirm?.(db, args);
+}
 
 export function rejectLocally<N extends MutationName>(
   db: DongneDb,

@@ -30,6 +30,8 @@ export interface MetaValues {
   defaultScope: Scope;
   /** The scope the stored cursor belongs to: a different scope pulls from the start. */
   cursorScope: string;
+  /** The person's watchlist (♥): the server's list, with unconfirmed likes applied on top. */
+  likedIds: string[];
   /** Last "Verify my neighbourhood" the server refused, to show why. */
   verifyRejection: { code: string; message: string; at: number };
 }

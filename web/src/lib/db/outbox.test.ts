@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Listing } from '@dongne/shared';
+import { NEW_LISTING_STATE, type Listing } from '@dongne/shared';
 import { signedIn } from './account.js';
 import { DongneDb } from './db.js';
 import { rejectLocally } from './local-mutations.js';
@@ -14,7 +14,7 @@ useFreshDb((fresh) => (db = fresh));
 const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], fn);
 
 function createArgs(id = crypto.randomUUID()) {
-  return { id, title: 'Rice cooker', priceKrw: 30000, category: 'household' as const, description: '', neighbourhoodId: 'kr-bundang-sunae' };
+  return { id, title: 'Rice cooker', priceKrw: 30000, category: 'household' as const, description: '', neighbourhoodId: 'kr-bundang-sunae', acceptsOffers: false, meetingSpot: '', photos: [] };
 }
 
 function serverRow(overrides: Partial<Listing> = {}): Listing {
@@ -23,7 +23,11 @@ function serverRow(overrides: Partial<Listing> = {}): Listing {
     neighbourhood: 'Sunae-dong 수내동',
     sellerId: 'someone',
     sellerName: 'Neighbour ABCD',
-    status: 'selling',
+    ...NEW_LISTING_STATE,
+    acceptsOffers: false,
+    meetingSpot: '',
+    photos: [],
+    bumpedAt: 1_000,
     createdAt: 1_000,
     updatedAt: 1_000,
     ...overrides,

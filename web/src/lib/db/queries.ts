@@ -39,6 +39,6 @@ export function waitingIds(db: DongneDb): Promise<Set<string>> {
 /** This person's drafts only: another account's drafts on the same device stay hidden. */
 export function draftsNewestFirst(db: DongneDb) {
   return currentOwner(db).then((owner) =>
-    db.drafts.toArray().then((drafts) => drafts.filter((d) => d.ownerId === owner).sort((a, b) => b.updatedAt - a.updatedAt)),
+    db.drafts.toArray().then((drafts) => drafts.filter((d) => d.ownerId === owner && !d.publishing).sort((a, b) => b.updatedAt - a.updatedAt)),
   );
 }

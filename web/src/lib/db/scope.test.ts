@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Listing, Profile } from '@dongne/shared';
+import { NEW_LISTING_STATE, type Listing, type Profile } from '@dongne/shared';
 import { DongneDb, type LocalNeighbourhood } from './db.js';
 import { setMeta } from './meta.js';
 import { feedPage } from './queries.js';
@@ -47,7 +47,11 @@ function listingIn(neighbourhoodId: string): Listing {
     neighbourhood: neighbourhoodId,
     sellerId: 'someone',
     sellerName: 'Someone',
-    status: 'selling',
+    ...NEW_LISTING_STATE,
+    acceptsOffers: false,
+    meetingSpot: '',
+    photos: [],
+    bumpedAt: createdAt,
     createdAt,
     updatedAt: createdAt,
   };

@@ -1,7 +1,7 @@
 // The sync engine against the real server (built in memory, reached through app.request()), with
 // each simulated device being one DongneDb and one cookie jar, signed in through the auth client.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { neighbourhoodDetailSchema, type Fix, type Neighbourhood } from '@dongne/shared';
+import { neighbourhoodDetailSchema, NEW_LISTING_STATE, type Fix, type Neighbourhood } from '@dongne/shared';
 import type { DraftFields } from '../db/drafts.js';
 import { unsyncedCount } from '../db/account.js';
 import { createDraft, deleteListing, ownDraft, publishDraft } from '../db/drafts.js';
@@ -36,6 +36,9 @@ const bike: DraftFields = {
   price: '85,000',
   category: 'sports',
   description: 'Six speeds. Meet at Pangyo station.',
+  acceptsOffers: true,
+  meetingSpot: 'Pangyo station exit 4',
+  photos: [],
 };
 const PANGYO = 'kr-bundang-pangyo';
 
@@ -228,13 +231,13 @@ describe('a mutation the server refuses', () => {
     const refusedId = crypto.randomUUID();
     const longTitle = 'Very long title '.repeat(8);
     const seq = (await getMeta(phone.db, 'nextSeq'))!;
-    const args = { id: refusedId, title: longTitle, priceKrw: 5000, category: 'books', description: 'Paperback', neighbourhoodId: 'kr-bundang-yatap' };
+    const args = { id: refusedId, title: longTitle, priceKrw: 5000, category: 'books', description: 'Paperback', neighbourhoodId: 'kr-bundang-yatap', acceptsOffers: false, meetingSpot: '', photos: [] };
     const fix = server.fixAt('kr-bundang-yatap');
     await phone.db.transaction('rw', [phone.db.outbox, phone.db.meta, phone.db.listings], async () => {
       await setMeta(phone.db, 'nextSeq', seq + 1);
       const ownerId = await currentOwner(phone.db);
       await phone.db.outbox.add({ seq, mutationId: crypto.randomUUID(), name: 'listing.create', args, createdAt: Date.now(), entityId: refusedId, fix, ownerId });
-      await phone.db.listings.put({ ...args, category: 'books', neighbourhood: 'Yatap-dong 야탑동', sellerId: ownerId, sellerName: 'You', status: 'selling', createdAt: 1, updatedAt: 1 });
+      await phone.db.listings.put({ ...args, category: 'books', neighbourhood: 'Yatap-dong 야탑동', sellerId: ownerId, sellerName: 'You', ...NEW_LISTING_STATE, createdAt: 1, updatedAt: 1, bumpedAt: 1 });
     });
     const after = await publish(phone, { title: 'Published after it' });
 

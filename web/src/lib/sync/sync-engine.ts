@@ -12,10 +12,11 @@ import {
   type RangeLevel,
 } from '@dongne/shared';
 import type { DongneDb, OutboxEntry } from '../db/db.js';
-import { rejectLocally } from '../db/local-mutations.js';
+import { confirmLocally, rejectLocally } from '../db/local-mutations.js';
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { rebaseOutbox } from '../db/outbox.js';
 import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
+import { uploadPendingPhotos } from '../photos/upload-photos.js';
 
 export interface SyncDeps {
   db: DongneDb;
@@ -129,6 +130,8 @@ export async function push(deps: SyncDeps): Promise<number> {
         if (!(await db.outbox.get(entry.seq))) continue;
         if (result.status === 'rejected') {
           await rejectLocally(db, entry.name, entry.args as never, { code: result.code, message: result.message }, entry.ownerId);
+        } else {
+          await confirmLocally(db, entry.name, entry.args as never);
         }
         await db.outbox.delete(entry.seq);
         settled++;
@@ -139,11 +142,17 @@ export async function push(deps: SyncDeps): Promise<number> {
 }
 
 async function applyPage(db: DongneDb, page: PullResponse, scope: CurrentScope | undefined, ownerAtRequest: string) {
-  await db.transaction('rw', [db.listings, db.outbox, db.meta, db.neighbourhoods], async () => {
-    const upserts = page.changes.flatMap((c) => (c.op === 'upsert' ? [c.row] : []));
-    const deletes = page.changes.flatMap((c) => (c.op === 'delete' ? [c.id] : []));
+  const draftChanges = page.changes.filter((c) => c.entity === 'draft');
+  // Yjs loads only when a pull brings drafts, and before the transaction: awaiting an import inside
+  // it would let IndexedDB commit it early.
+  const drafts = draftChanges.length ? await import('../drafts/pulled-drafts.js') : undefined;
+  await db.transaction('rw', [db.listings, db.outbox, db.meta, db.neighbourhoods, db.drafts], async () => {
+    const upserts = page.changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'listing' ? [c.row] : []));
+    const deletes = page.changes.flatMap((c) => (c.op === 'delete' && c.entity === 'listing' ? [c.id] : []));
     if (upserts.length) await db.listings.bulkPut(upserts);
     if (deletes.length) await db.listings.bulkDelete(deletes);
+    if (drafts) await drafts.applyPulledDrafts(db, draftChanges, ownerAtRequest);
+    if (ownerAtRequest) await setMeta(db, 'likedIds', page.likedIds);
     await setMeta(db, 'cursor', page.cursor);
     await setMeta(db, 'cursorScope', scopeKey(scope));
     if (page.profile) await setMeta(db, 'profile', page.profile);
@@ -203,6 +212,7 @@ export async function cachePlaces(deps: SyncDeps): Promise<void> {
 
 export async function syncOnce(deps: SyncDeps): Promise<{ pushed: number; pulled: number }> {
   await flushSignOut(deps);
+  await uploadPendingPhotos(deps);
   // Push before pull, and stop if the push fails: a pull after a push whose answer was lost would
   // bring the server's row, then rebase the still-unsettled change over it for good.
   const pushed = await push(deps);

@@ -1,0 +1,159 @@
+// What a seller and their neighbours do with a listing after it is published, through push and
+// pull on a real SQLite store: edit, hide, bump, like, and views.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BUMP_INTERVAL_MS, type Listing, type MutationResult, type PullResponse } from '@dongne/shared';
+import { createTestServer, device, dumpTables, mutation, newSession, pull, push, type TestServer } from '../testing/harness.js';
+
+let server: TestServer;
+let alice: Awaited<ReturnType<typeof newSession>>;
+let bob: Awaited<ReturnType<typeof newSession>>;
+let alicePhone: ReturnType<typeof device>;
+let bobPhone: ReturnType<typeof device>;
+let id: string;
+
+beforeEach(async () => {
+  server = createTestServer();
+  alice = await newSession(server.app);
+  bob = await newSession(server.app);
+  alicePhone = device();
+  bobPhone = device();
+  const create = server.createListing(alicePhone.nextSeq(), { title: '원목 의자', meetingSpot: 'Sunae station exit 3', acceptsOffers: true });
+  id = (create.args as { id: string }).id;
+  expect((await push(server.app, alice.cookie, alicePhone.clientId, [create])).results[0]).toMatchObject({ status: 'applied' });
+});
+afterEach(() => server.close());
+
+async function asAlice(name: string, args: unknown): Promise<MutationResult> {
+  return (await push(server.app, alice.cookie, alicePhone.clientId, [mutation(alicePhone.nextSeq(), name, args)])).results[0];
+}
+async function asBob(name: string, args: unknown): Promise<MutationResult> {
+  return (await push(server.app, bob.cookie, bobPhone.clientId, [mutation(bobPhone.nextSeq(), name, args)])).results[0];
+}
+const rowIn = (page: PullResponse): Listing | undefined =>
+  page.changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'listing' && c.row.id === id ? [c.row] : []))[0];
+const listingTables = () => {
+  const { listings, likes, change_counter } = dumpTables(server.store);
+  return { listings, likes, change_counter };
+};
+const editArgs = (over: object = {}) => ({
+  id,
+  title: '원목 의자 (2개)',
+  description: 'Two chairs now.',
+  priceKrw: 30000,
+  category: 'furniture',
+  acceptsOffers: false,
+  meetingSpot: '',
+  photos: [],
+  ...over,
+});
+
+describe('a published listing', () => {
+  it('carries the offers flag, the meeting spot and its counters to every device', async () => {
+    const row = rowIn(await pull(server.app, bob.cookie));
+    expect(row).toMatchObject({ acceptsOffers: true, meetingSpot: 'Sunae station exit 3', hidden: false, editedAt: null, likeCount: 0, viewCount: 0 });
+    expect(row!.bumpedAt).toBe(row!.createdAt);
+  });
+
+  it('can be edited by its seller, and then says when it was edited', async () => {
+    server.clock.advance(60_000);
+    expect(await asAlice('listing.update', editArgs())).toMatchObject({ status: 'applied' });
+    expect(rowIn(await pull(server.app, bob.cookie))).toMatchObject({
+      title: '원목 의자 (2개)',
+      priceKrw: 30000,
+      meetingSpot: '',
+      editedAt: server.clock.now(),
+    });
+  });
+
+  it('cannot be edited, hidden or bumped by anyone else, and nothing changes', async () => {
+    const before = listingTables();
+    expect(await asBob('listing.update', editArgs())).toMatchObject({ status: 'rejected', code: 'listing.not_owner' });
+    expect(await asBob('listing.set_hidden', { id, hidden: true })).toMatchObject({ status: 'rejected', code: 'listing.not_owner' });
+    expect(await asBob('listing.bump', { id })).toMatchObject({ status: 'rejected', code: 'listing.not_owner' });
+    expect(listingTables()).toEqual(before);
+  });
+
+  it('refuses an edit that names photos the server never received', async () => {
+    const hash = 'a'.repeat(64);
+    const result = await asAlice('listing.update', editArgs({ photos: [{ full: hash, thumb: hash }] }));
+    expect(result).toMatchObject({ status: 'rejected', code: 'media.missing' });
+  });
+
+  it('disappears for everyone else when hidden, stays with its seller, and comes back when shown', async () => {
+    const bobCursor = (await pull(server.app, bob.cookie)).cursor;
+    expect(await asAlice('listing.set_hidden', { id, hidden: true })).toMatchObject({ status: 'applied' });
+
+    const bobPage = await pull(server.app, bob.cookie, { cursor: bobCursor });
+    expect(bobPage.changes).toEqual([{ op: 'delete', entity: 'listing', id }]);
+    expect(rowIn(await pull(server.app, alice.cookie))).toMatchObject({ hidden: true });
+    expect(rowIn(await pull(server.app, undefined))).toBeUndefined();
+    const search = await server.app.request('/api/search?q=의자');
+    expect(((await search.json()) as { listings: unknown[] }).listings).toEqual([]);
+
+    expect(await asAlice('listing.set_hidden', { id, hidden: false })).toMatchObject({ status: 'applied' });
+    expect(rowIn(await pull(server.app, bob.cookie, { cursor: bobPage.cursor }))).toMatchObject({ hidden: false });
+  });
+
+  it('can be bumped to the top once, then not again for a day', async () => {
+    server.clock.advance(5 * 60_000);
+    expect(await asAlice('listing.bump', { id })).toMatchObject({ status: 'applied' });
+    const bumpedAt = server.clock.now();
+    expect(rowIn(await pull(server.app, bob.cookie))).toMatchObject({ bumpedAt });
+
+    server.clock.advance(BUMP_INTERVAL_MS - 60 * 60_000);
+    const before = listingTables();
+    expect(await asAlice('listing.bump', { id })).toMatchObject({
+      status: 'rejected',
+      code: 'listing.bump_too_soon',
+      message: expect.stringContaining('Try again in 1 hour'),
+    });
+    expect(listingTables()).toEqual(before);
+
+    server.clock.advance(60 * 60_000);
+    expect(await asAlice('listing.bump', { id })).toMatchObject({ status: 'applied' });
+  });
+
+  it('counts likes once per person, lists them on the liker’s pull, and takes them back', async () => {
+    expect(await asBob('listing.set_liked', { id, liked: true })).toMatchObject({ status: 'applied' });
+    expect(await asBob('listing.set_liked', { id, liked: true })).toMatchObject({ status: 'applied' });
+    const bobPage = await pull(server.app, bob.cookie);
+    expect(bobPage.likedIds).toEqual([id]);
+    expect(rowIn(bobPage)).toMatchObject({ likeCount: 1 });
+    expect((await pull(server.app, alice.cookie)).likedIds).toEqual([]);
+
+    expect(await asBob('listing.set_liked', { id, liked: false })).toMatchObject({ status: 'applied' });
+    const after = await pull(server.app, bob.cookie);
+    expect(after.likedIds).toEqual([]);
+    expect(rowIn(after)).toMatchObject({ likeCount: 0 });
+  });
+
+  it('refuses a like for a listing that does not exist', async () => {
+    expect(await asBob('listing.set_liked', { id: crypto.randomUUID(), liked: true })).toMatchObject({ status: 'rejected', code: 'listing.not_found' });
+  });
+});
+
+describe('POST /api/listings/:id/views', () => {
+  const view = (cookie?: string) =>
+    server.app.request(`/api/listings/${id}/views`, { method: 'POST', headers: { ...(cookie && { cookie }), 'sec-fetch-site': 'same-origin' } });
+
+  it('counts one view per person per day, not the seller’s own, and answers the counts', async () => {
+    expect(await (await view(bob.cookie)).json()).toEqual({ viewCount: 1, likeCount: 0 });
+    expect(await (await view(bob.cookie)).json()).toEqual({ viewCount: 1, likeCount: 0 });
+    expect(await (await view(alice.cookie)).json()).toEqual({ viewCount: 1, likeCount: 0 });
+    server.clock.advance(24 * 60 * 60_000);
+    expect(await (await view(bob.cookie)).json()).toEqual({ viewCount: 2, likeCount: 0 });
+  });
+
+  it('does not send the listing to every device again for a view', async () => {
+    const cursor = (await pull(server.app, bob.cookie)).cursor;
+    await view(bob.cookie);
+    expect((await pull(server.app, bob.cookie, { cursor })).changes).toEqual([]);
+  });
+
+  it('answers 404 for a listing that is gone', async () => {
+    const response = await server.app.request(`/api/listings/${crypto.randomUUID()}/views`, { method: 'POST', headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'listing.not_found' } });
+  });
+});
+

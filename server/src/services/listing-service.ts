@@ -1,0 +1,24 @@
+// What happens to a listing outside the sync loop: counting who looked at it.
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import type { Actor } from './session-service.js';
+import { ServiceError } from './service-error.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function createListingService(store: Store, clock: Clock) {
+  return {
+    /**
+     * Counts a view once per viewer per day (an account, else the address of a visitor); the
+     * seller looking at their own listing is not a view. Returns the counts as they now stand.
+     */
+    recordView(id: string, viewer: { actor?: Actor; ip?: string }) {
+      const owner = store.listings.ownerOf(id);
+      if (!owner || owner.deletedAt !== null) throw new ServiceError(404, 'listing.not_found', 'That listing no longer exists.');
+      const key = viewer.actor ? `actor:${viewer.actor.id}` : viewer.ip ? `ip:${viewer.ip}` : undefined;
+      if (key && viewer.actor?.id !== owner.sellerId) store.listings.recordView(id, key, Math.floor(clock.now() / DAY_MS));
+      return store.listings.countsOf(id)!;
+    },
+  };
+}
+export type ListingService = ReturnType<typeof createListingService>;

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { MEDIA_LIMITS } from '@dongne/shared';
+import { openStore } from '../store/store.js';
+import { JPEG_3X2, JPEG_4097X8, png, sha256Hex, WEBP_VP8X_3X2 } from '../testing/images.js';
+import { createMediaService } from './media-service.js';
+import { ServiceError } from './service-error.js';
+
+function setup() {
+  const store = openStore(':memory:');
+  let now = Date.UTC(2026, 10, 25, 12);
+  const clock = { now: () => now };
+  const jieun = { id: 'actor-jieun', nickname: '지은', joinedAt: now };
+  const minho = { id: 'actor-minho', nickname: '민호', joinedAt: now };
+  for (const actor of [jieun, minho]) store.actors.insert({ id: actor.id, nickname: actor.nickname, tokenHash: null, createdAt: now });
+  const rows = () => store.db.prepare('SELECT hash, type, size, width, height, uploader_id, created_at FROM media ORDER BY hash').all();
+  return { store, media: createMediaService(store, clock), jieun, minho, rows, advance: (ms: number) => (now += ms) };
+}
+
+/** The ServiceError fn throws, as {status, code, message}. */
+function refusal(fn: () => unknown) {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ServiceError) return { status: error.status, code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('media service', () => {
+  it('stores a photo under its hash and gives back its bytes and facts', () => {
+    const { media, jieun, rows } = setup();
+    const hash = sha256Hex(JPEG_3X2);
+    expect(media.upload(jieun, hash, JPEG_3X2)).toEqual({ hash, type: 'image/jpeg', width: 3, height: 2, size: JPEG_3X2.length });
+    const stored = media.get(hash);
+    expect(stored.type).toBe('image/jpeg');
+    expect(Buffer.from(stored.bytes).equals(Buffer.from(JPEG_3X2))).toBe(true);
+    expect(rows()).toEqual([
+      { hash, type: 'image/jpeg', size: JPEG_3X2.length, width: 3, height: 2, uploader_id: jieun.id, created_at: Date.UTC(2026, 10, 25, 12) },
+    ]);
+  });
+
+  it('answers a repeated upload the same way and changes nothing, whoever sends it', () => {
+    const { media, jieun, minho, rows, advance } = setup();
+    const hash = sha256Hex(WEBP_VP8X_3X2);
+    const first = media.upload(jieun, hash, WEBP_VP8X_3X2);
+    const before = rows();
+    advance(60_000);
+    expect(media.upload(jieun, hash, WEBP_VP8X_3X2)).toEqual(first);
+    expect(media.upload(minho, hash, WEBP_VP8X_3X2)).toEqual(first);
+    expect(rows()).toEqual(before);
+  });
+
+  it('refuses too large, mismatched, non-image and oversized photos, storing none of them', () => {
+    const { media, jieun, rows } = setup();
+    const big = new Uint8Array(MEDIA_LIMITS.uploadMaxBytes + 1);
+    expect(refusal(() => media.upload(jieun, sha256Hex(big), big))).toEqual({ status: 413, code: 'media.too_large', message: 'A photo can be at most 3 MB.' });
+
+    const other = sha256Hex(png(1, 1));
+    expect(refusal(() => media.upload(jieun, other, JPEG_3X2))).toMatchObject({ status: 400, code: 'media.hash_mismatch' });
+
+    const notPhoto = new TextEncoder().encode('definitely a photo.jpg');
+    expect(refusal(() => media.upload(jieun, sha256Hex(notPhoto), notPhoto))).toEqual({
+      status: 415,
+      code: 'media.not_image',
+      message: 'That file is not a photo Dongne can use (JPEG, PNG or WebP).',
+    });
+
+    // The signature alone is not enough: the header must say how big the image is.
+    const jpegSignature = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0]);
+    expect(refusal(() => media.upload(jieun, sha256Hex(jpegSignature), jpegSignature))).toMatchObject({ status: 415, code: 'media.not_image' });
+
+    expect(refusal(() => media.upload(jieun, sha256Hex(JPEG_4097X8), JPEG_4097X8))).toEqual({
+      status: 422,
+      code: 'media.too_big_dimensions',
+      message: 'A photo can be at most 4096 × 4096 pixels; this one is 4097 × 8.',
+    });
+    const tall = png(1, 4097);
+    expect(refusal(() => media.upload(jieun, sha256Hex(tall), tall))).toMatchObject({ status: 422 });
+    expect(rows()).toEqual([]);
+  });
+
+  it('accepts a photo exactly at the limits', () => {
+    const { media, jieun } = setup();
+    const largest = png(MEDIA_LIMITS.maxDimension, MEDIA_LIMITS.maxDimension);
+    expect(media.upload(jieun, sha256Hex(largest), largest)).toMatchObject({ width: 4096, height: 4096 });
+  });
+
+  it('says 404 for a photo it does not have', () => {
+    const { media } = setup();
+    const hash = sha256Hex(JPEG_3X2);
+    expect(refusal(() => media.get(hash))).toMatchObject({ status: 404, code: 'media.not_found' });
+    expect(refusal(() => media.info(hash))).toMatchObject({ status: 404, code: 'media.not_found' });
+  });
+});
+
+describe('media store', () => {
+  it('names the hashes it lacks, each once, in the order asked', () => {
+    const { store, media, jieun } = setup();
+    const have = sha256Hex(JPEG_3X2);
+    media.upload(jieun, have, JPEG_3X2);
+    const a = sha256Hex(png(1, 1));
+    const b = sha256Hex(png(2, 1));
+    expect(store.media.missing([])).toEqual([]);
+    expect(store.media.missing([have])).toEqual([]);
+    expect(store.media.missing([b, have, a, b])).toEqual([b, a]);
+  });
+});

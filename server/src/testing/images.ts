@@ -1,0 +1,85 @@
+// Real tiny images for tests, as a browser writes them: Chromium encoded these from a canvas
+// (toDataURL), and each decodes in Chromium to the size its name says. PNGs are built here. Tests only.
+import { createHash } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
+
+const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
+
+/** Baseline JPEG with the sRGB ICC profile Chromium writes (an APP2 segment before the frame). */
+export const JPEG_3X2 = bytes(
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAA' +
+  'AABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAA' +
+  'ABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAA' +
+  'AAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAA' +
+  'AAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAA' +
+  'AABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDABsSFBcU' +
+  'ERsXFhceHBsgKEIrKCUlKFE6PTBCYFVlZF9VXVtqeJmBanGQc1tdhbWGkJ6jq62rZ4C8ybqmx5moq6T/2wBDARweHigjKE4r' +
+  'K06kbl1upKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKT/wAARCAACAAMDASIAAhEB' +
+  'AxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAT/xAAWEAEBAQAAAAAAAAAAAAAAAAAAARH/xAAUAQEAAAAAAAAAAAAAAAAAAAAE' +
+  '/8QAFhEAAwAAAAAAAAAAAAAAAAAAAAEx/9oADAMBAAIRAxEAPwCmTJkAEdHqH//Z',
+);
+/** Wider than the server accepts; the ICC profile dropped. */
+export const JPEG_4097X8 = bytes(
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABsSFBcUERsXFhceHBsgKEIrKCUlKFE6PTBCYFVlZF9VXVtqeJmBanGQc1tdhbWG' +
+  'kJ6jq62rZ4C8ybqmx5moq6T/2wBDARweHigjKE4rK06kbl1upKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSk' +
+  'pKSkpKSkpKSkpKSkpKT/wAARCAAIEAEDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAT/xAAUEAEAAAAAAAAAAAAA' +
+  'AAAAAAAA/8QAFgEBAQEAAAAAAAAAAAAAAAAAAAQF/8QAFBEBAAAAAAAAAAAAAAAAAAAAAP/aAAwDAQACEQMRAD8AqARtAAAA' +
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAB//Z',
+);
+/** Extended WebP (VP8X + ICCP + lossy VP8), exactly as Chromium writes it. */
+export const WEBP_VP8X_3X2 = bytes(
+  'UklGRh4CAABXRUJQVlA4WAoAAAAgAAAAAgAAAQAASUNDUMgBAAAAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAA' +
+  'AABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAA' +
+  'ABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAA' +
+  'AAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAA' +
+  'AAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAA' +
+  'AABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADZWUDggMAAAALAB' +
+  'AJ0BKgMAAgAEAGglqAJ0ugAEMAAA/uAu/jIv15ByZOQh88f1vzMZYU9+OAAAAA==',
+);
+/** Extended WebP with no profile: VP8X, then a lossless VP8L bitstream. */
+export const WEBP_VP8X_4097X8 = bytes('UklGRjAAAABXRUJQVlA4WAoAAAAAAAAAABAABwAAVlA4TBEAAAAvANABAAdQxLq3qv+BiOh/AAA=');
+/** Simple lossy WebP: the VP8 chunk of a Chromium file on its own. */
+export const WEBP_VP8_300X257 = bytes(
+  'UklGRuQAAABXRUJQVlA4INgAAAAwFQCdASosAQEBPxGIwVosKSckICgBgCIJaW7hd2Ee3AAAE9gHvtk5D32ych77ZOQ99snI' +
+  'iB5OQ99snIfAfpdrxcnIe+3Mv09snIe+2UDLxcnIe+2Tkf88nIe+2TkPoX0u14uTkPfgCAe+2TkPfbMZae2TkPfbJziIuTkP' +
+  'fbJyIgeTkPfbJyHwH6Xa8XJyHvtzL9PbJyHvtlAy8XJyHvtk5H/PJyHvtk5D6F9LteLk4/gAAP7/Se//w2qsrb/9SMMX2qIH' +
+  'G5ZMA1FuJrepwwIAAAAAAAAAAAA=',
+);
+/** Simple lossless WebP: the VP8L chunk of a Chromium file on its own. */
+export const WEBP_VP8L_3X2 = bytes('UklGRiQAAABXRUJQVlA4TBcAAAAvAkAAAA/wiLtHdD+Ref6jBTc4iOh/CAA=');
+export const WEBP_VP8L_1280X853 = bytes('UklGRh4AAABXRUJQVlA4TBEAAAAv/wTVAAdQxLq3qv+BiOh/AAA=');
+
+/** A valid greyscale PNG of any size (all black), built chunk by chunk. */
+export function png(width: number, height: number): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth; colour type 0 (greyscale), default compression, filter, no interlace
+  // Each row: filter byte 0, then one byte per pixel.
+  const pixels = Buffer.alloc((width + 1) * height);
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(pixels)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
+}
+
+export const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');

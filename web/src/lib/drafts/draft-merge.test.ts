@@ -1,0 +1,99 @@
+// One person, two devices, one draft: edits made on both while offline merge when both sync,
+// through the real sync engine and the real server.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDraft, deleteDraft, ownDraft } from '../db/drafts.js';
+import { createDevice, createTestServer, type Device, type TestServer } from '../sync/test-device.js';
+import { openDraftDoc, readFields, replaceText, writeFields } from './draft-doc.js';
+import { saveDraftDoc } from './save-draft.js';
+
+let server: TestServer;
+let phone: Device;
+let laptop: Device;
+beforeEach(async () => {
+  server = createTestServer();
+  phone = createDevice(server, 'phone');
+  laptop = createDevice(server, 'laptop');
+  await phone.signUp();
+  await laptop.signIn(phone.account);
+});
+afterEach(async () => {
+  await phone.close();
+  await laptop.close();
+  expect(server.logged).toEqual([]);
+  server.close();
+});
+
+/** Opens the draft on a device, edits it as the editor would, and autosaves. */
+async function edit(device: Device, id: string, change: (fields: ReturnType<typeof readFields>) => void) {
+  const stored = await ownDraft(device.db, id);
+  const doc = openDraftDoc(stored!.doc, stored);
+  const edits: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array, origin: unknown) => typeof origin !== 'symbol' && edits.push(update));
+  const fields = readFields(doc);
+  change(fields);
+  writeFields(doc, fields);
+  await saveDraftDoc(device.db, id, doc, edits);
+}
+
+describe('a draft edited on two devices', () => {
+  it('keeps both edits when both were offline and then sync', async () => {
+    const { id } = await createDraft(phone.db);
+    await edit(phone, id, (f) => {
+      f.title = 'IKEA Poäng armchair';
+      f.description = 'Birch frame.';
+    });
+    await phone.sync();
+    await laptop.sync();
+    expect(await ownDraft(laptop.db, id)).toMatchObject({ title: 'IKEA Poäng armchair' });
+
+    // Both offline now: each edits a different part of the same text, and one sets the price.
+    await edit(phone, id, (f) => (f.title = 'IKEA Poäng armchair, beige'));
+    await edit(laptop, id, (f) => {
+      f.title = 'Like new: IKEA Poäng armchair';
+      f.description = 'Birch frame. Cushion washed.';
+      f.price = '45000';
+    });
+    await laptop.sync();
+    await phone.sync();
+    await laptop.sync();
+
+    for (const device of [phone, laptop]) {
+      expect(await ownDraft(device.db, id)).toMatchObject({
+        title: 'Like new: IKEA Poäng armchair, beige',
+        description: 'Birch frame. Cushion washed.',
+        price: '45000',
+      });
+    }
+  });
+
+  it('disappears from the other device when deleted on one', async () => {
+    const { id } = await createDraft(phone.db);
+    await edit(phone, id, (f) => (f.title = 'Lamp'));
+    await phone.sync();
+    await laptop.sync();
+    expect(await ownDraft(laptop.db, id)).toBeDefined();
+    await deleteDraft(phone.db, id);
+    await phone.sync();
+    await laptop.sync();
+    expect(await laptop.db.drafts.get(id)).toBeUndefined();
+  });
+});
+
+describe('replaceText', () => {
+  it('touches only the changed middle, so edits elsewhere in the text survive', async () => {
+    const a = openDraftDoc(undefined, { title: 'abc def ghi' });
+    const { Y } = await import('./draft-doc.js');
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    replaceText(a.getText('title'), 'abc DEF ghi');
+    replaceText(b.getText('title'), 'abc def ghi jkl');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    expect(a.getText('title').toString()).toBe('abc DEF ghi jkl');
+  });
+
+  it('never splits an emoji', () => {
+    const doc = openDraftDoc(undefined, { title: 'I 😀 it' });
+    replaceText(doc.getText('title'), 'I 😃 it');
+    expect(doc.getText('title').toString()).toBe('I 😃 it');
+  });
+});

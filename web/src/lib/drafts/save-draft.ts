@@ -1,0 +1,25 @@
+// Autosave: the draft's document and its readable fields on this device, and the edit since the
+// last save in the outbox for the person's other devices, in one transaction.
+import { bytesToBase64 } from '@dongne/shared';
+import type { DongneDb } from '../db/db.js';
+import { enqueue, notifyLocalMutation } from '../db/outbox.js';
+import { encodeDraft, mergeUpdates, readFields, REMOTE, Y } from './draft-doc.js';
+
+/**
+ * Saves `doc` as draft `id`. `edits` are the Yjs updates made here since the last save; they are
+ * taken (the array is emptied) once written. Whatever a pull merged into the stored copy meanwhile is
+ * merged into `doc` first, so a save never drops another device's edit.
+ */
+export async function saveDraftDoc(db: DongneDb, id: string, doc: Y.Doc, edits: Uint8Array[]): Promise<boolean> {
+  const update = edits.length ? mergeUpdates(edits.splice(0)) : undefined;
+  const saved = await db.transaction('rw', [db.drafts, db.outbox, db.meta, db.listings, db.neighbourhoods], async () => {
+    const stored = await db.drafts.get(id);
+    if (!stored || stored.publishing) return false;
+    if (stored.doc) Y.applyUpdate(doc, stored.doc, REMOTE);
+    await db.drafts.update(id, { ...readFields(doc), doc: encodeDraft(doc), updatedAt: Date.now() });
+    if (update) await enqueue(db, 'draft.update', { id, update: bytesToBase64(update) }, id);
+    return true;
+  });
+  if (update && saved) notifyLocalMutation();
+  return saved;
+}

@@ -1,0 +1,190 @@
+// Uploading photos against the real server (built in memory, reached through app.request()), from
+// simulated devices that sign in through the auth client.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mediaPath, type ListingPhoto } from '@dongne/shared';
+import { createDraft, publishDraft } from '../db/drafts.js';
+import { getMeta, setMeta } from '../db/meta.js';
+import { SyncError } from '../sync/sync-engine.js';
+import { createDevice, createTestServer, type Device, type TestServer } from '../sync/test-device.js';
+import { addPhotos } from './local-photos.js';
+import { sha256Hex } from './prepare-photo.js';
+import { fakePrepare, pickedPhoto } from './test-photos.js';
+import { uploadPendingPhotos } from './upload-photos.js';
+
+let server: TestServer;
+let devices: Device[];
+
+beforeEach(() => {
+  server = createTestServer();
+  devices = [];
+});
+afterEach(async () => {
+  await Promise.all(devices.map((d) => d.close()));
+  expect(server.logged).toEqual([]);
+  server.close();
+});
+
+function device(name: string) {
+  const d = createDevice(server, name);
+  devices.push(d);
+  return d;
+}
+
+async function addPhoto(d: Device, n = 0): Promise<ListingPhoto> {
+  const { added, errors } = await addPhotos(d.db, [pickedPhoto(n)], 0, fakePrepare);
+  expect(errors).toEqual([]);
+  return added[0];
+}
+
+const uploads = (d: Device) => d.requests.filter((r) => r.startsWith('PUT /api/media/'));
+const hashesOf = (photo: ListingPhoto) => [photo.full, photo.thumb];
+const uploadedFlags = async (d: Device, photo: ListingPhoto) => (await d.db.photos.bulkGet(hashesOf(photo))).map((row) => row?.uploaded);
+
+/** The bytes the server serves for a hash, or its status when it has none. */
+async function onServer(hash: string): Promise<Uint8Array | number> {
+  const response = await server.app.request(mediaPath(hash));
+  return response.ok ? new Uint8Array(await response.arrayBuffer()) : response.status;
+}
+
+async function syncFailure(attempt: Promise<unknown>): Promise<SyncError> {
+  const error = await attempt.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof SyncError)) throw new Error(`expected a SyncError, got ${String(error)}`);
+  return error;
+}
+
+describe('uploading photos', () => {
+  it('sends each waiting photo and thumbnail, and marks it uploaded', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    const photo = await addPhoto(phone);
+
+    expect(await uploadPendingPhotos(phone.deps)).toBe(2);
+    expect(await uploadedFlags(phone, photo)).toEqual([1, 1]);
+    for (const hash of hashesOf(photo)) {
+      const local = new Uint8Array(await (await phone.db.photos.get(hash))!.blob.arrayBuffer());
+      expect(await onServer(hash)).toEqual(local);
+    }
+    expect(uploads(phone).sort()).toEqual(hashesOf(photo).map((h) => `PUT /api/media/${h}`).sort());
+  });
+
+  it('sends nothing the second time', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    await addPhoto(phone);
+    await uploadPendingPhotos(phone.deps);
+    const sent = uploads(phone).length;
+
+    expect(await uploadPendingPhotos(phone.deps)).toBe(0);
+    expect(uploads(phone)).toHaveLength(sent);
+  });
+
+  it('sends nothing while signed out', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    await phone.signOut();
+    const photo = await addPhoto(phone);
+
+    expect(await uploadPendingPhotos(phone.deps)).toBe(0);
+    expect(uploads(phone)).toEqual([]);
+    expect(await uploadedFlags(phone, photo)).toEqual([0, 0]);
+  });
+
+  it('waits while the session has expired, without trying', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    const photo = await addPhoto(phone);
+    await setMeta(phone.db, 'sessionExpired', true);
+
+    expect(await uploadPendingPhotos(phone.deps)).toBe(0);
+    expect(uploads(phone)).toEqual([]);
+    expect(await uploadedFlags(phone, photo)).toEqual([0, 0]);
+  });
+
+  it('notices the server has ended the session, and keeps the photos', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    const photo = await addPhoto(phone);
+    // The cookie the server knew is gone, as when the session ended while the app was closed.
+    phone.cookies.clear();
+
+    expect(await uploadPendingPhotos(phone.deps)).toBe(0);
+    expect(await getMeta(phone.db, 'sessionExpired')).toBe(true);
+    expect(uploads(phone)).toHaveLength(1);
+    expect(await uploadedFlags(phone, photo)).toEqual([0, 0]);
+  });
+
+  it('fails as offline with no connection, marks nothing, and sends everything next time', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    const photo = await addPhoto(phone);
+    const [first] = await phone.db.photos.where('[ownerId+uploaded]').equals([(await getMeta(phone.db, 'actorId'))!, 0]).primaryKeys();
+    phone.failOn('PUT', mediaPath(first), 'request-lost');
+
+    const error = await syncFailure(uploadPendingPhotos(phone.deps));
+    expect(error.kind).toBe('offline');
+    expect(await uploadedFlags(phone, photo)).toEqual([0, 0]);
+    expect(await onServer(first)).toBe(404);
+
+    expect(await uploadPendingPhotos(phone.deps)).toBe(2);
+    expect(await uploadedFlags(phone, photo)).toEqual([1, 1]);
+  });
+
+  it('sends a photo again whose answer was lost, and the server takes it again', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    const photo = await addPhoto(phone);
+    phone.failOn('PUT', mediaPath(photo.full), 'response-lost');
+
+    expect((await syncFailure(uploadPendingPhotos(phone.deps))).kind).toBe('offline');
+    expect((await phone.db.photos.get(photo.full))?.uploaded).toBe(0);
+    expect(await onServer(photo.full)).toBeInstanceOf(Uint8Array);
+
+    await uploadPendingPhotos(phone.deps);
+    expect(await uploadedFlags(phone, photo)).toEqual([1, 1]);
+  });
+
+  it('passes on why the server refused a photo, and keeps it waiting', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    const blob = new Blob(['no image at all'], { type: 'image/jpeg' });
+    const hash = await sha256Hex(blob);
+    const ownerId = (await getMeta(phone.db, 'actorId'))!;
+    await phone.db.photos.put({ hash, blob, type: 'image/jpeg', width: 1, height: 1, uploaded: 0, ownerId, createdAt: 0 });
+
+    const error = await syncFailure(uploadPendingPhotos(phone.deps));
+    expect(error.kind).toBe('server');
+    expect(error.message).toBe('That file is not a photo Dongne can use (JPEG, PNG or WebP).');
+    expect((await phone.db.photos.get(hash))?.uploaded).toBe(0);
+  });
+
+  it('uploads only the signed-in person’s photos', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    const mine = await addPhoto(phone, 0);
+    await phone.db.photos.where('hash').anyOf(hashesOf(mine)).modify({ ownerId: 'someone-else' });
+    const also = await addPhoto(phone, 1);
+
+    expect(await uploadPendingPhotos(phone.deps)).toBe(2);
+    expect(await uploadedFlags(phone, mine)).toEqual([0, 0]);
+    expect(await uploadedFlags(phone, also)).toEqual([1, 1]);
+  });
+});
+
+describe('a sync cycle', () => {
+  it('uploads photos before it pushes the changes that may name them', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    const photo = await addPhoto(phone);
+    const draft = await createDraft(phone.db, { title: 'Folding bike', price: '85,000', category: 'sports' });
+    const place = 'kr-bundang-pangyo';
+    expect(await publishDraft(phone.db, draft.id, { neighbourhoodId: place, fix: server.fixAt(place) })).toMatchObject({ ok: true });
+    expect(await phone.sync()).toMatchObject({ pushed: 1 });
+
+    expect(await uploadedFlags(phone, photo)).toEqual([1, 1]);
+    const order = phone.requests.map((r) => r.split(' ')[1].split('?')[0]);
+    expect(order.lastIndexOf(mediaPath(photo.full))).toBeLessThan(order.indexOf('/api/sync/push'));
+  });
+});

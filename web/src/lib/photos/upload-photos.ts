@@ -1,0 +1,49 @@
+// Sends the signed-in person's photos that the server does not have yet. Part of every sync cycle,
+// before the push, so a listing never reaches the server ahead of its photos.
+import { apiErrorSchema } from '@dongne/shared';
+import { currentOwner, getMeta, setMeta } from '../db/meta.js';
+import { SyncError, type SyncDeps } from '../sync/sync-engine.js';
+
+/**
+ * Uploads each waiting photo and marks it uploaded. Returns quietly if nobody is signed in or the
+ * session has expired: the photos wait on the device. Returns how many were uploaded.
+ */
+export async function uploadPendingPhotos(deps: SyncDeps): Promise<number> {
+  const { db } = deps;
+  const owner = await currentOwner(db);
+  if (!owner || (await getMeta(db, 'sessionExpired'))) return 0;
+  // Keys only: the Blobs are read one at a time, so ten photos are never all in memory at once.
+  const waiting = await db.photos.where('[ownerId+uploaded]').equals([owner, 0]).primaryKeys();
+  let uploaded = 0;
+  for (const hash of waiting) {
+    const photo = await db.photos.get(hash);
+    // Uploaded or removed meanwhile (another tab, or a sign-out).
+    if (!photo || photo.uploaded || photo.ownerId !== owner) continue;
+    let response: Response;
+    try {
+      response = await deps.fetch(`${deps.baseUrl ?? ''}/api/media/${hash}`, {
+        method: 'PUT',
+        headers: { 'content-type': photo.type },
+        body: photo.blob,
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new SyncError('offline', 'No connection to the server.');
+    }
+    if (!response.ok) {
+      const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
+      const error = body.success ? body.data.error : { code: `http.${response.status}`, message: `The server answered ${response.status}.` };
+      if (error.code === 'auth.required') {
+        // Signed out meanwhile, the cookie went with it: that is no expired session.
+        if ((await currentOwner(db)) === owner) await setMeta(db, 'sessionExpired', true);
+        return uploaded;
+      }
+      throw new SyncError('server', error.message);
+    }
+    // The upload is idempotent, so the body is not needed: a 200 means the server has these bytes.
+    await response.body?.cancel();
+    await db.photos.update(hash, { uploaded: 1 });
+    uploaded++;
+  }
+  return uploaded;
+}
