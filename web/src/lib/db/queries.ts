@@ -1,17 +1,36 @@
 // The reads screens wait on, each served by an index of the replica.
-import type { DongneDb } from './db.js';
+import Dexie from 'dexie';
+import type { DongneDb, LocalListing } from './db.js';
 import { currentOwner, getMeta } from './meta.js';
 import { currentScope, placesIn } from './scope.js';
 
-/** Newest listings in the person's area, filtered here so a range change works offline too. */
-export async function feedPage(db: DongneDb, limit: number) {
+const visible = (listing: LocalListing) => !listing.hidden;
+const newestFirst = (a: LocalListing, b: LocalListing) => b.bumpedAt - a.bumpedAt || (a.id < b.id ? 1 : -1);
+
+/**
+ * The first `limit` listings of the person's area, most recently bumped (or published) first;
+ * filtered here so a range change works offline too. Each place is read newest-first from the
+ * [neighbourhoodId+bumpedAt] index and stops after `limit` rows, so the cost follows the page, not
+ * how many listings the device holds. Hidden listings stay on their seller's own page only.
+ */
+export async function feedPage(db: DongneDb, limit: number): Promise<LocalListing[]> {
   const current = await currentScope(db);
   let places = current && (await placesIn(db, current.scope));
   // Chosen offline, before this device could look up the neighbours: the place itself is known.
   if (!places && current?.chosen && current.scope.range === 1) places = [current.scope.neighbourhoodId];
-  if (!places) return db.listings.orderBy('createdAt').reverse().limit(limit).toArray();
-  const inRange = await db.listings.where('neighbourhoodId').anyOf(places).toArray();
-  return inRange.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
+  if (!places) return db.listings.orderBy('bumpedAt').reverse().filter(visible).limit(limit).toArray();
+  const perPlace = await Promise.all(
+    places.map((place) =>
+      db.listings
+        .where('[neighbourhoodId+bumpedAt]')
+        .between([place, Dexie.minKey], [place, Dexie.maxKey])
+        .reverse()
+        .filter(visible)
+        .limit(limit)
+        .toArray(),
+    ),
+  );
+  return perPlace.flat().sort(newestFirst).slice(0, limit);
 }
 
 /** The person's listings, newest first, each with whether a change to it still waits to sync. */
@@ -40,5 +59,12 @@ export function waitingIds(db: DongneDb): Promise<Set<string>> {
 export function draftsNewestFirst(db: DongneDb) {
   return currentOwner(db).then((owner) =>
     db.drafts.toArray().then((drafts) => drafts.filter((d) => d.ownerId === owner && !d.publishing).sort((a, b) => b.updatedAt - a.updatedAt)),
+  );
+}
+
+/** The listings on the person's watchlist (♥) that this device holds, most recently liked first. */
+export function watchlist(db: DongneDb): Promise<LocalListing[]> {
+  return getMeta(db, 'likedIds').then((ids) =>
+    db.listings.bulkGet(ids ?? []).then((rows) => rows.filter((l): l is LocalListing => l !== undefined)),
   );
 }

@@ -17,7 +17,8 @@ export async function searchLocally(db: DongneDb, q: string, filters: SearchFilt
   const scope = await currentScope(db);
   const places = scope && (await placesIn(db, scope.scope));
   const candidates = places ? await db.listings.where('neighbourhoodId').anyOf(places).toArray() : await db.listings.toArray();
-  return candidates.filter((l) => matchesSearch(l, words, filters)).sort((a, b) => b.createdAt - a.createdAt);
+  // A hidden listing shows on its seller's own page only, as on the server.
+  return candidates.filter((l) => !l.hidden && matchesSearch(l, words, filters)).sort((a, b) => b.bumpedAt - a.bumpedAt);
 }
 
 export async function search(db: DongneDb, q: string, filters: SearchFilters): Promise<SearchOutcome> {
@@ -30,6 +31,8 @@ export async function search(db: DongneDb, q: string, filters: SearchFilters): P
     }
     if (filters.category) params.set('category', filters.category);
     if (filters.hideSold) params.set('hideSold', '1');
+    if (filters.minPrice !== undefined) params.set('minPrice', String(filters.minPrice));
+    if (filters.maxPrice !== undefined) params.set('maxPrice', String(filters.maxPrice));
     try {
       const response = await fetch(`/api/search?${params}`);
       if (response.ok) return { listings: searchResponseSchema.parse(await response.json()).listings, offline: false };

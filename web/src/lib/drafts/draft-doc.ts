@@ -59,12 +59,30 @@ export function writeFields(doc: Y.Doc, fields: DraftFields): void {
   });
 }
 
-/** The document stored with a draft; a draft from before documents is started from its fields. */
-export function openDraftDoc(state: Uint8Array | undefined, fallback: Partial<DraftFields> = {}): Y.Doc {
+/**
+ * The document stored with a draft; a draft without one yet is started from its fields. `onEdit`
+ * hears every change made here (starting a document counts) but not what is merged in from elsewhere.
+ */
+export function openDraftDoc(
+  state: Uint8Array | undefined,
+  fallback: Partial<DraftFields> = {},
+  onEdit?: (update: Uint8Array) => void,
+): Y.Doc {
   const doc = new Y.Doc();
+  if (onEdit) doc.on('update', (update: Uint8Array, origin: unknown) => origin !== REMOTE && onEdit(update));
   if (state) Y.applyUpdate(doc, state, REMOTE);
   else writeFields(doc, { ...EMPTY, ...fallback });
   return doc;
+}
+
+/** Merges a stored or pulled state into an open document; true if it brought anything new. */
+export function mergeInto(doc: Y.Doc, state: Uint8Array): boolean {
+  let changed = false;
+  const listener = (_update: Uint8Array, origin: unknown) => (changed ||= origin === REMOTE);
+  doc.on('update', listener);
+  Y.applyUpdate(doc, state, REMOTE);
+  doc.off('update', listener);
+  return changed;
 }
 
 export const encodeDraft = (doc: Y.Doc): Uint8Array => Y.encodeStateAsUpdate(doc);

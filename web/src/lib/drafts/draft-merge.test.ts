@@ -26,9 +26,8 @@ afterEach(async () => {
 /** Opens the draft on a device, edits it as the editor would, and autosaves. */
 async function edit(device: Device, id: string, change: (fields: ReturnType<typeof readFields>) => void) {
   const stored = await ownDraft(device.db, id);
-  const doc = openDraftDoc(stored!.doc, stored);
   const edits: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array, origin: unknown) => typeof origin !== 'symbol' && edits.push(update));
+  const doc = openDraftDoc(stored!.doc, stored, (update) => edits.push(update));
   const fields = readFields(doc);
   change(fields);
   writeFields(doc, fields);

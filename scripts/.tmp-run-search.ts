@@ -1,0 +1,2 @@
+import { benchSearch } from './bench-search.js';
+console.log(await benchSearch());

@@ -1,0 +1,160 @@
+// Server search over 100,000 listings: Korean and English words through the real GET /api/search,
+// at the narrowest and the widest range, with and without filters. benchSearch() returns the
+// lines; scripts/bench.ts prints them.
+import { join } from 'node:path';
+import { neighbourhoodLabel } from '@dongne/shared';
+import { startServer } from '../e2e/support/server.js';
+import { openStore } from '../server/src/store/store.js';
+import { HISTORY_MS, SELLERS, percentile, seededRandom, sellerId, sellerName, syntheticListings } from './bench-listings.js';
+
+const LISTINGS = 100_000;
+/** Queries per shape (kind of words × filter × range), run in a shuffled mix. */
+const PER_SHAPE = 40;
+const WARMUP = 100;
+const AIM_P99_MS = 30;
+
+/** Search words as people type them, each with the category its item is in (for the category filter). */
+const WORDS: Record<string, [q: string, category: string][]> = {
+  'Korean ≥ 3 chars (trigram)': [
+    ['암체어', 'furniture'],
+    ['자전거', 'kids'],
+    ['청소기', 'household'],
+    ['전기밥솥', 'household'],
+    ['노스페이스', 'clothing'],
+    ['배드민턴', 'sports'],
+    ['모니터', 'digital'],
+    ['유모차', 'kids'],
+  ],
+  'Korean 2 chars (LIKE)': [
+    ['의자', 'furniture'],
+    ['패딩', 'clothing'],
+    ['화분', 'plants'],
+    ['책장', 'furniture'],
+    ['소파', 'furniture'],
+    ['라켓', 'sports'],
+    ['텐트', 'sports'],
+    ['버즈', 'digital'],
+  ],
+  English: [
+    ['lego', 'kids'],
+    ['kindle', 'digital'],
+    ['chair', 'furniture'],
+    ['desk', 'furniture'],
+    ['headphones', 'digital'],
+    ['coat', 'clothing'],
+    ['aquarium', 'pets'],
+    ['tickets', 'tickets'],
+  ],
+  'two words': [
+    ['이케아 암체어', 'furniture'],
+    ['nintendo switch', 'digital'],
+    ['아기 옷', 'free'],
+    ['yoga mat', 'sports'],
+    ['캠핑 의자', 'sports'],
+    ['dining table', 'furniture'],
+  ],
+};
+const FILTERS: Record<string, (category: string) => Record<string, string>> = {
+  'no filter': () => ({}),
+  category: (category) => ({ category }),
+  'price 10k–100k': () => ({ minPrice: '10000', maxPrice: '100000' }),
+};
+const RANGES = [1, 4] as const;
+
+export async function benchSearch(): Promise<string> {
+  const random = seededRandom(3);
+  const server = await startServer();
+  try {
+    // Fill the server's own (demo-seeded) file while it is stopped, then query it as it runs.
+    await server.stop();
+    const build = buildDatabase(join(server.dataDir, 'dongne.sqlite'), random);
+    await server.start();
+
+    const places = build.places;
+    const queries = Object.entries(WORDS).flatMap(([kind, words]) =>
+      Object.entries(FILTERS).flatMap(([filter, params]) =>
+        RANGES.flatMap((range) =>
+          Array.from({ length: PER_SHAPE }, () => {
+            const [q, category] = words[Math.floor(random() * words.length)];
+            const neighbourhood = places[Math.floor(random() * places.length)];
+            // hideSold as the search screen sends it by default.
+            const query = new URLSearchParams({ q, neighbourhood, range: String(range), hideSold: '1', ...params(category) });
+            return { shape: `${kind}, ${filter}, range ${range}`, url: `${server.url}/api/search?${query}` };
+          }),
+        ),
+      ),
+    );
+    shuffle(queries, random);
+
+    for (let i = 0; i < WARMUP; i++) await timedSearch(queries[i % queries.length].url);
+    const byShape = new Map<string, number[]>();
+    let found = 0;
+    for (const { shape, url } of queries) {
+      const { ms, count } = await timedSearch(url);
+      found += count;
+      byShape.set(shape, [...(byShape.get(shape) ?? []), ms]);
+    }
+    const all = [...byShape.values()].flat().sort((a, b) => a - b);
+    const shapes = [...byShape].map(([shape, times]) => {
+      times.sort((a, b) => a - b);
+      return { shape, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+    });
+    const slowest = shapes.reduce((a, b) => (b.p50 > a.p50 ? b : a));
+    const p99 = percentile(all, 0.99);
+    const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+    const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+    return [
+      `search: ${fmt(LISTINGS)} listings over ${places.length} places, real HTTP (GET /api/search, 50 per answer)`,
+      `  building the database    ${(build.ms / 1000).toFixed(1)} s  (through the store, one transaction; not part of the figures)`,
+      `  ${fmt(all.length)} queries              p50 ${ms(percentile(all, 0.5))}  p99 ${ms(p99)}  max ${ms(all[all.length - 1])}  (${shapes.length} shapes: ${Object.keys(WORDS).length} kinds of words × ${Object.keys(FILTERS).length} filters × range ${RANGES.join(' and ')}; ${(found / all.length).toFixed(1)} results each on average)  (aim p99 < ${AIM_P99_MS} ms)  ${p99 < AIM_P99_MS ? 'OK' : 'OVER'}`,
+      ...Object.keys(WORDS).map((kind) => {
+        const times = shapes.filter((s) => s.shape.startsWith(`${kind},`));
+        const worst = times.reduce((a, b) => (b.p99 > a.p99 ? b : a));
+        return `    ${kind.padEnd(28)} p50 ${ms(percentile(times.map((s) => s.p50).sort((a, b) => a - b), 0.5))} (median of its shapes)  worst p99 ${ms(worst.p99)} (${worst.shape.slice(kind.length + 2)})`;
+      }),
+      `  slowest shape            ${slowest.shape}: p50 ${ms(slowest.p50)}  p99 ${ms(slowest.p99)}`,
+    ].join('\n');
+  } finally {
+    await server.stop();
+  }
+}
+
+async function timedSearch(url: string) {
+  const started = performance.now();
+  const response = await fetch(url);
+  const body = (await response.json()) as { listings?: unknown[] };
+  const ms = performance.now() - started;
+  if (!response.ok || !body.listings) throw new Error(`search failed: ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
+  return { ms, count: body.listings.length };
+}
+
+/** LISTINGS listings through the store, spread evenly over every neighbourhood the server knows. */
+function buildDatabase(file: string, random: () => number) {
+  const store = openStore(file);
+  try {
+    const now = Date.now();
+    const places = store.neighbourhoods.all().map((row) => ({ id: row.id, label: neighbourhoodLabel(row) }));
+    const listings = syntheticListings(LISTINGS, places, now, random);
+    const started = performance.now();
+    store.transaction(() => {
+      for (let n = 0; n < SELLERS; n++) store.actors.insert({ id: sellerId(n), nickname: sellerName(n), tokenHash: null, createdAt: now - HISTORY_MS });
+      const next = () => store.sync.nextChangeSeq();
+      for (const listing of listings) {
+        store.listings.insert({ ...listing, changeSeq: next() });
+        if (listing.status !== 'selling') store.listings.setStatus(listing.id, listing.status, listing.updatedAt, next());
+        if (listing.hidden) store.listings.setHidden(listing.id, true, listing.updatedAt, next());
+        if (listing.bumpedAt !== listing.createdAt) store.listings.bump(listing.id, listing.bumpedAt, next());
+      }
+    });
+    return { ms: performance.now() - started, places: places.map((p) => p.id) };
+  } finally {
+    store.close();
+  }
+}
+
+function shuffle<T>(items: T[], random: () => number) {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+}
