@@ -1,5 +1,6 @@
 // `npm run bench`: sync throughput through the real HTTP endpoints against the raw SQLite ceiling,
-// and the bytes the first visit to the feed downloads. Prints one table; see BENCHMARKS.md.
+// the bytes the first visit to the feed downloads, neighbourhoods, search over 100,000 listings, and
+// the feed and search offline in Chromium. Prints one table; see BENCHMARKS.md.
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { migrate } from '../server/src/store/database.js';
 import { at } from '../e2e/support/places.js';
 import { startServer } from '../e2e/support/server.js';
 import { benchNeighbourhoods } from './bench-neighbourhoods.js';
+import { benchOffline } from './bench-offline.js';
+import { benchSearch } from './bench-search.js';
 
 const N = 10_000;
 const BATCH = 100;
@@ -166,3 +169,5 @@ first visit to the feed, gzipped: JS ${kb(shell.js)} + CSS ${kb(shell.css)} = ${
   await server.stop();
 }
 console.log(await benchNeighbourhoods());
+console.log(await benchSearch());
+console.log(await benchOffline());

@@ -8,6 +8,8 @@ test('signing out wipes my drafts from the device, and the next person never see
   await writeDraft(page, { title: 'Minji’s secret draft', price: '5000', category: 'books' });
   await page.getByRole('link', { name: 'My listings', exact: true }).click();
   await expect(page.getByTestId('draft-link')).toContainText('Minji’s secret draft');
+  // The draft also reached the server (for Minji's other devices), so nothing is left unsent.
+  await expect.poll(() => countLocal(page, 'outbox')).toBe(0);
 
   page.once('dialog', (dialog) => {
     expect(dialog.message()).toContain('Your drafts are removed from this device');

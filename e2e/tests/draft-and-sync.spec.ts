@@ -80,7 +80,7 @@ test('deleting my listing removes it here, on the server and on other devices', 
 
   await mine.click();
   page.once('dialog', (dialog) => dialog.accept());
-  await page.getByRole('button', { name: 'Delete listing' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByText('Old kettle')).toHaveCount(0);
   await expect.poll(async () => (await serverListings(server)).some((l) => l.title === 'Old kettle')).toBe(false);

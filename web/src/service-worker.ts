@@ -12,6 +12,7 @@ import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { db } from '$lib/db/db';
 import { syncWithLock } from '$lib/sync/sync-engine';
+import * as pulledDrafts from '$lib/drafts/pulled-drafts';
 import { BACKGROUND_SYNC_TAG } from '$lib/sync/background-sync';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -56,5 +57,5 @@ sw.addEventListener('sync', (event) => {
 async function backgroundSync() {
   const open = await sw.clients.matchAll({ type: 'window' });
   if (open.length > 0) return;
-  await syncWithLock({ db, fetch: (input, init) => fetch(input, init) });
+  await syncWithLock({ db, fetch: (input, init) => fetch(input, init), draftMerger: async () => pulledDrafts });
 }

@@ -105,6 +105,18 @@ describe('signing in', () => {
   });
 });
 
+describe('waiting changes', () => {
+  it('are counted per thing waiting, not per queued edit', async () => {
+    await signedIn(db, minji);
+    const id = await publishLocally('Bike');
+    await inTx(() => enqueue(db, 'listing.set_status', { id, status: 'reserved' }, id));
+    await inTx(() => enqueue(db, 'listing.set_status', { id, status: 'sold' }, id));
+    expect(await unsyncedCount(db)).toBe(1);
+    await publishLocally('Lamp');
+    expect(await unsyncedCount(db)).toBe(2);
+  });
+});
+
 describe('photos on a shared device', () => {
   const photo = (hash: string, ownerId: string) => ({
     hash,

@@ -49,9 +49,18 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
   });
 }
 
-/** Changes made on this device that the server has not confirmed yet. */
+/**
+ * How many things (listings, drafts, settings) have changes the server has not confirmed yet:
+ * typing a draft queues an edit per autosave, but it is one draft waiting, not dozens of changes.
+ */
 export function unsyncedCount(db: DongneDb): Promise<number> {
-  return currentOwner(db).then((owner) => db.outbox.where('ownerId').equals(owner).count());
+  return currentOwner(db).then((owner) =>
+    db.outbox
+      .where('ownerId')
+      .equals(owner)
+      .toArray()
+      .then((entries) => new Set(entries.map((e) => e.entityId)).size),
+  );
 }
 
 /**

@@ -20,3 +20,5 @@ export async function applyPulledDrafts(db: DongneDb, changes: DraftChange[], ow
     else await db.drafts.put({ id: change.id, ownerId, ...fields, doc, createdAt: change.updatedAt, updatedAt: change.updatedAt });
   }
 }
+
+export type DraftMerger = { applyPulledDrafts: typeof applyPulledDrafts };

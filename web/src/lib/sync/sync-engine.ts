@@ -12,6 +12,7 @@ import {
   type RangeLevel,
 } from '@dongne/shared';
 import type { DongneDb, OutboxEntry } from '../db/db.js';
+import type { DraftMerger } from '../drafts/pulled-drafts.js';
 import { confirmLocally, rejectLocally } from '../db/local-mutations.js';
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { rebaseOutbox } from '../db/outbox.js';
@@ -21,6 +22,11 @@ import { uploadPendingPhotos } from '../photos/upload-photos.js';
 export interface SyncDeps {
   db: DongneDb;
   fetch: typeof fetch;
+  /**
+   * Loads the code that merges pulled drafts (it brings Yjs). The page passes a dynamic import so
+   * the app shell stays small; the service worker, which cannot import lazily, passes it bundled.
+   */
+  draftMerger: () => Promise<DraftMerger>;
   /** Origin of the API; empty for same-origin. */
   baseUrl?: string;
 }
@@ -141,11 +147,12 @@ export async function push(deps: SyncDeps): Promise<number> {
   }
 }
 
-async function applyPage(db: DongneDb, page: PullResponse, scope: CurrentScope | undefined, ownerAtRequest: string) {
+async function applyPage(deps: SyncDeps, page: PullResponse, scope: CurrentScope | undefined, ownerAtRequest: string) {
+  const { db } = deps;
   const draftChanges = page.changes.filter((c) => c.entity === 'draft');
   // Yjs loads only when a pull brings drafts, and before the transaction: awaiting an import inside
   // it would let IndexedDB commit it early.
-  const drafts = draftChanges.length ? await import('../drafts/pulled-drafts.js') : undefined;
+  const drafts = draftChanges.length ? await deps.draftMerger() : undefined;
   await db.transaction('rw', [db.listings, db.outbox, db.meta, db.neighbourhoods, db.drafts], async () => {
     const upserts = page.changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'listing' ? [c.row] : []));
     const deletes = page.changes.flatMap((c) => (c.op === 'delete' && c.entity === 'listing' ? [c.id] : []));
@@ -190,7 +197,7 @@ export async function pull(deps: SyncDeps): Promise<number> {
     const page = await readBody(response, pullResponseSchema);
     // Someone signed in or out while this page was in flight: it describes the wrong person.
     if ((await currentOwner(db)) !== ownerAtRequest) continue;
-    await applyPage(db, page, scope, ownerAtRequest);
+    await applyPage(deps, page, scope, ownerAtRequest);
     received += page.changes.length;
     if (!page.hasMore) return received;
   }

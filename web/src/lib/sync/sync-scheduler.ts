@@ -34,7 +34,7 @@ export function startSyncScheduler(db: DongneDb): () => void {
     running = true;
     syncStatus.syncing = true;
     try {
-      await syncWithLock({ db, fetch: (input, init) => fetch(input, init) });
+      await syncWithLock({ db, fetch: (input, init) => fetch(input, init), draftMerger: () => import('$lib/drafts/pulled-drafts') });
       syncStatus.error = '';
       syncStatus.lastSyncedAt = Date.now();
       retryMs = RETRY_MIN_MS;

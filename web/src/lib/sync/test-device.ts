@@ -10,6 +10,7 @@ import { fixSource, type FixSource } from '../../../../server/src/testing/fixes.
 import { authenticate, signOut, type AuthResult } from '../account/auth-client.js';
 import { DongneDb } from '../db/db.js';
 import { syncOnce, type SyncDeps } from './sync-engine.js';
+import * as pulledDrafts from '../drafts/pulled-drafts.js';
 
 /** 2026-03-01T09:00:00Z. */
 export const T0 = Date.UTC(2026, 2, 1, 9, 0, 0);
@@ -107,7 +108,7 @@ export function createDevice(server: TestServer, name = 'device'): Device {
     return response;
   };
 
-  const deps: SyncDeps = { db, fetch: fetchViaServer };
+  const deps: SyncDeps = { db, fetch: fetchViaServer, draftMerger: async () => pulledDrafts };
   const device: Device = {
     name,
     db,

@@ -1,2 +1,0 @@
-import { benchSearch } from './bench-search.js';
-console.log(await benchSearch());
