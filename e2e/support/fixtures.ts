@@ -20,7 +20,7 @@ export async function openApp(page: Page, path = '/') {
 }
 
 /** Counts rows of a replica table straight from IndexedDB, as the app stores them; 0 before the app made it. */
-export function countLocal(page: Page, table: 'listings' | 'drafts' | 'outbox'): Promise<number> {
+export function countLocal(page: Page, table: 'listings' | 'drafts' | 'outbox' | 'photos'): Promise<number> {
   return page.evaluate(
     (name) =>
       new Promise<number>((resolve) => {

@@ -1,0 +1,43 @@
+// One person edits the same draft on a phone and a laptop, both offline; when both sync, the
+// draft on each holds both edits (Yjs merged on the server), not whichever synced last.
+import { test, expect, openApp, countLocal, signIn, signUp, writeDraft } from '../support/fixtures.js';
+
+test('two devices edit one draft offline, then sync: the text holds both edits', async ({ page: phone, browser, server }) => {
+  await openApp(phone);
+  const nickname = await signUp(phone);
+  await writeDraft(phone, { title: 'IKEA Poäng armchair', price: '45000', category: 'furniture', description: 'Birch frame.' });
+  const draftUrl = phone.url();
+  await expect.poll(() => countLocal(phone, 'outbox')).toBe(0);
+
+  const laptopContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const laptop = await laptopContext.newPage();
+  await openApp(laptop, server.url);
+  await signIn(laptop, nickname);
+  await expect(laptop.getByTestId('draft-link')).toContainText('IKEA Poäng armchair');
+  await laptop.getByTestId('draft-link').click();
+  await expect(laptop.locator('input[name=title]')).toHaveValue('IKEA Poäng armchair');
+
+  await phone.context().setOffline(true);
+  await laptopContext.setOffline(true);
+  await phone.locator('input[name=title]').press('End');
+  await phone.locator('input[name=title]').pressSequentially(', beige');
+  await laptop.locator('input[name=title]').press('Home');
+  await laptop.locator('input[name=title]').pressSequentially('Like new: ');
+  await laptop.locator('textarea[name=description]').press('End');
+  await laptop.locator('textarea[name=description]').pressSequentially(' Cushion washed.');
+  for (const device of [phone, laptop]) await expect(device.getByTestId('save-state')).toHaveText('Draft saved on this device');
+
+  await laptopContext.setOffline(false);
+  await expect.poll(() => countLocal(laptop, 'outbox')).toBe(0);
+  await phone.context().setOffline(false);
+  await expect.poll(() => countLocal(phone, 'outbox')).toBe(0);
+
+  // The phone pulled the laptop's edit with its own sync; the open editor shows the merge.
+  await expect(phone.locator('input[name=title]')).toHaveValue('Like new: IKEA Poäng armchair, beige');
+  await expect(phone.locator('textarea[name=description]')).toHaveValue('Birch frame. Cushion washed.');
+  // The laptop gets the phone's edit on its next sync (here: coming back to the app).
+  await laptop.goto(draftUrl.replace(/^https?:\/\/[^/]+/, server.url));
+  await expect(laptop.locator('input[name=title]')).toHaveValue('Like new: IKEA Poäng armchair, beige');
+  await expect(laptop.locator('textarea[name=description]')).toHaveValue('Birch frame. Cushion washed.');
+  await laptopContext.close();
+});
