@@ -68,5 +68,79 @@ for (const [size, viewport] of [
   await page.getByRole('heading', { name: 'My listings' }).waitFor();
   await page.screenshot({ path: `${outDir}/me-offline-${size}.png` });
   await context.close();
+  await sellerWithPhotos(size, viewport);
 }
 await browser.close();
+
+/** A seller standing in Pangyo-dong: photos in the editor, the published listing, the feed, search. */
+async function sellerWithPhotos(size: string, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: size === 'phone' ? 2 : 1,
+    geolocation: { latitude: 37.3915, longitude: 127.092, accuracy: 15 },
+    permissions: ['geolocation'],
+  });
+  const page = await context.newPage();
+  await page.goto(`${base}/account`);
+  await page.getByRole('heading', { name: 'Join Dongne' }).waitFor();
+  await page.fill('input[name=nickname]', `사진판매자${size === 'phone' ? 1 : 2}${Date.now() % 1000}`);
+  await page.fill('input[name=password]', 'a long demo password');
+  await page.getByRole('button', { name: 'Create account', exact: true }).click();
+  await page.waitForURL(/\/me$/);
+  await page.goto(`${base}/neighbourhood`);
+  await page.getByRole('searchbox').fill('Pangyo');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('button', { name: 'Choose' }).first().click();
+  await page.getByTestId('held-neighbourhoods').waitFor();
+  await page.goto(`${base}/sell`);
+  await page.locator('input[name=title]').waitFor();
+  // Two made-up "photos" drawn in the browser, as a phone camera would hand them over.
+  const photos = await page.evaluate(() =>
+    [['#f2c14e', '#f78154'], ['#4d9078', '#b4dc7f']].map(([a, b], i) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1600;
+      canvas.height = 1200;
+      const g = canvas.getContext('2d')!;
+      const gradient = g.createLinearGradient(0, 0, 1600, 1200);
+      gradient.addColorStop(0, a);
+      gradient.addColorStop(1, b);
+      g.fillStyle = gradient;
+      g.fillRect(0, 0, 1600, 1200);
+      g.fillStyle = 'rgba(255,255,255,0.85)';
+      g.fillRect(500, 350 + i * 40, 600, 380);
+      g.fillRect(540, 730 + i * 40, 40, 260);
+      g.fillRect(1020, 730 + i * 40, 40, 260);
+      return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
+    }),
+  );
+  await page.getByTestId('add-photos').locator('input[type=file]').setInputFiles(
+    photos.map((data, i) => ({ name: `desk-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(data, 'base64') })),
+  );
+  await page.getByTestId('photo-tile').nth(1).waitFor();
+  await page.fill('input[name=title]', '원목 책상 Solid wood desk');
+  await page.selectOption('select[name=category]', 'furniture');
+  await page.fill('input[name=price]', '80000');
+  await page.getByLabel('Accept price offers').check();
+  await page.fill('textarea[name=description]', '120 × 60 cm, oak. A few marks on the top, drawers run smoothly.\n이사 가서 팔아요.');
+  await page.fill('input[name=meetingSpot]', 'Pangyo station exit 1');
+  await page.getByTestId('save-state').filter({ hasText: 'Draft saved on this device' }).waitFor();
+  await page.screenshot({ path: `${outDir}/editor-photos-${size}.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.waitForURL(/\/me$/);
+  await page.getByTestId('my-listings').getByTestId('listing-card').first().waitFor();
+  await page.getByTestId('my-listings').getByTestId('waiting-to-sync').waitFor({ state: 'detached', timeout: 15_000 });
+  await page.getByTestId('my-listings').getByTestId('listing-card').first().click();
+  await page.getByTestId('gallery').locator('img').first().waitFor();
+  await page.waitForFunction(() => (document.querySelector('[data-testid=gallery] img') as HTMLImageElement | null)?.complete);
+  await page.screenshot({ path: `${outDir}/detail-owner-${size}.png`, fullPage: true });
+  await page.goto(base);
+  await page.getByTestId('listing-card').first().waitFor();
+  await page.screenshot({ path: `${outDir}/feed-photos-${size}.png` });
+  await page.goto(`${base}/search`);
+  await page.getByRole('searchbox', { name: 'Search listings' }).fill('책상');
+  await page.getByLabel('Highest price').fill('100000');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByTestId('search-summary').waitFor();
+  await page.screenshot({ path: `${outDir}/search-${size}.png` });
+  await context.close();
+}
