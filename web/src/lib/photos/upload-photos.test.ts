@@ -146,18 +146,20 @@ describe('uploading photos', () => {
     expect(await uploadedFlags(phone, photo)).toEqual([1, 1]);
   });
 
-  it('passes on why the server refused a photo, and keeps it waiting', async () => {
+  it('lets go of a photo the server will never take, and still uploads the rest', async () => {
     const phone = device('phone');
     await phone.signUp();
     const blob = new Blob(['no image at all'], { type: 'image/jpeg' });
     const hash = await sha256Hex(blob);
     const ownerId = (await getMeta(phone.db, 'actorId'))!;
     await phone.db.photos.put({ hash, blob, type: 'image/jpeg', width: 1, height: 1, uploaded: 0, ownerId, createdAt: 0 });
+    const good = await addPhoto(phone, 0);
 
-    const error = await syncFailure(uploadPendingPhotos(phone.deps));
-    expect(error.kind).toBe('server');
-    expect(error.message).toBe('That file is not a photo Dongne can use (JPEG, PNG or WebP).');
-    expect((await phone.db.photos.get(hash))?.uploaded).toBe(0);
+    // A refused photo must not block every later sync; the listing naming it is refused instead.
+    expect(await uploadPendingPhotos(phone.deps)).toBe(2);
+    expect(await phone.db.photos.get(hash)).toBeUndefined();
+    expect(await onServer(hash)).toBe(404);
+    expect(await uploadedFlags(phone, good)).toEqual([1, 1]);
   });
 
   it('uploads only the signed-in person’s photos', async () => {

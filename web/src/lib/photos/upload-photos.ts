@@ -38,6 +38,13 @@ export async function uploadPendingPhotos(deps: SyncDeps): Promise<number> {
         if ((await currentOwner(db)) === owner) await setMeta(db, 'sessionExpired', true);
         return uploaded;
       }
+      // The server will never take these bytes (too big, not an image): retrying would block every
+      // later sync. Let it go; the listing that names it is refused with media.missing and comes
+      // back as a draft saying so, where the photo shows as missing and can be removed.
+      if (error.code.startsWith('media.') && response.status >= 400 && response.status < 500 && response.status !== 429) {
+        await db.photos.delete(hash);
+        continue;
+      }
       throw new SyncError('server', error.message);
     }
     // The upload is idempotent, so the body is not needed: a 200 means the server has these bytes.
