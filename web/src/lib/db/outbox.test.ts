@@ -184,3 +184,48 @@ describe('the device id', () => {
     expect(await getMeta(db, 'clientIds')).toEqual({ minji, jun });
   });
 });
+
+describe('the lifecycle mutations on this device', () => {
+  it('count a like once however often it is rebased, and take it back once', async () => {
+    const row = serverRow({ likeCount: 3 });
+    await db.listings.put(row);
+    await inTx(() => enqueue(db, 'listing.set_liked', { id: row.id, liked: true }, row.id));
+    await inTx(() => rebaseOutbox(db));
+    await inTx(() => rebaseOutbox(db));
+    expect(await db.listings.get(row.id)).toMatchObject({ likeCount: 4 });
+    expect(await getMeta(db, 'likedIds')).toEqual([row.id]);
+
+    // A pull brings the server's row (which does not count the like yet) and the rebase adds it.
+    await db.listings.put(row);
+    await setMeta(db, 'likedIds', []);
+    await inTx(() => rebaseOutbox(db));
+    expect(await db.listings.get(row.id)).toMatchObject({ likeCount: 4 });
+
+    await inTx(() => enqueue(db, 'listing.set_liked', { id: row.id, liked: false }, row.id));
+    expect(await db.listings.get(row.id)).toMatchObject({ likeCount: 3 });
+    expect(await getMeta(db, 'likedIds')).toEqual([]);
+  });
+
+  it('show an edit, a hide and a bump at once, and keep them over a pulled row until confirmed', async () => {
+    const row = serverRow();
+    await db.listings.put(row);
+    const { id } = row;
+    await inTx(() => enqueue(db, 'listing.update', { ...createArgs(id), title: 'Rice cooker, 6 cups', meetingSpot: 'Exit 3' }, id));
+    await inTx(() => enqueue(db, 'listing.set_hidden', { id, hidden: true }, id));
+    await inTx(() => enqueue(db, 'listing.bump', { id }, id));
+    const edited = await db.listings.get(id);
+    expect(edited).toMatchObject({ title: 'Rice cooker, 6 cups', meetingSpot: 'Exit 3', hidden: true });
+    expect(edited!.editedAt).toBeGreaterThan(row.createdAt);
+    expect(edited!.bumpedAt).toBeGreaterThan(row.bumpedAt);
+
+    await db.listings.put(row);
+    await inTx(() => rebaseOutbox(db));
+    expect(await db.listings.get(id)).toMatchObject({ title: 'Rice cooker, 6 cups', hidden: true, bumpedAt: edited!.bumpedAt });
+  });
+
+  it('pull again from the start when the server refuses an edit, so its copy comes back', async () => {
+    await setMeta(db, 'cursor', 40);
+    await rejectLocally(db, 'listing.update', { ...createArgs(), title: 'x' } as never, { code: 'listing.not_owner', message: 'No.' }, '');
+    expect(await getMeta(db, 'cursor')).toBe(0);
+  });
+});

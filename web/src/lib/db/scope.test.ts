@@ -155,4 +155,25 @@ describe('feedPage', () => {
   it('shows everything cached on a device that has never synced', async () => {
     expect(await feedIds()).toEqual([mangwon.id, yatap.id, pangyo.id, sunae.id]);
   });
+
+  it('puts a bumped listing first, by when it was bumped, not when it was made', async () => {
+    await db.neighbourhoods.put(place(SUNAE, SUNAE_SETS));
+    await setMeta(db, 'profile', profileHolding([SUNAE, true]));
+    await setMeta(db, 'range', 4);
+    await db.listings.update(sunae.id, { bumpedAt: yatap.bumpedAt + 1 });
+    expect(await feedIds()).toEqual([sunae.id, yatap.id, pangyo.id]);
+    expect(await feedIds(1)).toEqual([sunae.id]);
+  });
+
+  it('leaves hidden listings out, in range or not', async () => {
+    await db.listings.bulkUpdate([
+      { key: yatap.id, changes: { hidden: true } },
+      { key: mangwon.id, changes: { hidden: true } },
+    ]);
+    expect(await feedIds()).toEqual([pangyo.id, sunae.id]);
+    await db.neighbourhoods.put(place(SUNAE, SUNAE_SETS));
+    await setMeta(db, 'profile', profileHolding([SUNAE, true]));
+    await setMeta(db, 'range', 4);
+    expect(await feedIds(1)).toEqual([pangyo.id]);
+  });
 });
