@@ -97,7 +97,7 @@ export async function benchOffline(webDir?: string): Promise<string> {
       `  feed, ${CARDS} cards, ${COLD_OPENS} browser starts ${summary(cold)}`,
       ...searches.map(
         (s) =>
-          `  search "${s.q}"${s.category ? ` in ${s.category}` : ''}`.padEnd(33) +
+          padWide(`  search "${s.q}"${s.category ? ` in ${s.category}` : ''}`, 33) +
           `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  (${s.results} results; submit to results in the DOM, ${SEARCH_REPEATS} runs)`,
       ),
     ].join('\n');
@@ -247,4 +247,10 @@ function timeSearch(q: string): Promise<{ ms: number; results: number }> {
       button.click();
     });
   });
+}
+
+/** padEnd by terminal columns: Hangul takes two. */
+function padWide(text: string, columns: number): string {
+  const width = [...text].reduce((n, c) => n + (/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(c) ? 2 : 1), 0);
+  return text + ' '.repeat(Math.max(1, columns - width));
 }

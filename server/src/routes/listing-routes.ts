@@ -5,8 +5,11 @@ import { clientIp } from './http-errors.js';
 
 export function listingRoutes() {
   const app = new Hono<AppEnv>();
-  app.post('/:id/views', (c) =>
-    c.json(c.get('services').listings.recordView(c.req.param('id'), { actor: c.get('actor'), ip: clientIp(c) })),
-  );
+  app.post('/:id/views', (c) => {
+    const { listings, rateLimiter } = c.get('services');
+    const actor = c.get('actor');
+    rateLimiter.check('view', { ip: clientIp(c), actorId: actor?.id });
+    return c.json(listings.recordView(c.req.param('id'), { actor, ip: clientIp(c) }));
+  });
   return app;
 }

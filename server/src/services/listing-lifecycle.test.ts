@@ -79,6 +79,12 @@ describe('a published listing', () => {
     expect(result).toMatchObject({ status: 'rejected', code: 'media.missing' });
   });
 
+  it('is not counted on its seller’s public profile while hidden', async () => {
+    await asAlice('listing.set_hidden', { id, hidden: true });
+    const profile = await (await server.app.request(`/api/profiles/${alice.actorId}`)).json();
+    expect(profile).toMatchObject({ listingCount: 0 });
+  });
+
   it('disappears for everyone else when hidden, stays with its seller, and comes back when shown', async () => {
     const bobCursor = (await pull(server.app, bob.cookie)).cursor;
     expect(await asAlice('listing.set_hidden', { id, hidden: true })).toMatchObject({ status: 'applied' });
@@ -148,6 +154,20 @@ describe('POST /api/listings/:id/views', () => {
     const cursor = (await pull(server.app, bob.cookie)).cursor;
     await view(bob.cookie);
     expect((await pull(server.app, bob.cookie, { cursor })).changes).toEqual([]);
+  });
+
+  it('answers 404 for someone else’s hidden listing, as if it did not exist', async () => {
+    await asAlice('listing.set_hidden', { id, hidden: true });
+    const response = await view(bob.cookie);
+    expect(response.status).toBe(404);
+    expect((await view(alice.cookie)).status).toBe(200);
+  });
+
+  it('holds one person to 60 views a minute', async () => {
+    for (let i = 0; i < 60; i++) expect((await view(bob.cookie)).status).toBe(200);
+    const refused = await view(bob.cookie);
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
   });
 
   it('answers 404 for a listing that is gone', async () => {

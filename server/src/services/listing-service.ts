@@ -7,6 +7,7 @@ import { ServiceError } from './service-error.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function createListingService(store: Store, clock: Clock) {
+  let lastPrune = 0;
   return {
     /**
      * Counts a view once per viewer per day (an account, else the address of a visitor); the
@@ -14,9 +15,18 @@ export function createListingService(store: Store, clock: Clock) {
      */
     recordView(id: string, viewer: { actor?: Actor; ip?: string }) {
       const owner = store.listings.ownerOf(id);
-      if (!owner || owner.deletedAt !== null) throw new ServiceError(404, 'listing.not_found', 'That listing no longer exists.');
+      // A hidden listing does not exist for anyone but its seller.
+      if (!owner || owner.deletedAt !== null || (owner.hidden && viewer.actor?.id !== owner.sellerId)) {
+        throw new ServiceError(404, 'listing.not_found', 'That listing no longer exists.');
+      }
       const key = viewer.actor ? `actor:${viewer.actor.id}` : viewer.ip ? `ip:${viewer.ip}` : undefined;
-      if (key && viewer.actor?.id !== owner.sellerId) store.listings.recordView(id, key, Math.floor(clock.now() / DAY_MS));
+      const today = Math.floor(clock.now() / DAY_MS);
+      // Who viewed is only needed to count each viewer once a day: forget it after that.
+      if (clock.now() - lastPrune > 10 * 60_000) {
+        lastPrune = clock.now();
+        store.listings.forgetViewersBefore(today - 1);
+      }
+      if (key && viewer.actor?.id !== owner.sellerId) store.listings.recordView(id, key, today);
       return store.listings.countsOf(id)!;
     },
   };

@@ -68,7 +68,7 @@ export function createListingsStore(db: Db) {
             @acceptsOffers, @meetingSpot, @photos, 'selling', @createdAt, @createdAt, @createdAt, @changeSeq)
     ON CONFLICT (id) DO NOTHING`);
   const ownerOf = db.prepare(
-    'SELECT seller_id AS sellerId, deleted_at AS deletedAt, created_at AS createdAt, bumped_at AS bumpedAt FROM listings WHERE id = ?',
+    'SELECT seller_id AS sellerId, deleted_at AS deletedAt, created_at AS createdAt, bumped_at AS bumpedAt, hidden = 1 AS hidden FROM listings WHERE id = ?',
   );
   const update = db.prepare(`
     UPDATE listings SET title = @title, description = @description, price_krw = @priceKrw, category = @category,
@@ -87,6 +87,7 @@ export function createListingsStore(db: Db) {
     WHERE k.actor_id = ? AND l.deleted_at IS NULL ORDER BY k.created_at DESC LIMIT ?`).pluck();
   const addView = db.prepare('INSERT INTO listing_views (listing_id, viewer, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   // A view changes no change_seq: counting it must not send the listing to every device again.
+  const forgetViewers = db.prepare('DELETE FROM listing_views WHERE day < ?');
   const countView = db.prepare('UPDATE listings SET view_count = view_count + 1 WHERE id = ?');
   const counts = db.prepare('SELECT view_count AS viewCount, like_count AS likeCount FROM listings WHERE id = ? AND deleted_at IS NULL');
   const byId = db.prepare(`${SELECT_WITH_SELLER} WHERE l.id = ? AND l.deleted_at IS NULL`);
@@ -132,7 +133,7 @@ export function createListingsStore(db: Db) {
       return insert.run({ ...listing, acceptsOffers: acceptsOffers ? 1 : 0, meetingSpot, photos: JSON.stringify(photos) }).changes === 1;
     },
     ownerOf: (id: string) =>
-      ownerOf.get(id) as { sellerId: string; deletedAt: number | null; createdAt: number; bumpedAt: number } | undefined,
+      ownerOf.get(id) as { sellerId: string; deletedAt: number | null; createdAt: number; bumpedAt: number; hidden: 0 | 1 } | undefined,
     update(id: string, content: ListingEditable, at: number, changeSeq: number) {
       update.run({ ...content, id, acceptsOffers: content.acceptsOffers ? 1 : 0, photos: JSON.stringify(content.photos), at, changeSeq });
     },
@@ -152,6 +153,9 @@ export function createListingsStore(db: Db) {
     /** Counts one view per viewer per day. */
     recordView(id: string, viewer: string, day: number) {
       if (addView.run(id, viewer, day).changes) countView.run(id);
+    },
+    forgetViewersBefore(day: number) {
+      forgetViewers.run(day);
     },
     countsOf: (id: string) => counts.get(id) as { viewCount: number; likeCount: number } | undefined,
     byId(id: string): Listing | undefined {

@@ -4,7 +4,7 @@ import type { Db } from './database.js';
 export function createProfilesStore(db: Db) {
   const profile = db.prepare(`
     SELECT a.id, a.nickname, a.created_at AS joinedAt, a.photo_updated_at AS photoUpdatedAt,
-      (SELECT count(*) FROM listings l WHERE l.seller_id = a.id AND l.deleted_at IS NULL) AS listingCount
+      (SELECT count(*) FROM listings l WHERE l.seller_id = a.id AND l.deleted_at IS NULL AND l.hidden = 0) AS listingCount
     FROM actors a WHERE a.id = ?`);
   const setPhoto = db.prepare('UPDATE actors SET photo = ?, photo_type = ?, photo_updated_at = ? WHERE id = ?');
   const photo = db.prepare('SELECT photo, photo_type AS type FROM actors WHERE id = ? AND photo IS NOT NULL');

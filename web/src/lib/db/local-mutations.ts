@@ -1,6 +1,7 @@
 // The optimistic side of each mutation: how it changes the local replica before the server has
 // seen it. Run once when the user acts, and again after each pull to rebase unconfirmed work.
-import { neighbourhoodLabel, type MutationArgs, type MutationName } from '@dongne/shared';
+import { bytesToBase64, DRAFT_LIMITS, neighbourhoodLabel, type MutationArgs, type MutationName } from '@dongne/shared';
+import { enqueue } from './outbox.js';
 import type { DongneDb } from './db.js';
 import { currentOwner, getMeta, setMeta } from './meta.js';
 
@@ -34,16 +35,15 @@ export const localApply: LocalApply = {
   async 'listing.bump'(db, args, at) {
     await db.listings.update(args.id, { bumpedAt: at, updatedAt: at });
   },
+  // Only the watchlist changes here. The count on the row stays the server's; screens add this
+  // person's unconfirmed like (likedIds against serverLikedIds), so rebasing never counts it twice.
   async 'listing.set_liked'(db, args) {
     const liked = new Set((await getMeta(db, 'likedIds')) ?? []);
-    // Applied again on every rebase: only a real change moves the count.
-    if (liked.has(args.id) === args.liked) return;
     if (args.liked) liked.add(args.id);
     else liked.delete(args.id);
     await setMeta(db, 'likedIds', [...liked]);
-    const listing = await db.listings.get(args.id);
-    if (listing) await db.listings.update(args.id, { likeCount: Math.max(0, listing.likeCount + (args.liked ? 1 : -1)) });
   },
+
   async 'listing.delete'(db, args) {
     await db.listings.delete(args.id);
   },
@@ -142,9 +142,18 @@ export const localReject: LocalReject = {
   async 'neighbourhood.verify'(db, _args, reason) {
     await setMeta(db, 'verifyRejection', { ...reason, at: Date.now() });
   },
-  // The draft is gone from the server (published or deleted on another device): the pull that
-  // carries its tombstone removes it here too.
-  async 'draft.update'() {},
+  // Gone from the server (published or deleted on another device): the pull that carries its
+  // tombstone removes it here too. Refused as unreadable: later edits build on this one, so the
+  // server could never use them either; send the whole document instead, which always applies.
+  async 'draft.update'(db, args, reason) {
+    if (reason.code !== 'draft.invalid_update' && reason.code !== 'mutation.invalid_args') return;
+    const draft = await db.drafts.get(args.id);
+    if (!draft?.doc) return;
+    const update = bytesToBase64(draft.doc);
+    // Too large to send whole as well: the draft stays on this device only.
+    if (update.length > DRAFT_LIMITS.updateMaxChars || update === args.update) return;
+    await enqueue(db, 'draft.update', { id: args.id, update }, args.id);
+  },
   async 'draft.delete'() {},
 };
 

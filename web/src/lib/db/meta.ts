@@ -32,6 +32,8 @@ export interface MetaValues {
   cursorScope: string;
   /** The person's watchlist (♥): the server's list, with unconfirmed likes applied on top. */
   likedIds: string[];
+  /** The watchlist as the server last sent it; likedIds minus this is what waits to sync. */
+  serverLikedIds: string[];
   /** Last "Verify my neighbourhood" the server refused, to show why. */
   verifyRejection: { code: string; message: string; at: number };
 }

@@ -13,7 +13,7 @@ useFreshDb((fresh) => (db = fresh));
 
 const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], fn);
 
-function createArgs(id = crypto.randomUUID()) {
+function createArgs(id: string = crypto.randomUUID()) {
   return { id, title: 'Rice cooker', priceKrw: 30000, category: 'household' as const, description: '', neighbourhoodId: 'kr-bundang-sunae', acceptsOffers: false, meetingSpot: '', photos: [] };
 }
 
@@ -186,23 +186,22 @@ describe('the device id', () => {
 });
 
 describe('the lifecycle mutations on this device', () => {
-  it('count a like once however often it is rebased, and take it back once', async () => {
+  it('keep a like in the watchlist however often it is rebased, and leave the count to the server', async () => {
     const row = serverRow({ likeCount: 3 });
     await db.listings.put(row);
+    await setMeta(db, 'serverLikedIds', []);
     await inTx(() => enqueue(db, 'listing.set_liked', { id: row.id, liked: true }, row.id));
     await inTx(() => rebaseOutbox(db));
     await inTx(() => rebaseOutbox(db));
-    expect(await db.listings.get(row.id)).toMatchObject({ likeCount: 4 });
     expect(await getMeta(db, 'likedIds')).toEqual([row.id]);
+    // The row keeps the server's count; the screen adds the like that waits (likedIds − serverLikedIds).
+    expect(await db.listings.get(row.id)).toMatchObject({ likeCount: 3 });
 
-    // A pull brings the server's row (which does not count the like yet) and the rebase adds it.
-    await db.listings.put(row);
     await setMeta(db, 'likedIds', []);
     await inTx(() => rebaseOutbox(db));
-    expect(await db.listings.get(row.id)).toMatchObject({ likeCount: 4 });
+    expect(await getMeta(db, 'likedIds')).toEqual([row.id]);
 
     await inTx(() => enqueue(db, 'listing.set_liked', { id: row.id, liked: false }, row.id));
-    expect(await db.listings.get(row.id)).toMatchObject({ likeCount: 3 });
     expect(await getMeta(db, 'likedIds')).toEqual([]);
   });
 
@@ -227,5 +226,18 @@ describe('the lifecycle mutations on this device', () => {
     await setMeta(db, 'cursor', 40);
     await rejectLocally(db, 'listing.update', { ...createArgs(), title: 'x' } as never, { code: 'listing.not_owner', message: 'No.' }, '');
     expect(await getMeta(db, 'cursor')).toBe(0);
+  });
+
+  it('send the whole draft again when the server could not read an edit of it, and nothing when it is gone', async () => {
+    const id = crypto.randomUUID();
+    const doc = new Uint8Array([1, 0, 0]);
+    await db.drafts.put({ id, ownerId: '', title: 't', price: '', category: '', description: '', acceptsOffers: false, meetingSpot: '', photos: [], doc, createdAt: 1, updatedAt: 1 });
+    const refused = { id, update: 'AAAA' };
+    await inTx(() => rejectLocally(db, 'draft.update', refused, { code: 'draft.gone', message: 'Gone.' }, ''));
+    expect(await db.outbox.count()).toBe(0);
+    await db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods, db.drafts], () =>
+      rejectLocally(db, 'draft.update', refused, { code: 'draft.invalid_update', message: 'Unreadable.' }, ''),
+    );
+    expect((await db.outbox.toArray()).map((e) => [e.name, e.args])).toEqual([['draft.update', { id, update: 'AQAA' }]]);
   });
 });

@@ -13,8 +13,8 @@ export async function applyPulledDrafts(db: DongneDb, changes: DraftChange[], ow
       continue;
     }
     const local = await db.drafts.get(change.id);
-    // Published from here and waiting for the server's answer: its content is in the outbox.
-    if (local?.publishing) continue;
+    // Merged even while it is being published from here: if the server refuses the listing, the
+    // draft that comes back must hold the other devices' edits too.
     const { doc, fields } = mergeDraftStates(local?.doc, base64ToBytes(change.state));
     if (local) await db.drafts.update(change.id, { ...fields, doc, updatedAt: Math.max(local.updatedAt, change.updatedAt) });
     else await db.drafts.put({ id: change.id, ownerId, ...fields, doc, createdAt: change.updatedAt, updatedAt: change.updatedAt });

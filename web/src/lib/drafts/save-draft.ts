@@ -7,11 +7,13 @@ import { encodeDraft, mergeUpdates, readFields, REMOTE, Y } from './draft-doc.js
 
 /**
  * Saves `doc` as draft `id`. `edits` are the Yjs updates made here since the last save; they are
- * taken (the array is emptied) once written. Whatever a pull merged into the stored copy meanwhile is
- * merged into `doc` first, so a save never drops another device's edit.
+ * taken (removed from the array) only once written, so a failed save leaves them for the next.
+ * Whatever a pull merged into the stored copy meanwhile is merged into `doc` first, so a save never
+ * drops another device's edit.
  */
 export async function saveDraftDoc(db: DongneDb, id: string, doc: Y.Doc, edits: Uint8Array[]): Promise<boolean> {
-  const update = edits.length ? mergeUpdates(edits.splice(0)) : undefined;
+  const taken = edits.length;
+  const update = taken ? mergeUpdates(edits.slice(0, taken)) : undefined;
   const saved = await db.transaction('rw', [db.drafts, db.outbox, db.meta, db.listings, db.neighbourhoods], async () => {
     const stored = await db.drafts.get(id);
     if (!stored || stored.publishing) return false;
@@ -20,6 +22,7 @@ export async function saveDraftDoc(db: DongneDb, id: string, doc: Y.Doc, edits: 
     if (update) await enqueue(db, 'draft.update', { id, update: bytesToBase64(update) }, id);
     return true;
   });
+  edits.splice(0, taken);
   if (update && saved) notifyLocalMutation();
   return saved;
 }

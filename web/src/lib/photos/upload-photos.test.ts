@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mediaPath, type ListingPhoto } from '@dongne/shared';
 import { createDraft, publishDraft } from '../db/drafts.js';
 import { getMeta, setMeta } from '../db/meta.js';
-import { SyncError } from '../sync/sync-engine.js';
+import { push, SyncError } from '../sync/sync-engine.js';
 import { createDevice, createTestServer, type Device, type TestServer } from '../sync/test-device.js';
 import { addPhotos } from './local-photos.js';
 import { sha256Hex } from './prepare-photo.js';
@@ -188,5 +188,22 @@ describe('a sync cycle', () => {
     expect(await uploadedFlags(phone, photo)).toEqual([1, 1]);
     const order = phone.requests.map((r) => r.split(' ')[1].split('?')[0]);
     expect(order.lastIndexOf(mediaPath(photo.full))).toBeLessThan(order.indexOf('/api/sync/push'));
+  });
+
+  it('holds back a listing whose photo is not uploaded yet, even when the push runs on its own', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    const photo = await addPhoto(phone);
+    const draft = await createDraft(phone.db, { title: 'Lamp with photo', price: '9000', category: 'household', photos: [photo] });
+    const place = 'kr-bundang-pangyo';
+    expect(await publishDraft(phone.db, draft.id, { neighbourhoodId: place, fix: server.fixAt(place) })).toMatchObject({ ok: true });
+
+    // As when the photo was added after this cycle's upload step had run.
+    expect(await push(phone.deps)).toBe(0);
+    expect(phone.requests.some((r) => r.startsWith('POST /api/sync/push'))).toBe(false);
+    expect(await phone.db.outbox.count()).toBe(1);
+
+    expect(await phone.sync()).toMatchObject({ pushed: 1 });
+    expect(server.store.listings.byId(draft.id)?.photos).toEqual([photo]);
   });
 });

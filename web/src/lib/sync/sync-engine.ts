@@ -87,6 +87,26 @@ export function fitBatch(entries: OutboxEntry[]): OutboxEntry[] {
   return batch;
 }
 
+/** The photo hashes a mutation names, for the mutations that carry listing content. */
+function photoHashesOf(entry: OutboxEntry): string[] {
+  if (entry.name !== 'listing.create' && entry.name !== 'listing.update') return [];
+  return ((entry.args as { photos?: { full: string; thumb: string }[] }).photos ?? []).flatMap((p) => [p.full, p.thumb]);
+}
+
+/**
+ * The batch up to (not including) the first mutation naming a photo still waiting to upload: one
+ * added after this cycle's upload step must not reach the server before its bytes do.
+ */
+async function untilPhotosWait(db: DongneDb, batch: OutboxEntry[]): Promise<OutboxEntry[]> {
+  for (let i = 0; i < batch.length; i++) {
+    const hashes = photoHashesOf(batch[i]);
+    if (hashes.length === 0) continue;
+    const photos = await db.photos.bulkGet(hashes);
+    if (photos.some((photo) => photo?.uploaded === 0)) return batch.slice(0, i);
+  }
+  return batch;
+}
+
 /**
  * Pushes the signed-in account's outbox, a batch at a time, and settles each entry by the server's
  * result. Returns quietly if nobody is signed in or the session has expired: the work waits.
@@ -98,7 +118,7 @@ export async function push(deps: SyncDeps): Promise<number> {
   let settled = 0;
   let rotated = false;
   for (;;) {
-    const batch = fitBatch(await db.outbox.where('ownerId').equals(owner).sortBy('seq'));
+    const batch = await untilPhotosWait(db, fitBatch(await db.outbox.where('ownerId').equals(owner).sortBy('seq')));
     if (batch.length === 0) return settled;
     const body: PushRequest = {
       clientId: await clientIdOf(db, owner),
@@ -159,7 +179,11 @@ async function applyPage(deps: SyncDeps, page: PullResponse, scope: CurrentScope
     if (upserts.length) await db.listings.bulkPut(upserts);
     if (deletes.length) await db.listings.bulkDelete(deletes);
     if (drafts) await drafts.applyPulledDrafts(db, draftChanges, ownerAtRequest);
-    if (ownerAtRequest) await setMeta(db, 'likedIds', page.likedIds);
+    // A visitor's pull (or one whose session had ended) knows nothing of the watchlist.
+    if (page.profile) {
+      await setMeta(db, 'likedIds', page.likedIds);
+      await setMeta(db, 'serverLikedIds', page.likedIds);
+    }
     await setMeta(db, 'cursor', page.cursor);
     await setMeta(db, 'cursorScope', scopeKey(scope));
     if (page.profile) await setMeta(db, 'profile', page.profile);
@@ -222,7 +246,9 @@ export async function syncOnce(deps: SyncDeps): Promise<{ pushed: number; pulled
   await uploadPendingPhotos(deps);
   // Push before pull, and stop if the push fails: a pull after a push whose answer was lost would
   // bring the server's row, then rebase the still-unsettled change over it for good.
-  const pushed = await push(deps);
+  let pushed = await push(deps);
+  // Photos added while this cycle ran held back the mutation naming them: send both now.
+  if (await uploadPendingPhotos(deps)) pushed += await push(deps);
   // Neighbour sets first: the feed filters by them as soon as the pulled rows land.
   await cachePlaces(deps);
   const pulled = await pull(deps);
