@@ -1,6 +1,7 @@
 // Listings and the queries pull pages over.
 import type { Listing, ListingEditable, ListingPhoto } from '@dongne/shared';
 import type { Db } from './database.js';
+import { bigramsOf, isBigramWord } from './bigrams.js';
 
 interface ListingRow {
   id: string;
@@ -107,6 +108,27 @@ export function createListingsStore(db: Db) {
 
   const searchStatements = new Map<string, ReturnType<Db['prepare']>>();
 
+  // The pairs index (migration 012) is kept here, beside every write of a title or description.
+  const addBigrams = db.prepare('INSERT INTO listings_bigrams (rowid, grams) VALUES (?, ?)');
+  const dropBigrams = db.prepare('DELETE FROM listings_bigrams WHERE rowid = (SELECT rowid FROM listings WHERE id = ?)');
+  const addBigramsFor = db.prepare(
+    'INSERT INTO listings_bigrams (rowid, grams) SELECT rowid, @grams FROM listings WHERE id = @id',
+  );
+  const indexText = (rowid: number | bigint, title: string, description: string) => addBigrams.run(rowid, bigramsOf(`${title}\n${description}`));
+  // Listings written before the index existed get their pairs on the first open after it.
+  if (!db.prepare('SELECT 1 FROM listings_bigrams LIMIT 1').get()) {
+    // In pages: a statement still reading cannot share its connection with the inserts.
+    const page = db.prepare('SELECT rowid, title, description FROM listings WHERE rowid > ? ORDER BY rowid LIMIT 5000');
+    db.transaction(() => {
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as { rowid: number; title: string; description: string }[];
+        if (rows.length === 0) break;
+        for (const row of rows) indexText(row.rowid, row.title, row.description);
+        after = rows[rows.length - 1].rowid;
+      }
+    })();
+  }
+
   /** What `viewerId` may see of a row: a deleted listing, or someone else's hidden one, is a tombstone. */
   const toChange = (row: ListingRow, viewerId?: string): ListingChangeRow =>
     row.deleted_at === null && (row.hidden === 0 || row.seller_id === viewerId)
@@ -130,12 +152,17 @@ export function createListingsStore(db: Db) {
       changeSeq: number;
     }): boolean {
       const { acceptsOffers = false, meetingSpot = '', photos = [] } = listing;
-      return insert.run({ ...listing, acceptsOffers: acceptsOffers ? 1 : 0, meetingSpot, photos: JSON.stringify(photos) }).changes === 1;
+      const result = insert.run({ ...listing, acceptsOffers: acceptsOffers ? 1 : 0, meetingSpot, photos: JSON.stringify(photos) });
+      if (result.changes !== 1) return false;
+      indexText(result.lastInsertRowid, listing.title, listing.description);
+      return true;
     },
     ownerOf: (id: string) =>
       ownerOf.get(id) as { sellerId: string; deletedAt: number | null; createdAt: number; bumpedAt: number; hidden: 0 | 1 } | undefined,
     update(id: string, content: ListingEditable, at: number, changeSeq: number) {
       update.run({ ...content, id, acceptsOffers: content.acceptsOffers ? 1 : 0, photos: JSON.stringify(content.photos), at, changeSeq });
+      dropBigrams.run(id);
+      addBigramsFor.run({ id, grams: bigramsOf(`${content.title}\n${content.description}`) });
     },
     setHidden(id: string, hidden: boolean, at: number, changeSeq: number) {
       setHidden.run({ id, hidden: hidden ? 1 : 0, at, changeSeq });
@@ -190,17 +217,24 @@ export function createListingsStore(db: Db) {
     },
     /**
      * Listings in `places` whose title or description holds every word, newest first. Words of
-     * three or more characters go through the trigram index; shorter ones are matched with LIKE.
+     * three or more characters go through the trigram index, two-letter words through the pairs
+     * index; anything shorter or odder (one character, "3.") is matched with LIKE.
      */
     search(words: string[], places: string[], filters: { category?: string; minPrice?: number; maxPrice?: number; hideSold?: boolean }, limit: number): Listing[] {
       const long = words.filter((w) => [...w].length >= 3);
-      const short = words.filter((w) => [...w].length < 3);
+      const pairs = words.filter(isBigramWord);
+      const short = words.filter((w) => [...w].length < 3 && !isBigramWord(w));
       const escape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
       const where = ['l.deleted_at IS NULL', 'l.hidden = 0', 'l.neighbourhood_id IN (SELECT value FROM json_each(@places))'];
       const params: Record<string, unknown> = { places: JSON.stringify(places), limit };
       if (long.length) {
         where.push('l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @match)');
         params.match = long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
+      }
+      if (pairs.length) {
+        where.push('l.rowid IN (SELECT rowid FROM listings_bigrams WHERE listings_bigrams MATCH @pairs)');
+        // Two letters or digits: nothing in them needs quoting.
+        params.pairs = pairs.map((w) => `"${w}"`).join(' AND ');
       }
       short.forEach((w, i) => {
         where.push(`(l.title LIKE @s${i} ESCAPE '\\' OR l.description LIKE @s${i} ESCAPE '\\')`);

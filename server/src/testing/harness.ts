@@ -233,7 +233,10 @@ export function dumpTables(store: Store): Record<string, unknown[]> {
     .pluck()
     .all() as string[];
   return Object.fromEntries(
-    tables.map((table) => [table, store.db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all()]),
+    tables.map((table) => {
+      const columns = store.db.prepare(`SELECT count(*) FROM pragma_table_info('${table}')`).pluck().get() as number;
+      return [table, store.db.prepare(`SELECT * FROM "${table}" ORDER BY ${columns > 1 ? '1, 2' : '1'}`).all()];
+    }),
   );
 }
 
