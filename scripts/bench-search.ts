@@ -27,7 +27,7 @@ const WORDS: Record<string, [q: string, category: string][]> = {
     // A prefix sellers put on one Korean title in ten: thousands of matches.
     ['미개봉', 'beauty'],
   ],
-  'Korean 2 chars (LIKE)': [
+  'Korean 2 chars (pairs index)': [
     ['의자', 'furniture'],
     ['패딩', 'clothing'],
     ['화분', 'plants'],

