@@ -13,6 +13,8 @@ export const MEDIA_LIMITS = {
   thumbSide: 320,
   /** Pixels on each side the server will accept, read from the image header. */
   maxDimension: 4096,
+  /** Photo bytes one account may store in all: some 2,000 listings' worth of resized photos. */
+  storedMaxBytesPerAccount: 500 * 1024 * 1024,
 } as const;
 
 export const MEDIA_TYPES = ['image/jpeg', 'image/webp', 'image/png'] as const;

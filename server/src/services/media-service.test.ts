@@ -86,6 +86,25 @@ describe('media service', () => {
     expect(media.upload(jieun, sha256Hex(largest), largest)).toMatchObject({ width: 4096, height: 4096 });
   });
 
+  it('holds each account to its storage quota, counting only what that account stored', () => {
+    const { store, media, jieun, minho, rows } = setup();
+    // As if Jieun had already stored all but a few bytes of her allowance.
+    store.db
+      .prepare("INSERT INTO media (hash, type, bytes, size, width, height, uploader_id, created_at) VALUES ('old', 'image/jpeg', x'00', ?, 1, 1, ?, 0)")
+      .run(MEDIA_LIMITS.storedMaxBytesPerAccount - 10, jieun.id);
+    const before = rows();
+    const hash = sha256Hex(JPEG_3X2);
+    expect(refusal(() => media.upload(jieun, hash, JPEG_3X2))).toEqual({
+      status: 403,
+      code: 'media.quota_exceeded',
+      message: 'Your photos on Dongne have reached 500 MB. Use photos you already added, or fewer new ones.',
+    });
+    expect(rows()).toEqual(before);
+    expect(media.upload(minho, hash, JPEG_3X2)).toMatchObject({ hash });
+    // Stored now, so Jieun adding the same photo costs her nothing.
+    expect(media.upload(jieun, hash, JPEG_3X2)).toMatchObject({ hash });
+  });
+
   it('says 404 for a photo it does not have', () => {
     const { media } = setup();
     const hash = sha256Hex(JPEG_3X2);

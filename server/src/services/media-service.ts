@@ -38,6 +38,13 @@ export function createMediaService(store: Store, clock: Clock) {
           `A photo can be at most ${maxDimension} × ${maxDimension} pixels; this one is ${image.width} × ${image.height}.`,
         );
       }
+      if (store.media.storedBy(actor.id) + bytes.length > MEDIA_LIMITS.storedMaxBytesPerAccount) {
+        throw new ServiceError(
+          403,
+          'media.quota_exceeded',
+          `Your photos on Dongne have reached ${MEDIA_LIMITS.storedMaxBytesPerAccount / (1024 * 1024)} MB. Use photos you already added, or fewer new ones.`,
+        );
+      }
       const media: MediaInfo = { hash, ...image, size: bytes.length };
       // A concurrent upload of the same photo may win the insert; both answer with the same facts.
       store.media.put({ ...media, bytes, uploaderId: actor.id, createdAt: clock.now() });

@@ -19,6 +19,7 @@ export function createMediaStore(db: Db) {
     ON CONFLICT (hash) DO NOTHING`);
   const bytes = db.prepare('SELECT type, bytes FROM media WHERE hash = ?');
   const info = db.prepare('SELECT hash, type, width, height, size FROM media WHERE hash = ?');
+  const storedBy = db.prepare('SELECT coalesce(sum(size), 0) FROM media WHERE uploader_id = ?').pluck();
   const missing = db
     .prepare(
       `SELECT j.value FROM json_each(?) j
@@ -32,6 +33,8 @@ export function createMediaStore(db: Db) {
       return insert.run({ ...media, bytes: blob }).changes > 0;
     },
     get: (hash: string) => bytes.get(hash) as { type: MediaType; bytes: Buffer } | undefined,
+    /** The photo bytes an account has stored, in all. */
+    storedBy: (uploaderId: string) => storedBy.get(uploaderId) as number,
     /** What is known about a photo, without reading its bytes. */
     info: (hash: string) => info.get(hash) as MediaInfo | undefined,
     /** The given hashes the server has no photo for, each once, in the order given. */
