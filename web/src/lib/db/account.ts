@@ -5,7 +5,7 @@ import type { DongneDb } from './db.js';
 import { currentOwner, setMeta } from './meta.js';
 import { rebaseOutbox } from './outbox.js';
 
-const PERSONAL_META = ['actorId', 'nickname', 'joinedAt', 'profile', 'verifyRejection', 'sessionExpired', 'likedIds', 'serverLikedIds'] as const;
+const PERSONAL_META = ['actorId', 'nickname', 'joinedAt', 'profile', 'verifyRejection', 'sessionExpired', 'likedIds', 'serverLikedIds', 'photoRefusals'] as const;
 
 const photosOf = (db: DongneDb, owner: string) => db.photos.where('[ownerId+uploaded]').between([owner, 0], [owner, 1], true, true);
 

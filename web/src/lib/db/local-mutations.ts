@@ -94,6 +94,12 @@ export const localReject: LocalReject = {
   async 'listing.create'(db, args, reason, ownerId) {
     await db.listings.delete(args.id);
     const now = Date.now();
+    // A photo this device could not upload: say why the server refused it, not just that it is missing.
+    if (reason.code === 'media.missing') {
+      const refusals = (await getMeta(db, 'photoRefusals')) ?? {};
+      const why = args.photos.map((p) => refusals[p.full] ?? refusals[p.thumb]).find(Boolean);
+      if (why) reason = { ...reason, message: `A photo could not be uploaded: ${why} Remove it, then publish again.` };
+    }
     // The draft it was published from, with its edit history, so later edits still merge.
     if (await db.drafts.get(args.id)) {
       await db.drafts.update(args.id, { publishing: false, ownerId, updatedAt: now, rejection: { ...reason, at: now } });

@@ -34,6 +34,8 @@ export interface MetaValues {
   likedIds: string[];
   /** The watchlist as the server last sent it; likedIds minus this is what waits to sync. */
   serverLikedIds: string[];
+  /** Photos the server refused for good, by hash, with its reason: shown on the draft they come back in. */
+  photoRefusals: Record<string, string>;
   /** Last "Verify my neighbourhood" the server refused, to show why. */
   verifyRejection: { code: string; message: string; at: number };
 }

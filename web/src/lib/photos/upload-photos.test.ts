@@ -206,4 +206,26 @@ describe('a sync cycle', () => {
     expect(await phone.sync()).toMatchObject({ pushed: 1 });
     expect(server.store.listings.byId(draft.id)?.photos).toEqual([photo]);
   });
+
+  it('brings back a listing whose photo the server refused as a draft that says why', async () => {
+    const phone = device('phone');
+    await phone.signUp();
+    const blob = new Blob(['no image at all'], { type: 'image/jpeg' });
+    const hash = await sha256Hex(blob);
+    const ownerId = (await getMeta(phone.db, 'actorId'))!;
+    await phone.db.photos.put({ hash, blob, type: 'image/jpeg', width: 1, height: 1, uploaded: 0, ownerId, createdAt: 0 });
+    const draft = await createDraft(phone.db, { title: 'Chair', price: '5000', category: 'furniture', photos: [{ full: hash, thumb: hash }] });
+    const place = 'kr-bundang-pangyo';
+    expect(await publishDraft(phone.db, draft.id, { neighbourhoodId: place, fix: server.fixAt(place) })).toMatchObject({ ok: true });
+
+    await phone.sync();
+    expect(await phone.db.drafts.get(draft.id)).toMatchObject({
+      publishing: false,
+      rejection: {
+        code: 'media.missing',
+        message: 'A photo could not be uploaded: That file is not a photo Dongne can use (JPEG, PNG or WebP). Remove it, then publish again.',
+      },
+    });
+    expect(server.store.listings.byId(draft.id)).toBeUndefined();
+  });
 });

@@ -42,7 +42,10 @@ export async function uploadPendingPhotos(deps: SyncDeps): Promise<number> {
       // later sync. Let it go; the listing that names it is refused with media.missing and comes
       // back as a draft saying so, where the photo shows as missing and can be removed.
       if (error.code.startsWith('media.') && response.status >= 400 && response.status < 500 && response.status !== 429) {
-        await db.photos.delete(hash);
+        await db.transaction('rw', [db.photos, db.meta], async () => {
+          await db.photos.delete(hash);
+          await setMeta(db, 'photoRefusals', { ...((await getMeta(db, 'photoRefusals')) ?? {}), [hash]: error.message });
+        });
         continue;
       }
       throw new SyncError('server', error.message);
