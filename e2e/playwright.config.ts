@@ -1,6 +1,7 @@
 // Browser journeys against the real built PWA, the real server and Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 import { at } from './support/places.js';
+import { CHROMIUM_LAUNCH } from './support/chromium.js';
 
 export default defineConfig({
   testDir: './tests',
@@ -19,9 +20,6 @@ export default defineConfig({
     geolocation: at('kr-bundang-sunae'),
     permissions: ['geolocation'],
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
 });

@@ -7,6 +7,7 @@ import { CATEGORIES } from '@dongne/shared';
 import { importNeighbourhoods } from '../server/src/services/neighbourhood-import.js';
 import { createNeighbourhoodLookup } from '../server/src/services/neighbourhood-lookup.js';
 import { openStore, type Store } from '../server/src/store/store.js';
+import { percentile, seededRandom } from './bench-listings.js';
 
 const PLACES = 5_000;
 const LOOKUPS = 100_000;
@@ -198,15 +199,3 @@ function timed<T>(fn: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - started };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-
-/** mulberry32: the same synthetic data on every run, so figures compare across runs. */
-function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { neighbourhoodLabel, type Listing, type Neighbourhood } from '@dongne/shared';
 import { startServer } from '../e2e/support/server.js';
+import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
 import { percentile, seededRandom, syntheticListings } from './bench-listings.js';
 
 const CACHED = 5_000;
@@ -25,8 +26,7 @@ const SEARCHES: { q: string; category?: string }[] = [
 ];
 
 const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  ...CHROMIUM_LAUNCH,
   viewport: { width: 390, height: 844 },
   serviceWorkers: 'allow' as const,
 };

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { migrate } from '../server/src/store/database.js';
 import { at } from '../e2e/support/places.js';
 import { startServer } from '../e2e/support/server.js';
+import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
 import { benchNeighbourhoods } from './bench-neighbourhoods.js';
 import { benchOffline } from './bench-offline.js';
 import { benchSearch } from './bench-search.js';
@@ -116,10 +117,7 @@ function benchCeiling() {
 }
 
 async function benchFirstVisit(url: string) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   // No service worker: count only what the page itself loads to show the feed.
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();

@@ -1,6 +1,7 @@
 // Renders the app icons (web/static/icons/*.png) from one SVG with Debian's Chromium.
 // Run after changing the logo: npx tsx scripts/make-icons.ts
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
 import { fileURLToPath } from 'node:url';
 
 const out = (name: string) => fileURLToPath(new URL(`../web/static/icons/${name}`, import.meta.url));
@@ -18,10 +19,7 @@ function logo(size: number, maskable: boolean) {
   </svg>`;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 const page = await browser.newPage();
 for (const [name, size, maskable] of [
   ['icon-192.png', 192, false],

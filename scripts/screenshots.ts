@@ -1,27 +1,20 @@
 // Screenshots of the main screens at phone and desktop size, for a human to look at.
 // Usage: npx tsx scripts/screenshots.ts http://localhost:8080  (writes .screenshots/*.png)
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
 
 const base = process.argv[2] ?? 'http://localhost:8080';
 const outDir = '.screenshots';
 mkdirSync(outDir, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 for (const [size, viewport] of [
   ['phone', { width: 390, height: 844 }],
   ['desktop', { width: 1280, height: 800 }],
 ] as const) {
-  const context = await browser.newContext({
-    viewport,
-    deviceScaleFactor: size === 'phone' ? 2 : 1,
-    // Standing at Mangwon station, Seoul: far from Pangyo-dong, to show a refused publish.
-    geolocation: { latitude: 37.556, longitude: 126.9105, accuracy: 20 },
-    permissions: ['geolocation'],
-  });
+  // Standing at Mangwon station, Seoul: far from Pangyo-dong, to show a refused publish.
+  const context = await standingAt(size, viewport, { latitude: 37.556, longitude: 126.9105, accuracy: 20 });
   const page = await context.newPage();
   await page.goto(base);
   await page.getByTestId('listing-card').first().waitFor();
@@ -29,15 +22,7 @@ for (const [size, viewport] of [
   await page.goto(`${base}/account`);
   await page.getByRole('heading', { name: 'Join Dongne' }).waitFor();
   await page.screenshot({ path: `${outDir}/account-signup-${size}.png` });
-  await page.fill('input[name=nickname]', `판교이웃${size === 'phone' ? 1 : 2}${Date.now() % 1000}`);
-  await page.fill('input[name=password]', 'a long demo password');
-  await page.getByRole('button', { name: 'Create account', exact: true }).click();
-  await page.waitForURL(/\/me$/);
-  await page.goto(`${base}/neighbourhood`);
-  await page.getByRole('searchbox').fill('Pangyo');
-  await page.getByRole('button', { name: 'Search', exact: true }).click();
-  await page.getByRole('button', { name: 'Choose' }).first().click();
-  await page.getByTestId('held-neighbourhoods').waitFor();
+  await signUpInPangyo(page, `판교이웃${size === 'phone' ? 1 : 2}${Date.now() % 1000}`);
   await page.getByTestId('verify-button').click();
   await page.getByTestId('verify-rejection').waitFor({ timeout: 10_000 }).catch(() => {});
   await page.screenshot({ path: `${outDir}/neighbourhood-${size}.png` });
@@ -52,6 +37,7 @@ for (const [size, viewport] of [
   await page.fill('input[name=title]', '자전거 팝니다 — city bike');
   await page.selectOption('select[name=category]', 'sports');
   await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByText('Set a price, or choose Free giveaway').waitFor();
   await page.screenshot({ path: `${outDir}/editor-${size}.png` });
   await page.fill('input[name=price]', '120000');
   await page.getByRole('button', { name: 'Publish' }).click();
@@ -74,24 +60,11 @@ await browser.close();
 
 /** A seller standing in Pangyo-dong: photos in the editor, the published listing, the feed, search. */
 async function sellerWithPhotos(size: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({
-    viewport,
-    deviceScaleFactor: size === 'phone' ? 2 : 1,
-    geolocation: { latitude: 37.3915, longitude: 127.092, accuracy: 15 },
-    permissions: ['geolocation'],
-  });
+  const context = await standingAt(size, viewport, { latitude: 37.3915, longitude: 127.092, accuracy: 15 });
   const page = await context.newPage();
   await page.goto(`${base}/account`);
   await page.getByRole('heading', { name: 'Join Dongne' }).waitFor();
-  await page.fill('input[name=nickname]', `사진판매자${size === 'phone' ? 1 : 2}${Date.now() % 1000}`);
-  await page.fill('input[name=password]', 'a long demo password');
-  await page.getByRole('button', { name: 'Create account', exact: true }).click();
-  await page.waitForURL(/\/me$/);
-  await page.goto(`${base}/neighbourhood`);
-  await page.getByRole('searchbox').fill('Pangyo');
-  await page.getByRole('button', { name: 'Search', exact: true }).click();
-  await page.getByRole('button', { name: 'Choose' }).first().click();
-  await page.getByTestId('held-neighbourhoods').waitFor();
+  await signUpInPangyo(page, `사진판매자${size === 'phone' ? 1 : 2}${Date.now() % 1000}`);
   await page.goto(`${base}/sell`);
   await page.locator('input[name=title]').waitFor();
   // Two made-up "photos" drawn in the browser, as a phone camera would hand them over.
@@ -143,4 +116,22 @@ async function sellerWithPhotos(size: string, viewport: { width: number; height:
   await page.getByTestId('search-summary').waitFor();
   await page.screenshot({ path: `${outDir}/search-${size}.png` });
   await context.close();
+}
+
+/** A phone (at twice the pixels) or desktop window whose GPS reads `geolocation`. */
+function standingAt(size: string, viewport: { width: number; height: number }, geolocation: { latitude: number; longitude: number; accuracy: number }) {
+  return browser.newContext({ viewport, deviceScaleFactor: size === 'phone' ? 2 : 1, geolocation, permissions: ['geolocation'] });
+}
+
+/** On the open Account screen: creates an account, then holds Pangyo-dong as its neighbourhood. */
+async function signUpInPangyo(page: Page, nickname: string) {
+  await page.fill('input[name=nickname]', nickname);
+  await page.fill('input[name=password]', 'a long demo password');
+  await page.getByRole('button', { name: 'Create account', exact: true }).click();
+  await page.waitForURL(/\/me$/);
+  await page.goto(`${base}/neighbourhood`);
+  await page.getByRole('searchbox').fill('Pangyo');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('button', { name: 'Choose' }).first().click();
+  await page.getByTestId('held-neighbourhoods').waitFor();
 }

@@ -1,14 +1,14 @@
 // The signed-in account on this device: signing in adopts work written signed out and hides another
 // account's; signing out wipes only that person's private data.
 import { describe, expect, it } from 'vitest';
-import { NEW_LISTING_STATE, type Listing } from '@dongne/shared';
+import type { Listing } from '@dongne/shared';
 import { signedIn, signOutLocally, unsyncedCount } from './account.js';
 import { DongneDb } from './db.js';
 import { createDraft } from './drafts.js';
 import { getMeta, setMeta } from './meta.js';
 import { enqueue } from './outbox.js';
 import { feedPage, waitingIds } from './queries.js';
-import { useFreshDb } from './test-db.js';
+import { serverListing, useFreshDb } from './test-db.js';
 
 const minji = { actorId: 'minji-id', nickname: 'minji', joinedAt: 1 };
 const jun = { actorId: 'jun-id', nickname: 'jun', joinedAt: 2 };
@@ -26,24 +26,7 @@ function publishLocally(title: string) {
 
 /** A listing the server already sent this device (someone else's, public). */
 async function pulledListing(): Promise<Listing> {
-  const row: Listing = {
-    id: crypto.randomUUID(),
-    title: 'Rice cooker',
-    priceKrw: 30000,
-    category: 'household',
-    description: '',
-    neighbourhood: 'Sunae-dong 수내동',
-    neighbourhoodId: SUNAE,
-    sellerId: 'someone',
-    sellerName: 'someone',
-    ...NEW_LISTING_STATE,
-    acceptsOffers: false,
-    meetingSpot: '',
-    photos: [],
-    bumpedAt: 1_000,
-    createdAt: 1_000,
-    updatedAt: 1_000,
-  };
+  const row = serverListing({ neighbourhoodId: SUNAE, sellerName: 'someone' });
   await db.listings.put(row);
   return row;
 }

@@ -1,7 +1,7 @@
 // The signed-in account on this device. Private data (drafts, outbox, photos) carries its owner, so one
 // person's work is never shown to, or pushed as, another person who signs in on the same device.
 import type { Account } from '@dongne/shared';
-import type { DongneDb } from './db.js';
+import type { DongneDb, OutboxEntry } from './db.js';
 import { currentOwner, setMeta } from './meta.js';
 import { rebaseOutbox } from './outbox.js';
 
@@ -54,13 +54,12 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
  * typing a draft queues an edit per autosave, but it is one draft waiting, not dozens of changes.
  */
 export function unsyncedCount(db: DongneDb): Promise<number> {
-  return currentOwner(db).then((owner) =>
-    db.outbox
-      .where('ownerId')
-      .equals(owner)
-      .toArray()
-      .then((entries) => new Set(entries.map((e) => e.entityId)).size),
-  );
+  return currentOwner(db).then((owner) => db.outbox.toArray().then((entries) => waitingThings(entries, owner)));
+}
+
+/** The counting rule of unsyncedCount, for a screen that already holds the outbox. */
+export function waitingThings(entries: OutboxEntry[], owner: string): number {
+  return new Set(entries.filter((e) => e.ownerId === owner).map((e) => e.entityId)).size;
 }
 
 /**

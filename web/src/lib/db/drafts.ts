@@ -8,18 +8,23 @@ import { enqueue, notifyLocalMutation } from './outbox.js';
 
 export type DraftFields = Pick<Draft, 'title' | 'price' | 'category' | 'description' | 'acceptsOffers' | 'meetingSpot' | 'photos'>;
 
+/** A form nobody has typed into. */
+export const EMPTY_DRAFT_FIELDS: Readonly<DraftFields> = {
+  title: '',
+  price: '',
+  category: '',
+  description: '',
+  acceptsOffers: false,
+  meetingSpot: '',
+  photos: [],
+};
+
 export async function createDraft(db: DongneDb, fields: Partial<DraftFields> = {}): Promise<Draft> {
   const now = Date.now();
   const draft: Draft = {
     id: crypto.randomUUID(),
     ownerId: await currentOwner(db),
-    title: '',
-    price: '',
-    category: '',
-    description: '',
-    acceptsOffers: false,
-    meetingSpot: '',
-    photos: [],
+    ...EMPTY_DRAFT_FIELDS,
     ...fields,
     createdAt: now,
     updatedAt: now,

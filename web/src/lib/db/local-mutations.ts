@@ -89,6 +89,10 @@ type LocalReject = {
   [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: { code: string; message: string }, ownerId: string) => Promise<void>;
 };
 
+async function pullFromStart(db: DongneDb) {
+  await setMeta(db, 'cursor', 0);
+}
+
 /** What the device does when the server refuses a mutation: never drop the user's work. */
 export const localReject: LocalReject = {
   async 'listing.create'(db, args, reason, ownerId) {
@@ -121,28 +125,15 @@ export const localReject: LocalReject = {
       rejection: { ...reason, at: now },
     });
   },
-  // The server still holds the listing, but the pull cursor is already past its last change, so
-  // the next pull would not bring it back: pull again from the start to restore the server's copy.
-  async 'listing.delete'(db) {
-    await setMeta(db, 'cursor', 0);
-  },
-  // As for a refused delete: pull again from the start to restore the server's copy.
-  async 'listing.set_status'(db) {
-    await setMeta(db, 'cursor', 0);
-  },
-  async 'listing.update'(db) {
-    await setMeta(db, 'cursor', 0);
-  },
-  async 'listing.set_hidden'(db) {
-    await setMeta(db, 'cursor', 0);
-  },
-  async 'listing.bump'(db) {
-    await setMeta(db, 'cursor', 0);
-  },
-  // The watchlist in the next pull is the server's truth.
-  async 'listing.set_liked'(db) {
-    await setMeta(db, 'cursor', 0);
-  },
+  // The server still holds the listing as it was, but the pull cursor is already past its last
+  // change, so the next pull would not bring it back: pull again from the start to restore it.
+  'listing.delete': pullFromStart,
+  'listing.set_status': pullFromStart,
+  'listing.update': pullFromStart,
+  'listing.set_hidden': pullFromStart,
+  'listing.bump': pullFromStart,
+  // The watchlist in that pull is the server's truth.
+  'listing.set_liked': pullFromStart,
   // The profile in the next pull is the server's truth about held neighbourhoods.
   async 'neighbourhood.set'() {},
   async 'neighbourhood.verify'(db, _args, reason) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NEW_LISTING_STATE, type Listing } from '@dongne/shared';
+import type { Listing } from '@dongne/shared';
 import { signedIn } from './account.js';
 import { DongneDb } from './db.js';
 import { rejectLocally } from './local-mutations.js';
 import { clientIdOf, getMeta, setMeta } from './meta.js';
 import { enqueue, onLocalMutation, rebaseOutbox, notifyLocalMutation } from './outbox.js';
 import { waitingIds } from './queries.js';
-import { useFreshDb } from './test-db.js';
+import { serverListing, useFreshDb } from './test-db.js';
 
 let db: DongneDb;
 useFreshDb((fresh) => (db = fresh));
@@ -17,22 +17,7 @@ function createArgs(id: string = crypto.randomUUID()) {
   return { id, title: 'Rice cooker', priceKrw: 30000, category: 'household' as const, description: '', neighbourhoodId: 'kr-bundang-sunae', acceptsOffers: false, meetingSpot: '', photos: [] };
 }
 
-function serverRow(overrides: Partial<Listing> = {}): Listing {
-  return {
-    ...createArgs(),
-    neighbourhood: 'Sunae-dong 수내동',
-    sellerId: 'someone',
-    sellerName: 'Neighbour ABCD',
-    ...NEW_LISTING_STATE,
-    acceptsOffers: false,
-    meetingSpot: '',
-    photos: [],
-    bumpedAt: 1_000,
-    createdAt: 1_000,
-    updatedAt: 1_000,
-    ...overrides,
-  };
-}
+const serverRow = (overrides: Partial<Listing> = {}): Listing => serverListing({ ...createArgs(), sellerName: 'Neighbour ABCD', ...overrides });
 
 describe('the outbox', () => {
   it('refuses args the mutation registry refuses, and records nothing', async () => {

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { NEW_LISTING_STATE, type Listing, type Profile } from '@dongne/shared';
+import type { Listing, Profile } from '@dongne/shared';
 import { DongneDb, type LocalNeighbourhood } from './db.js';
 import { setMeta } from './meta.js';
 import { feedPage } from './queries.js';
 import { currentScope, placesIn, scopeKey } from './scope.js';
-import { useFreshDb } from './test-db.js';
+import { serverListing, useFreshDb } from './test-db.js';
 
 const SUNAE = 'kr-bundang-sunae';
 const PANGYO = 'kr-bundang-pangyo';
@@ -37,24 +37,7 @@ function profileHolding(...held: [id: string, active: boolean][]): Profile {
 let createdAt = 1_000;
 function listingIn(neighbourhoodId: string): Listing {
   createdAt += 1_000;
-  return {
-    id: crypto.randomUUID(),
-    title: `In ${neighbourhoodId}`,
-    priceKrw: 1000,
-    category: 'books',
-    description: '',
-    neighbourhoodId,
-    neighbourhood: neighbourhoodId,
-    sellerId: 'someone',
-    sellerName: 'Someone',
-    ...NEW_LISTING_STATE,
-    acceptsOffers: false,
-    meetingSpot: '',
-    photos: [],
-    bumpedAt: createdAt,
-    createdAt,
-    updatedAt: createdAt,
-  };
+  return serverListing({ title: `In ${neighbourhoodId}`, priceKrw: 1000, category: 'books', neighbourhoodId, neighbourhood: neighbourhoodId, createdAt });
 }
 
 let db: DongneDb;

@@ -2,12 +2,11 @@
 // draft offline both keep their words; the other fields sit in a Y.Map, last writer wins. This is
 // the only module that loads Yjs, and only the editor and a pull that brings drafts import it.
 import * as Y from 'yjs';
-import type { DraftFields } from '../db/drafts.js';
+import { EMPTY_DRAFT_FIELDS, type DraftFields } from '../db/drafts.js';
 
 /** Marks changes that came from elsewhere (a pull), so the editor does not send them back. */
 export const REMOTE = Symbol('remote');
 
-const EMPTY: DraftFields = { title: '', price: '', category: '', description: '', acceptsOffers: false, meetingSpot: '', photos: [] };
 
 export function readFields(doc: Y.Doc): DraftFields {
   const map = doc.getMap<unknown>('fields');
@@ -70,19 +69,14 @@ export function openDraftDoc(
 ): Y.Doc {
   const doc = new Y.Doc();
   if (onEdit) doc.on('update', (update: Uint8Array, origin: unknown) => origin !== REMOTE && onEdit(update));
-  if (state) Y.applyUpdate(doc, state, REMOTE);
-  else writeFields(doc, { ...EMPTY, ...fallback });
+  if (state) mergeInto(doc, state);
+  else writeFields(doc, { ...EMPTY_DRAFT_FIELDS, ...fallback });
   return doc;
 }
 
-/** Merges a stored or pulled state into an open document; true if it brought anything new. */
-export function mergeInto(doc: Y.Doc, state: Uint8Array): boolean {
-  let changed = false;
-  const listener = (_update: Uint8Array, origin: unknown) => (changed ||= origin === REMOTE);
-  doc.on('update', listener);
+/** Merges a stored or pulled state into a document, marked as coming from elsewhere (REMOTE). */
+export function mergeInto(doc: Y.Doc, state: Uint8Array): void {
   Y.applyUpdate(doc, state, REMOTE);
-  doc.off('update', listener);
-  return changed;
 }
 
 export const encodeDraft = (doc: Y.Doc): Uint8Array => Y.encodeStateAsUpdate(doc);
@@ -91,7 +85,7 @@ export const mergeUpdates = (updates: Uint8Array[]): Uint8Array => Y.mergeUpdate
 /** The local document with a pulled one merged in, and the fields of the result. */
 export function mergeDraftStates(local: Uint8Array | undefined, remote: Uint8Array): { doc: Uint8Array; fields: DraftFields } {
   const doc = openDraftDoc(remote);
-  if (local) Y.applyUpdate(doc, local, REMOTE);
+  if (local) mergeInto(doc, local);
   return { doc: encodeDraft(doc), fields: readFields(doc) };
 }
 

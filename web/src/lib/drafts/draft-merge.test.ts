@@ -1,26 +1,19 @@
 // One person, two devices, one draft: edits made on both while offline merge when both sync,
 // through the real sync engine and the real server.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createDraft, deleteDraft, ownDraft } from '../db/drafts.js';
-import { createDevice, createTestServer, type Device, type TestServer } from '../sync/test-device.js';
+import { useTestServer, type Device } from '../sync/test-device.js';
 import { openDraftDoc, readFields, replaceText, writeFields } from './draft-doc.js';
 import { saveDraftDoc } from './save-draft.js';
 
-let server: TestServer;
+const device = useTestServer();
 let phone: Device;
 let laptop: Device;
 beforeEach(async () => {
-  server = createTestServer();
-  phone = createDevice(server, 'phone');
-  laptop = createDevice(server, 'laptop');
+  phone = device('phone');
+  laptop = device('laptop');
   await phone.signUp();
   await laptop.signIn(phone.account);
-});
-afterEach(async () => {
-  await phone.close();
-  await laptop.close();
-  expect(server.logged).toEqual([]);
-  server.close();
 });
 
 /** Opens the draft on a device, edits it as the editor would, and autosaves. */

@@ -3,7 +3,7 @@
 import { bytesToBase64 } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
 import { enqueue, notifyLocalMutation } from '../db/outbox.js';
-import { encodeDraft, mergeUpdates, readFields, REMOTE, Y } from './draft-doc.js';
+import { encodeDraft, mergeInto, mergeUpdates, readFields, type Y } from './draft-doc.js';
 
 /**
  * Saves `doc` as draft `id`. `edits` are the Yjs updates made here since the last save; they are
@@ -17,7 +17,7 @@ export async function saveDraftDoc(db: DongneDb, id: string, doc: Y.Doc, edits: 
   const saved = await db.transaction('rw', [db.drafts, db.outbox, db.meta, db.listings, db.neighbourhoods], async () => {
     const stored = await db.drafts.get(id);
     if (!stored || stored.publishing) return false;
-    if (stored.doc) Y.applyUpdate(doc, stored.doc, REMOTE);
+    if (stored.doc) mergeInto(doc, stored.doc);
     await db.drafts.update(id, { ...readFields(doc), doc: encodeDraft(doc), updatedAt: Date.now() });
     if (update) await enqueue(db, 'draft.update', { id, update: bytesToBase64(update) }, id);
     return true;

@@ -1,34 +1,18 @@
 // Uploading photos against the real server (built in memory, reached through app.request()), from
 // simulated devices that sign in through the auth client.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mediaPath, type ListingPhoto } from '@dongne/shared';
 import { createDraft, publishDraft } from '../db/drafts.js';
 import { getMeta, setMeta } from '../db/meta.js';
 import { push, SyncError } from '../sync/sync-engine.js';
-import { createDevice, createTestServer, type Device, type TestServer } from '../sync/test-device.js';
+import { useTestServer, type Device, type TestServer } from '../sync/test-device.js';
 import { addPhotos } from './local-photos.js';
 import { sha256Hex } from './prepare-photo.js';
 import { fakePrepare, pickedPhoto } from './test-photos.js';
 import { uploadPendingPhotos } from './upload-photos.js';
 
 let server: TestServer;
-let devices: Device[];
-
-beforeEach(() => {
-  server = createTestServer();
-  devices = [];
-});
-afterEach(async () => {
-  await Promise.all(devices.map((d) => d.close()));
-  expect(server.logged).toEqual([]);
-  server.close();
-});
-
-function device(name: string) {
-  const d = createDevice(server, name);
-  devices.push(d);
-  return d;
-}
+const device = useTestServer((fresh) => (server = fresh));
 
 async function addPhoto(d: Device, n = 0): Promise<ListingPhoto> {
   const { added, errors } = await addPhotos(d.db, [pickedPhoto(n)], 0, fakePrepare);

@@ -1,6 +1,6 @@
 // The sync engine against the real server (built in memory, reached through app.request()), with
 // each simulated device being one DongneDb and one cookie jar, signed in through the auth client.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { neighbourhoodDetailSchema, NEW_LISTING_STATE, type Fix, type Neighbourhood } from '@dongne/shared';
 import type { DraftFields } from '../db/drafts.js';
 import { unsyncedCount } from '../db/account.js';
@@ -9,27 +9,10 @@ import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { chooseNeighbourhood, verifyNeighbourhood } from '../db/neighbourhoods.js';
 import { draftsNewestFirst, feedPage, waitingIds } from '../db/queries.js';
 import { pull, push, SyncError } from './sync-engine.js';
-import { createDevice, createTestServer, T0, type Device, type TestServer } from './test-device.js';
+import { T0, useTestServer, type Device, type TestServer } from './test-device.js';
 
 let server: TestServer;
-let devices: Device[];
-
-beforeEach(() => {
-  server = createTestServer();
-  devices = [];
-});
-afterEach(async () => {
-  await Promise.all(devices.map((d) => d.close()));
-  // An unexpected 500 on the server side would otherwise pass unseen behind a SyncError.
-  expect(server.logged).toEqual([]);
-  server.close();
-});
-
-function device(name: string) {
-  const d = createDevice(server, name);
-  devices.push(d);
-  return d;
-}
+const device = useTestServer((fresh) => (server = fresh));
 
 const bike: DraftFields = {
   title: 'Folding bike',

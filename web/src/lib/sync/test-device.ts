@@ -2,6 +2,7 @@
 // devices, each one DongneDb plus one cookie jar, talking to it through app.request() over a
 // network that can be told to drop a request, drop a response or cut a body short. Devices sign
 // up, in and out through the app's own auth client.
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { Credentials } from '@dongne/shared';
 import { createApp } from '../../../../server/src/app.js';
 import { ensureDemoNeighbourhoods } from '../../../../server/src/services/neighbourhood-import.js';
@@ -147,4 +148,29 @@ function takeFault(planned: PlannedFault[], method: string, path: string): Fault
   if (!due) return undefined;
   planned.splice(planned.indexOf(due), 1);
   return due.fault;
+}
+
+/**
+ * A fresh server for every test, handed to `receive`, and a `device(name)` that makes devices on it;
+ * afterwards the devices are closed, and the test fails if the server logged an unexpected error
+ * (a 500 would otherwise pass unseen behind a SyncError).
+ */
+export function useTestServer(receive?: (server: TestServer) => void): (name: string) => Device {
+  let server: TestServer;
+  let devices: Device[] = [];
+  beforeEach(() => {
+    server = createTestServer();
+    devices = [];
+    receive?.(server);
+  });
+  afterEach(async () => {
+    await Promise.all(devices.map((d) => d.close()));
+    expect(server.logged).toEqual([]);
+    server.close();
+  });
+  return (name) => {
+    const d = createDevice(server, name);
+    devices.push(d);
+    return d;
+  };
 }
