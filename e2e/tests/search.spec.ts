@@ -56,6 +56,10 @@ test('a price range narrows the results online and offline, and a reversed range
     expect(inRange.length).toBe(all.filter((p) => p >= 10_000 && p <= 50_000).length);
   }
 
+  await page.getByLabel('Lowest price').fill('about 5000');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Prices are whole numbers of won, e.g. 10000.');
+
   await page.getByLabel('Lowest price').fill('90000');
   await page.getByLabel('Highest price').fill('1000');
   await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -90,6 +90,20 @@ describe('draft.update', () => {
     expect(dumpTables(server.store).drafts).toEqual([]);
   });
 
+  it('refuses an edit that would grow the draft past 1 MB, and keeps the draft as it was', async () => {
+    const doc = new Y.Doc();
+    // Random letters, so nothing in the encoding makes them smaller than they are.
+    const chunk = () => Array.from({ length: 180_000 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+    let last: MutationResult | undefined;
+    let stored: unknown;
+    for (let i = 0; i < 7 && last?.status !== 'rejected'; i++) {
+      stored = dumpTables(server.store).drafts;
+      last = await send(phone, 'draft.update', { id, update: edit(doc, (d) => d.getText('description').insert(0, chunk())) });
+    }
+    expect(last).toMatchObject({ status: 'rejected', code: 'draft.too_large' });
+    expect(dumpTables(server.store).drafts).toEqual(stored);
+  });
+
   it('refuses text that is not base64 before it reaches the merge', async () => {
     expect(await send(phone, 'draft.update', { id, update: 'not base64!' })).toMatchObject({ status: 'rejected', code: 'mutation.invalid_args' });
   });

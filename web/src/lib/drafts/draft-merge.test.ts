@@ -71,6 +71,22 @@ describe('a draft edited on two devices', () => {
   });
 });
 
+describe('a draft published on one device while the other edits it', () => {
+  it('still takes in the other device’s edit, so a refused publish gives back both', async () => {
+    const { id } = await createDraft(phone.db);
+    await edit(phone, id, (f) => (f.title = 'Lamp'));
+    await phone.sync();
+    await laptop.sync();
+    await edit(laptop, id, (f) => (f.description = 'Warm light.'));
+    await laptop.sync();
+
+    // The phone publishes (its listing is still unsent) and then pulls the laptop's edit.
+    await phone.db.drafts.update(id, { publishing: true });
+    await phone.sync();
+    expect(await phone.db.drafts.get(id)).toMatchObject({ publishing: true, title: 'Lamp', description: 'Warm light.' });
+  });
+});
+
 describe('replaceText', () => {
   it('touches only the changed middle, so edits elsewhere in the text survive', async () => {
     const a = openDraftDoc(undefined, { title: 'abc def ghi' });
