@@ -32,8 +32,10 @@ const MB = 1024 * 1024;
 const WEBP_QUALITY = 0.8;
 const JPEG_QUALITY = 0.85;
 
-export async function preparePhoto(file: File | Blob, name = 'name' in file ? file.name : ''): Promise<PreparedPhoto> {
-  const called = name ? `“${name}”` : 'That file';
+const calledOf = (file: File | Blob, name = 'name' in file ? file.name : '') => (name ? `“${name}”` : 'That file');
+
+export async function preparePhoto(file: File | Blob, name?: string): Promise<PreparedPhoto> {
+  const called = calledOf(file, name);
   // A huge file would take seconds and most of a phone's memory just to decode.
   if (file.size > MEDIA_LIMITS.pickMaxBytes) {
     throw new PhotoError(
@@ -45,18 +47,30 @@ export async function preparePhoto(file: File | Blob, name = 'name' in file ? fi
   try {
     const fit = Math.min(1, MEDIA_LIMITS.longestSide / Math.max(bitmap.width, bitmap.height));
     const full = await render(bitmap, { x: 0, y: 0, side: 0 }, Math.round(bitmap.width * fit), Math.round(bitmap.height * fit));
-    // The thumbnail is the centre square; a photo smaller than that is not blown up.
-    const square = Math.min(bitmap.width, bitmap.height);
-    const thumbSide = Math.min(MEDIA_LIMITS.thumbSide, square);
-    const crop = { x: (bitmap.width - square) / 2, y: (bitmap.height - square) / 2, side: square };
-    const thumb = await render(bitmap, crop, thumbSide, thumbSide);
-    return { full, thumb };
+    return { full, thumb: await renderSquare(bitmap, MEDIA_LIMITS.thumbSide) };
   } catch (error) {
     if (error instanceof PhotoError) throw error;
     throw new PhotoError('photo.failed', `Dongne could not resize ${called}. Try again, or choose another photo.`);
   } finally {
     bitmap.close();
   }
+}
+
+/** The centre square of a picked photo, `side` pixels across (never enlarged): a profile photo. */
+export async function squarePhoto(file: File | Blob, side: number): Promise<PreparedImage> {
+  const bitmap = await decode(file, calledOf(file));
+  try {
+    return await renderSquare(bitmap, side);
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** The centre square, as a feed thumbnail or profile photo; a photo smaller than that is not blown up. */
+function renderSquare(bitmap: ImageBitmap, side: number): Promise<PreparedImage> {
+  const square = Math.min(bitmap.width, bitmap.height);
+  const crop = { x: (bitmap.width - square) / 2, y: (bitmap.height - square) / 2, side: square };
+  return render(bitmap, crop, Math.min(side, square), Math.min(side, square));
 }
 
 /** Decoding is the test of a photo: a file's name and type are whatever the sender made them. */
