@@ -1,9 +1,10 @@
 // The signed-in account on this device. Private data (drafts, outbox, photos) carries its owner, so one
 // person's work is never shown to, or pushed as, another person who signs in on the same device.
 import type { Account } from '@dongne/shared';
-import type { DongneDb, OutboxEntry } from './db.js';
+import type { DongneDb } from './db.js';
 import { currentOwner, setMeta } from './meta.js';
 import { rebaseOutbox } from './outbox.js';
+import { waitingThings } from './queries.js';
 
 const PERSONAL_META = ['actorId', 'nickname', 'joinedAt', 'profile', 'verifyRejection', 'sessionExpired', 'likedIds', 'serverLikedIds', 'photoRefusals'] as const;
 
@@ -57,10 +58,6 @@ export function unsyncedCount(db: DongneDb): Promise<number> {
   return currentOwner(db).then((owner) => db.outbox.toArray().then((entries) => waitingThings(entries, owner)));
 }
 
-/** The counting rule of unsyncedCount, for a screen that already holds the outbox. */
-export function waitingThings(entries: OutboxEntry[], owner: string): number {
-  return new Set(entries.filter((e) => e.ownerId === owner).map((e) => e.entityId)).size;
-}
 
 /**
  * Wipes the signed-in person's private data from this device. The caller warns first if

@@ -1,6 +1,6 @@
 // The reads screens wait on, each served by an index of the replica.
 import Dexie from 'dexie';
-import type { DongneDb, LocalListing } from './db.js';
+import type { DongneDb, LocalListing, OutboxEntry } from './db.js';
 import { currentOwner, getMeta } from './meta.js';
 import { currentScope, placesIn } from './scope.js';
 
@@ -49,6 +49,11 @@ export async function myListings(db: DongneDb) {
 // The outbox and drafts are small: read whole, filtered here. Dexie promise chains, not `async`:
 // see meta.ts.
 
+/** How many things (listings, drafts, settings) of `owner`'s wait in these outbox entries. */
+export function waitingThings(entries: OutboxEntry[], owner: string): number {
+  return new Set(entries.filter((e) => e.ownerId === owner).map((e) => e.entityId)).size;
+}
+
 export function waitingIds(db: DongneDb): Promise<Set<string>> {
   return currentOwner(db).then((owner) =>
     db.outbox.toArray().then((entries) => new Set(entries.filter((e) => e.ownerId === owner).map((e) => e.entityId))),
@@ -67,4 +72,9 @@ export function watchlist(db: DongneDb): Promise<LocalListing[]> {
   return getMeta(db, 'likedIds').then((ids) =>
     db.listings.bulkGet(ids ?? []).then((rows) => rows.filter((l): l is LocalListing => l !== undefined)),
   );
+}
+
+/** The photo's bytes if this device holds them. (A Dexie promise, so liveQuery can observe it.) */
+export function localPhotoBlob(db: DongneDb, hash: string): Promise<Blob | undefined> {
+  return db.photos.get(hash).then((photo) => photo?.blob);
 }

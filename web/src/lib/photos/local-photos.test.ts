@@ -5,7 +5,8 @@ import { MEDIA_LIMITS } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
 import { setMeta } from '../db/meta.js';
 import { useFreshDb } from '../db/test-db.js';
-import { addPhotos, localPhotoBlob } from './local-photos.js';
+import { addPhotos } from './local-photos.js';
+import { localPhotoBlob } from '../db/queries.js';
 import { PhotoError } from './prepare-photo.js';
 import { fakePrepare, pickedNotPhoto, pickedPhoto } from './test-photos.js';
 

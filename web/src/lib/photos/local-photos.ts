@@ -65,8 +65,3 @@ async function storeImages(db: DongneDb, images: PreparedImage[]): Promise<void>
     await db.photos.bulkPut(rows);
   });
 }
-
-/** The photo's bytes if this device holds them. (A Dexie promise, so liveQuery can observe it.) */
-export function localPhotoBlob(db: DongneDb, hash: string): Promise<Blob | undefined> {
-  return db.photos.get(hash).then((photo) => photo?.blob);
-}
