@@ -2,7 +2,7 @@
 import { accountSchema, apiErrorSchema, credentialsSchema, describeIssues, type Credentials } from '@dongne/shared';
 import { signedIn, signOutLocally } from '../db/account.js';
 import type { DongneDb } from '../db/db.js';
-import { notifyLocalMutation } from '../db/outbox.js';
+import { notifyLocalMutation } from '../sync/outbox.js';
 
 export type AuthResult = { ok: true } | { ok: false; message: string; field?: 'nickname' | 'password' };
 

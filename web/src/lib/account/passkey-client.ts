@@ -3,7 +3,7 @@
 import { accountSchema, nicknameSchema } from '@dongne/shared';
 import { signedIn } from '../db/account.js';
 import type { DongneDb } from '../db/db.js';
-import { notifyLocalMutation } from '../db/outbox.js';
+import { notifyLocalMutation } from '../sync/outbox.js';
 import type { AuthResult } from './auth-client.js';
 import { errorMessage } from './auth-client.js';
 

@@ -6,7 +6,7 @@ import { signedIn, signOutLocally, unsyncedCount } from './account.js';
 import { DongneDb } from './db.js';
 import { createDraft } from './drafts.js';
 import { getMeta, setMeta } from './meta.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../sync/outbox.js';
 import { feedPage, waitingIds } from './queries.js';
 import { serverListing, useFreshDb } from './test-db.js';
 

@@ -3,7 +3,7 @@
 import type { Account } from '@dongne/shared';
 import type { DongneDb } from './db.js';
 import { currentOwner, setMeta } from './meta.js';
-import { rebaseOutbox } from './outbox.js';
+import { rebaseOutbox } from '../sync/outbox.js';
 import { waitingThings } from './queries.js';
 
 const PERSONAL_META = ['actorId', 'nickname', 'joinedAt', 'profile', 'verifyRejection', 'sessionExpired', 'likedIds', 'serverLikedIds', 'photoRefusals'] as const;

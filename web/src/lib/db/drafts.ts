@@ -4,7 +4,7 @@ import { describeIssues, listingContentSchema, type Fix, type Listing, type List
 type ListingStatus = Listing['status'];
 import type { DongneDb, Draft } from './db.js';
 import { currentOwner } from './meta.js';
-import { enqueue, notifyLocalMutation } from './outbox.js';
+import { enqueue, notifyLocalMutation } from '../sync/outbox.js';
 
 export type DraftFields = Pick<Draft, 'title' | 'price' | 'category' | 'description' | 'acceptsOffers' | 'meetingSpot' | 'photos'>;
 

@@ -11,7 +11,7 @@ import {
   searchKnown,
   verifyNeighbourhood,
 } from './neighbourhoods.js';
-import { onLocalMutation } from './outbox.js';
+import { onLocalMutation } from '../sync/outbox.js';
 
 const SUNAE: Neighbourhood = { id: 'kr-bundang-sunae', nameEn: 'Sunae-dong', nameKo: '수내동', country: 'KR', lat: 37.374, lng: 127.119 };
 const PANGYO: Neighbourhood = { id: 'kr-bundang-pangyo', nameEn: 'Pangyo-dong', nameKo: '판교동', country: 'KR', lat: 37.3915, lng: 127.092 };

@@ -3,7 +3,7 @@
 import { distanceM, MAX_HELD_NEIGHBOURHOODS, type Fix, type LatLng, type Neighbourhood } from '@dongne/shared';
 import type { DongneDb, LocalNeighbourhood } from './db.js';
 import { getMeta } from './meta.js';
-import { enqueue, notifyLocalMutation } from './outbox.js';
+import { enqueue, notifyLocalMutation } from '../sync/outbox.js';
 
 async function held(db: DongneDb): Promise<{ ids: string[]; active?: string }> {
   const neighbourhoods = (await getMeta(db, 'profile'))?.neighbourhoods ?? [];

@@ -2,7 +2,7 @@
 // last save in the outbox for the person's other devices, in one transaction.
 import { bytesToBase64 } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
-import { enqueue, notifyLocalMutation } from '../db/outbox.js';
+import { enqueue, notifyLocalMutation } from '../sync/outbox.js';
 import { encodeDraft, mergeInto, mergeUpdates, readFields, type Y } from './draft-doc.js';
 
 /**

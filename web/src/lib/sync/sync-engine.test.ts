@@ -8,7 +8,8 @@ import { createDraft, deleteListing, ownDraft, publishDraft } from '../db/drafts
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { chooseNeighbourhood, verifyNeighbourhood } from '../db/neighbourhoods.js';
 import { draftsNewestFirst, feedPage, waitingIds } from '../db/queries.js';
-import { pull, push, SyncError } from './sync-engine.js';
+import { SyncError } from './sync-deps.js';
+import { pull, push } from './sync-engine.js';
 import { T0, useTestServer, type Device, type TestServer } from './test-device.js';
 
 let server: TestServer;

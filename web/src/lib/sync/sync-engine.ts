@@ -12,33 +12,12 @@ import {
   type RangeLevel,
 } from '@dongne/shared';
 import type { DongneDb, OutboxEntry } from '../db/db.js';
-import type { DraftMerger } from '../drafts/pulled-drafts.js';
-import { confirmLocally, rejectLocally } from '../db/local-mutations.js';
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
-import { rebaseOutbox } from '../db/outbox.js';
 import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
-import { uploadPendingPhotos } from '../photos/upload-photos.js';
-
-export interface SyncDeps {
-  db: DongneDb;
-  fetch: typeof fetch;
-  /**
-   * Loads the code that merges pulled drafts (it brings Yjs). The page passes a dynamic import so
-   * the app shell stays small; the service worker, which cannot import lazily, passes it bundled.
-   */
-  draftMerger: () => Promise<DraftMerger>;
-  /** Origin of the API; empty for same-origin. */
-  baseUrl?: string;
-}
-
-export class SyncError extends Error {
-  constructor(
-    readonly kind: 'offline' | 'server',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { confirmLocally, rejectLocally } from './local-settle.js';
+import { rebaseOutbox } from './outbox.js';
+import { SyncError, type SyncDeps } from './sync-deps.js';
+import { uploadPendingPhotos } from './upload-photos.js';
 
 async function call(deps: SyncDeps, path: string, init?: RequestInit): Promise<Response> {
   try {

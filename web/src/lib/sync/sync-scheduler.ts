@@ -1,8 +1,9 @@
 // Decides when to sync: on start, when the connection returns, shortly after each local change,
 // when the tab becomes visible, every half minute while it is, and with backoff after a failure.
 import type { DongneDb } from '../db/db.js';
-import { onLocalMutation } from '../db/outbox.js';
-import { SyncError, syncWithLock } from './sync-engine.js';
+import { onLocalMutation } from './outbox.js';
+import { SyncError } from './sync-deps.js';
+import { syncWithLock } from './sync-engine.js';
 import { syncStatus } from './sync-status.svelte.js';
 
 const AFTER_MUTATION_MS = 300;

@@ -10,7 +10,8 @@ import { openStore, type Store } from '../../../../server/src/store/store.js';
 import { fixSource, type FixSource } from '../../../../server/src/testing/fixes.js';
 import { authenticate, signOut, type AuthResult } from '../account/auth-client.js';
 import { DongneDb } from '../db/db.js';
-import { syncOnce, type SyncDeps } from './sync-engine.js';
+import type { SyncDeps } from './sync-deps.js';
+import { syncOnce } from './sync-engine.js';
 import * as pulledDrafts from '../drafts/pulled-drafts.js';
 
 /** 2026-03-01T09:00:00Z. */

@@ -2,7 +2,7 @@
 // before the push, so a listing never reaches the server ahead of its photos.
 import { apiErrorSchema } from '@dongne/shared';
 import { currentOwner, getMeta, setMeta } from '../db/meta.js';
-import { SyncError, type SyncDeps } from '../sync/sync-engine.js';
+import { SyncError, type SyncDeps } from './sync-deps.js';
 
 /**
  * Uploads each waiting photo and marks it uploaded. Returns quietly if nobody is signed in or the

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '@dongne/shared';
-import { signedIn } from './account.js';
-import { DongneDb } from './db.js';
-import { rejectLocally } from './local-mutations.js';
-import { clientIdOf, getMeta, setMeta } from './meta.js';
+import { signedIn } from '../db/account.js';
+import { DongneDb } from '../db/db.js';
+import { clientIdOf, getMeta, setMeta } from '../db/meta.js';
+import { waitingIds } from '../db/queries.js';
+import { serverListing, useFreshDb } from '../db/test-db.js';
+import { rejectLocally } from './local-settle.js';
 import { enqueue, onLocalMutation, rebaseOutbox, notifyLocalMutation } from './outbox.js';
-import { waitingIds } from './queries.js';
-import { serverListing, useFreshDb } from './test-db.js';
 
 let db: DongneDb;
 useFreshDb((fresh) => (db = fresh));

@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { mediaPath, type ListingPhoto } from '@dongne/shared';
 import { createDraft, publishDraft } from '../db/drafts.js';
 import { getMeta, setMeta } from '../db/meta.js';
-import { push, SyncError } from '../sync/sync-engine.js';
-import { useTestServer, type Device, type TestServer } from '../sync/test-device.js';
-import { addPhotos } from './local-photos.js';
-import { sha256Hex } from './prepare-photo.js';
-import { fakePrepare, pickedPhoto } from './test-photos.js';
+import { addPhotos } from '../photos/local-photos.js';
+import { sha256Hex } from '../photos/prepare-photo.js';
+import { fakePrepare, pickedPhoto } from '../photos/test-photos.js';
+import { SyncError } from './sync-deps.js';
+import { push } from './sync-engine.js';
+import { useTestServer, type Device, type TestServer } from './test-device.js';
 import { uploadPendingPhotos } from './upload-photos.js';
 
 let server: TestServer;

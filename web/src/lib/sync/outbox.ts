@@ -1,9 +1,9 @@
 // Recording a user action: the optimistic change and its outbox entry are written in one
 // transaction, so the screen updates at once and the action cannot be half-recorded.
 import { mutationArgs, type Fix, type MutationArgs, type MutationName } from '@dongne/shared';
-import type { DongneDb, OutboxEntry } from './db.js';
-import { applyLocally } from './local-mutations.js';
-import { currentOwner, getMeta, setMeta } from './meta.js';
+import type { DongneDb, OutboxEntry } from '../db/db.js';
+import { currentOwner, getMeta, setMeta } from '../db/meta.js';
+import { applyLocally } from './local-apply.js';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
