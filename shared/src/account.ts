@@ -12,6 +12,14 @@ export const nicknameSchema = z.string('Choose a nickname').check(
   z.regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'Use letters (any language), numbers, and . _ - (not at the start)'),
 );
 
+/**
+ * What makes two nicknames "the same": compatibility-normalised, then lower-cased in any script.
+ * Accounts are unique by it, and sign-in failures are counted by it.
+ */
+export function nicknameKey(nickname: string): string {
+  return nickname.normalize('NFKC').toLowerCase();
+}
+
 export const passwordSchema = z.string('Enter a password').check(
   z.minLength(8, 'Use at least 8 characters'),
   z.maxLength(200, 'Use at most 200 characters'),

@@ -1,10 +1,6 @@
 // Sessions by token hash, and the account rows sign-in needs.
+import { nicknameKey } from '@dongne/shared';
 import type { Db } from './database.js';
-
-/** What makes two nicknames "the same": compatibility-normalised, then lower-cased in any script. */
-export function nicknameKey(nickname: string): string {
-  return nickname.normalize('NFKC').toLowerCase();
-}
 
 export interface AccountRow {
   id: string;
