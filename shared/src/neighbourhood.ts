@@ -35,6 +35,9 @@ export const searchQuerySchema = z.object({
   q: z._default(z.string().check(z.maxLength(60, 'Search with at most 60 characters')), ''),
 });
 
+/** The answer to a search by name (`GET /api/neighbourhoods?q=`). */
+export const neighbourhoodSearchResponseSchema = z.object({ neighbourhoods: z.array(neighbourhoodSchema) });
+
 export const locateResponseSchema = z.object({
   neighbourhood: neighbourhoodSchema,
   /** True if the point is inside the neighbourhood, false if it is only the nearest one. */

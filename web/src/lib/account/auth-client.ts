@@ -1,55 +1,54 @@
 // Talks to /api/auth and records the outcome on this device.
-import { accountSchema, apiErrorSchema, credentialsSchema, describeIssues, type Credentials } from '@dongne/shared';
+import { accountSchema, credentialsSchema, describeIssues, type Account, type Credentials } from '@dongne/shared';
+import { api as browserApi, ApiOffline, ApiRefusal, jsonBody, type ApiClient } from '../api/api-client.js';
 import { signedIn, signOutLocally } from '../db/account.js';
 import type { DongneDb } from '../db/db.js';
 import { notifyLocalMutation } from '../sync/outbox.js';
 
 export type AuthResult = { ok: true } | { ok: false; message: string; field?: 'nickname' | 'password' };
 
-export async function errorMessage(response: Response): Promise<AuthResult> {
-  const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
-  if (!body.success) return { ok: false, message: `The server answered ${response.status}. Try again.` };
-  const issue = body.data.error.issues?.[0];
+/** A refusal in words for the form, pointing at the field it is about. */
+export function refusedResult(refusal: ApiRefusal): AuthResult {
+  if (!refusal.fromServer) return { ok: false, message: `${refusal.message} Try again.` };
+  const issue = refusal.issues[0];
   const field = issue?.path === 'nickname' || issue?.path === 'password' ? issue.path : undefined;
-  return { ok: false, message: issue?.message ?? body.data.error.message, field };
+  return { ok: false, message: issue?.message ?? refusal.message, field };
 }
 
-/** `fetchImpl` is the network to use: the browser's unless a test hands in its own. */
+/** `api` is the network to use: the browser's unless a test hands in its own. */
 export async function authenticate(
   db: DongneDb,
   mode: 'signin' | 'signup',
   credentials: Credentials,
-  fetchImpl: typeof fetch = fetch,
+  api: ApiClient = browserApi,
 ): Promise<AuthResult> {
   const checked = credentialsSchema.safeParse(credentials);
   if (!checked.success) {
     const issue = describeIssues(checked.error)[0];
     return { ok: false, message: issue.message, field: issue.path as 'nickname' | 'password' };
   }
-  let response: Response;
+  let account: Account;
   try {
-    response = await fetchImpl(`/api/auth/${mode}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(checked.data),
-    });
-  } catch {
-    return { ok: false, message: "You're offline. Signing in needs a connection; your drafts are kept meanwhile." };
+    account = await api.json(`/api/auth/${mode}`, accountSchema, jsonBody(checked.data));
+  } catch (error) {
+    if (error instanceof ApiRefusal) return refusedResult(error);
+    if (error instanceof ApiOffline) return { ok: false, message: "You're offline. Signing in needs a connection; your drafts are kept meanwhile." };
+    throw error;
   }
-  if (!response.ok) return errorMessage(response);
-  await signedIn(db, accountSchema.parse(await response.json()));
+  await signedIn(db, account);
   // Whatever waited for a signed-in account goes out now.
   notifyLocalMutation();
   return { ok: true };
 }
 
 /** Wipes this person's private data here, and tells the server now or once back online. */
-export async function signOut(db: DongneDb, fetchImpl: typeof fetch = fetch): Promise<void> {
+export async function signOut(db: DongneDb, api: ApiClient = browserApi): Promise<void> {
   let toldServer = false;
   try {
-    toldServer = (await fetchImpl('/api/auth/signout', { method: 'POST' })).ok;
+    await api.send('/api/auth/signout', { method: 'POST' });
+    toldServer = true;
   } catch {
-    // Offline: the next sync tells the server.
+    // Offline (or refused): the next sync tells the server.
   }
   await signOutLocally(db, { toldServer });
   notifyLocalMutation();

@@ -1,20 +1,22 @@
 // Passkey sign-up and sign-in in the browser. The WebAuthn helper is loaded only when someone
 // uses a passkey, so it costs the app shell nothing.
 import { accountSchema, nicknameSchema } from '@dongne/shared';
+import { z } from 'zod/mini';
+import { api, ApiOffline, ApiRefusal, jsonBody } from '../api/api-client.js';
 import { signedIn } from '../db/account.js';
 import type { DongneDb } from '../db/db.js';
 import { notifyLocalMutation } from '../sync/outbox.js';
-import type { AuthResult } from './auth-client.js';
-import { errorMessage } from './auth-client.js';
+import { refusedResult, type AuthResult } from './auth-client.js';
 
-function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`/api/auth/passkey/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
+/** The server's challenge: the options are for the browser's WebAuthn helper, which checks them. */
+const optionsResponseSchema = z.object({ challengeId: z.string(), options: z.unknown() });
 
 function ceremonyError(error: unknown): AuthResult {
+  if (error instanceof ApiRefusal) return refusedResult(error);
   const name = error instanceof Error ? error.name : '';
   if (name === 'NotAllowedError' || name === 'AbortError') return { ok: false, message: 'The passkey request was cancelled or timed out.' };
-  if (error instanceof TypeError) return { ok: false, message: "You're offline. Passkeys need a connection; your drafts are kept meanwhile." };
+  // A TypeError: most often the WebAuthn helper could not be loaded, offline.
+  if (error instanceof ApiOffline || error instanceof TypeError) return { ok: false, message: "You're offline. Passkeys need a connection; your drafts are kept meanwhile." };
   return { ok: false, message: 'This device could not use a passkey. Try a password instead.' };
 }
 
@@ -24,13 +26,10 @@ function ceremonyError(error: unknown): AuthResult {
  */
 async function ceremony(db: DongneDb, kind: 'register' | 'signin', request: unknown, answer: (options: never) => Promise<unknown>): Promise<AuthResult> {
   try {
-    const optionsResponse = await post(`${kind}/options`, request);
-    if (!optionsResponse.ok) return errorMessage(optionsResponse);
-    const { challengeId, options } = await optionsResponse.json();
+    const { challengeId, options } = await api.json(`/api/auth/passkey/${kind}/options`, optionsResponseSchema, jsonBody(request));
     const response = await answer(options as never);
-    const verified = await post(`${kind}/verify`, { challengeId, response });
-    if (!verified.ok) return errorMessage(verified);
-    await signedIn(db, accountSchema.parse(await verified.json()));
+    const account = await api.json(`/api/auth/passkey/${kind}/verify`, accountSchema, jsonBody({ challengeId, response }));
+    await signedIn(db, account);
     notifyLocalMutation();
     return { ok: true };
   } catch (error) {

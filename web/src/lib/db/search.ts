@@ -1,6 +1,7 @@
 // Searching: on the server when online (it sees every listing in the area), otherwise over the
 // listings this device has cached, with the same matching rule.
 import { CATEGORIES, matchesSearch, searchResponseSchema, searchWords, type Listing, type SearchFilters } from '@dongne/shared';
+import { api } from '../api/api-client.js';
 import type { DongneDb } from './db.js';
 import { currentScope, placesIn } from './scope.js';
 
@@ -37,10 +38,9 @@ export async function search(db: DongneDb, q: string, filters: SearchFilters): P
     if (filters.minPrice !== undefined) params.set('minPrice', String(filters.minPrice));
     if (filters.maxPrice !== undefined) params.set('maxPrice', String(filters.maxPrice));
     try {
-      const response = await fetch(`/api/search?${params}`);
-      if (response.ok) return { listings: searchResponseSchema.parse(await response.json()).listings, offline: false };
+      return { listings: (await api.json(`/api/search?${params}`, searchResponseSchema)).listings, offline: false };
     } catch {
-      // The connection dropped: answer from what is here.
+      // No connection, or the server could not answer: answer from what is here.
     }
   }
   return { listings: await searchLocally(db, q, filters), offline: true };

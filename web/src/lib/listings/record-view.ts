@@ -1,17 +1,11 @@
 // Opening a listing counts as a view on the server (once a day per person); the answer brings the
 // counts the detail screen shows. Offline, nothing is counted and the saved counts show.
 import { viewCountsSchema } from '@dongne/shared';
+import { api as browserApi, type ApiClient } from '../api/api-client.js';
 import type { DongneDb } from '../db/db.js';
 
-export async function recordView(db: DongneDb, id: string, fetchFn: typeof fetch = fetch): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetchFn(`/api/listings/${encodeURIComponent(id)}/views`, { method: 'POST', credentials: 'same-origin' });
-  } catch {
-    return;
-  }
-  if (!response.ok) return;
-  const counts = viewCountsSchema.safeParse(await response.json().catch(() => null));
+export async function recordView(db: DongneDb, id: string, api: ApiClient = browserApi): Promise<void> {
+  const counts = await api.json(`/api/listings/${encodeURIComponent(id)}/views`, viewCountsSchema, { method: 'POST' }).catch(() => undefined);
   // A view changes no change cursor, so the fresh counts reach this device only through this answer.
-  if (counts.success) await db.listings.update(id, counts.data);
+  if (counts) await db.listings.update(id, counts);
 }

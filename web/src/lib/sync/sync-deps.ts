@@ -1,5 +1,6 @@
 // What a sync cycle runs on, and how it fails. Its own module so the engine's parts (photo upload,
 // push, pull) can share them without importing the engine.
+import { ApiOffline, ApiRefusal, ApiUnreadable, createApiClient, type ApiClient } from '../api/api-client.js';
 import type { DongneDb } from '../db/db.js';
 import type { DraftMerger } from '../drafts/pulled-drafts.js';
 
@@ -22,5 +23,29 @@ export class SyncError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** The API client over the cycle's own network. */
+export function syncApi(deps: SyncDeps): ApiClient {
+  return createApiClient({ fetch: deps.fetch, baseUrl: deps.baseUrl });
+}
+
+/**
+ * An API failure as the scheduler sees it: no answer, or one cut off (a dropped connection by another
+ * name), is `offline` and retried quietly; a refusal is `server`, with the server's sentence.
+ */
+export function toSyncError(error: unknown): unknown {
+  if (error instanceof ApiRefusal) return new SyncError('server', error.message);
+  if (error instanceof ApiOffline || error instanceof ApiUnreadable) return new SyncError('offline', error.message);
+  return error;
+}
+
+/** Runs one API call, failing as a SyncError. */
+export async function syncCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toSyncError(error);
   }
 }

@@ -2,50 +2,33 @@
 // then pull every page of changes and rebase what is still unconfirmed. DOM-free, so the service worker's
 // Background Sync runs the same code as the page.
 import {
-  apiErrorSchema,
   neighbourhoodDetailSchema,
   pullResponseSchema,
   pushResponseSchema,
   SYNC_LIMITS,
   type PullResponse,
   type PushRequest,
+  type PushResponse,
   type RangeLevel,
 } from '@dongne/shared';
+import { ApiRefusal, jsonBody } from '../api/api-client.js';
 import type { DongneDb, OutboxEntry } from '../db/db.js';
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
 import { confirmLocally, rejectLocally } from './local-settle.js';
 import { rebaseOutbox } from './outbox.js';
-import { SyncError, type SyncDeps } from './sync-deps.js';
+import { syncApi, syncCall, SyncError, toSyncError, type SyncDeps } from './sync-deps.js';
 import { uploadPendingPhotos } from './upload-photos.js';
-
-async function call(deps: SyncDeps, path: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await deps.fetch(`${deps.baseUrl ?? ''}${path}`, { credentials: 'same-origin', ...init });
-  } catch {
-    throw new SyncError('offline', 'No connection to the server.');
-  }
-}
-
-async function errorOf(response: Response): Promise<{ code: string; message: string }> {
-  const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
-  return body.success ? body.data.error : { code: `http.${response.status}`, message: `The server answered ${response.status}.` };
-}
-
-async function readBody<T>(response: Response, schema: { parse(v: unknown): T }): Promise<T> {
-  try {
-    return schema.parse(await response.json());
-  } catch {
-    // A response cut off mid-body looks like a dropped connection: retry later.
-    throw new SyncError('offline', 'The connection dropped while reading the server’s answer.');
-  }
-}
 
 /** Finishes a sign-out made offline: the server forgets the session as soon as it can be told. */
 async function flushSignOut(deps: SyncDeps): Promise<void> {
   if (!(await getMeta(deps.db, 'signOutPending'))) return;
-  const response = await call(deps, '/api/auth/signout', { method: 'POST' });
-  if (!response.ok && response.status !== 401) throw new SyncError('server', (await errorOf(response)).message);
+  try {
+    await syncApi(deps).send('/api/auth/signout', { method: 'POST' });
+  } catch (error) {
+    // 401: the session is already gone, which is what signing out wanted.
+    if (!(error instanceof ApiRefusal && error.status === 401)) throw toSyncError(error);
+  }
   await deps.db.meta.delete('signOutPending');
 }
 
@@ -92,6 +75,7 @@ async function untilPhotosWait(db: DongneDb, batch: OutboxEntry[]): Promise<Outb
  */
 export async function push(deps: SyncDeps): Promise<number> {
   const { db } = deps;
+  const api = syncApi(deps);
   const owner = await currentOwner(db);
   if (!owner || (await getMeta(db, 'sessionExpired'))) return 0;
   let settled = 0;
@@ -103,29 +87,25 @@ export async function push(deps: SyncDeps): Promise<number> {
       clientId: await clientIdOf(db, owner),
       mutations: batch.map(toWire),
     };
-    const response = await call(deps, '/api/sync/push', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) {
-      const error = await errorOf(response);
-      if (error.code === 'auth.required') {
+    let results: PushResponse['results'];
+    try {
+      ({ results } = await api.json('/api/sync/push', pushResponseSchema, jsonBody(body)));
+    } catch (error) {
+      if (error instanceof ApiRefusal && error.code === 'auth.required') {
         // Nothing is lost: the outbox waits until the person signs in again.
         await setMeta(db, 'sessionExpired', true);
         return settled;
       }
       // The device id was first used by another account on the server: take a fresh one.
-      if (error.code === 'sync.client_not_yours' && !rotated) {
+      if (error instanceof ApiRefusal && error.code === 'sync.client_not_yours' && !rotated) {
         rotated = true;
         const ids = (await getMeta(db, 'clientIds')) ?? {};
         delete ids[owner];
         await setMeta(db, 'clientIds', ids);
         continue;
       }
-      throw new SyncError('server', error.message);
+      throw toSyncError(error);
     }
-    const { results } = await readBody(response, pushResponseSchema);
     const bySeq = new Map(batch.map((entry) => [entry.seq, entry]));
     await db.transaction('rw', [db.outbox, db.listings, db.drafts, db.meta], async () => {
       for (const result of results) {
@@ -181,6 +161,7 @@ async function applyPage(deps: SyncDeps, page: PullResponse, scope: CurrentScope
  */
 export async function pull(deps: SyncDeps): Promise<number> {
   const { db } = deps;
+  const api = syncApi(deps);
   let received = 0;
   for (;;) {
     const scope = await currentScope(db);
@@ -195,9 +176,7 @@ export async function pull(deps: SyncDeps): Promise<number> {
       params.set('range', String(scope.scope.range));
     }
     const ownerAtRequest = await currentOwner(db);
-    const response = await call(deps, `/api/sync/pull?${params}`);
-    if (!response.ok) throw new SyncError('server', (await errorOf(response)).message);
-    const page = await readBody(response, pullResponseSchema);
+    const page = await syncCall(() => api.json(`/api/sync/pull?${params}`, pullResponseSchema));
     // Someone signed in or out while this page was in flight: it describes the wrong person.
     if ((await currentOwner(db)) !== ownerAtRequest) continue;
     await applyPage(deps, page, scope, ownerAtRequest);
@@ -210,13 +189,12 @@ export async function pull(deps: SyncDeps): Promise<number> {
 export async function cachePlaces(deps: SyncDeps): Promise<void> {
   // A visitor's first sync learns the default area from the pull; its places come on the next.
   const { db } = deps;
+  const api = syncApi(deps);
   const scope = await currentScope(db);
   const held = (await getMeta(db, 'profile'))?.neighbourhoods.map((n) => n.id) ?? [];
   for (const id of new Set([...(scope ? [scope.scope.neighbourhoodId] : []), ...held])) {
     if ((await db.neighbourhoods.get(id))?.neighbours) continue;
-    const response = await call(deps, `/api/neighbourhoods/${encodeURIComponent(id)}`);
-    if (!response.ok) throw new SyncError('server', (await errorOf(response)).message);
-    await db.neighbourhoods.put(await readBody(response, neighbourhoodDetailSchema));
+    await db.neighbourhoods.put(await syncCall(() => api.json(`/api/neighbourhoods/${encodeURIComponent(id)}`, neighbourhoodDetailSchema)));
   }
 }
 

@@ -9,6 +9,7 @@ import { ensureDemoNeighbourhoods } from '../../../../server/src/services/neighb
 import { openStore, type Store } from '../../../../server/src/store/store.js';
 import { fixSource, type FixSource } from '../../../../server/src/testing/fixes.js';
 import { authenticate, signOut, type AuthResult } from '../account/auth-client.js';
+import { createApiClient } from '../api/api-client.js';
 import { DongneDb } from '../db/db.js';
 import type { SyncDeps } from './sync-deps.js';
 import { syncOnce } from './sync-engine.js';
@@ -111,6 +112,7 @@ export function createDevice(server: TestServer, name = 'device'): Device {
   };
 
   const deps: SyncDeps = { db, fetch: fetchViaServer, draftMerger: async () => pulledDrafts };
+  const api = createApiClient({ fetch: fetchViaServer });
   const device: Device = {
     name,
     db,
@@ -123,17 +125,17 @@ export function createDevice(server: TestServer, name = 'device'): Device {
     sync: () => syncOnce(deps),
     async signUp(nickname = `${name}${++accountsMade}`) {
       const credentials = { nickname, password: `password of ${nickname}` };
-      const result = await authenticate(db, 'signup', credentials, fetchViaServer);
+      const result = await authenticate(db, 'signup', credentials, api);
       if (result.ok) device.account = credentials;
       return result;
     },
     async signIn(account = device.account) {
       if (!account) throw new Error(`${name} has no account to sign in as`);
-      const result = await authenticate(db, 'signin', account, fetchViaServer);
+      const result = await authenticate(db, 'signin', account, api);
       if (result.ok) device.account = account;
       return result;
     },
-    signOut: () => signOut(db, fetchViaServer),
+    signOut: () => signOut(db, api),
     close: async () => {
       db.close();
       await DongneDb.delete(db.name);

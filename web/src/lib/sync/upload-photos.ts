@@ -1,8 +1,8 @@
 // Sends the signed-in person's photos that the server does not have yet. Part of every sync cycle,
 // before the push, so a listing never reaches the server ahead of its photos.
-import { apiErrorSchema } from '@dongne/shared';
+import { ApiRefusal } from '../api/api-client.js';
 import { currentOwner, getMeta, setMeta } from '../db/meta.js';
-import { SyncError, type SyncDeps } from './sync-deps.js';
+import { syncApi, toSyncError, type SyncDeps } from './sync-deps.js';
 
 /**
  * Uploads each waiting photo and marks it uploaded. Returns quietly if nobody is signed in or the
@@ -10,6 +10,7 @@ import { SyncError, type SyncDeps } from './sync-deps.js';
  */
 export async function uploadPendingPhotos(deps: SyncDeps): Promise<number> {
   const { db } = deps;
+  const api = syncApi(deps);
   const owner = await currentOwner(db);
   if (!owner || (await getMeta(db, 'sessionExpired'))) return 0;
   // Keys only: the Blobs are read one at a time, so ten photos are never all in memory at once.
@@ -21,18 +22,9 @@ export async function uploadPendingPhotos(deps: SyncDeps): Promise<number> {
     if (!photo || photo.uploaded || photo.ownerId !== owner) continue;
     let response: Response;
     try {
-      response = await deps.fetch(`${deps.baseUrl ?? ''}/api/media/${hash}`, {
-        method: 'PUT',
-        headers: { 'content-type': photo.type },
-        body: photo.blob,
-        credentials: 'same-origin',
-      });
-    } catch {
-      throw new SyncError('offline', 'No connection to the server.');
-    }
-    if (!response.ok) {
-      const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
-      const error = body.success ? body.data.error : { code: `http.${response.status}`, message: `The server answered ${response.status}.` };
+      response = await api.send(`/api/media/${hash}`, { method: 'PUT', headers: { 'content-type': photo.type }, body: photo.blob });
+    } catch (error) {
+      if (!(error instanceof ApiRefusal)) throw toSyncError(error);
       if (error.code === 'auth.required') {
         // Signed out meanwhile, the cookie went with it: that is no expired session.
         if ((await currentOwner(db)) === owner) await setMeta(db, 'sessionExpired', true);
@@ -41,14 +33,14 @@ export async function uploadPendingPhotos(deps: SyncDeps): Promise<number> {
       // The server will never take these bytes (too big, not an image): retrying would block every
       // later sync. Let it go; the listing that names it is refused with media.missing and comes
       // back as a draft saying so, where the photo shows as missing and can be removed.
-      if (error.code.startsWith('media.') && response.status >= 400 && response.status < 500 && response.status !== 429) {
+      if (error.code.startsWith('media.') && error.status >= 400 && error.status < 500 && error.status !== 429) {
         await db.transaction('rw', [db.photos, db.meta], async () => {
           await db.photos.delete(hash);
           await setMeta(db, 'photoRefusals', { ...((await getMeta(db, 'photoRefusals')) ?? {}), [hash]: error.message });
         });
         continue;
       }
-      throw new SyncError('server', error.message);
+      throw toSyncError(error);
     }
     // The upload is idempotent, so the body is not needed: a 200 means the server has these bytes.
     await response.body?.cancel();
