@@ -41,7 +41,15 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Do
   async function start() {
     child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DONGNE_DATA_DIR: dataDir, DONGNE_WEB_DIR: webDir },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DONGNE_DATA_DIR: dataDir,
+        DONGNE_WEB_DIR: webDir,
+        // scrypt's cheapest cost: test accounts guard no secrets, and hashing should not slow journeys.
+        DONGNE_PASSWORD_COST: '2',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const proc = child;

@@ -14,6 +14,7 @@ import { SESSION_COOKIE, type AppEnv, type Services } from './app-env.js';
 import type { Clock } from './services/clock.js';
 import { ServiceError } from './services/service-error.js';
 import { createSessionService } from './services/session-service.js';
+import { DEFAULT_PASSWORD_COST } from './services/password.js';
 import { createPasskeyService } from './services/passkey-service.js';
 import { createProfileService } from './services/profile-service.js';
 import { createMediaService } from './services/media-service.js';
@@ -44,6 +45,8 @@ export interface AppConfig {
   /** Directory of the built PWA (web/build); the API alone is served when absent. */
   webDir?: string;
   bodyMaxBytes?: number;
+  /** scrypt's N for new password hashes (a power of two); DEFAULT_PASSWORD_COST unless set. */
+  passwordCost?: number;
   log?: (message: string) => void;
 }
 
@@ -52,7 +55,7 @@ z.config(en());
 
 export function createApp({ store, clock, config = {} }: { store: Store; clock: Clock; config?: AppConfig }) {
   const verification = createVerificationService(store);
-  const session = createSessionService(store, clock);
+  const session = createSessionService(store, clock, config.passwordCost ?? DEFAULT_PASSWORD_COST);
   const services: Services = {
     session,
     passkeys: createPasskeyService(store, clock, session),

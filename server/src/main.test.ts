@@ -193,6 +193,12 @@ describe('the server process', () => {
     );
   });
 
+  it('refuses to start with a DONGNE_PASSWORD_COST scrypt cannot use, and says why', async () => {
+    await expect(spawnServer(temp.dir, { env: { DONGNE_PASSWORD_COST: '10000' } })).rejects.toThrow(
+      /exited with 1[\s\S]*DONGNE_PASSWORD_COST="10000" is not a power of two from 2 to 1048576/,
+    );
+  });
+
   it('serves only the API when there is no web build, and the app shell when there is', async () => {
     const apiOnly = await spawnServer(temp.dir);
     expect((await fetch(`${apiOnly.url}/api/health`)).status).toBe(200);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { systemClock } from './services/clock.js';
 import { seedDemoData } from './services/demo-seed.js';
+import { DEFAULT_PASSWORD_COST, isPasswordCost } from './services/password.js';
 import { openStore } from './store/store.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -13,6 +14,11 @@ const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = resolve(process.env.DONGNE_DATA_DIR ?? './data');
 const webDir = resolve(process.env.DONGNE_WEB_DIR ?? join(root, 'web/build'));
+const passwordCost = Number(process.env.DONGNE_PASSWORD_COST || DEFAULT_PASSWORD_COST);
+if (!isPasswordCost(passwordCost)) {
+  console.error(`DONGNE_PASSWORD_COST="${process.env.DONGNE_PASSWORD_COST}" is not a power of two from 2 to ${2 ** 20} (scrypt's N; the default is ${DEFAULT_PASSWORD_COST}).`);
+  process.exit(1);
+}
 
 mkdirSync(dataDir, { recursive: true });
 const store = openStore(join(dataDir, 'dongne.sqlite'));
@@ -32,6 +38,7 @@ const app = createApp({
     webDir,
     defaultNeighbourhoodId: process.env.DONGNE_DEFAULT_NEIGHBOURHOOD || undefined,
     publicOrigin: process.env.DONGNE_PUBLIC_ORIGIN || undefined,
+    passwordCost,
   },
 });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -20,11 +20,13 @@ import {
   signIn,
   T0,
   tempDir,
+  TEST_PASSWORD_COST,
   verifyNeighbourhood,
   type TestServer,
 } from '../testing/harness.js';
 import { killSpawnedServers, spawnServer } from '../testing/spawned-server.js';
 import { verifyPassword } from '../services/password.js';
+import { createApp } from '../app.js';
 
 // The real password check, counted: the rate limit must stop guesses before they reach it.
 vi.mock('../services/password.js', async (importOriginal) => {
@@ -201,6 +203,24 @@ describe('signing in', () => {
     expect(await expectError(unknown, 401, 'auth.invalid_credentials')).toEqual(wrongBody);
     expect(wrongBody.error.message).toBe('That nickname and password do not match.');
     expect(count('sessions')).toBe(1);
+  });
+});
+
+describe('password hash cost', () => {
+  const storedHash = (actorId: string) => server.store.db.prepare('SELECT password_hash FROM actors WHERE id = ?').pluck().get(actorId) as string;
+
+  it('hashes new passwords at the configured cost, and signs in accounts hashed at any other', async () => {
+    const early = await newSession(server.app, { nickname: 'early', password: PASSWORD });
+    expect(storedHash(early.actorId)).toMatch(new RegExp(`^scrypt\\$${TEST_PASSWORD_COST}\\$`));
+
+    // The operator raises the cost: the same database, a dearer hash for new passwords only.
+    const raised = createApp({ store: server.store, clock: server.clock, config: { log: (line) => server.logged.push(line), passwordCost: 1024 } });
+    const late = await newSession(raised, { nickname: 'late', password: PASSWORD });
+    expect(storedHash(late.actorId)).toMatch(/^scrypt\$1024\$/);
+    for (const app of [raised, server.app]) {
+      expect(await signIn(app, early)).toMatch(/^dongne_session=/);
+      expect(await signIn(app, late)).toMatch(/^dongne_session=/);
+    }
   });
 });
 

@@ -1,24 +1,36 @@
 // Password hashing with scrypt (memory-hard, in Node's standard library) and a per-user salt.
-// Stored as "scrypt$N$r$p$salt$hash" so the cost can be raised later without breaking old hashes.
+// Stored as "scrypt$N$r$p$salt$hash": each hash keeps the cost it was made with, so the cost for new
+// hashes is configuration (tests use a cheap one) and can be raised without breaking old hashes.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const COST = { N: 16_384, r: 8, p: 1 } as const;
+/** scrypt's N (CPU and memory cost) for new hashes unless configured: ~16 MB and tens of ms a hash. */
+export const DEFAULT_PASSWORD_COST = 16_384;
+const BLOCK_SIZE = 8;
+const PARALLELISM = 1;
 const KEY_BYTES = 32;
 
-function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+/** A cost scrypt accepts (a power of two above 1), up to 2^20 (1 GB a hash): anything more is a typo. */
+export function isPasswordCost(n: number): boolean {
+  return Number.isInteger(n) && n >= 2 && n <= 2 ** 20 && (n & (n - 1)) === 0;
+}
+
+function scrypt(password: string, salt: Buffer, options: Required<Pick<ScryptOptions, 'N' | 'r' | 'p'>>): Promise<Buffer> {
+  // scrypt needs 128·N·r bytes; allow twice that (Node refuses above maxmem, 32 MB by default).
+  const maxmem = Math.max(32 * 1024 * 1024, 256 * options.N * options.r);
   return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize('NFKC'), salt, KEY_BYTES, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+    scryptCallback(password.normalize('NFKC'), salt, KEY_BYTES, { ...options, maxmem }, (error, key) =>
       error ? reject(error) : resolve(key),
     ),
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: number): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await scrypt(password, salt, { N: cost, r: BLOCK_SIZE, p: PARALLELISM });
+  return ['scrypt', cost, BLOCK_SIZE, PARALLELISM, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/** Checks a password against a stored hash, at the cost stored with it. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
@@ -26,6 +38,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
-
-/** A hash of a random password: sign-in checks against it for unknown nicknames, so timing tells nothing. */
-export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'));

@@ -5,7 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Account, Credentials } from '@dongne/shared';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
-import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import { ServiceError } from './service-error.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -31,8 +31,12 @@ function hashToken(token: string): string {
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
-export function createSessionService(store: Store, clock: Clock) {
+/** `passwordCost`: scrypt's N for new password hashes (see password.ts). */
+export function createSessionService(store: Store, clock: Clock, passwordCost: number) {
   let lastSweep = 0;
+  // A hash of a random password, at the same cost as real ones: sign-in checks unknown nicknames
+  // against it, so the response time does not tell which nicknames exist.
+  const dummyHash = hashPassword(randomBytes(16).toString('hex'), passwordCost);
   function start(actor: Actor): StartedSession {
     const token = randomBytes(32).toString('base64url');
     const now = clock.now();
@@ -93,7 +97,7 @@ export function createSessionService(store: Store, clock: Clock) {
 
     async signUp({ nickname, password }: Credentials): Promise<StartedSession> {
       assertNicknameFree(nickname);
-      return start(createAccount(randomUUID(), nickname, await hashPassword(password)));
+      return start(createAccount(randomUUID(), nickname, await hashPassword(password, passwordCost)));
     },
 
     assertNicknameFree,
@@ -103,7 +107,7 @@ export function createSessionService(store: Store, clock: Clock) {
     async signIn({ nickname, password }: Credentials): Promise<StartedSession> {
       const row = store.sessions.accountByNickname(nickname);
       // Hash even for an unknown nickname, so response time does not reveal which nicknames exist.
-      const ok = await verifyPassword(password, row?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      const ok = await verifyPassword(password, row?.passwordHash ?? (await dummyHash));
       if (!row || !ok) throw new ServiceError(401, 'auth.invalid_credentials', 'That nickname and password do not match.');
       return start({ id: row.id, nickname: row.nickname, joinedAt: row.createdAt });
     },

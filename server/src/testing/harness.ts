@@ -11,6 +11,9 @@ import { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
 import { openStore, type Store } from '../store/store.js';
 import { fixSource, HOME, type FixSource } from './fixes.js';
 
+/** scrypt's cheapest cost: tests sign up hundreds of accounts, and none of them guards a secret. */
+export const TEST_PASSWORD_COST = 2;
+
 /** 2026-03-01T09:00:00Z: every test starts from the same instant. */
 export const T0 = Date.UTC(2026, 2, 1, 9, 0, 0);
 
@@ -55,7 +58,11 @@ export function createTestServer(options: { bodyMaxBytes?: number } = {}): TestS
   ensureDemoNeighbourhoods(store);
   const clock = fixedClock();
   const logged: string[] = [];
-  const app = createApp({ store, clock, config: { log: (line) => logged.push(line), bodyMaxBytes: options.bodyMaxBytes } });
+  const app = createApp({
+    store,
+    clock,
+    config: { log: (line) => logged.push(line), bodyMaxBytes: options.bodyMaxBytes, passwordCost: TEST_PASSWORD_COST },
+  });
   const fix = fixSource(store, clock);
   return {
     app,

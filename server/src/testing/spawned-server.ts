@@ -45,6 +45,8 @@ export async function spawnServer(
       HOST: '127.0.0.1',
       DONGNE_DATA_DIR: dataDir,
       DONGNE_WEB_DIR: options.webDir ?? join(dataDir, 'no-web-build-here'),
+      // scrypt's cheapest cost: test accounts guard no secrets, and hashing should not slow tests.
+      DONGNE_PASSWORD_COST: '2',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
