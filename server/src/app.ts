@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
@@ -10,7 +9,7 @@ import { join } from 'node:path';
 import { SYNC_LIMITS } from '@dongne/shared';
 import { z } from 'zod/mini';
 import { en } from 'zod/locales';
-import { SESSION_COOKIE, type AppEnv, type Services } from './app-env.js';
+import type { AppEnv, Services } from './app-env.js';
 import type { Clock } from './services/clock.js';
 import { ServiceError } from './services/service-error.js';
 import { createSessionService } from './services/session-service.js';
@@ -30,9 +29,9 @@ import { DEFAULT_NEIGHBOURHOOD_ID } from './services/demo-listings.js';
 import { neighbourhoodRoutes } from './routes/neighbourhood-routes.js';
 import type { Store } from './store/store.js';
 import { errorBody, sendError } from './routes/http-errors.js';
-import { gzipJson } from './routes/gzip-json.js';
-import { sameOriginWrites, securityHeaders } from './routes/security.js';
-import { setSessionCookie } from './routes/session-cookie.js';
+import { gzipJson } from './middleware/gzip-json.js';
+import { resumeSession } from './middleware/resume-session.js';
+import { sameOriginWrites, securityHeaders } from './middleware/security.js';
 import { createRateLimiter } from './services/rate-limiter.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
@@ -91,14 +90,10 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
   app.use('/api/*', gzipJson());
   app.use('/api/*', async (c, next) => {
     c.set('services', services);
-    const token = getCookie(c, SESSION_COOKIE);
-    const session = services.session.resume(token);
-    c.set('actor', session?.actor);
-    // The server extended the session: the browser's cookie must not expire before it does.
-    if (session?.renewedUntil) setSessionCookie(c, { token: token!, expiresAt: session.renewedUntil });
     c.header('Cache-Control', 'no-store');
     await next();
   });
+  app.use('/api/*', resumeSession());
   const limitBody = bodyLimit({
     maxSize: config.bodyMaxBytes ?? SYNC_LIMITS.bodyMaxBytes,
     onError: (c) => c.json(errorBody('request.too_large', 'The request body is too large.'), 413),

@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { credentialsSchema, passkeyRegistrationRequestSchema, passkeyVerifyRequestSchema } from '@dongne/shared';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { SESSION_COOKIE, type AppEnv } from '../app-env.js';
+import { requireActor } from '../middleware/require-actor.js';
 import { ServiceError } from '../services/service-error.js';
 import { clientIp, readJson } from './http-errors.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
@@ -11,10 +12,8 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 export function authRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/session', (c) => {
-    const actor = c.get('actor');
-    if (!actor) throw new ServiceError(401, 'auth.required', 'You are not signed in.');
-    return c.json(c.get('services').session.toAccount(actor));
+  app.get('/session', requireActor('You are not signed in.'), (c) => {
+    return c.json(c.get('services').session.toAccount(c.get('actor')));
   });
 
   app.post('/signup', async (c) => {

@@ -6,7 +6,7 @@ import { MEDIA_LIMITS, sha256HexSchema } from '@dongne/shared';
 import { z } from 'zod/mini';
 import type { AppEnv } from '../app-env.js';
 import { mediaTooLarge } from '../services/media-service.js';
-import { ServiceError } from '../services/service-error.js';
+import { requireActor } from '../middleware/require-actor.js';
 import { clientIp, parseWith } from './http-errors.js';
 
 const paramsSchema = z.object({ sha256: sha256HexSchema });
@@ -14,9 +14,8 @@ const paramsSchema = z.object({ sha256: sha256HexSchema });
 export function mediaRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.put('/:sha256', async (c) => {
+  app.put('/:sha256', requireActor('Sign in to upload photos.'), async (c) => {
     const actor = c.get('actor');
-    if (!actor) throw new ServiceError(401, 'auth.required', 'Sign in to upload photos.');
     const { sha256 } = parseWith(paramsSchema, c.req.param());
     const { media, rateLimiter } = c.get('services');
     rateLimiter.check('mediaUpload', { ip: clientIp(c), actorId: actor.id });

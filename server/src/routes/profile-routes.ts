@@ -1,22 +1,19 @@
 // Public profiles and the signed-in person's photo.
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { ServiceError } from '../services/service-error.js';
+import { requireActor } from '../middleware/require-actor.js';
 
 export function profileRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.put('/me/photo', async (c) => {
+  app.put('/me/photo', requireActor('Sign in to set a profile photo.'), async (c) => {
     const actor = c.get('actor');
-    if (!actor) throw new ServiceError(401, 'auth.required', 'Sign in to set a profile photo.');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     return c.json(c.get('services').profiles.setPhoto(actor, bytes));
   });
 
-  app.delete('/me/photo', (c) => {
-    const actor = c.get('actor');
-    if (!actor) throw new ServiceError(401, 'auth.required', 'Sign in to change your profile.');
-    return c.json(c.get('services').profiles.removePhoto(actor));
+  app.delete('/me/photo', requireActor('Sign in to change your profile.'), (c) => {
+    return c.json(c.get('services').profiles.removePhoto(c.get('actor')));
   });
 
   app.get('/:id', (c) => c.json(c.get('services').profiles.publicProfile(c.req.param('id'))));

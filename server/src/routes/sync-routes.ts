@@ -3,15 +3,14 @@ import { Hono } from 'hono';
 import { pullQuerySchema } from '@dongne/shared';
 import type { AppEnv } from '../app-env.js';
 import { compiledPushRequest } from '../services/compiled-schemas.js';
-import { ServiceError } from '../services/service-error.js';
+import { requireActor } from '../middleware/require-actor.js';
 import { clientIp, parseWith, readJson } from './http-errors.js';
 
 export function syncRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.post('/push', async (c) => {
+  app.post('/push', requireActor('Sign in to send your changes.'), async (c) => {
     const actor = c.get('actor');
-    if (!actor) throw new ServiceError(401, 'auth.required', 'Sign in to send your changes.');
     c.get('services').rateLimiter.check('push', { ip: clientIp(c), actorId: actor.id });
     const request = await readJson(c, compiledPushRequest);
     return c.json(c.get('services').sync.push(actor, request));

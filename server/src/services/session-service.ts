@@ -3,6 +3,7 @@
 // stays signed in for weeks, offline in between.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Account, Credentials } from '@dongne/shared';
+import { DuplicateError } from '../store/duplicate-error.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -31,6 +32,8 @@ function hashToken(token: string): string {
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
+const nicknameTaken = (nickname: string) => new ServiceError(409, 'auth.nickname_taken', `The nickname “${nickname}” is taken. Try another.`);
+
 /** `passwordCost`: scrypt's N for new password hashes (see password.ts). */
 export function createSessionService(store: Store, clock: Clock, passwordCost: number) {
   let lastSweep = 0;
@@ -46,9 +49,7 @@ export function createSessionService(store: Store, clock: Clock, passwordCost: n
   }
 
   function assertNicknameFree(nickname: string) {
-    if (store.sessions.accountByNickname(nickname)) {
-      throw new ServiceError(409, 'auth.nickname_taken', `The nickname “${nickname}” is taken. Try another.`);
-    }
+    if (store.sessions.accountByNickname(nickname)) throw nicknameTaken(nickname);
   }
 
   /** `passwordHash` null: the account signs in with passkeys only. */
@@ -58,7 +59,7 @@ export function createSessionService(store: Store, clock: Clock, passwordCost: n
       store.sessions.insertAccount({ id, nickname, createdAt: actor.joinedAt, passwordHash });
     } catch (error) {
       // Two sign-ups raced for the same nickname while the password was hashing.
-      if (String(error).includes('UNIQUE')) throw new ServiceError(409, 'auth.nickname_taken', `The nickname “${nickname}” is taken. Try another.`);
+      if (error instanceof DuplicateError) throw nicknameTaken(nickname);
       throw error;
     }
     return actor;

@@ -1,6 +1,7 @@
 // Sessions by token hash, and the account rows sign-in needs.
 import { nicknameKey } from '@dongne/shared';
 import type { Db } from './database.js';
+import { refusingDuplicates } from './duplicate-error.js';
 
 export interface AccountRow {
   id: string;
@@ -40,9 +41,12 @@ export function createSessionsStore(db: Db) {
     },
     removeExpired: (now: number) => removeExpired.run(now).changes,
     accountById: (id: string) => accountById.get(id) as AccountRow | undefined,
-    /** `passwordHash` is null for an account that signs in with passkeys only. */
+    /**
+     * `passwordHash` is null for an account that signs in with passkeys only. Throws DuplicateError
+     * when an account with the same nickname key exists.
+     */
     insertAccount(account: { id: string; nickname: string; createdAt: number; passwordHash: string | null }) {
-      insertAccount.run({ ...account, nicknameKey: nicknameKey(account.nickname) });
+      refusingDuplicates('nickname', () => insertAccount.run({ ...account, nicknameKey: nicknameKey(account.nickname) }));
     },
     accountByNickname: (nickname: string) => accountByNickname.get(nicknameKey(nickname)) as AccountRow | undefined,
   };
