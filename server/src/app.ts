@@ -86,7 +86,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
   });
 
   app.use('*', securityHeaders(config.webDir, config.publicOrigin));
-  app.use('/api/*', sameOriginWrites());
+  app.use('/api/*', sameOriginWrites(config.publicOrigin));
   app.use('/api/*', gzipJson());
   app.use('/api/*', async (c, next) => {
     c.set('services', services);

@@ -59,6 +59,38 @@ describe('cross-site request forgery', () => {
     expect(matching.status).toBe(200);
   });
 
+  it('compares scheme, host and port with the site’s own origin', async () => {
+    const { app } = setup();
+    // The http site at localhost: an https page there, another port, another host, an opaque origin.
+    for (const origin of ['https://localhost', 'http://localhost:8080', 'http://127.0.0.1', 'null', 'not a url']) {
+      const response = await app.request('http://localhost/api/auth/signup', credentials('mallory', { origin }));
+      expect(response.status, origin).toBe(403);
+      expect(await response.json()).toEqual({ error: { code: 'csrf.cross_origin', message: expect.any(String) } });
+    }
+    const https = await app.request('https://localhost:8443/api/auth/signup', credentials('jieun', { origin: 'http://localhost:8443' }));
+    expect(https.status).toBe(403);
+    const samePort = await app.request('http://localhost:5173/api/auth/signup', credentials('jieun', { origin: 'http://localhost:5173' }));
+    expect(samePort.status).toBe(201);
+  });
+
+  it('needs both headers to pass: a same-origin Sec-Fetch-Site does not excuse a foreign Origin', async () => {
+    const { app } = setup();
+    for (const headers of [
+      { 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'none', origin: 'https://localhost' },
+      { 'sec-fetch-site': 'cross-site', origin: 'http://localhost' },
+    ]) {
+      expect((await app.request('http://localhost/api/auth/signup', credentials('mallory', headers))).status, JSON.stringify(headers)).toBe(403);
+    }
+    const both = await app.request('http://localhost/api/auth/signup', credentials('jieun', { 'sec-fetch-site': 'same-origin', origin: 'http://localhost' }));
+    expect(both.status).toBe(201);
+  });
+
+  it('lets through clients that send neither header (curl, other servers): they carry no one’s cookies', async () => {
+    const { app } = setup();
+    expect((await app.request('http://localhost/api/auth/signup', credentials('jieun'))).status).toBe(201);
+  });
+
   it('does not apply to reads', async () => {
     const { app } = setup();
     const response = await app.request('http://localhost/api/health', { headers: { 'sec-fetch-site': 'cross-site' } });
@@ -127,5 +159,16 @@ describe('behind a TLS proxy', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('set-cookie')).toMatch(/;\s*Secure/);
     expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000');
+  });
+
+  it('takes the configured public origin as the site’s own: the https address people use passes, the internal one does not', async () => {
+    const store = openStore(':memory:');
+    const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {}, publicOrigin: 'https://dongne.example' } });
+    const signUp = (nickname: string, origin: string) =>
+      app.request('http://internal:8080/api/auth/signup', credentials(nickname, { origin, 'sec-fetch-site': 'same-origin' }));
+    expect((await signUp('proxied', 'https://dongne.example')).status).toBe(201);
+    for (const origin of ['http://dongne.example', 'http://internal:8080', 'https://dongne.example:8443']) {
+      expect((await signUp('mallory', origin)).status, origin).toBe(403);
+    }
   });
 });

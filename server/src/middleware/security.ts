@@ -49,27 +49,35 @@ export function securityHeaders(webDir?: string, publicOrigin?: string): Middlew
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Refuses state-changing requests that a browser marks as coming from another site. Browsers send
- * Sec-Fetch-Site (and Origin) on every fetch; clients that send neither (curl, other servers) carry
- * no ambient cookies of our users, so they are not a CSRF risk and pass.
+ * Refuses state-changing requests that a browser marks as coming from anywhere but the site itself.
+ * Both marks must pass: Sec-Fetch-Site, when sent, must be same-origin or none (typed or bookmarked),
+ * and Origin, when sent, must be the site's own origin exactly: scheme, host and port, so an http
+ * page cannot write to the https site, nor another port on the same host. The site's origin is the
+ * configured public one (behind a TLS proxy requests arrive as plain http to an internal address),
+ * else the request's own. Clients that send neither header (curl, other servers) carry no ambient
+ * cookies of our users, so they are not a CSRF risk and pass.
  */
-export function sameOriginWrites(): MiddlewareHandler {
+export function sameOriginWrites(publicOrigin?: string): MiddlewareHandler {
+  const configured = publicOrigin === undefined ? undefined : new URL(publicOrigin).origin;
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
-    const host = c.req.header('host') ?? new URL(c.req.url).host;
-    const crossSite = site ? site !== 'same-origin' && site !== 'none' : origin ? safeHost(origin) !== host : false;
-    if (crossSite) {
+    const ownOrigin = configured ?? new URL(c.req.url).origin;
+    const siteOk = site === undefined || site === 'same-origin' || site === 'none';
+    const originOk = origin === undefined || originOf(origin) === ownOrigin;
+    if (!siteOk || !originOk) {
       return c.json(errorBody('csrf.cross_origin', 'Requests that change data must come from the Dongne app itself.'), 403);
     }
     return next();
   };
 }
 
-function safeHost(origin: string): string | undefined {
+/** The serialised origin of an Origin header ("null" and garbage have none). */
+function originOf(header: string): string | undefined {
   try {
-    return new URL(origin).host;
+    const origin = new URL(header).origin;
+    return origin === 'null' ? undefined : origin;
   } catch {
     return undefined;
   }
