@@ -1,5 +1,6 @@
 export * from './categories.js';
 export * from './listing.js';
+export * from './listing-status.js';
 export * from './errors.js';
 export * from './sync.js';
 export * from './format.js';

@@ -2,6 +2,7 @@
 // Schemas use zod/mini: the same checks as classic zod at a fraction of the app-shell bytes.
 import { z } from 'zod/mini';
 import { categoryIdSchema } from './categories.js';
+import { LISTING_STATUSES } from './listing-status.js';
 import { listingPhotosSchema } from './media.js';
 
 export const LISTING_LIMITS = {
@@ -51,7 +52,7 @@ export const listingSchema = z.extend(listingContentSchema, {
   sellerName: z.string(),
   /** Display name of the neighbourhood, e.g. "Pangyo-dong 판교동". */
   neighbourhood: z.string(),
-  status: z.enum(['selling', 'reserved', 'sold']),
+  status: z.enum(LISTING_STATUSES),
   /** Hidden listings are seen by their seller only. */
   hidden: z.boolean(),
   createdAt: z.int(),

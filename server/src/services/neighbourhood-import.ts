@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod/mini';
-import { RANGE_LEVELS, type MultiPolygonCoords, type Position } from '@dongne/shared';
+import { EARTH_RADIUS_M, METRES_PER_DEGREE_LAT, RANGE_LEVELS, type MultiPolygonCoords, type Position } from '@dongne/shared';
 import type { NeighbourhoodRow } from '../store/neighbourhoods-store.js';
 import type { Store } from '../store/store.js';
 import { jsonErrorPosition } from './json-error-position.js';
@@ -13,8 +13,6 @@ export const DEMO_NEIGHBOURHOODS_FILE = fileURLToPath(new URL('../../data/neighb
 
 /** Larger than any neighbourhood: a bigger radius is a mistake, not a place. */
 const MAX_RADIUS_M = 50_000;
-/** Metres per degree of latitude on the sphere that distanceM uses. */
-const M_PER_DEG = (2 * Math.PI * 6_371_008.8) / 360;
 /** Problems listed in one refusal; past this the file is clearly not what was meant. */
 const MAX_PROBLEMS = 20;
 
@@ -142,7 +140,7 @@ export function neighbourPairs(places: Pick<NeighbourhoodRow, 'id' | 'lat' | 'ln
   const levels = RANGE_LEVELS.map(({ level, maxKm }) => ({ level, maxM: maxKm * 1000 }));
   const farthestM = Math.max(...levels.map((l) => l.maxM));
   // Any two points further apart in latitude than this are further apart than farthestM.
-  const bandDeg = farthestM / M_PER_DEG;
+  const bandDeg = farthestM / METRES_PER_DEGREE_LAT;
   const sorted = places
     .map((p) => ({ id: p.id, lat: p.lat, lng: p.lng, phi: rad(p.lat), lambda: rad(p.lng), cosPhi: Math.cos(rad(p.lat)) }))
     .sort((a, b) => a.lat - b.lat);
@@ -174,7 +172,7 @@ function haversineM(
   b: { phi: number; lambda: number; cosPhi: number },
 ): number {
   const h = Math.sin((b.phi - a.phi) / 2) ** 2 + a.cosPhi * b.cosPhi * Math.sin((b.lambda - a.lambda) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 class GeometryProblem extends Error {}
@@ -188,8 +186,8 @@ function readGeometry(geometry: unknown, radiusM: number | undefined): Area {
       if (radiusM === undefined) throw new GeometryProblem('a Point needs a radius_m property (metres)');
       const [lng, lat] = readPosition(geometry.coordinates, 'Point');
       // Metres per degree of longitude shrink towards the poles; the floor keeps the box finite there.
-      const dLat = radiusM / M_PER_DEG;
-      const dLng = radiusM / (M_PER_DEG * Math.max(0.01, Math.cos(rad(lat))));
+      const dLat = radiusM / METRES_PER_DEGREE_LAT;
+      const dLng = radiusM / (METRES_PER_DEGREE_LAT * Math.max(0.01, Math.cos(rad(lat))));
       return {
         lat,
         lng,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distanceM, distanceToPolygonsM, type LatLng, type MultiPolygonCoords } from '@dongne/shared';
+import { distanceM, distanceToPolygonsM, METRES_PER_DEGREE_LAT, type LatLng, type MultiPolygonCoords } from '@dongne/shared';
 import { tempDir } from '../testing/harness.js';
 import { degreesNorth, featureCollection, pointFeature, polygonFeature, ring, squareRing } from '../testing/neighbourhood-geojson.js';
 import type { NeighbourhoodRow } from '../store/neighbourhoods-store.js';
@@ -64,7 +64,7 @@ describe('locating a position', () => {
     const lookup = lookupOver(polygonFeature('kr-ring', [squareRing(37.4, 127.1, 0.02), squareRing(37.4, 127.1, 0.01)]));
     expect(lookup.locate({ lat: 37.4, lng: 127.1 })).toMatchObject({ neighbourhood: { id: 'kr-ring' }, contains: false });
     // The hole's nearest edges are 0.01° of longitude east and west.
-    expect(lookup.locate({ lat: 37.4, lng: 127.1 })!.distanceM).toBeCloseTo(0.01 * 111_320 * Math.cos((37.4 * Math.PI) / 180), -1);
+    expect(lookup.locate({ lat: 37.4, lng: 127.1 })!.distanceM).toBeCloseTo(0.01 * METRES_PER_DEGREE_LAT * Math.cos((37.4 * Math.PI) / 180), -1);
   });
 
   it('outside everything, gives the neighbourhood whose area is nearest, not whose centre is', () => {

@@ -1,6 +1,6 @@
 // Finds the neighbourhood a position is in, or the nearest one, from an in-memory grid over every
 // neighbourhood's bounding box: a lookup touches the few places near the point, however many exist.
-import { distanceM, distanceToPolygonsM, type LatLng, type MultiPolygonCoords } from '@dongne/shared';
+import { distanceM, distanceToPolygonsM, METRES_PER_DEGREE_LAT, type LatLng, type MultiPolygonCoords } from '@dongne/shared';
 import type { NeighbourhoodRow } from '../store/neighbourhoods-store.js';
 import type { Store } from '../store/store.js';
 
@@ -10,7 +10,6 @@ export const LOOKUP_MAX_DISTANCE_M = 50_000;
 /** About 5.5 km north-south: a dong's box covers a few cells, a cell holds a few dongs. */
 const CELL_DEG = 0.05;
 const CELLS_PER_ROW = Math.ceil(360 / CELL_DEG) + 1;
-const M_PER_DEG = (2 * Math.PI * 6_371_008.8) / 360;
 /** A point on the boundary counts as inside; below a centimetre is floating-point noise. */
 const EDGE_TOLERANCE_M = 0.01;
 
@@ -96,7 +95,7 @@ export function createNeighbourhoodLookup(store: Pick<Store, 'neighbourhoods'>) 
 
     // Widen ring by ring. Whatever lies outside the rings searched is at least `reach` away, so
     // stop once the nearest found is nearer than that, or nothing could be within the limit.
-    const cellHeightM = CELL_DEG * M_PER_DEG;
+    const cellHeightM = CELL_DEG * METRES_PER_DEGREE_LAT;
     for (let ring = 1; ; ring++) {
       const reach = (ring - 1) * Math.min(cellHeightM, cellHeightM * Math.cos(rad(Math.min(89, Math.abs(point.lat) + (ring + 1) * CELL_DEG))));
       if ((nearest && nearest.outsideM <= reach) || reach > LOOKUP_MAX_DISTANCE_M) break;

@@ -1,5 +1,6 @@
 // GeoJSON builders for the neighbourhood tests: small, readable features in the shapes the importer
 // accepts. Tests only.
+import { METRES_PER_DEGREE_LAT } from '@dongne/shared';
 
 export interface FeatureOptions {
   nameEn?: string;
@@ -43,4 +44,4 @@ export function featureCollection(...features: unknown[]): string {
 }
 
 /** Metres north of a latitude, in degrees, on the sphere distanceM uses. */
-export const degreesNorth = (metres: number) => (metres / (2 * Math.PI * 6_371_008.8)) * 360;
+export const degreesNorth = (metres: number) => metres / METRES_PER_DEGREE_LAT;

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { distanceM, formatDistance } from './distance.js';
+import { distanceM, formatDistance, METRES_PER_DEGREE_LAT } from './distance.js';
 
 const SEOUL_CITY_HALL = { lat: 37.5665, lng: 126.978 };
 const BUSAN_CITY_HALL = { lat: 35.1796, lng: 129.0756 };
-/** Metres along a meridian per degree, on the sphere distanceM uses. */
-const M_PER_DEG = (2 * Math.PI * 6_371_008.8) / 360;
 
 describe('distanceM', () => {
   it('is 0 from a point to itself', () => {
@@ -22,18 +20,18 @@ describe('distanceM', () => {
   });
 
   it('gives one degree of latitude as about 111.2 km anywhere, and a degree of longitude less away from the equator', () => {
-    expect(distanceM({ lat: 0, lng: 127 }, { lat: 1, lng: 127 })).toBeCloseTo(M_PER_DEG, 6);
-    expect(distanceM({ lat: 60, lng: 10 }, { lat: 61, lng: 10 })).toBeCloseTo(M_PER_DEG, 6);
+    expect(distanceM({ lat: 0, lng: 127 }, { lat: 1, lng: 127 })).toBeCloseTo(METRES_PER_DEGREE_LAT, 6);
+    expect(distanceM({ lat: 60, lng: 10 }, { lat: 61, lng: 10 })).toBeCloseTo(METRES_PER_DEGREE_LAT, 6);
     // At 60° north a degree of longitude is about half as long as at the equator.
-    expect(distanceM({ lat: 60, lng: 10 }, { lat: 60, lng: 11 }) / M_PER_DEG).toBeCloseTo(0.5, 3);
+    expect(distanceM({ lat: 60, lng: 10 }, { lat: 60, lng: 11 }) / METRES_PER_DEGREE_LAT).toBeCloseTo(0.5, 3);
   });
 
   it('goes the short way across the antimeridian', () => {
-    expect(distanceM({ lat: 0, lng: 179.5 }, { lat: 0, lng: -179.5 })).toBeCloseTo(M_PER_DEG, 6);
+    expect(distanceM({ lat: 0, lng: 179.5 }, { lat: 0, lng: -179.5 })).toBeCloseTo(METRES_PER_DEGREE_LAT, 6);
   });
 
   it('stays finite for antipodes: half the Earth round', () => {
-    expect(distanceM({ lat: 10, lng: 20 }, { lat: -10, lng: -160 })).toBeCloseTo(180 * M_PER_DEG, 0);
+    expect(distanceM({ lat: 10, lng: 20 }, { lat: -10, lng: -160 })).toBeCloseTo(180 * METRES_PER_DEGREE_LAT, 0);
   });
 });
 

@@ -5,7 +5,10 @@ export interface LatLng {
   lng: number;
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
+/** The mean Earth radius: the sphere every distance in Dongne is measured on. */
+export const EARTH_RADIUS_M = 6_371_008.8;
+/** Metres per degree of latitude on that sphere (a degree of longitude is this times cos(latitude)). */
+export const METRES_PER_DEGREE_LAT = (2 * Math.PI * EARTH_RADIUS_M) / 360;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 export function distanceM(a: LatLng, b: LatLng): number {

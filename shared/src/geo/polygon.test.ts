@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { distanceM } from './distance.js';
+import { distanceM, METRES_PER_DEGREE_LAT } from './distance.js';
 import { distanceToPolygonsM, type PolygonCoords, type Position } from './polygon.js';
 
 /** Metres along a meridian per degree, on the sphere distanceM uses. */
-const M_PER_DEG = (2 * Math.PI * 6_371_008.8) / 360;
-const north = (metres: number) => metres / M_PER_DEG;
+const north = (metres: number) => metres / METRES_PER_DEGREE_LAT;
 
 /** A closed axis-aligned square ring, `half` degrees either side of its centre, as [lng, lat]. */
 function square(lat: number, lng: number, half: number): Position[] {

@@ -1,6 +1,6 @@
 // Point-in-polygon and distance-to-boundary for GeoJSON rings ([lng, lat] positions), using a local
 // flat projection around the point: exact enough for areas a few kilometres across.
-import type { LatLng } from './distance.js';
+import { METRES_PER_DEGREE_LAT, type LatLng } from './distance.js';
 
 export type Position = [number, number];
 /** GeoJSON Polygon coordinates: an outer ring, then holes. */
@@ -8,11 +8,9 @@ export type PolygonCoords = Position[][];
 /** GeoJSON MultiPolygon coordinates. */
 export type MultiPolygonCoords = PolygonCoords[];
 
-const M_PER_DEG_LAT = 111_320;
-
 function project(origin: LatLng) {
-  const mPerDegLng = M_PER_DEG_LAT * Math.cos((origin.lat * Math.PI) / 180);
-  return ([lng, lat]: Position): [number, number] => [(lng - origin.lng) * mPerDegLng, (lat - origin.lat) * M_PER_DEG_LAT];
+  const mPerDegLng = METRES_PER_DEGREE_LAT * Math.cos((origin.lat * Math.PI) / 180);
+  return ([lng, lat]: Position): [number, number] => [(lng - origin.lng) * mPerDegLng, (lat - origin.lat) * METRES_PER_DEGREE_LAT];
 }
 
 /** Even-odd rule with the point at the origin of the projection. */

@@ -1,7 +1,6 @@
 // The seller moves a listing through its lifecycle: selling → reserved → sold, and back.
 import { z } from 'zod/mini';
-
-export const LISTING_STATUSES = ['selling', 'reserved', 'sold'] as const;
+import { LISTING_STATUSES } from '../listing-status.js';
 
 export const listingSetStatusArgs = z.object({
   id: z.uuid(),

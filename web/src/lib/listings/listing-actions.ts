@@ -1,10 +1,8 @@
 // Actions on a published listing (status, edit, hide, bump, like, delete): each is its optimistic
 // change and its outbox entry, recorded together, then a nudge to sync.
-import type { Listing, MutationArgs, MutationName } from '@dongne/shared';
+import type { ListingStatus, MutationArgs, MutationName } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
 import { enqueue, notifyLocalMutation } from '../sync/outbox.js';
-
-type ListingStatus = Listing['status'];
 
 export async function setListingStatus(db: DongneDb, id: string, status: ListingStatus): Promise<void> {
   await listingAction(db, 'listing.set_status', { id, status });

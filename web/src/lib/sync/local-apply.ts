@@ -1,7 +1,7 @@
 // The optimistic side of each mutation: how it changes the local replica before the server has
 // seen it. Run once when the user acts, and again after each pull to rebase unconfirmed work.
 // What happens once the server has answered is in local-settle.ts.
-import { neighbourhoodLabel, type MutationArgs, type MutationName } from '@dongne/shared';
+import { neighbourhoodLabel, NEW_LISTING_STATE, type MutationArgs, type MutationName } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
 import { getMeta, setMeta } from '../db/meta.js';
 
@@ -16,7 +16,7 @@ export const localApply: LocalApply = {
       neighbourhood: existing?.neighbourhood ?? (place ? neighbourhoodLabel(place) : ''),
       sellerId: (await getMeta(db, 'actorId')) ?? '',
       sellerName: (await getMeta(db, 'nickname')) ?? 'You',
-      status: existing?.status ?? 'selling',
+      status: existing?.status ?? NEW_LISTING_STATE.status,
       hidden: existing?.hidden ?? false,
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
