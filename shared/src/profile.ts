@@ -1,7 +1,13 @@
 // A person's public profile, as any neighbour may see it.
 import { z } from 'zod/mini';
 
-export const PROFILE_PHOTO = { maxBytes: 300 * 1024, sidePx: 256 } as const;
+export const PROFILE_PHOTO = {
+  maxBytes: 300 * 1024,
+  /** The square the browser resizes a profile photo to. */
+  sidePx: 256,
+  /** Pixels on each side the server accepts, read from the image header: generous beside sidePx. */
+  maxDimension: 1024,
+} as const;
 
 export const publicProfileSchema = z.object({
   actorId: z.string(),

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PROFILE_PHOTO } from '@dongne/shared';
 import { createApp } from '../app.js';
+import { RATE_LIMITS } from '../services/rate-limiter.js';
 import { openStore } from '../store/store.js';
+import { png } from '../testing/images.js';
 
 const PNG = readFileSync(new URL('../../../web/static/icons/icon-192.png', import.meta.url));
 
@@ -15,6 +18,18 @@ async function setup() {
   });
   const account = (await signup.json()) as { actorId: string };
   return { app, store, actorId: account.actorId, cookie: signup.headers.get('set-cookie')!.split(';')[0] };
+}
+
+/** The PNG signature and an IHDR chunk declaring this size, with `rest` after it and no pixels. */
+function pngHeader(width: number, height: number, rest = new Uint8Array(0)): Uint8Array {
+  const header = Buffer.alloc(33);
+  header.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  header.writeUInt32BE(13, 8);
+  header.write('IHDR', 12, 'latin1');
+  header.writeUInt32BE(width, 16);
+  header.writeUInt32BE(height, 20);
+  header[24] = 8;
+  return new Uint8Array(Buffer.concat([header, rest]));
 }
 
 const put = (cookie: string | undefined, body: Uint8Array, type = 'image/jpeg') => ({
@@ -68,6 +83,44 @@ describe('profiles', () => {
     expect(anonymous.status).toBe(401);
 
     expect(((await (await app.request(`/api/profiles/${actorId}`)).json()) as { photoUrl: null }).photoUrl).toBeNull();
+  });
+
+  it('refuses a file that only begins like a PNG: the image header is read, as for listing photos', async () => {
+    const { app, actorId, cookie } = await setup();
+    const html = new TextEncoder().encode('<html><script>alert(1)</script></html>');
+    const disguised = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...html]);
+    const response = await app.request('/api/profiles/me/photo', put(cookie, disguised, 'image/png'));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: 'photo.not_image', message: 'That file is not a JPEG, PNG or WebP image.' } });
+    expect((await app.request(`/api/profiles/${actorId}/photo`)).status).toBe(404);
+  });
+
+  it(`refuses a photo over ${PROFILE_PHOTO.maxDimension} pixels a side, whatever its bytes weigh`, async () => {
+    const { app, actorId, cookie } = await setup();
+    const side = PROFILE_PHOTO.maxDimension;
+    for (const [width, height] of [
+      [60_000, 60_000],
+      [side + 1, 1],
+      [1, side + 1],
+    ]) {
+      const response = await app.request('/api/profiles/me/photo', put(cookie, width > 2 * side ? pngHeader(width, height) : png(width, height)));
+      expect(response.status, `${width} × ${height}`).toBe(422);
+      expect(await response.json()).toEqual({
+        error: { code: 'photo.too_big_dimensions', message: `A profile photo can be at most ${side} × ${side} pixels; this one is ${width} × ${height}.` },
+      });
+    }
+    expect((await app.request(`/api/profiles/${actorId}/photo`)).status).toBe(404);
+    expect((await app.request('/api/profiles/me/photo', put(cookie, png(side, side)))).status).toBe(200);
+  });
+
+  it('answers 429 with Retry-After past the hourly limit of photo changes', async () => {
+    const { app, cookie } = await setup();
+    const { perActor } = RATE_LIMITS.profilePhoto;
+    for (let i = 0; i < perActor; i++) expect((await app.request('/api/profiles/me/photo', put(cookie, PNG))).status).toBe(200);
+    const limited = await app.request('/api/profiles/me/photo', put(cookie, PNG));
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toEqual({ error: { code: 'rate_limited', message: 'Too many requests. Try again in 3600 seconds.' } });
+    expect(limited.headers.get('retry-after')).toBe('3600');
   });
 
   it('removes the photo', async () => {

@@ -2,14 +2,17 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { requireActor } from '../middleware/require-actor.js';
+import { clientIp } from './http-errors.js';
 
 export function profileRoutes() {
   const app = new Hono<AppEnv>();
 
   app.put('/me/photo', requireActor('Sign in to set a profile photo.'), async (c) => {
     const actor = c.get('actor');
+    const { profiles, rateLimiter } = c.get('services');
+    rateLimiter.check('profilePhoto', { ip: clientIp(c), actorId: actor.id });
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    return c.json(c.get('services').profiles.setPhoto(actor, bytes));
+    return c.json(profiles.setPhoto(actor, bytes));
   });
 
   app.delete('/me/photo', requireActor('Sign in to change your profile.'), (c) => {

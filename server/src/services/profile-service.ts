@@ -1,9 +1,10 @@
-// Public profiles, and the signed-in person's photo. Photos are checked by their bytes (not by
-// name or header) and must be small: the browser resizes them before upload.
+// Public profiles, and the signed-in person's photo. Photos are checked by their bytes exactly like
+// listing photos (the image header read for type and pixel size, never the name or Content-Type)
+// and must be small: the browser resizes them to PROFILE_PHOTO.sidePx before upload.
 import { PROFILE_PHOTO, type PublicProfile } from '@dongne/shared';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
-import { sniffImageType } from './image-bytes.js';
+import { readImageInfo } from './image-bytes.js';
 import { ServiceError } from './service-error.js';
 import type { Actor } from './session-service.js';
 
@@ -28,9 +29,17 @@ export function createProfileService(store: Store, clock: Clock) {
       if (bytes.length > PROFILE_PHOTO.maxBytes) {
         throw new ServiceError(413, 'photo.too_large', `A profile photo can be at most ${PROFILE_PHOTO.maxBytes / 1024} KB.`);
       }
-      const type = sniffImageType(bytes);
-      if (!type) throw new ServiceError(400, 'photo.not_image', 'That file is not a JPEG, PNG or WebP image.');
-      store.profiles.setPhoto(actor.id, bytes, type, clock.now());
+      const image = readImageInfo(bytes);
+      if (!image) throw new ServiceError(400, 'photo.not_image', 'That file is not a JPEG, PNG or WebP image.');
+      const { maxDimension } = PROFILE_PHOTO;
+      if (image.width > maxDimension || image.height > maxDimension) {
+        throw new ServiceError(
+          422,
+          'photo.too_big_dimensions',
+          `A profile photo can be at most ${maxDimension} × ${maxDimension} pixels; this one is ${image.width} × ${image.height}.`,
+        );
+      }
+      store.profiles.setPhoto(actor.id, bytes, image.type, clock.now());
       return this.publicProfile(actor.id);
     },
 

@@ -10,6 +10,8 @@ export const RATE_LIMITS = {
   signUp: { windowMs: 60 * 60_000, perActor: Infinity, perIp: 20 },
   /** Two files (photo and thumbnail) per picture, up to ten pictures a listing; retries count too. */
   mediaUpload: { windowMs: 60 * 60_000, perActor: 300, perIp: 600 },
+  /** Trying a few profile photos in a row is normal; a script rewriting one every second is not. */
+  profilePhoto: { windowMs: 60 * 60_000, perActor: 20, perIp: 60 },
   /** Someone leafing through listings opens a few a minute; this stops a script inflating counts. */
   view: { windowMs: 60_000, perActor: 60, perIp: 120 },
 } as const;
