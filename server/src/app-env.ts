@@ -7,11 +7,13 @@ import type { ProfileService } from './services/profile-service.js';
 import type { MediaService } from './services/media-service.js';
 import type { ListingService } from './services/listing-service.js';
 import type { PasskeyService, RelyingParty } from './services/passkey-service.js';
+import type { PasswordSignIn } from './services/password-sign-in.js';
 
 export const SESSION_COOKIE = 'dongne_session';
 
 export interface Services {
   session: SessionService;
+  passwordSignIn: PasswordSignIn;
   sync: SyncService;
   neighbourhoods: NeighbourhoodService;
   rateLimiter: RateLimiter;

@@ -10,7 +10,7 @@ import { SYNC_LIMITS } from '@dongne/shared';
 import { z } from 'zod/mini';
 import { en } from 'zod/locales';
 import type { AppEnv, Services } from './app-env.js';
-import type { Clock } from './services/clock.js';
+import { systemSleep, type Clock, type Sleep } from './services/clock.js';
 import { ServiceError } from './services/service-error.js';
 import { createSessionService } from './services/session-service.js';
 import { DEFAULT_PASSWORD_COST } from './services/password.js';
@@ -33,6 +33,7 @@ import { gzipJson } from './middleware/gzip-json.js';
 import { resumeSession } from './middleware/resume-session.js';
 import { sameOriginWrites, securityHeaders } from './middleware/security.js';
 import { createRateLimiter } from './services/rate-limiter.js';
+import { createPasswordSignIn } from './services/password-sign-in.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 
@@ -52,11 +53,23 @@ export interface AppConfig {
 // Readable default messages for checks that do not carry their own (the client bundle skips these).
 z.config(en());
 
-export function createApp({ store, clock, config = {} }: { store: Store; clock: Clock; config?: AppConfig }) {
+export function createApp({
+  store,
+  clock,
+  sleep = systemSleep,
+  config = {},
+}: {
+  store: Store;
+  clock: Clock;
+  sleep?: Sleep;
+  config?: AppConfig;
+}) {
   const verification = createVerificationService(store);
   const session = createSessionService(store, clock, config.passwordCost ?? DEFAULT_PASSWORD_COST);
+  const rateLimiter = createRateLimiter(store, clock);
   const services: Services = {
     session,
+    passwordSignIn: createPasswordSignIn(store, clock, sleep, session, rateLimiter),
     passkeys: createPasskeyService(store, clock, session),
     profiles: createProfileService(store, clock),
     media: createMediaService(store, clock),
@@ -69,7 +82,7 @@ export function createApp({ store, clock, config = {} }: { store: Store; clock: 
     }),
     neighbourhoods: createNeighbourhoodService(store),
     listings: createListingService(store, clock),
-    rateLimiter: createRateLimiter(store, clock),
+    rateLimiter,
   };
   const log = config.log ?? ((message: string) => console.error(message));
   const app = new Hono<AppEnv>();

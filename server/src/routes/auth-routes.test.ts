@@ -1,30 +1,30 @@
 // /api/auth through app.request() with a real SQLite store and a fixed clock: sign-up, sign-in,
-// sign-out, sessions that expire and are extended, the sign-in rate limit, and what one account
-// can do to another's things. The per-address limits need a socket, so they run over real HTTP.
+// sign-out, sessions that expire and are extended, the sign-in failure limits (requests come from
+// an address through the bindings fromAddress gives them), and what one account can do to
+// another's things.
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accountSchema, apiErrorSchema } from '@dongne/shared';
 import { RATE_LIMITS } from '../services/rate-limiter.js';
+import { SIGN_IN_FAILURES } from '../services/password-sign-in.js';
 import {
   createTestServer,
   deleteListing,
   device,
   dumpTables,
+  fromAddress,
   listingArgs,
   newSession,
-  overHttp,
   pull,
   push,
   pushRequest,
   sessionCookieOf,
   signIn,
   T0,
-  tempDir,
   TEST_PASSWORD_COST,
   verifyNeighbourhood,
   type TestServer,
 } from '../testing/harness.js';
-import { killSpawnedServers, spawnServer } from '../testing/spawned-server.js';
 import { verifyPassword } from '../services/password.js';
 import { createApp } from '../app.js';
 
@@ -294,35 +294,126 @@ describe('a session over time', () => {
   });
 });
 
-describe('the sign-in rate limit', () => {
-  it('lets at most 10 guesses a nickname reach the password check per 15 minutes; the rest get 429 with Retry-After', async () => {
-    const minho = await newSession(server.app, { nickname: 'minho', password: PASSWORD });
-    const limit = RATE_LIMITS.signIn.perActor;
-    const statuses = new Map<number, number>();
+describe('sign-in failures', () => {
+  /** A stranger's address, and the owner's. */
+  const A = '203.0.113.7';
+  const B = '198.51.100.20';
+  const { perAddress, slowAfter, firstDelayMs, maxDelayMs } = SIGN_IN_FAILURES;
+
+  const signInFrom = (address: string, nickname: string, password = PASSWORD) =>
+    server.app.request(
+      'http://localhost/api/auth/signin',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nickname, password }) },
+      fromAddress(address),
+    );
+
+  it('do not lock the owner out: a stranger’s 20 wrong passwords from one address leave the owner’s sign-in from another untouched', async () => {
+    await newSession(server.app, { nickname: 'minho', password: PASSWORD });
+    for (let i = 0; i < 20; i++) expect([401, 429]).toContain((await signInFrom(A, 'minho', `guess-number-${i}`)).status);
+    server.slept.length = 0;
+    vi.mocked(verifyPassword).mockClear();
+
+    const owner = await signInFrom(B, 'minho');
+    expect(owner.status).toBe(200);
+    expect(sessionCookieOf(owner)).toMatch(/^dongne_session=/);
+    // Straight through: no wait, one password check.
+    expect(server.slept).toEqual([]);
+    expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(1);
+  });
+
+  it(`stop an address after ${perAddress} failures on a nickname with 429 and Retry-After, before the password is checked`, async () => {
+    await newSession(server.app, { nickname: 'minho', password: PASSWORD });
+    const statuses: number[] = [];
     let retryAfter: string | null = null;
-    for (let i = 0; i < 1_000; i++) {
+    for (let i = 0; i < 30; i++) {
       // The nickname counts regardless of case, so changing it does not buy more guesses.
-      const response = await signInAs(i % 2 ? 'minho' : 'MINHO', `guess-number-${i}`);
-      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      const response = await signInFrom(A, i % 2 ? 'minho' : 'MINHO', `guess-number-${i}`);
+      statuses.push(response.status);
       if (response.status === 429) retryAfter = response.headers.get('retry-after');
     }
-    expect(Object.fromEntries(statuses)).toEqual({ 401: limit, 429: 1_000 - limit });
-    expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(limit);
+    expect(statuses).toEqual([...Array(perAddress).fill(401), ...Array(30 - perAddress).fill(429)]);
+    expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(perAddress);
     expect(retryAfter).toBe('900');
 
-    // Even the right password waits for the window to pass.
+    // Even the right password from there waits for the window to pass.
     server.clock.set(T0 + 15 * MINUTE - 1_000);
-    const held = await signInAs('minho');
-    await expectError(held, 429, 'rate_limited');
+    const held = await signInFrom(A, 'minho');
+    const body = await expectError(held, 429, 'rate_limited');
+    expect(body.error.message).toBe('Too many wrong passwords for this nickname from your address. Try again in 1 seconds.');
     expect(held.headers.get('retry-after')).toBe('1');
-    expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(limit);
-    // Someone else's nickname is not held back meanwhile, and the one signed-in session still works.
+    expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(perAddress);
+    // Another nickname from the same address is not held back.
     await newSession(server.app, { nickname: 'jieun', password: PASSWORD });
-    expect((await signInAs('jieun')).status).toBe(200);
-    expect((await whoIs(minho.cookie)).status).toBe(200);
+    expect((await signInFrom(A, 'jieun')).status).toBe(200);
 
     server.clock.set(T0 + 15 * MINUTE);
-    expect((await signInAs('minho')).status).toBe(200);
+    expect((await signInFrom(A, 'minho')).status).toBe(200);
+  });
+
+  it('count a burst of parallel guesses before checking any of them, so a script cannot slip past the limit', async () => {
+    await newSession(server.app, { nickname: 'minho', password: PASSWORD });
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => signInFrom(A, 'minho', `guess-number-${i}`)));
+    const statuses = burst.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(perAddress).fill(401), ...Array(30 - perAddress).fill(429)]);
+    expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(perAddress);
+  });
+
+  it(`slow an address that failed, longer with each failure, once the nickname has ${slowAfter} failures from anywhere`, async () => {
+    await newSession(server.app, { nickname: 'minho', password: PASSWORD });
+    const waits: number[][] = [];
+    for (let i = 0; i < perAddress; i++) {
+      server.slept.length = 0;
+      expect((await signInFrom(A, 'minho', `guess-number-${i}`)).status).toBe(401);
+      waits.push([...server.slept]);
+    }
+    const growing = Array.from({ length: perAddress - slowAfter }, (_, i) => [Math.min(maxDelayMs, firstDelayMs * 2 ** i)]);
+    expect(waits).toEqual([...Array.from({ length: slowAfter }, () => []), ...growing]);
+    expect(growing.at(-1)![0]).toBeGreaterThan(growing[0][0]);
+  });
+
+  it('count failures on the nickname from every address: a spread-out guesser waits from its second guess on', async () => {
+    await newSession(server.app, { nickname: 'minho', password: PASSWORD });
+    const addresses = Array.from({ length: slowAfter + 2 }, (_, i) => `192.0.2.${i + 1}`);
+    // One guess from each: nobody has failed before, so nobody waits.
+    for (const address of addresses) expect((await signInFrom(address, 'minho', 'a wrong guess')).status).toBe(401);
+    expect(server.slept).toEqual([]);
+    // A second guess from any of them waits, as long as the nickname's failures say.
+    expect((await signInFrom(addresses[0], 'minho', 'another wrong guess')).status).toBe(401);
+    expect(server.slept).toEqual([Math.min(maxDelayMs, firstDelayMs * 2 ** (addresses.length - slowAfter))]);
+  });
+
+  it('slow and then stop the owner on an address that failed on their nickname, but not on another', async () => {
+    await newSession(server.app, { nickname: 'minho', password: PASSWORD });
+    for (let i = 0; i < slowAfter + 1; i++) await signInFrom(A, 'minho', `guess-number-${i}`);
+
+    // The owner on the same address (a shared café network, say) waits, then gets in.
+    server.slept.length = 0;
+    expect((await signInFrom(A, 'minho')).status).toBe(200);
+    expect(server.slept).toHaveLength(1);
+    expect(server.slept[0]).toBeGreaterThan(0);
+
+    for (let i = slowAfter + 1; i < perAddress; i++) await signInFrom(A, 'minho', `guess-number-${i}`);
+    await expectError(await signInFrom(A, 'minho'), 429, 'rate_limited');
+
+    // From home, the owner goes straight in.
+    server.slept.length = 0;
+    expect((await signInFrom(B, 'minho')).status).toBe(200);
+    expect(server.slept).toEqual([]);
+  });
+
+  it(`hold one address to ${RATE_LIMITS.signIn.perIp} sign-in attempts per 15 minutes across nicknames, with Retry-After`, async () => {
+    const { perIp } = RATE_LIMITS.signIn;
+    // A different nickname each time, so only the per-address limit can stop them; sent in
+    // parallel, as a script would.
+    const first = await Promise.all(Array.from({ length: perIp }, (_, i) => signInFrom(A, `guess${i}`)));
+    expect(first.map((r) => r.status)).toEqual(first.map(() => 401));
+
+    const over = await signInFrom(A, 'someone.new');
+    expect(await over.json()).toEqual({ error: { code: 'rate_limited', message: 'Too many requests. Try again in 900 seconds.' } });
+    expect(over.status).toBe(429);
+    expect(over.headers.get('retry-after')).toBe('900');
+    // Another address is not held back.
+    expect((await signInFrom(B, 'someone.new')).status).toBe(401);
   });
 });
 
@@ -415,45 +506,6 @@ describe('another account', () => {
       expect(JSON.stringify(page.profile)).not.toContain(alice.actorId);
     }
     expect((await pull(server.app, alice.cookie, { clientId: phone.clientId })).profile).toMatchObject({ actorId: alice.actorId, verificationCount: 2 });
-  });
-});
-
-describe('per-address limits, over real HTTP', () => {
-  let temp: ReturnType<typeof tempDir>;
-  beforeEach(() => {
-    temp = tempDir('dongne-auth-');
-  });
-  afterEach(async () => {
-    await killSpawnedServers();
-    temp.remove();
-  });
-
-  it('holds one address to 50 sign-in attempts per 15 minutes, across nicknames, with Retry-After', async () => {
-    const spawned = await spawnServer(temp.dir);
-    const http = overHttp(spawned.url);
-    const attempt = (nickname: string) =>
-      http.request('/api/auth/signin', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ nickname, password: PASSWORD }),
-      });
-    const { perIp, windowMs } = RATE_LIMITS.signIn;
-    // The server counts in fixed windows of the real clock: do not start just before one ends.
-    const untilNextWindow = windowMs - (Date.now() % windowMs);
-    if (untilNextWindow < 5_000) await new Promise((resolve) => setTimeout(resolve, untilNextWindow + 100));
-    // A different nickname each time, so only the per-address limit can stop them; sent in
-    // parallel, as a script would.
-    const nicknames = Array.from({ length: perIp }, (_, i) => `guess${i}`);
-    const first = await Promise.all(nicknames.map(attempt));
-    expect(first.map((r) => r.status)).toEqual(nicknames.map(() => 401));
-
-    const over = await attempt('someone.new');
-    expect(over.status).toBe(429);
-    expect(await over.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/^Too many requests\. Try again in \d+ seconds\.$/) } });
-    const retryAfter = Number(over.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    expect(spawned.output()).not.toContain(PASSWORD);
   });
 });
 

@@ -26,11 +26,8 @@ export function authRoutes() {
   });
 
   app.post('/signin', async (c) => {
-    const { session, rateLimiter } = c.get('services');
     const credentials = await readJson(c, credentialsSchema);
-    // Per address and per nickname: guessing one account's password from many places is slowed too.
-    rateLimiter.check('signIn', { ip: clientIp(c), actorId: `nickname:${credentials.nickname.toLowerCase()}` });
-    const started = await session.signIn(credentials);
+    const started = await c.get('services').passwordSignIn.signIn(credentials, clientIp(c));
     setSessionCookie(c, started);
     return c.json(started.account);
   });

@@ -6,7 +6,8 @@ import { ServiceError } from './service-error.js';
 export const RATE_LIMITS = {
   /** A device catching up pushes its outbox 100 mutations a request. */
   push: { windowMs: 60_000, perActor: 300, perIp: 600 },
-  signIn: { windowMs: 15 * 60_000, perActor: 10, perIp: 50 },
+  /** Every password sign-in attempt from an address; failures per nickname: SIGN_IN_FAILURES. */
+  signIn: { windowMs: 15 * 60_000, perActor: Infinity, perIp: 50 },
   signUp: { windowMs: 60 * 60_000, perActor: Infinity, perIp: 20 },
   /** Two files (photo and thumbnail) per picture, up to ten pictures a listing; retries count too. */
   mediaUpload: { windowMs: 60 * 60_000, perActor: 300, perIp: 600 },

@@ -43,6 +43,8 @@ export interface TestServer {
   file: string;
   /** Lines the app logged (unexpected errors land here, not on the test output). */
   logged: string[];
+  /** Every wait the app asked for, in ms; the harness's sleep returns at once (no test waits). */
+  slept: number[];
   /** A fresh fix that passes at a demo neighbourhood's centre (HOME unless told), near the clock's now. */
   fixAt: FixSource;
   /** listing.create of listingArgs(overrides), with a passing fix taken in the listing's neighbourhood. */
@@ -58,9 +60,11 @@ export function createTestServer(options: { bodyMaxBytes?: number } = {}): TestS
   ensureDemoNeighbourhoods(store);
   const clock = fixedClock();
   const logged: string[] = [];
+  const slept: number[] = [];
   const app = createApp({
     store,
     clock,
+    sleep: async (ms) => void slept.push(ms),
     config: { log: (line) => logged.push(line), bodyMaxBytes: options.bodyMaxBytes, passwordCost: TEST_PASSWORD_COST },
   });
   const fix = fixSource(store, clock);
@@ -70,6 +74,7 @@ export function createTestServer(options: { bodyMaxBytes?: number } = {}): TestS
     clock,
     file,
     logged,
+    slept,
     fixAt: fix,
     createListing(seq, overrides = {}) {
       const args = listingArgs(overrides);
@@ -83,6 +88,14 @@ export function createTestServer(options: { bodyMaxBytes?: number } = {}): TestS
 }
 
 type App = TestServer['app'];
+
+/**
+ * The bindings @hono/node-server gives a request that came from `address`, where getConnInfo reads
+ * it: pass as app.request()'s third argument to send a request from that address.
+ */
+export function fromAddress(address: string) {
+  return { incoming: { socket: { remoteAddress: address, remotePort: 50_000, remoteFamily: address.includes(':') ? 'IPv6' : 'IPv4' } } };
+}
 
 /** Anything that answers a request like `app.request()`: the app itself, or a real server over fetch. */
 export interface Requester {
