@@ -4,10 +4,7 @@
 // up, in and out through the app's own auth client.
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { Credentials } from '@dongne/shared';
-import { createApp } from '../../../../server/src/app.js';
-import { ensureDemoNeighbourhoods } from '../../../../server/src/services/neighbourhood-import.js';
-import { openStore, type Store } from '../../../../server/src/store/store.js';
-import { fixSource, type FixSource } from '../../../../server/src/testing/fixes.js';
+import { createApp, ensureDemoNeighbourhoods, fixSource, openStore, T0, type FixSource, type Store } from '@dongne/server/testing';
 import { authenticate, signOut, type AuthResult } from '../account/auth-client.js';
 import { createApiClient } from '../api/api-client.js';
 import { DongneDb } from '../db/db.js';
@@ -15,8 +12,8 @@ import type { SyncDeps } from './sync-deps.js';
 import { syncOnce } from './sync-engine.js';
 import * as pulledDrafts from '../drafts/pulled-drafts.js';
 
-/** 2026-03-01T09:00:00Z. */
-export const T0 = Date.UTC(2026, 2, 1, 9, 0, 0);
+/** 2026-03-01T09:00:00Z, the instant every server test starts from too. */
+export { T0 };
 
 export interface TestServer {
   app: ReturnType<typeof createApp>;

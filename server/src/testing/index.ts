@@ -1,0 +1,7 @@
+// What other workspaces' tests may use of the server (`@dongne/server/testing`): the pieces to build
+// the real app over a store of their own, the demo neighbourhoods, and GPS fixes that pass. Tests only.
+export { createApp } from '../app.js';
+export { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
+export { openStore, type Store } from '../store/store.js';
+export { fixSource, HOME, type FixSource } from './fixes.js';
+export { T0 } from './harness.js';
