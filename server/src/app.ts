@@ -11,7 +11,7 @@ import { z } from 'zod/mini';
 import { en } from 'zod/locales';
 import type { AppEnv, Services } from './app-env.js';
 import { systemSleep, type Clock, type Sleep } from './services/clock.js';
-import { ServiceError } from './services/service-error.js';
+import { SeqGapError, ServiceError } from './services/service-error.js';
 import { createSessionService } from './services/session-service.js';
 import { DEFAULT_PASSWORD_COST } from './services/password.js';
 import { createPasskeyService } from './services/passkey-service.js';
@@ -88,6 +88,9 @@ export function createApp({
   const app = new Hono<AppEnv>();
 
   app.onError((error, c) => {
+    if (error instanceof SeqGapError) {
+      return c.json({ error: { code: error.code, message: error.message, expectedSeq: error.expectedSeq } }, error.status);
+    }
     if (error instanceof ServiceError) {
       if (error.retryAfterS !== undefined) c.header('Retry-After', String(error.retryAfterS));
       return sendError(c, error.status, error.code, error.message, error.issues);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Change, ListingCreateArgs, Mutation, PullResponse, PushResponse } from '@dongne/shared';
+import { LISTING_LIMITS, type Change, type ListingCreateArgs, type Mutation, type PullResponse, type PushResponse } from '@dongne/shared';
 import { ensureDemoNeighbourhoods } from './services/neighbourhood-import.js';
 import { systemClock } from './services/clock.js';
 import { openStore, type Store } from './store/store.js';
@@ -117,23 +117,27 @@ describe('the server process', () => {
 
   it('loses nothing it acknowledged when killed with a push in flight, and applies the retried outbox once', async () => {
     const first = await spawnServer(temp.dir);
-    const cookie = await startSession(first);
-    const clientId = randomUUID();
-    const batches = Array.from({ length: 12 }, (_, b) =>
-      Array.from({ length: 50 }, (_, i) => publish(b * 50 + i + 1, listingArgs({ title: `Batch ${b} item ${i}` }))),
-    );
+    // Twelve sellers, each publishing a day's worth of listings (50) from their phone in one batch.
+    const sellers = [];
+    for (let b = 0; b < 12; b++) {
+      const cookie = await startSession(first);
+      const batch = Array.from({ length: LISTING_LIMITS.perDay }, (_, i) => publish(i + 1, listingArgs({ title: `Batch ${b} item ${i}` })));
+      sellers.push({ cookie, clientId: randomUUID(), batch });
+    }
+    const total = sellers.length * LISTING_LIMITS.perDay;
 
-    // A device pushes one batch at a time (it holds the sync lock). Four are acknowledged; the
-    // plug is pulled while the fifth is on the wire, so it may or may not have been committed.
+    // Four batches are acknowledged; the plug is pulled while the fifth is on the wire, so it may
+    // or may not have been committed.
     const acknowledged: number[] = [];
     for (const b of [0, 1, 2, 3]) {
-      await pushOverHttp(first, cookie, clientId, batches[b]);
+      const { results } = await pushOverHttp(first, sellers[b].cookie, sellers[b].clientId, sellers[b].batch);
+      expect(results.every((r) => r.status === 'applied')).toBe(true);
       acknowledged.push(b);
     }
     const inFlight = fetch(`${first.url}/api/sync/push`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ clientId, mutations: batches[4] }),
+      headers: { 'content-type': 'application/json', cookie: sellers[4].cookie },
+      body: JSON.stringify({ clientId: sellers[4].clientId, mutations: sellers[4].batch }),
     }).then(
       (response) => response.status,
       () => 'connection lost',
@@ -144,24 +148,26 @@ describe('the server process', () => {
     if (fifth === 200) acknowledged.push(4);
 
     const second = await spawnServer(temp.dir);
-    const afterRestart = await pullEverything(second, cookie, clientId);
+    const afterRestart = await pullEverything(second, sellers[0].cookie, sellers[0].clientId);
     for (const b of acknowledged) {
-      for (const m of batches[b]) expect(afterRestart.live.has((m.args as { id: string }).id)).toBe(true);
+      for (const m of sellers[b].batch) expect(afterRestart.live.has((m.args as { id: string }).id)).toBe(true);
     }
     // Whatever got in, it got in once and whole: the in-flight batch is all there or not at all.
     expect(new Set(afterRestart.upsertIds).size).toBe(afterRestart.upsertIds.length);
     expect([DEMO_IN_DEFAULT_AREA + 200, DEMO_IN_DEFAULT_AREA + 250]).toContain(afterRestart.live.size);
-    expect(afterRestart.lastSeq).toBe(afterRestart.live.size - DEMO_IN_DEFAULT_AREA);
+    const fifthSeller = await pullEverything(second, sellers[4].cookie, sellers[4].clientId);
+    expect(fifthSeller.lastSeq).toBe(afterRestart.live.size === DEMO_IN_DEFAULT_AREA + 250 ? 50 : 0);
 
-    // The device retries its whole outbox in seq order: every listing ends up there exactly once.
-    for (const batch of batches) {
-      const { results } = await pushOverHttp(second, cookie, clientId, batch);
+    // Every device retries its whole outbox: every listing ends up there exactly once.
+    for (const { cookie, clientId, batch } of sellers) {
+      const { results, lastSeq } = await pushOverHttp(second, cookie, clientId, batch);
       expect(results.every((r) => r.status === 'applied')).toBe(true);
+      expect(lastSeq).toBe(LISTING_LIMITS.perDay);
     }
-    const final = await pullEverything(second, cookie, clientId);
-    expect(final.lastSeq).toBe(600);
-    expect(final.live.size).toBe(DEMO_IN_DEFAULT_AREA + 600);
-    expect(final.upsertIds).toHaveLength(DEMO_IN_DEFAULT_AREA + 600);
+    const final = await pullEverything(second, sellers[0].cookie, sellers[0].clientId);
+    expect(final.lastSeq).toBe(LISTING_LIMITS.perDay);
+    expect(final.live.size).toBe(DEMO_IN_DEFAULT_AREA + total);
+    expect(final.upsertIds).toHaveLength(DEMO_IN_DEFAULT_AREA + total);
   });
 
   it('does not seed the demo listings again on a restart after a clean stop', async () => {

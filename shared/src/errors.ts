@@ -6,6 +6,8 @@ export const apiErrorSchema = z.object({
     code: z.string(),
     message: z.string(),
     issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    /** With sync.seq_gap: the seq the server expects this device's next new mutation to carry. */
+    expectedSeq: z.optional(z.int()),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -4,8 +4,11 @@ import { z } from 'zod/mini';
 import { categoryIdSchema } from './categories.js';
 import { LISTING_STATUSES } from './listing-status.js';
 import { listingPhotosSchema } from './media.js';
+import { multiLineText, singleLineText } from './text.js';
 
 export const LISTING_LIMITS = {
+  /** New listings one account may publish in 24 hours: a neighbour sells a few things, not thousands. */
+  perDay: 50,
   titleMax: 80,
   descriptionMax: 4000,
   neighbourhoodMax: 60,
@@ -13,9 +16,13 @@ export const LISTING_LIMITS = {
   priceMaxKrw: 1_000_000_000,
 } as const;
 
-/** The fields a seller writes; shared by the draft editor and the publish mutation. */
+/**
+ * The fields a seller writes; shared by the draft editor and the publish mutation. Control
+ * characters are stripped from the text (a description keeps its line breaks and tabs).
+ */
 export const listingContentSchema = z.object({
   title: z.string('Give your listing a title').check(
+    singleLineText(),
     z.trim(),
     z.minLength(1, 'Give your listing a title'),
     z.maxLength(LISTING_LIMITS.titleMax, `Keep the title under ${LISTING_LIMITS.titleMax} characters`),
@@ -27,7 +34,7 @@ export const listingContentSchema = z.object({
   category: categoryIdSchema,
   description: z
     .string('Description must be text')
-    .check(z.maxLength(LISTING_LIMITS.descriptionMax, `Keep the description under ${LISTING_LIMITS.descriptionMax} characters`)),
+    .check(multiLineText(), z.maxLength(LISTING_LIMITS.descriptionMax, `Keep the description under ${LISTING_LIMITS.descriptionMax} characters`)),
   neighbourhoodId: z.string('Choose your neighbourhood first').check(
     z.minLength(1, 'Choose your neighbourhood first'),
     z.maxLength(LISTING_LIMITS.neighbourhoodMax, 'That neighbourhood id is too long'),
@@ -37,6 +44,7 @@ export const listingContentSchema = z.object({
   /** Where the seller likes to meet, e.g. "Pangyo station exit 1". */
   meetingSpot: z._default(
     z.string('Meeting spot must be text').check(
+      singleLineText(),
       z.trim(),
       z.maxLength(LISTING_LIMITS.meetingSpotMax, `Keep the meeting spot under ${LISTING_LIMITS.meetingSpotMax} characters`),
     ),
@@ -59,6 +67,8 @@ export const listingSchema = z.extend(listingContentSchema, {
   updatedAt: z.int(),
   /** The feed's order: creation, or the last bump. */
   bumpedAt: z.int(),
+  /** When the seller last bumped it; null if never (a bump in the very millisecond of publishing counts). */
+  lastBumpedAt: z.nullable(z.int()),
   /** Set by an edit after publishing; the listing then shows "edited". */
   editedAt: z.nullable(z.int()),
   likeCount: z.int(),
@@ -71,6 +81,7 @@ export const NEW_LISTING_STATE = {
   status: 'selling',
   hidden: false,
   editedAt: null,
+  lastBumpedAt: null,
   likeCount: 0,
   viewCount: 0,
 } as const satisfies Partial<Listing>;
@@ -83,6 +94,15 @@ export type ListingEditable = z.infer<typeof listingEditableSchema>;
 export const BUMP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 /** When the listing may next be bumped; a never-bumped listing may be bumped at once. */
-export function nextBumpAt(listing: Pick<Listing, 'createdAt' | 'bumpedAt'>): number {
-  return listing.bumpedAt > listing.createdAt ? listing.bumpedAt + BUMP_INTERVAL_MS : listing.createdAt;
+export function nextBumpAt(listing: Pick<Listing, 'createdAt' | 'lastBumpedAt'>): number {
+  // Rows cached before lastBumpedAt existed lack it: treat them as never bumped, the server decides.
+  return listing.lastBumpedAt == null ? listing.createdAt : listing.lastBumpedAt + BUMP_INTERVAL_MS;
+}
+
+/**
+ * Who may see a listing: nobody once it is deleted, and only its seller while it is hidden. Every
+ * read and every action on a listing answers as if it did not exist for anyone else.
+ */
+export function isListingVisibleTo(listing: { sellerId: string; hidden: boolean; deleted?: boolean }, viewerId: string | undefined): boolean {
+  return !listing.deleted && (!listing.hidden || listing.sellerId === viewerId);
 }

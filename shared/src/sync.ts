@@ -32,11 +32,25 @@ export const mutationSchema = z.object({
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
+/**
+ * A device's mutations in seq order. Seqs the server has processed are answered again from its
+ * record; the new ones must continue exactly where the device left off (lastSeq + 1, + 2, …), or
+ * the whole batch is refused with 409 sync.seq_gap and the seq to resume from (expectedSeq).
+ */
 export const pushRequestSchema = z.object({
   clientId: z.uuid(),
   mutations: z.array(mutationSchema).check(z.minLength(1), z.maxLength(SYNC_LIMITS.pushBatchMax)),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const changeSchema = z.union([
+  z.object({ op: z.literal('upsert'), entity: z.literal('listing'), row: listingSchema }),
+  z.object({ op: z.literal('delete'), entity: z.literal('listing'), id: z.string() }),
+  /** One of the person's drafts: its merged Yjs document, base64. */
+  z.object({ op: z.literal('upsert'), entity: z.literal('draft'), id: z.string(), state: z.string(), updatedAt: z.int() }),
+  z.object({ op: z.literal('delete'), entity: z.literal('draft'), id: z.string() }),
+]);
+export type Change = z.infer<typeof changeSchema>;
 
 export const mutationResultSchema = z.discriminatedUnion('status', [
   z.object({ mutationId: z.uuid(), seq: z.int(), status: z.literal('applied') }),
@@ -46,6 +60,11 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
     status: z.literal('rejected'),
     code: z.string(),
     message: z.string(),
+    /**
+     * For a refused change to an existing listing: the listing as the server holds it now (or its
+     * tombstone), so the device puts it back without pulling its whole area again.
+     */
+    current: z.optional(changeSchema),
   }),
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
@@ -77,14 +96,6 @@ export const pullQuerySchema = z.object({
   ),
 });
 
-export const changeSchema = z.union([
-  z.object({ op: z.literal('upsert'), entity: z.literal('listing'), row: listingSchema }),
-  z.object({ op: z.literal('delete'), entity: z.literal('listing'), id: z.string() }),
-  /** One of the person's drafts: its merged Yjs document, base64. */
-  z.object({ op: z.literal('upsert'), entity: z.literal('draft'), id: z.string(), state: z.string(), updatedAt: z.int() }),
-  z.object({ op: z.literal('delete'), entity: z.literal('draft'), id: z.string() }),
-]);
-export type Change = z.infer<typeof changeSchema>;
 
 /** What the server knows about the person: shown on their profile, and used by the publish flow. */
 export const profileSchema = z.object({
@@ -97,7 +108,7 @@ export const profileSchema = z.object({
       id: z.string(),
       name: z.string(),
       active: z.boolean(),
-      /** Last passed verification here, if any. */
+      /** When the reading that verifies the person here now was taken; null if none does. */
       verifiedAt: z.nullable(z.int()),
     }),
   ),

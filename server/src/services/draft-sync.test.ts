@@ -2,7 +2,7 @@
 // and hands it to the owner's devices on pull, never to anyone else.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { base64ToBytes, bytesToBase64, type MutationResult, type PullResponse } from '@dongne/shared';
+import { base64ToBytes, bytesToBase64, DRAFT_LIMITS, type MutationResult, type PullResponse } from '@dongne/shared';
 import { createTestServer, device, dumpTables, mutation, newSession, pull, push, type TestServer } from '../testing/harness.js';
 
 let server: TestServer;
@@ -130,3 +130,50 @@ describe('a draft leaving', () => {
     expect(page.changes.filter((c) => c.entity === 'draft')).toEqual([{ op: 'delete', entity: 'draft', id }]);
   });
 });
+
+describe('ids belong to whoever first used them', () => {
+  it('refuses a listing published with the id of someone else’s draft, and the owner still publishes it', async () => {
+    await send(phone, 'draft.update', { id, update: edit(new Y.Doc(), (d) => d.getText('title').insert(0, 'lamp')) });
+    const bob = await newSession(server.app);
+    const bobPhone = device();
+    const before = dumpTables(server.store);
+    const stolen = server.createListing(bobPhone.nextSeq(), { id, title: 'not his' });
+    expect((await push(server.app, bob.cookie, bobPhone.clientId, [stolen])).results[0]).toMatchObject({ status: 'rejected', code: 'listing.id_taken' });
+    const { listings, drafts, verifications } = dumpTables(server.store);
+    expect({ listings, drafts, verifications }).toEqual({ listings: before.listings, drafts: before.drafts, verifications: before.verifications });
+
+    const own = server.createListing(phone.nextSeq(), { id, title: 'lamp' });
+    expect((await push(server.app, alice.cookie, phone.clientId, [own])).results[0]).toMatchObject({ status: 'applied' });
+  });
+
+  it('refuses a draft edit under the id of someone else’s listing', async () => {
+    const create = server.createListing(phone.nextSeq(), { id });
+    expect((await push(server.app, alice.cookie, phone.clientId, [create])).results[0]).toMatchObject({ status: 'applied' });
+    const bob = await newSession(server.app);
+    const result = await send(device(), 'draft.update', { id, update: edit(new Y.Doc(), (d) => d.getText('title').insert(0, 'x')) }, bob.cookie);
+    expect(result).toMatchObject({ status: 'rejected', code: 'draft.not_owner' });
+    expect(dumpTables(server.store).drafts).toEqual([]);
+  });
+});
+
+describe('how many drafts a day', () => {
+  it(`starts at most ${DRAFT_LIMITS.newPerDay} new drafts a day per account, and still takes edits to the ones it has`, async () => {
+    const update = edit(new Y.Doc(), (d) => d.getText('title').insert(0, 'x'));
+    const ids = Array.from({ length: DRAFT_LIMITS.newPerDay }, () => crypto.randomUUID());
+    for (let start = 0; start < ids.length; start += 100) {
+      const batch = ids.slice(start, start + 100).map((draftId) => mutation(phone.nextSeq(), 'draft.update', { id: draftId, update }));
+      expect((await push(server.app, alice.cookie, phone.clientId, batch)).results.every((r) => r.status === 'applied')).toBe(true);
+    }
+    const before = dumpTables(server.store).drafts;
+    const refused = await send(phone, 'draft.update', { id, update });
+    expect(refused).toMatchObject({ status: 'rejected', code: 'draft.daily_limit', message: expect.stringContaining(`${DRAFT_LIMITS.newPerDay} drafts today`) });
+    expect(dumpTables(server.store).drafts).toEqual(before);
+    expect(await send(phone, 'draft.update', { id: ids[0], update: edit(new Y.Doc(), (d) => d.getText('title').insert(0, 'y')) })).toMatchObject({
+      status: 'applied',
+    });
+
+    server.clock.advance(24 * 60 * 60_000 + 1);
+    expect(await send(phone, 'draft.update', { id, update })).toMatchObject({ status: 'applied' });
+  });
+});
+

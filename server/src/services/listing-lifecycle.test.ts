@@ -52,6 +52,7 @@ describe('a published listing', () => {
     const row = rowIn(await pull(server.app, bob.cookie));
     expect(row).toMatchObject({ acceptsOffers: true, meetingSpot: 'Sunae station exit 3', hidden: false, editedAt: null, likeCount: 0, viewCount: 0 });
     expect(row!.bumpedAt).toBe(row!.createdAt);
+    expect(row!.lastBumpedAt).toBeNull();
   });
 
   it('can be edited by its seller, and then says when it was edited', async () => {
@@ -100,6 +101,19 @@ describe('a published listing', () => {
     expect(rowIn(await pull(server.app, bob.cookie, { cursor: bobPage.cursor }))).toMatchObject({ hidden: false });
   });
 
+  it('counts a bump in the very millisecond of publishing, so a second one waits a day', async () => {
+    const create = server.createListing(alicePhone.nextSeq());
+    const fresh = (create.args as { id: string }).id;
+    const bump = mutation(alicePhone.nextSeq(), 'listing.bump', { id: fresh });
+    const both = await push(server.app, alice.cookie, alicePhone.clientId, [create, bump]);
+    expect(both.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const row = (await pull(server.app, alice.cookie)).changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'listing' && c.row.id === fresh ? [c.row] : []))[0];
+    expect(row).toMatchObject({ createdAt: server.clock.now(), bumpedAt: server.clock.now(), lastBumpedAt: server.clock.now() });
+
+    server.clock.advance(1_000);
+    expect(await asAlice('listing.bump', { id: fresh })).toMatchObject({ status: 'rejected', code: 'listing.bump_too_soon' });
+  });
+
   it('can be bumped to the top once, then not again for a day', async () => {
     server.clock.advance(5 * 60_000);
     expect(await asAlice('listing.bump', { id })).toMatchObject({ status: 'applied' });
@@ -135,6 +149,64 @@ describe('a published listing', () => {
 
   it('refuses a like for a listing that does not exist', async () => {
     expect(await asBob('listing.set_liked', { id: crypto.randomUUID(), liked: true })).toMatchObject({ status: 'rejected', code: 'listing.not_found' });
+  });
+
+  it('answers every action on someone else’s hidden listing exactly as for a missing one', async () => {
+    expect(await asAlice('listing.set_hidden', { id, hidden: true })).toMatchObject({ status: 'applied' });
+    const missing = crypto.randomUUID();
+    const before = listingTables();
+    const actions: [string, (target: string) => object][] = [
+      ['listing.set_liked', (target) => ({ id: target, liked: true })],
+      ['listing.delete', (target) => ({ id: target })],
+      ['listing.set_status', (target) => ({ id: target, status: 'sold' })],
+      ['listing.update', (target) => editArgs({ id: target })],
+      ['listing.set_hidden', (target) => ({ id: target, hidden: false })],
+      ['listing.bump', (target) => ({ id: target })],
+    ];
+    for (const [name, args] of actions) {
+      const onHidden = await asBob(name, args(id));
+      const onMissing = await asBob(name, args(missing));
+      const { mutationId: _a, seq: _b, current: hiddenCurrent, ...hiddenAnswer } = onHidden as MutationResult & { current?: unknown };
+      const { mutationId: _c, seq: _d, current: missingCurrent, ...missingAnswer } = onMissing as MutationResult & { current?: unknown };
+      expect(hiddenAnswer, name).toEqual({ status: 'rejected', code: 'listing.not_found', message: 'That listing no longer exists.' });
+      expect(hiddenAnswer, name).toEqual(missingAnswer);
+      // Even the row that comes back is a tombstone, as for an id nobody ever used.
+      expect(hiddenCurrent, name).toEqual({ op: 'delete', entity: 'listing', id });
+      expect(missingCurrent, name).toEqual({ op: 'delete', entity: 'listing', id: missing });
+    }
+    expect(listingTables()).toEqual(before);
+    expect((await pull(server.app, bob.cookie)).likedIds).toEqual([]);
+  });
+
+  it('returns the listing as the server holds it with a refused change, so the device need not pull its area again', async () => {
+    expect(await asBob('listing.update', editArgs({ title: 'Mine now' }))).toMatchObject({
+      status: 'rejected',
+      code: 'listing.not_owner',
+      current: { op: 'upsert', entity: 'listing', row: { id, title: '원목 의자', sellerId: alice.actorId } },
+    });
+    expect(await asAlice('listing.delete', { id })).toMatchObject({ status: 'applied' });
+    expect(await asAlice('listing.set_status', { id, status: 'sold' })).toMatchObject({
+      status: 'rejected',
+      code: 'listing.not_found',
+      current: { op: 'delete', entity: 'listing', id },
+    });
+  });
+
+  it('keeps the watchlist to listings the person may see in the area they pull', async () => {
+    const hidden = server.createListing(alicePhone.nextSeq());
+    expect((await push(server.app, alice.cookie, alicePhone.clientId, [hidden])).results[0]).toMatchObject({ status: 'applied' });
+    const hiddenId = (hidden.args as { id: string }).id;
+    for (const target of [id, hiddenId]) expect(await asBob('listing.set_liked', { id: target, liked: true })).toMatchObject({ status: 'applied' });
+    expect(await asAlice('listing.set_hidden', { id: hiddenId, hidden: true })).toMatchObject({ status: 'applied' });
+
+    const bobPage = await pull(server.app, bob.cookie);
+    expect(bobPage.changes).toContainEqual({ op: 'delete', entity: 'listing', id: hiddenId });
+    expect(bobPage.likedIds).toEqual([id]);
+    // Pulling Seoul instead: nothing Bob liked is there.
+    expect((await pull(server.app, bob.cookie, { neighbourhood: 'kr-mapo-mangwon', range: 1 })).likedIds).toEqual([]);
+    // A seller who likes their own hidden listing still sees it on their watchlist.
+    expect(await asAlice('listing.set_liked', { id: hiddenId, liked: true })).toMatchObject({ status: 'applied' });
+    expect((await pull(server.app, alice.cookie, { neighbourhood: 'kr-mapo-mangwon', range: 1 })).likedIds).toEqual([hiddenId]);
   });
 });
 

@@ -1,4 +1,5 @@
 // What happens to a listing outside the sync loop: counting who looked at it.
+import { isListingVisibleTo } from '@dongne/shared';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import type { Actor } from './session-service.js';
@@ -16,7 +17,7 @@ export function createListingService(store: Store, clock: Clock) {
     recordView(id: string, viewer: { actor?: Actor; ip?: string }) {
       const owner = store.listings.ownerOf(id);
       // A hidden listing does not exist for anyone but its seller.
-      if (!owner || owner.deletedAt !== null || (owner.hidden && viewer.actor?.id !== owner.sellerId)) {
+      if (!owner || !isListingVisibleTo(owner, viewer.actor?.id)) {
         throw new ServiceError(404, 'listing.not_found', 'That listing no longer exists.');
       }
       const key = viewer.actor ? `actor:${viewer.actor.id}` : viewer.ip ? `ip:${viewer.ip}` : undefined;

@@ -1,13 +1,14 @@
 // What each mutation does on the server, pushed through app.request() into a real SQLite store:
 // publishing needs proof of place, verifying checks the fix, holding neighbourhoods is checked.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Mutation, MutationResult } from '@dongne/shared';
+import { LISTING_LIMITS, type Mutation, type MutationResult } from '@dongne/shared';
 import {
   countRows,
   createTestServer,
   deleteListing,
   device,
   dumpTables,
+  listingArgs,
   mutation,
   newSession,
   pull,
@@ -169,6 +170,26 @@ describe('listing.create needs proof of place', () => {
   });
 });
 
+describe('how many listings a day', () => {
+  it(`publishes at most ${LISTING_LIMITS.perDay} listings a day per account, deleted ones included, and says when to try again`, async () => {
+    const batch = Array.from({ length: LISTING_LIMITS.perDay }, () => server.createListing(phone.nextSeq()));
+    expect((await push(server.app, alice.cookie, phone.clientId, batch)).results.every((r) => r.status === 'applied')).toBe(true);
+    // Deleting one does not make room for another: the cap counts what was published.
+    expect(await pushOne(deleteListing(phone.nextSeq(), (batch[0].args as { id: string }).id))).toMatchObject({ status: 'applied' });
+    const before = domainTables();
+    const result = await pushOne(server.createListing(phone.nextSeq()));
+    expect(result).toMatchObject({ status: 'rejected', code: 'listing.daily_limit', message: expect.stringContaining('publish it again tomorrow') });
+    expect(domainTables()).toEqual(before);
+
+    // Another account is not held back by Alice's cap.
+    const bob = await newSession(server.app);
+    expect((await push(server.app, bob.cookie, device().clientId, [server.createListing(1)])).results[0]).toMatchObject({ status: 'applied' });
+    // A day after the first of them, there is room again.
+    server.clock.advance(DAY + 1);
+    expect(await pushOne(server.createListing(phone.nextSeq()))).toMatchObject({ status: 'applied' });
+  });
+});
+
 describe('listing.set_status', () => {
   it('lets the seller move a listing to reserved, sold and back, and everyone pulls the change', async () => {
     const create = server.createListing(phone.nextSeq());
@@ -261,6 +282,59 @@ describe('neighbourhood.verify', () => {
     const { results } = await push(server.app, bob.cookie, bobPhone.clientId, [verifyNeighbourhood(1, HOME, { ...fix })]);
     expect(results[0]).toMatchObject({ status: 'rejected', code: 'location.replayed' });
     expect(countRows(server.store, 'verifications')).toBe(1);
+  });
+
+  it('refuses the same reading nudged by a hair, from anyone: one physical reading counts once', async () => {
+    const fix = server.fixAt(HOME);
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, fix))).toMatchObject({ status: 'applied' });
+    const nudged = [{ ...fix, lat: fix.lat + 1e-9 }, { ...fix, takenAt: fix.takenAt + 1 }, { ...fix, accuracy: fix.accuracy + 1e-9 }];
+    for (const copy of nudged) {
+      expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, copy))).toMatchObject({ status: 'rejected', code: 'location.replayed' });
+    }
+    const bob = await newSession(server.app);
+    const bobPhone = device();
+    const { results } = await push(server.app, bob.cookie, bobPhone.clientId, nudged.map((copy) => verifyNeighbourhood(bobPhone.nextSeq(), HOME, copy)));
+    expect(results.map((r) => r.status === 'rejected' && r.code)).toEqual(['location.replayed', 'location.replayed', 'location.replayed']);
+    expect(countRows(server.store, 'verifications')).toBe(1);
+  });
+
+  it('refuses a reading dated before the account existed, and one claiming perfect accuracy', async () => {
+    server.clock.advance(60 * MINUTE);
+    const carol = await newSession(server.app);
+    const carolPhone = device();
+    const beforeCarol = fixAt(centreOf(HOME), T0 + 30 * MINUTE);
+    const perfect = { ...server.fixAt(HOME), accuracy: 0 };
+    const { results } = await push(server.app, carol.cookie, carolPhone.clientId, [
+      verifyNeighbourhood(1, HOME, beforeCarol),
+      verifyNeighbourhood(2, HOME, perfect),
+    ]);
+    expect(results.map((r) => r.status === 'rejected' && r.code)).toEqual(['location.before_account', 'location.implausible_accuracy']);
+    expect(countRows(server.store, 'verifications')).toBe(0);
+  });
+
+  it('decides by when readings were taken: a back-dated reading from Busan cannot verify someone verified in Pangyo since', async () => {
+    server.clock.advance(DAY);
+    const inPangyo = fixAt(centreOf('kr-bundang-pangyo'), server.clock.now() - 2 * MINUTE);
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-bundang-pangyo', inPangyo))).toMatchObject({ status: 'applied' });
+    // 325 km away, dated 23 hours ago: travel allows it, but Pangyo came after it.
+    const backDated = fixAt(centreOf('kr-haeundae-u'), server.clock.now() - 23 * 60 * MINUTE);
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-haeundae-u', backDated))).toMatchObject({
+      status: 'rejected',
+      code: 'location.superseded',
+    });
+    // The next push: a listing in Busan is refused, one in Pangyo is accepted, neither with a fix.
+    const busan = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-haeundae-u' }));
+    const busanWithOldFix = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-haeundae-u' }), {
+      fix: fixAt(centreOf('kr-haeundae-u'), server.clock.now() - 22 * 60 * MINUTE),
+    });
+    const pangyo = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-bundang-pangyo' }));
+    const { results } = await push(server.app, alice.cookie, phone.clientId, [busan, busanWithOldFix, pangyo]);
+    expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+      'location.verification_required',
+      'location.superseded',
+      'applied',
+    ]);
+    expect(verificationsOf(alice.actorId)).toEqual([expect.objectContaining({ neighbourhoodId: 'kr-bundang-pangyo' })]);
   });
 
   it('refuses to verify a neighbourhood Dongne does not know', async () => {

@@ -2,7 +2,19 @@
 // registry in shared/ and this table cannot drift apart. Handlers run inside a savepoint: throwing
 // MutationRejected undoes whatever the handler wrote.
 import * as Y from 'yjs';
-import { base64ToBytes, BUMP_INTERVAL_MS, DRAFT_LIMITS, neighbourhoodLabel, nextBumpAt, type ListingPhoto, type Mutation, type MutationArgs, type MutationName } from '@dongne/shared';
+import {
+  base64ToBytes,
+  BUMP_INTERVAL_MS,
+  DRAFT_LIMITS,
+  isListingVisibleTo,
+  LISTING_LIMITS,
+  neighbourhoodLabel,
+  nextBumpAt,
+  type ListingPhoto,
+  type Mutation,
+  type MutationArgs,
+  type MutationName,
+} from '@dongne/shared';
 import type { Store } from '../store/store.js';
 import type { Actor } from './session-service.js';
 import { MutationRejected } from './service-error.js';
@@ -16,6 +28,8 @@ export interface MutationContext {
   mutation: Mutation;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 type Handlers = { [N in MutationName]: (ctx: MutationContext, args: MutationArgs<N>) => void };
 
 function placeOrReject(store: Store, id: string) {
@@ -24,12 +38,18 @@ function placeOrReject(store: Store, id: string) {
   return place;
 }
 
+const listingNotFound = () => new MutationRejected('listing.not_found', 'That listing no longer exists.');
+
+/** The listing, if `actor` may see it; one they may not (deleted, someone's hidden one) is answered as missing. */
+function visibleListingOrReject(store: Store, actor: Actor, id: string) {
+  const existing = store.listings.ownerOf(id);
+  if (!existing || !isListingVisibleTo(existing, actor.id)) throw listingNotFound();
+  return existing;
+}
+
 /** The listing, if it exists and `actor` sells it; else the mutation is refused with why. */
 function ownListingOrReject(store: Store, actor: Actor, id: string, action: string) {
-  const existing = store.listings.ownerOf(id);
-  if (!existing || existing.deletedAt !== null) {
-    throw new MutationRejected('listing.not_found', 'That listing no longer exists.');
-  }
+  const existing = visibleListingOrReject(store, actor, id);
   if (existing.sellerId !== actor.id) {
     throw new MutationRejected('listing.not_owner', `Only the seller can ${action} this listing.`);
   }
@@ -46,6 +66,17 @@ function photosOrReject(store: Store, photos: ListingPhoto[]) {
 
 export const mutationHandlers: Handlers = {
   'listing.create'({ store, verification, actor, now, mutation }, args) {
+    // Ids belong to whoever first used them: a listing may not take the id of someone else's draft.
+    const draft = store.drafts.byId(args.id);
+    if ((draft && draft.ownerId !== actor.id) || store.listings.ownerOf(args.id)) {
+      throw new MutationRejected('listing.id_taken', 'A listing with this id already exists.');
+    }
+    if (store.listings.countCreatedSince(actor.id, now - DAY_MS) >= LISTING_LIMITS.perDay) {
+      throw new MutationRejected(
+        'listing.daily_limit',
+        `You can publish ${LISTING_LIMITS.perDay} listings a day, and you have today. Your listing is kept as a draft: publish it again tomorrow.`,
+      );
+    }
     const place = placeOrReject(store, args.neighbourhoodId);
     photosOrReject(store, args.photos);
     // A passing fix taken at Publish counts as a verification; failing that, a verification from
@@ -113,16 +144,22 @@ export const mutationHandlers: Handlers = {
   },
 
   'listing.set_liked'({ store, actor, now }, args) {
-    const existing = store.listings.ownerOf(args.id);
-    if (!existing || existing.deletedAt !== null) {
-      throw new MutationRejected('listing.not_found', 'That listing no longer exists.');
-    }
+    visibleListingOrReject(store, actor, args.id);
     store.listings.setLiked(actor.id, args.id, args.liked, now, () => store.sync.nextChangeSeq());
   },
 
   'draft.update'({ store, actor, now }, args) {
     const existing = store.drafts.byId(args.id);
-    if (existing && existing.ownerId !== actor.id) throw new MutationRejected('draft.not_owner', 'That draft belongs to someone else.');
+    const listing = existing ? undefined : store.listings.ownerOf(args.id);
+    if ((existing && existing.ownerId !== actor.id) || (listing && listing.sellerId !== actor.id)) {
+      throw new MutationRejected('draft.not_owner', 'That draft belongs to someone else.');
+    }
+    if (!existing && store.drafts.countCreatedSince(actor.id, now - DAY_MS) >= DRAFT_LIMITS.newPerDay) {
+      throw new MutationRejected(
+        'draft.daily_limit',
+        `You have started ${DRAFT_LIMITS.newPerDay} drafts today. This one is kept on this device; it syncs to your other devices tomorrow.`,
+      );
+    }
     if (existing?.deletedAt != null) {
       throw new MutationRejected('draft.gone', 'This draft was published or deleted on another of your devices.');
     }

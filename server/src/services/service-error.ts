@@ -21,3 +21,14 @@ export class MutationRejected extends Error {
     super(message);
   }
 }
+
+/** A push whose new mutations do not continue where the device left off: nothing of it is applied. */
+export class SeqGapError extends ServiceError {
+  constructor(
+    /** The seq the device's next new mutation must carry. */
+    readonly expectedSeq: number,
+    sentSeq: number,
+  ) {
+    super(409, 'sync.seq_gap', `This device's changes must arrive in order: expected number ${expectedSeq} next, got ${sentSeq}. Send again from ${expectedSeq}.`);
+  }
+}

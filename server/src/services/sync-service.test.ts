@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_RANGE, distanceM, listingSchema, pullResponseSchema, pushResponseSchema, RANGE_LEVELS, SYNC_LIMITS, type Mutation } from '@dongne/shared';
+import { DEFAULT_RANGE, distanceM, LISTING_LIMITS, listingSchema, pullResponseSchema, pushResponseSchema, RANGE_LEVELS, SYNC_LIMITS, type Mutation } from '@dongne/shared';
 import {
   changeCounter,
   countRows,
@@ -57,7 +57,7 @@ describe('push then pull', () => {
     expect(listingSchema.parse(change.row)).toEqual(change.row);
     expect(Object.keys(change.row).sort()).toEqual(
       [
-        'acceptsOffers', 'bumpedAt', 'category', 'createdAt', 'description', 'editedAt', 'hidden', 'id', 'likeCount', 'meetingSpot',
+        'acceptsOffers', 'bumpedAt', 'category', 'createdAt', 'description', 'editedAt', 'hidden', 'id', 'lastBumpedAt', 'likeCount', 'meetingSpot',
         'neighbourhood', 'neighbourhoodId', 'photos', 'priceKrw', 'sellerId', 'sellerName', 'status', 'title', 'updatedAt', 'viewCount',
       ],
     );
@@ -80,6 +80,7 @@ describe('push then pull', () => {
       createdAt: T0,
       updatedAt: T0,
       bumpedAt: T0,
+      lastBumpedAt: null,
       editedAt: null,
       likeCount: 0,
       viewCount: 0,
@@ -294,6 +295,58 @@ describe('ordering', () => {
     expect(page.cursor).toBe(2);
   });
 
+  it('refuses a batch that skips ahead of the device, applies none of it, and says where to resume', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const listing = listingArgs();
+    const create = server.createListing(1, listing);
+    const reserve = mutation(2, 'listing.set_status', { id: listing.id, status: 'reserved' });
+    const remove = mutation(3, 'listing.delete', { id: listing.id });
+    const before = dumpTables(store);
+
+    // Seq 3 arrives first (another server instance took the earlier batch, say).
+    const early = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [remove] });
+    expect(early.status).toBe(409);
+    expect(await early.json()).toEqual({ error: { code: 'sync.seq_gap', message: expect.stringContaining('expected number 1'), expectedSeq: 1 } });
+    expect(dumpTables(store)).toEqual(before);
+
+    // Then 1 and 2 arrive, and 3 again: all three apply, in order.
+    expect((await push(app, alice.cookie, phone.clientId, [create, reserve])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect(await push(app, alice.cookie, phone.clientId, [remove])).toEqual({
+      results: [{ mutationId: remove.mutationId, seq: 3, status: 'applied' }],
+      lastSeq: 3,
+    });
+  });
+
+  it('refuses a batch with a hole in it, and one that jumps to the largest seq, so the device can go on', async () => {
+    const { app, store } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const holed = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [server.createListing(1), server.createListing(2), server.createListing(4)] });
+    expect(holed.status).toBe(409);
+    expect(await holed.json()).toMatchObject({ error: { code: 'sync.seq_gap', expectedSeq: 3 } });
+
+    const huge = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [server.createListing(Number.MAX_SAFE_INTEGER)] });
+    expect(huge.status).toBe(409);
+    expect(await huge.json()).toMatchObject({ error: { code: 'sync.seq_gap', expectedSeq: 1 } });
+    expect(store.sync.client(phone.clientId)).toBeUndefined();
+    // Nothing was processed, so the device is still free to send 1 and onwards.
+    expect((await push(app, alice.cookie, phone.clientId, [server.createListing(1)])).lastSeq).toBe(1);
+  });
+
+  it('answers retries below lastSeq alongside new mutations that continue from it', async () => {
+    const { app } = server;
+    const alice = await newSession(app);
+    const phone = device();
+    const first = [server.createListing(1), server.createListing(2)];
+    const ack = await push(app, alice.cookie, phone.clientId, first);
+    const next = server.createListing(3);
+    const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [...first, next]);
+    expect(results).toEqual([...ack.results, { mutationId: next.mutationId, seq: 3, status: 'applied' }]);
+    expect(lastSeq).toBe(3);
+  });
+
   it('tells devices that already hold a listing that it was deleted', async () => {
     const { app } = server;
     const alice = await newSession(app);
@@ -463,11 +516,13 @@ describe('rejections', () => {
     const earlyDelete = deleteListing(1, listing.id);
     const first = await push(app, alice.cookie, phone.clientId, [earlyDelete]);
     expect(first.results[0]).toMatchObject({ status: 'rejected', code: 'listing.not_found' });
+    expect(first.results[0]).toMatchObject({ current: { op: 'delete', entity: 'listing', id: listing.id } });
 
     await push(app, alice.cookie, phone.clientId, [server.createListing(2, listing)]);
     const retry = await push(app, alice.cookie, phone.clientId, [earlyDelete]);
 
-    expect(retry.results).toEqual(first.results);
+    // The same refusal; the listing it carries is the one the server holds now.
+    expect(retry.results).toEqual([{ ...first.results[0], current: { op: 'upsert', entity: 'listing', row: expect.objectContaining({ id: listing.id }) } }]);
     expect((await pull(app, undefined)).changes).toEqual([expect.objectContaining({ op: 'upsert' })]);
   });
 
@@ -556,14 +611,16 @@ describe('paged pull', () => {
     const alice = await newSession(server.app);
     const phone = device();
     const ids: string[] = [];
-    for (let start = 0; start < count; start += SYNC_LIMITS.pushBatchMax) {
-      const batch = Array.from({ length: Math.min(SYNC_LIMITS.pushBatchMax, count - start) }, (_, i) => {
+    // A day's worth of listings at a time: one account may publish only so many a day.
+    for (let start = 0; start < count; start += LISTING_LIMITS.perDay) {
+      const batch = Array.from({ length: Math.min(LISTING_LIMITS.perDay, count - start) }, (_, i) => {
         const args = listingArgs({ title: `Item ${start + i + 1}` });
         ids.push(args.id);
         return server.createListing(phone.nextSeq(), args);
       });
       const { results } = await push(server.app, alice.cookie, phone.clientId, batch);
       expect(results.every((r) => r.status === 'applied')).toBe(true);
+      server.clock.advance(24 * 60 * 60 * 1000);
     }
     return { alice, ids };
   }

@@ -1,6 +1,7 @@
 // Push applies a device's mutations exactly once; pull pages out what changed since a cursor.
 import {
   describeIssues,
+  isListingChangeMutation,
   isMutationName,
   DEFAULT_RANGE,
   searchWords,
@@ -21,7 +22,7 @@ import { compiledMutationArgs } from './compiled-schemas.js';
 import { mutationHandlers } from './mutation-handlers.js';
 import type { Actor } from './session-service.js';
 import type { VerificationService } from './verification-service.js';
-import { MutationRejected, ServiceError } from './service-error.js';
+import { MutationRejected, SeqGapError, ServiceError } from './service-error.js';
 
 const SEARCH_LIMIT = 50;
 
@@ -31,6 +32,17 @@ export interface PullScope {
 }
 
 export function createSyncService(store: Store, clock: Clock, verification: VerificationService, scope: PullScope) {
+  /**
+   * A refused change to an existing listing comes back with the listing as this person may see it
+   * now (or its tombstone): the device restores that one row instead of pulling its area again.
+   */
+  function withCurrentListing(actor: Actor, mutation: Mutation, result: MutationResult): MutationResult {
+    if (result.status !== 'rejected' || !isListingChangeMutation(mutation.name)) return result;
+    const id = (mutation.args as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return result;
+    return { ...result, current: store.listings.changeFor(id, actor.id) };
+  }
+
   function applyOne(actor: Actor, mutation: Mutation): MutationResult {
     const { mutationId, seq, name } = mutation;
     const reject = (code: string, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message });
@@ -55,6 +67,20 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
     }
   }
 
+  /**
+   * Refuses the batch unless its new mutations continue exactly from `lastSeq`: several server
+   * instances may receive one device's batches, and a mutation processed ahead of one it follows
+   * would apply out of order (or make the earlier one look reused for ever).
+   */
+  function assertInOrder(mutations: Mutation[], lastSeq: number) {
+    let expected = lastSeq + 1;
+    for (const { seq } of mutations) {
+      if (seq === expected) expected++;
+      // A retry of a processed one, or a repeat within the batch: answered from the record.
+      else if (seq > expected) throw new SeqGapError(expected, seq);
+    }
+  }
+
   return {
     push(actor: Actor, request: PushRequest): PushResponse {
       const { clientId } = request;
@@ -68,14 +94,15 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
         if (client && client.actorId !== actor.id) {
           throw new ServiceError(403, 'sync.client_not_yours', 'This device id belongs to someone else.');
         }
-        if (!client) store.sync.insertClient(clientId, actor.id);
         let lastSeq = client?.lastSeq ?? 0;
+        assertInOrder(mutations, lastSeq);
+        if (!client) store.sync.insertClient(clientId, actor.id);
         const results: MutationResult[] = [];
         for (const mutation of mutations) {
           const earlier = store.sync.processedAt(clientId, mutation.seq);
           if (earlier?.mutationId === mutation.mutationId) {
             // A retry (or a repeat within the batch): the same answer, nothing applied again.
-            results.push(earlier);
+            results.push(withCurrentListing(actor, mutation, earlier));
             continue;
           }
           if (earlier || mutation.seq <= lastSeq) {
@@ -93,7 +120,7 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
           const result = applyOne(actor, mutation);
           store.sync.recordProcessed(clientId, result, now);
           lastSeq = mutation.seq;
-          results.push(result);
+          results.push(withCurrentListing(actor, mutation, result));
         }
         store.sync.setLastSeq(clientId, lastSeq);
         return { results, lastSeq };
@@ -157,8 +184,8 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
           hasMore,
           lastSeq,
           scope: { neighbourhoodId, range },
-          profile: actor ? verification.profile(actor) : null,
-          likedIds: actor ? store.listings.likedBy(actor.id, LIKED_IDS_MAX) : [],
+          profile: actor ? verification.profile(actor, clock.now()) : null,
+          likedIds: actor ? store.listings.likedBy(actor.id, places, LIKED_IDS_MAX) : [],
         };
       });
     },

@@ -1,15 +1,35 @@
 // Judges GPS fixes against a neighbourhood with the shared rules and the person's history, records
-// the ones that pass, and answers "may this person trade here now?".
-import { checkFix, isVerificationCurrent, neighbourhoodLabel, type Fix, type FixCheck, type Profile, type VerificationAction } from '@dongne/shared';
+// the ones that pass, and answers "may this person trade here now?". Readings count from when they
+// were taken, never from when they arrived.
+import {
+  checkFix,
+  isSameReading,
+  isVerificationCurrent,
+  neighbourhoodLabel,
+  VERIFICATION_RULES,
+  type Fix,
+  type FixCheck,
+  type Profile,
+  type VerificationAction,
+} from '@dongne/shared';
 import type { Store } from '../store/store.js';
 import { toArea, type NeighbourhoodRow } from '../store/neighbourhoods-store.js';
 import type { Actor } from './session-service.js';
 
 export function createVerificationService(store: Store) {
+  /** When the reading that lets the person trade in `neighbourhoodId` now was taken; null if none does. */
+  function currentTakenAt(actorId: string, neighbourhoodId: string, now: number): number | null {
+    const takenAt = store.verifications.currentTakenAt(actorId, neighbourhoodId);
+    return isVerificationCurrent(takenAt, now) ? takenAt : null;
+  }
+
   return {
     /** Checks the fix; if it passes, records a verification (inside the caller's transaction). */
     verify(actor: Actor, place: NeighbourhoodRow, fix: Fix, action: VerificationAction, now: number): FixCheck {
       const around = store.verifications.fixesAround(actor.id, fix.takenAt);
+      const later = store.verifications.laterElsewhere(actor.id, place.id, fix.takenAt);
+      const laterPlace = later && store.neighbourhoods.byId(later.neighbourhoodId);
+      const { sameReadingMs } = VERIFICATION_RULES;
       const check = checkFix({
         fix,
         area: toArea(place),
@@ -17,22 +37,24 @@ export function createVerificationService(store: Store) {
         action,
         previousFix: around.before,
         laterFix: around.after,
-        replayed: store.verifications.isUsed(fix),
+        replayed: store.verifications.takenBetween(fix.takenAt - sameReadingMs, fix.takenAt + sameReadingMs).some((used) => isSameReading(used, fix)),
+        accountCreatedAt: actor.joinedAt,
+        laterElsewhere: later && { name: laterPlace ? laterPlace.nameEn : later.neighbourhoodId, takenAt: later.takenAt },
       });
       if (check.ok) store.verifications.record({ actorId: actor.id, neighbourhoodId: place.id, fix, verifiedAt: now });
       return check;
     },
 
     hasCurrentVerification(actorId: string, neighbourhoodId: string, now: number): boolean {
-      return isVerificationCurrent(store.verifications.lastVerifiedAt(actorId, neighbourhoodId), now);
+      return currentTakenAt(actorId, neighbourhoodId, now) !== null;
     },
 
-    profile(actor: Actor): Profile {
+    profile(actor: Actor, now: number): Profile {
       const { count, lastVerifiedAt } = store.verifications.summary(actor.id);
       const neighbourhoods = store.actorNeighbourhoods.held(actor.id).flatMap(({ neighbourhoodId, active }) => {
         const place = store.neighbourhoods.byId(neighbourhoodId);
         if (!place) return [];
-        return [{ id: place.id, name: neighbourhoodLabel(place), active, verifiedAt: store.verifications.lastVerifiedAt(actor.id, place.id) }];
+        return [{ id: place.id, name: neighbourhoodLabel(place), active, verifiedAt: currentTakenAt(actor.id, place.id, now) }];
       });
       return { actorId: actor.id, nickname: actor.nickname, verificationCount: count, lastVerifiedAt, neighbourhoods };
     },

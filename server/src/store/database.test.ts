@@ -148,8 +148,8 @@ describe('connection settings', () => {
       for (const id of ['a1', 'a2']) store.actors.insert({ id, nickname: id, tokenHash: null, createdAt: 1 });
       const fix = { lat: 37.374, lng: 127.119, accuracy: 10, takenAt: 1_000 };
       store.verifications.record({ actorId: 'a1', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 2_000 });
-      expect(store.verifications.isUsed(fix)).toBe(true);
-      expect(store.verifications.isUsed({ ...fix, takenAt: 1_001 })).toBe(false);
+      expect(store.verifications.takenBetween(0, 1_000)).toEqual([fix]);
+      expect(store.verifications.takenBetween(1_001, 2_000)).toEqual([]);
       expect(() => store.verifications.record({ actorId: 'a2', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 3_000 })).toThrow(/UNIQUE/);
     } finally {
       store.close();
@@ -199,13 +199,16 @@ describe('store queries', () => {
     expect(details).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('finds a person\'s last fix and their last verification in a place from indexes', () => {
+  it('finds a person\'s last fix, their last reading in a place, and readings near in time from indexes', () => {
     const db = open();
     expect(planOf(db, 'SELECT lat, lng, accuracy, taken_at FROM verifications WHERE actor_id = ? ORDER BY taken_at DESC LIMIT 1', 'a1')).toMatch(
       /SEARCH verifications USING INDEX verifications_by_actor_time \(actor_id=\?\)/,
     );
-    expect(planOf(db, 'SELECT max(verified_at) FROM verifications WHERE actor_id = ? AND neighbourhood_id = ?', 'a1', 'kr-x')).toMatch(
+    expect(planOf(db, 'SELECT max(taken_at) FROM verifications WHERE actor_id = ? AND neighbourhood_id = ?', 'a1', 'kr-x')).toMatch(
       /USING COVERING INDEX verifications_by_actor_place/,
+    );
+    expect(planOf(db, 'SELECT lat, lng, accuracy, taken_at FROM verifications WHERE taken_at BETWEEN ? AND ?', 1, 2)).toMatch(
+      /SEARCH verifications USING INDEX verifications_by_taken_at \(taken_at>\? AND taken_at<\?\)/,
     );
   });
 

@@ -17,12 +17,13 @@ export type DraftChangeRow =
 export function createDraftsStore(db: Db) {
   const byId = db.prepare('SELECT * FROM drafts WHERE id = ?');
   const upsert = db.prepare(`
-    INSERT INTO drafts (id, owner_id, state, updated_at, change_seq) VALUES (@id, @ownerId, @state, @at, @changeSeq)
+    INSERT INTO drafts (id, owner_id, state, created_at, updated_at, change_seq) VALUES (@id, @ownerId, @state, @at, @at, @changeSeq)
     ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, change_seq = excluded.change_seq`);
   const markDeleted = db.prepare(`
     UPDATE drafts SET deleted_at = @at, updated_at = @at, state = x'', change_seq = @changeSeq
     WHERE id = @id AND deleted_at IS NULL`);
   const changesSince = db.prepare('SELECT * FROM drafts WHERE owner_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?');
+  const createdSince = db.prepare('SELECT count(*) FROM drafts WHERE owner_id = ? AND created_at > ?').pluck();
 
   return {
     byId(id: string) {
@@ -38,6 +39,8 @@ export function createDraftsStore(db: Db) {
       if (!existing || existing.deleted_at !== null) return false;
       return markDeleted.run({ id, at, changeSeq: nextChangeSeq() }).changes === 1;
     },
+    /** How many drafts `ownerId` started (on the server) after `since`, deleted ones included. */
+    countCreatedSince: (ownerId: string, since: number) => createdSince.get(ownerId, since) as number,
     changesSince(ownerId: string, cursor: number, limit: number): DraftChangeRow[] {
       return (changesSince.all(ownerId, cursor, limit) as DraftRow[]).map((row) =>
         row.deleted_at === null

@@ -1,5 +1,5 @@
 // Listings and the queries pull pages over.
-import type { Listing, ListingEditable, ListingPhoto } from '@dongne/shared';
+import { isListingVisibleTo, type Change, type Listing, type ListingEditable, type ListingPhoto } from '@dongne/shared';
 import type { Db } from './database.js';
 import { bigramsOf, isBigramWord } from './bigrams.js';
 
@@ -21,6 +21,7 @@ interface ListingRow {
   created_at: number;
   updated_at: number;
   bumped_at: number;
+  last_bumped_at: number | null;
   edited_at: number | null;
   like_count: number;
   view_count: number;
@@ -51,6 +52,7 @@ function toListing(row: ListingRow): Listing {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     bumpedAt: row.bumped_at,
+    lastBumpedAt: row.last_bumped_at,
     editedAt: row.edited_at,
     likeCount: row.like_count,
     viewCount: row.view_count,
@@ -68,24 +70,29 @@ export function createListingsStore(db: Db) {
     VALUES (@id, @sellerId, @title, @description, @priceKrw, @category, @neighbourhood, @neighbourhoodId,
             @acceptsOffers, @meetingSpot, @photos, 'selling', @createdAt, @createdAt, @createdAt, @changeSeq)
     ON CONFLICT (id) DO NOTHING`);
-  const ownerOf = db.prepare(
-    'SELECT seller_id AS sellerId, deleted_at AS deletedAt, created_at AS createdAt, bumped_at AS bumpedAt, hidden = 1 AS hidden FROM listings WHERE id = ?',
-  );
+  const ownerOf = db.prepare(`
+    SELECT seller_id AS sellerId, deleted_at AS deletedAt, created_at AS createdAt, last_bumped_at AS lastBumpedAt, hidden
+    FROM listings WHERE id = ?`);
+  const createdSince = db.prepare('SELECT count(*) FROM listings WHERE seller_id = ? AND created_at > ?').pluck();
+  const anyById = db.prepare(`${SELECT_WITH_SELLER} WHERE l.id = ?`);
   const update = db.prepare(`
     UPDATE listings SET title = @title, description = @description, price_krw = @priceKrw, category = @category,
       accepts_offers = @acceptsOffers, meeting_spot = @meetingSpot, photos = @photos,
       edited_at = @at, updated_at = @at, change_seq = @changeSeq
     WHERE id = @id`);
   const setHidden = db.prepare('UPDATE listings SET hidden = @hidden, updated_at = @at, change_seq = @changeSeq WHERE id = @id');
-  const bump = db.prepare('UPDATE listings SET bumped_at = @at, updated_at = @at, change_seq = @changeSeq WHERE id = @id');
+  const bump = db.prepare('UPDATE listings SET bumped_at = @at, last_bumped_at = @at, updated_at = @at, change_seq = @changeSeq WHERE id = @id');
   const addLike = db.prepare('INSERT INTO likes (actor_id, listing_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   const removeLike = db.prepare('DELETE FROM likes WHERE actor_id = ? AND listing_id = ?');
   const recountLikes = db.prepare(`
     UPDATE listings SET like_count = (SELECT count(*) FROM likes WHERE listing_id = @id), change_seq = @changeSeq
     WHERE id = @id`);
+  // Only listings the person may see and pulls: in the area, or their own.
   const likedBy = db.prepare(`
     SELECT k.listing_id FROM likes k JOIN listings l ON l.id = k.listing_id
-    WHERE k.actor_id = ? AND l.deleted_at IS NULL ORDER BY k.created_at DESC LIMIT ?`).pluck();
+    WHERE k.actor_id = @actorId AND l.deleted_at IS NULL
+      AND (l.seller_id = @actorId OR (l.hidden = 0 AND l.neighbourhood_id IN (SELECT value FROM json_each(@places))))
+    ORDER BY k.created_at DESC LIMIT @limit`).pluck();
   const addView = db.prepare('INSERT INTO listing_views (listing_id, viewer, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   // A view changes no change_seq: counting it must not send the listing to every device again.
   const forgetViewers = db.prepare('DELETE FROM listing_views WHERE day < ?');
@@ -131,7 +138,7 @@ export function createListingsStore(db: Db) {
 
   /** What `viewerId` may see of a row: a deleted listing, or someone else's hidden one, is a tombstone. */
   const toChange = (row: ListingRow, viewerId?: string): ListingChangeRow =>
-    row.deleted_at === null && (row.hidden === 0 || row.seller_id === viewerId)
+    isListingVisibleTo({ sellerId: row.seller_id, hidden: row.hidden === 1, deleted: row.deleted_at !== null }, viewerId)
       ? { changeSeq: row.change_seq, deleted: false, listing: toListing(row) }
       : { changeSeq: row.change_seq, deleted: true, id: row.id };
 
@@ -157,8 +164,19 @@ export function createListingsStore(db: Db) {
       indexText(result.lastInsertRowid, listing.title, listing.description);
       return true;
     },
-    ownerOf: (id: string) =>
-      ownerOf.get(id) as { sellerId: string; deletedAt: number | null; createdAt: number; bumpedAt: number; hidden: 0 | 1 } | undefined,
+    /** The facts actions on a listing are judged by; undefined if no listing ever had this id. */
+    ownerOf(id: string): { sellerId: string; deleted: boolean; hidden: boolean; createdAt: number; lastBumpedAt: number | null } | undefined {
+      const row = ownerOf.get(id) as { sellerId: string; deletedAt: number | null; createdAt: number; lastBumpedAt: number | null; hidden: number } | undefined;
+      return row && { sellerId: row.sellerId, deleted: row.deletedAt !== null, hidden: row.hidden === 1, createdAt: row.createdAt, lastBumpedAt: row.lastBumpedAt };
+    },
+    /** How many listings `sellerId` published after `since`, deleted ones included. */
+    countCreatedSince: (sellerId: string, since: number) => createdSince.get(sellerId, since) as number,
+    /** The listing as `viewerId` may see it now, or a tombstone (also for an id no listing has). */
+    changeFor(id: string, viewerId: string): Change {
+      const row = anyById.get(id) as ListingRow | undefined;
+      const change = row ? toChange(row, viewerId) : undefined;
+      return change && !change.deleted ? { op: 'upsert', entity: 'listing', row: change.listing } : { op: 'delete', entity: 'listing', id };
+    },
     update(id: string, content: ListingEditable, at: number, changeSeq: number) {
       update.run({ ...content, id, acceptsOffers: content.acceptsOffers ? 1 : 0, photos: JSON.stringify(content.photos), at, changeSeq });
       dropBigrams.run(id);
@@ -175,8 +193,8 @@ export function createListingsStore(db: Db) {
       const changed = liked ? addLike.run(actorId, id, at).changes : removeLike.run(actorId, id).changes;
       if (changed) recountLikes.run({ id, changeSeq: nextChangeSeq() });
     },
-    /** The listings `actorId` has liked, most recent first. */
-    likedBy: (actorId: string, limit: number) => likedBy.all(actorId, limit) as string[],
+    /** The listings `actorId` has liked that they may see in `places` (or sell), most recent first. */
+    likedBy: (actorId: string, places: string[], limit: number) => likedBy.all({ actorId, places: JSON.stringify(places), limit }) as string[],
     /** Counts one view per viewer per day. */
     recordView(id: string, viewer: string, day: number) {
       if (addView.run(id, viewer, day).changes) countView.run(id);

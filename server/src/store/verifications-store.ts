@@ -1,5 +1,5 @@
-// Passed location checks: the count and dates on a profile, the last fix for the travel check,
-// and the keys that stop one GPS reading from verifying twice.
+// Passed location checks: the count and dates on a profile, the readings around a new one for the
+// travel check, and the readings near it in time that stop one GPS reading from verifying twice.
 import type { Fix } from '@dongne/shared';
 import type { Db } from './database.js';
 
@@ -7,37 +7,48 @@ export function fixKey(fix: Fix): string {
   return `${fix.lat}|${fix.lng}|${fix.accuracy}|${fix.takenAt}`;
 }
 
+const FIX_COLUMNS = 'lat, lng, accuracy, taken_at AS takenAt';
+
 export function createVerificationsStore(db: Db) {
   const insert = db.prepare(`
     INSERT INTO verifications (actor_id, neighbourhood_id, lat, lng, accuracy, taken_at, verified_at, fix_key)
     VALUES (@actorId, @neighbourhoodId, @lat, @lng, @accuracy, @takenAt, @verifiedAt, @fixKey)`);
-  const used = db.prepare('SELECT 1 FROM verifications WHERE fix_key = ?').pluck();
-  const lastFix = db.prepare(`
-    SELECT lat, lng, accuracy, taken_at AS takenAt FROM verifications
-    WHERE actor_id = ? ORDER BY taken_at DESC LIMIT 1`);
+  const takenBetween = db.prepare(`SELECT ${FIX_COLUMNS} FROM verifications WHERE taken_at BETWEEN ? AND ?`);
+  const lastFix = db.prepare(`SELECT ${FIX_COLUMNS} FROM verifications WHERE actor_id = ? ORDER BY taken_at DESC LIMIT 1`);
   const fixBefore = db.prepare(`
-    SELECT lat, lng, accuracy, taken_at AS takenAt FROM verifications
-    WHERE actor_id = ? AND taken_at <= ? ORDER BY taken_at DESC LIMIT 1`);
+    SELECT ${FIX_COLUMNS} FROM verifications WHERE actor_id = ? AND taken_at <= ? ORDER BY taken_at DESC LIMIT 1`);
   const fixAfter = db.prepare(`
-    SELECT lat, lng, accuracy, taken_at AS takenAt FROM verifications
-    WHERE actor_id = ? AND taken_at > ? ORDER BY taken_at ASC LIMIT 1`);
-  const lastHere = db.prepare(`
-    SELECT max(verified_at) FROM verifications WHERE actor_id = ? AND neighbourhood_id = ?`).pluck();
+    SELECT ${FIX_COLUMNS} FROM verifications WHERE actor_id = ? AND taken_at > ? ORDER BY taken_at ASC LIMIT 1`);
+  const laterElsewhere = db.prepare(`
+    SELECT neighbourhood_id AS neighbourhoodId, taken_at AS takenAt FROM verifications
+    WHERE actor_id = @actorId AND taken_at > @takenAt AND neighbourhood_id <> @neighbourhoodId
+    ORDER BY taken_at DESC LIMIT 1`);
+  // The latest reading here, unless one taken after it was elsewhere.
+  const currentHere = db.prepare(`
+    WITH here AS (SELECT max(taken_at) AS takenAt FROM verifications WHERE actor_id = @actorId AND neighbourhood_id = @neighbourhoodId)
+    SELECT takenAt FROM here WHERE takenAt IS NOT NULL AND NOT EXISTS (
+      SELECT 1 FROM verifications
+      WHERE actor_id = @actorId AND taken_at > here.takenAt AND neighbourhood_id <> @neighbourhoodId)`).pluck();
   const summary = db.prepare(`
-    SELECT count(*) AS count, max(verified_at) AS lastVerifiedAt FROM verifications WHERE actor_id = ?`);
+    SELECT count(*) AS count, max(taken_at) AS lastVerifiedAt FROM verifications WHERE actor_id = ?`);
 
   return {
     record(row: { actorId: string; neighbourhoodId: string; fix: Fix; verifiedAt: number }) {
       insert.run({ actorId: row.actorId, neighbourhoodId: row.neighbourhoodId, ...row.fix, verifiedAt: row.verifiedAt, fixKey: fixKey(row.fix) });
     },
-    isUsed: (fix: Fix) => used.get(fixKey(fix)) === 1,
+    /** Every used reading (anyone's) taken between `from` and `to`, for the replay check. */
+    takenBetween: (from: number, to: number) => takenBetween.all(from, to) as Fix[],
     lastFix: (actorId: string) => lastFix.get(actorId) as Fix | undefined,
     /** The accepted fixes either side of `takenAt`, for the travel check of a late-arriving fix. */
     fixesAround: (actorId: string, takenAt: number) => ({
       before: fixBefore.get(actorId, takenAt) as Fix | undefined,
       after: fixAfter.get(actorId, takenAt) as Fix | undefined,
     }),
-    lastVerifiedAt: (actorId: string, neighbourhoodId: string) => (lastHere.get(actorId, neighbourhoodId) as number | null) ?? null,
+    /** The person's latest reading taken after `takenAt` outside `neighbourhoodId`, if any. */
+    laterElsewhere: (actorId: string, neighbourhoodId: string, takenAt: number) =>
+      laterElsewhere.get({ actorId, neighbourhoodId, takenAt }) as { neighbourhoodId: string; takenAt: number } | undefined,
+    /** When the reading that verifies the person in `neighbourhoodId` now was taken; null if none does. */
+    currentTakenAt: (actorId: string, neighbourhoodId: string) => (currentHere.get({ actorId, neighbourhoodId }) as number | undefined) ?? null,
     summary: (actorId: string) => summary.get(actorId) as { count: number; lastVerifiedAt: number | null },
   };
 }

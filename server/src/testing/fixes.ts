@@ -36,15 +36,19 @@ export type FixSource = (neighbourhoodId?: string, options?: FixOptions) => Fix;
 
 /**
  * Hands out fixes at the centres of the store's neighbourhoods that pass every check: each is taken
- * up to a minute before the clock's now and 1 ms after the previous one, so none is stale, from the
- * future, or a replay. Travel between neighbourhoods still needs the clock moved on, as in life.
+ * at the clock's now (or 1 ms after the previous one) and a few metres from the previous one (on a
+ * grid up to 200 m from the centre), so none is stale, from before the account, or a replay.
+ * Travel between neighbourhoods still needs the clock moved on, as in life.
  */
 export function fixSource(store: Pick<Store, 'neighbourhoods'>, clock: Clock): FixSource {
   let last = -Infinity;
+  let handedOut = 0;
   return (neighbourhoodId = HOME, options = {}) => {
     const place = store.neighbourhoods.byId(neighbourhoodId);
     if (!place) throw new Error(`The test store has no neighbourhood "${neighbourhoodId}"; import the demo ones first.`);
-    last = Math.max(last + 1, clock.now() - 60_000);
-    return fixAt(place, last, options);
+    last = Math.max(last + 1, clock.now());
+    const step = handedOut++ % 10_000;
+    const grid = { northM: 2 * (step % 100), eastM: 2 * Math.floor(step / 100) };
+    return fixAt(place, last, { ...options, northM: (options.northM ?? 0) + grid.northM, eastM: (options.eastM ?? 0) + grid.eastM });
   };
 }

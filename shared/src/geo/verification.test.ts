@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fix } from '../sync.js';
 import { distanceM, type LatLng } from './distance.js';
 import type { Position } from './polygon.js';
-import { checkFix, distanceOutsideM, isVerificationCurrent, VERIFICATION_RULES, type FixCheck, type NeighbourhoodArea } from './verification.js';
+import { checkFix, distanceOutsideM, isSameReading, isVerificationCurrent, VERIFICATION_RULES, type FixCheck, type NeighbourhoodArea } from './verification.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -32,6 +32,9 @@ describe('the thresholds', () => {
   it('are the ones the README promises', () => {
     expect(VERIFICATION_RULES).toEqual({
       maxAccuracyM: 150,
+      minAccuracyM: 1,
+      sameReadingM: 1,
+      sameReadingMs: 1_000,
       maxFixAgeMs: 24 * HOUR,
       maxFutureSkewMs: 5 * MINUTE,
       maxSpeedKmh: 900,
@@ -47,10 +50,10 @@ describe('inside the radius', () => {
     expect(result.distanceM).toBeCloseTo(250, 6);
   });
 
-  it('passes just inside the radius and fails just outside it, for a perfectly accurate fix', () => {
-    expect(codeOf(check(fixAt(north(CENTRE, 1_099.99), { accuracy: 0 })))).toBe('ok');
-    expect(codeOf(check(fixAt(north(CENTRE, 1_100), { accuracy: 0 })))).toBe('ok');
-    expect(codeOf(check(fixAt(north(CENTRE, 1_100.01), { accuracy: 0 })))).toBe('location.too_far');
+  it('passes just inside the radius and fails just outside it, for the most accurate fix a phone gives', () => {
+    expect(codeOf(check(fixAt(north(CENTRE, 1_100.99), { accuracy: 1 })))).toBe('ok');
+    expect(codeOf(check(fixAt(north(CENTRE, 1_101), { accuracy: 1 })))).toBe('ok');
+    expect(codeOf(check(fixAt(north(CENTRE, 1_101.01), { accuracy: 1 })))).toBe('location.too_far');
   });
 
   it('gives the person the benefit of the accuracy circle, and no more', () => {
@@ -99,7 +102,7 @@ describe('inside a boundary', () => {
   });
 
   it('passes on the edge itself, even with a perfectly accurate fix', () => {
-    expect(codeOf(inSquare(fixAt(SOUTH_EDGE, { accuracy: 0 })))).toBe('ok');
+    expect(codeOf(inSquare(fixAt(SOUTH_EDGE, { accuracy: 1 })))).toBe('ok');
   });
 
   it('passes just outside by less than the accuracy, and fails by more', () => {
@@ -178,7 +181,52 @@ describe('replay', () => {
     expect(check(fixAt(CENTRE), { replayed: true })).toEqual({
       ok: false,
       code: 'location.replayed',
-      message: 'That exact location reading was already used. Take a new one.',
+      message: 'That location reading was already used. Take a new one.',
+    });
+  });
+});
+
+describe('a reading that no phone takes', () => {
+  it('refuses accuracy under a metre as made up, and passes a metre', () => {
+    expect(check(fixAt(CENTRE, { accuracy: 0 }))).toEqual({
+      ok: false,
+      code: 'location.implausible_accuracy',
+      message: 'Your phone reported a location accurate to 0 m, which no phone can measure. Turn off any app that sets your location, then try again.',
+    });
+    expect(codeOf(check(fixAt(CENTRE, { accuracy: 0.999 })))).toBe('location.implausible_accuracy');
+    expect(codeOf(check(fixAt(CENTRE, { accuracy: 1 })))).toBe('ok');
+  });
+
+  it('refuses a reading taken before the account existed, allowing for a phone clock 5 minutes behind', () => {
+    const fix = fixAt(CENTRE, { takenAt: NOW - HOUR });
+    expect(check(fix, { accountCreatedAt: NOW - HOUR + 5 * MINUTE + 1 })).toMatchObject({ ok: false, code: 'location.before_account' });
+    expect(codeOf(check(fix, { accountCreatedAt: NOW - HOUR + 5 * MINUTE }))).toBe('ok');
+  });
+});
+
+describe('the same reading sent again', () => {
+  const used = fixAt(CENTRE, { takenAt: NOW - MINUTE });
+  it('is a reading within a metre and a second of a used one', () => {
+    expect(isSameReading(used, { ...used })).toBe(true);
+    expect(isSameReading(used, { ...used, lat: used.lat + 1e-9 })).toBe(true);
+    expect(isSameReading(used, { ...used, takenAt: used.takenAt + 1 })).toBe(true);
+    expect(isSameReading(used, { ...used, accuracy: used.accuracy + 1e-9 })).toBe(true);
+    expect(isSameReading(used, { ...north(used, 0.99), accuracy: used.accuracy, takenAt: used.takenAt - 1_000 })).toBe(true);
+  });
+
+  it('is not a reading further than a metre, or a second, away', () => {
+    expect(isSameReading(used, { ...north(used, 1.01), accuracy: used.accuracy, takenAt: used.takenAt })).toBe(false);
+    expect(isSameReading(used, { ...used, takenAt: used.takenAt + 1_001 })).toBe(false);
+  });
+});
+
+describe('a reading older than where the person has been since', () => {
+  it('cannot verify them in its place, and says where they were after it', () => {
+    const fix = fixAt(CENTRE, { takenAt: NOW - 23 * HOUR });
+    expect(check(fix, { action: 'verify', laterElsewhere: { name: 'U-dong', takenAt: NOW - 2 * MINUTE } })).toEqual({
+      ok: false,
+      code: 'location.superseded',
+      message: 'This location was taken 22 hours before you verified in U-dong, so it cannot verify you in Pangyo-dong now. Verify again where you are now.',
     });
   });
 });
@@ -189,8 +237,8 @@ describe('travel since the previous fix', () => {
   const SIX_MINUTES = 6 * MINUTE;
 
   it('passes just under 900 km/h and fails just over it', () => {
-    const now = fixAt(CENTRE, { accuracy: 0 });
-    const previous = (msEarlier: number) => fixAt(FAR_SOUTH, { accuracy: 0, takenAt: now.takenAt - msEarlier });
+    const now = fixAt(CENTRE, { accuracy: 1 });
+    const previous = (msEarlier: number) => fixAt(FAR_SOUTH, { accuracy: 1, takenAt: now.takenAt - msEarlier });
     expect(codeOf(check(now, { previousFix: previous(SIX_MINUTES + 1_000) }))).toBe('ok');
     expect(codeOf(check(now, { previousFix: previous(SIX_MINUTES - 1_000) }))).toBe('location.impossible_travel');
   });
@@ -200,13 +248,13 @@ describe('travel since the previous fix', () => {
     // 90.3 km apart, but each reading may be 150 m off: only 90 km is certain.
     const previous = fixAt(north(CENTRE, -90_300), { accuracy: 150, takenAt: now.takenAt - SIX_MINUTES - 1_000 });
     expect(codeOf(check(now, { previousFix: previous }))).toBe('ok');
-    expect(codeOf(check({ ...now, accuracy: 0 }, { previousFix: { ...previous, accuracy: 0 } }))).toBe('location.impossible_travel');
+    expect(codeOf(check({ ...now, accuracy: 1 }, { previousFix: { ...previous, accuracy: 1 } }))).toBe('location.impossible_travel');
   });
 
   it('judges a fix older than the previous one by the time between them, either way round', () => {
     // Taken offline before the previous fix, pushed after it.
-    const now = fixAt(CENTRE, { accuracy: 0, takenAt: NOW - HOUR });
-    const later = fixAt(FAR_SOUTH, { accuracy: 0, takenAt: NOW - HOUR + 5 * MINUTE });
+    const now = fixAt(CENTRE, { accuracy: 1, takenAt: NOW - HOUR });
+    const later = fixAt(FAR_SOUTH, { accuracy: 1, takenAt: NOW - HOUR + 5 * MINUTE });
     expect(codeOf(check(now, { previousFix: later }))).toBe('location.impossible_travel');
   });
 
@@ -218,9 +266,9 @@ describe('travel since the previous fix', () => {
   });
 
   it('counts the time between fixes in words: a minute, minutes, hours', () => {
-    const now = fixAt(CENTRE, { accuracy: 0 });
+    const now = fixAt(CENTRE, { accuracy: 1 });
     const from = (msEarlier: number, metres: number) => {
-      const result = check(now, { previousFix: fixAt(north(CENTRE, -metres), { accuracy: 0, takenAt: now.takenAt - msEarlier }) });
+      const result = check(now, { previousFix: fixAt(north(CENTRE, -metres), { accuracy: 1, takenAt: now.takenAt - msEarlier }) });
       return result.ok ? '' : result.message.replace(/^This location is .* from where you were (.*) earlier.*$/, '$1');
     };
     expect(from(MINUTE, 30_000)).toBe('1 minute');

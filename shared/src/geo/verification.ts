@@ -11,6 +11,11 @@ const DAY = 24 * HOUR;
 export const VERIFICATION_RULES = {
   /** A fix vaguer than this cannot place anyone in a neighbourhood a few km across. */
   maxAccuracyM: 150,
+  /** No phone measures its place to better than a metre; a fix claiming so is made up. */
+  minAccuracyM: 1,
+  /** Two readings this close in place and time are one reading sent twice. */
+  sameReadingM: 1,
+  sameReadingMs: 1_000,
   /** Offline fixes travel with the mutation; older than this and it proves nothing about today. */
   maxFixAgeMs: 24 * HOUR,
   /** Phone clocks drift; more than this in the future is a forged or broken clock. */
@@ -61,8 +66,15 @@ export function checkFix(input: {
   previousFix?: Fix;
   /** …and just after it (when this fix was taken offline and arrives late). */
   laterFix?: Fix;
-  /** True if this exact fix was already used by a verification. */
+  /** True if this reading (or one within a metre and a second of it) was already used by a verification. */
   replayed: boolean;
+  /** When the person's account was made: a reading taken before then is not theirs. */
+  accountCreatedAt?: number;
+  /**
+   * The person's accepted reading taken after this one in another neighbourhood, if any: a reading
+   * older than where they have been since cannot verify them in its place now.
+   */
+  laterElsewhere?: { name: string; takenAt: number };
 }): FixCheck {
   const { fix, area, now, action, previousFix } = input;
   const rules = VERIFICATION_RULES;
@@ -82,6 +94,21 @@ export function checkFix(input: {
       message: `Your location was taken ${ago(age)} before it reached us; it must be less than ${ago(rules.maxFixAgeMs)} old. Verify again where you are now.`,
     };
   }
+  // Allowing for the phone's clock running behind the server's, as for the future.
+  if (input.accountCreatedAt !== undefined && fix.takenAt < input.accountCreatedAt - rules.maxFutureSkewMs) {
+    return {
+      ok: false,
+      code: 'location.before_account',
+      message: 'This location was taken before your account existed. Verify again where you are now.',
+    };
+  }
+  if (fix.accuracy < rules.minAccuracyM) {
+    return {
+      ok: false,
+      code: 'location.implausible_accuracy',
+      message: `Your phone reported a location accurate to ${formatDistance(fix.accuracy)}, which no phone can measure. Turn off any app that sets your location, then try again.`,
+    };
+  }
   if (fix.accuracy > rules.maxAccuracyM) {
     return {
       ok: false,
@@ -90,7 +117,14 @@ export function checkFix(input: {
     };
   }
   if (input.replayed) {
-    return { ok: false, code: 'location.replayed', message: 'That exact location reading was already used. Take a new one.' };
+    return { ok: false, code: 'location.replayed', message: 'That location reading was already used. Take a new one.' };
+  }
+  if (input.laterElsewhere) {
+    return {
+      ok: false,
+      code: 'location.superseded',
+      message: `This location was taken ${ago(input.laterElsewhere.takenAt - fix.takenAt)} before you verified in ${input.laterElsewhere.name}, so it cannot verify you in ${area.name} now. Verify again where you are now.`,
+    };
   }
   // Against the accepted fixes just before and just after this one in time: a fix that arrives
   // late (taken offline) must fit between them too.
@@ -120,6 +154,16 @@ export function checkFix(input: {
   return { ok: true, distanceM: distanceM(fix, area.centroid) };
 }
 
-export function isVerificationCurrent(verifiedAt: number | null | undefined, now: number): boolean {
-  return verifiedAt != null && now - verifiedAt <= VERIFICATION_RULES.validForMs;
+/**
+ * Whether a reading taken at `takenAt` still lets the person trade where it was taken. Readings count
+ * from when they were taken, not when they arrived, and only until the person's next reading
+ * somewhere else: the caller passes the reading that verifies them there only if none came after it.
+ */
+export function isVerificationCurrent(takenAt: number | null | undefined, now: number): boolean {
+  return takenAt != null && now - takenAt <= VERIFICATION_RULES.validForMs;
+}
+
+/** Whether two readings are the same one sent twice: within a metre and a second of each other. */
+export function isSameReading(a: Fix, b: Fix): boolean {
+  return Math.abs(a.takenAt - b.takenAt) <= VERIFICATION_RULES.sameReadingMs && distanceM(a, b) <= VERIFICATION_RULES.sameReadingM;
 }

@@ -7,6 +7,8 @@ export const DRAFT_LIMITS = {
   updateMaxChars: 256 * 1024,
   /** The merged document the server keeps per draft. */
   stateMaxBytes: 1024 * 1024,
+  /** New drafts one account may start syncing in 24 hours. */
+  newPerDay: 200,
 } as const;
 
 export const draftUpdateArgs = z.object({

@@ -36,6 +36,21 @@ export function isMutationName(name: string): name is MutationName {
   return Object.hasOwn(mutationArgs, name);
 }
 
+/** Mutations that change a listing that already exists (args.id names it). */
+export const LISTING_CHANGE_MUTATIONS = [
+  'listing.delete',
+  'listing.set_status',
+  'listing.update',
+  'listing.set_hidden',
+  'listing.bump',
+  'listing.set_liked',
+] as const satisfies readonly MutationName[];
+export type ListingChangeMutation = (typeof LISTING_CHANGE_MUTATIONS)[number];
+
+export function isListingChangeMutation(name: string): name is ListingChangeMutation {
+  return (LISTING_CHANGE_MUTATIONS as readonly string[]).includes(name);
+}
+
 export * from './listing-create.js';
 export * from './listing-delete.js';
 export * from './listing-set-status.js';
