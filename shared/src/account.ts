@@ -1,8 +1,10 @@
 // Accounts: the rules for nicknames and passwords, and what the API says about the signed-in person.
 import { z } from 'zod/mini';
+import { noControlCharacters } from './text.js';
 
 export const NICKNAME_RULES = { min: 2, max: 20 } as const;
 
+// Only letters, numbers and . _ - : the pattern refuses control characters on its own.
 export const nicknameSchema = z.string('Choose a nickname').check(
   z.trim(),
   // One spelling per name: composed Hangul, ordinary (not full-width) letters.
@@ -23,6 +25,7 @@ export function nicknameKey(nickname: string): string {
 export const passwordSchema = z.string('Enter a password').check(
   z.minLength(8, 'Use at least 8 characters'),
   z.maxLength(200, 'Use at most 200 characters'),
+  noControlCharacters('A password cannot contain control characters'),
 );
 
 export const credentialsSchema = z.object({ nickname: nicknameSchema, password: passwordSchema });

@@ -15,3 +15,4 @@ export * from './profile.js';
 export * from './search.js';
 export * from './media.js';
 export * from './base64.js';
+export * from './text.js';

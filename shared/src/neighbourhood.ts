@@ -1,5 +1,6 @@
 // Neighbourhoods as clients see them, and the lookups the API answers.
 import { z } from 'zod/mini';
+import { singleLineText } from './text.js';
 
 export const neighbourhoodSchema = z.object({
   id: z.string(),
@@ -32,7 +33,7 @@ const coordinate = (name: string, limit: number) =>
 export const locateQuerySchema = z.object({ lat: coordinate('lat', 90), lng: coordinate('lng', 180) });
 
 export const searchQuerySchema = z.object({
-  q: z._default(z.string().check(z.maxLength(60, 'Search with at most 60 characters')), ''),
+  q: z._default(z.string().check(singleLineText(), z.trim(), z.maxLength(60, 'Search with at most 60 characters')), ''),
 });
 
 /** The answer to a search by name (`GET /api/neighbourhoods?q=`). */

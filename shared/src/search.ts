@@ -3,12 +3,14 @@ import { z } from 'zod/mini';
 import { categoryIdSchema } from './categories.js';
 import type { RangeLevel } from './geo/range.js';
 import { listingSchema, type Listing } from './listing.js';
+import { singleLineText } from './text.js';
 
 const wholeWon = (name: string) =>
   z.optional(z.pipe(z.string().check(z.regex(/^\d{1,10}$/, `${name} must be a whole number of won`)), z.transform(Number)));
 
 export const searchRequestSchema = z.object({
   q: z.string('Type something to search for').check(
+    singleLineText(),
     z.trim(),
     z.minLength(1, 'Type something to search for'),
     z.maxLength(60, 'Search with at most 60 characters'),

@@ -13,7 +13,7 @@ export function neighbourhoodRoutes() {
 
   app.get('/', (c) => {
     const { q } = parseWith(searchQuerySchema, c.req.query());
-    const rows = c.get('services').neighbourhoods.search(q.trim(), SEARCH_LIMIT);
+    const rows = c.get('services').neighbourhoods.search(q, SEARCH_LIMIT);
     return c.json({ neighbourhoods: rows.map(toNeighbourhood) });
   });
 
