@@ -24,4 +24,4 @@ export const singleLineText = () => z.overwrite((text: string) => stripControlCh
 export const multiLineText = () => z.overwrite((text: string) => stripControlCharacters(text, { lines: true }));
 
 /** A zod check that refuses text holding any, for values that must arrive exactly as typed. */
-export const noControlCharacters = (message: string) => z.refine((text: string) => !HAS_CONTROL.test(text), message);
+export const noControlCharacters = (message: string) => z.refine<string>((text) => !HAS_CONTROL.test(text), message);

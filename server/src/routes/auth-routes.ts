@@ -12,9 +12,7 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 export function authRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/session', requireActor('You are not signed in.'), (c) => {
-    return c.json(c.get('services').session.toAccount(c.get('actor')));
-  });
+  app.get('/session', requireActor('You are not signed in.'), (c) => c.json(c.get('services').session.toAccount(c.get('actor'))));
 
   app.post('/signup', async (c) => {
     const { session, rateLimiter } = c.get('services');

@@ -15,9 +15,7 @@ export function profileRoutes() {
     return c.json(profiles.setPhoto(actor, bytes));
   });
 
-  app.delete('/me/photo', requireActor('Sign in to change your profile.'), (c) => {
-    return c.json(c.get('services').profiles.removePhoto(c.get('actor')));
-  });
+  app.delete('/me/photo', requireActor('Sign in to change your profile.'), (c) => c.json(c.get('services').profiles.removePhoto(c.get('actor'))));
 
   app.get('/:id', (c) => c.json(c.get('services').profiles.publicProfile(c.req.param('id'))));
 
