@@ -78,6 +78,7 @@ export function syntheticListings(count: number, places: Place[], now: number, r
       createdAt,
       updatedAt: bumpedAt,
       bumpedAt,
+      lastBumpedAt: bumpedAt > createdAt ? bumpedAt : null,
       editedAt: null,
       likeCount: Math.floor(random() * random() * 30),
       viewCount: Math.floor(random() * 400),

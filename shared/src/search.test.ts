@@ -20,6 +20,7 @@ const listing = (over: Partial<Listing>): Listing => ({
   createdAt: 0,
   updatedAt: 0,
   bumpedAt: 0,
+  lastBumpedAt: null,
   editedAt: null,
   likeCount: 0,
   viewCount: 0,

@@ -33,6 +33,8 @@ export class ApiRefusal extends Error {
     readonly issues: readonly Issue[] = [],
     /** False when the body was not the API's error shape (a proxy's page, a cut-off body): code is `http.<status>`. */
     readonly fromServer = true,
+    /** With sync.seq_gap: the number the server expects this device's next new mutation to carry. */
+    readonly expectedSeq?: number,
   ) {
     super(message);
     this.name = 'ApiRefusal';
@@ -42,8 +44,8 @@ export class ApiRefusal extends Error {
   static async of(response: Response): Promise<ApiRefusal> {
     const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
     if (!body.success) return new ApiRefusal(response.status, `http.${response.status}`, `The server answered ${response.status}.`, [], false);
-    const { code, message, issues } = body.data.error;
-    return new ApiRefusal(response.status, code, message, issues);
+    const { code, message, issues, expectedSeq } = body.data.error;
+    return new ApiRefusal(response.status, code, message, issues, true, expectedSeq);
   }
 }
 

@@ -89,14 +89,16 @@ describe('signing in', () => {
 });
 
 describe('waiting changes', () => {
-  it('are counted per thing waiting, not per queued edit', async () => {
+  it('are counted as the changes the next sync will send, the signed-in person’s only', async () => {
     await signedIn(db, minji);
     const id = await publishLocally('Bike');
     await inTx(() => enqueue(db, 'listing.set_status', { id, status: 'reserved' }, id));
     await inTx(() => enqueue(db, 'listing.set_status', { id, status: 'sold' }, id));
-    expect(await unsyncedCount(db)).toBe(1);
+    expect(await unsyncedCount(db)).toBe(3);
     await publishLocally('Lamp');
-    expect(await unsyncedCount(db)).toBe(2);
+    expect(await unsyncedCount(db)).toBe(4);
+    await signedIn(db, jun);
+    expect(await unsyncedCount(db)).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Account } from '@dongne/shared';
 import type { DongneDb } from './db.js';
 import { currentOwner, setMeta } from './meta.js';
 import { rebaseOutbox } from '../sync/outbox.js';
-import { waitingThings } from './queries.js';
+import { waitingChanges } from './queries.js';
 
 const PERSONAL_META = ['actorId', 'nickname', 'joinedAt', 'profile', 'verifyRejection', 'sessionExpired', 'likedIds', 'serverLikedIds', 'photoRefusals'] as const;
 
@@ -50,12 +50,9 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
   });
 }
 
-/**
- * How many things (listings, drafts, settings) have changes the server has not confirmed yet:
- * typing a draft queues an edit per autosave, but it is one draft waiting, not dozens of changes.
- */
+/** How many changes the server has not confirmed yet: what the next sync will send. */
 export function unsyncedCount(db: DongneDb): Promise<number> {
-  return currentOwner(db).then((owner) => db.outbox.toArray().then((entries) => waitingThings(entries, owner)));
+  return currentOwner(db).then((owner) => db.outbox.toArray().then((entries) => waitingChanges(entries, owner)));
 }
 
 

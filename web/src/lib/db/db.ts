@@ -42,6 +42,11 @@ export interface OutboxEntry {
   fix?: Mutation['fix'];
   /** The account that made the change ('' while signed out): only that account ever pushes it. */
   ownerId: string;
+  /**
+   * The number it carries on the wire, given when it is first sent: the server takes a device's
+   * mutations only in an unbroken run of numbers, so numbers go to what is actually sent, in order.
+   */
+  wire?: { clientId: string; seq: number };
 }
 
 /** A neighbourhood this device has seen; `neighbours` (ids per range level) once it was looked up. */
@@ -114,6 +119,22 @@ export class DongneDb extends Dexie {
           l.photos ??= [];
         });
       });
+    // Bumps are recorded on the listing (lastBumpedAt). Outbox entries sent before wire numbers
+    // existed went out under their own seq: they keep it, so a retry is still recognised.
+    this.version(5).upgrade(async (tx) => {
+      await tx.table('listings').toCollection().modify((l) => {
+        l.lastBumpedAt ??= l.bumpedAt > l.createdAt ? l.bumpedAt : null;
+      });
+      const clientIds = ((await tx.table('meta').get('clientIds'))?.value ?? {}) as Record<string, string>;
+      const sentSeqs: Record<string, number> = {};
+      await tx.table('outbox').toCollection().modify((entry: OutboxEntry) => {
+        const clientId = clientIds[entry.ownerId];
+        if (!clientId || entry.wire) return;
+        entry.wire = { clientId, seq: entry.seq };
+        sentSeqs[clientId] = Math.max(sentSeqs[clientId] ?? 0, entry.seq);
+      });
+      await tx.table('meta').put({ key: 'sentSeqs', value: sentSeqs });
+    });
   }
 }
 

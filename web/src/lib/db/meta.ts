@@ -12,7 +12,10 @@ export interface MetaValues {
   /** One device id per account that pushed from this device. */
   clientIds: Record<string, string>;
   cursor: number;
+  /** The order of outbox entries on this device. */
   nextSeq: number;
+  /** Per device id: the last wire number given to a mutation sent under it. */
+  sentSeqs: Record<string, number>;
   /** The signed-in account. */
   actorId: string;
   nickname: string;

@@ -33,14 +33,18 @@ export async function feedPage(db: DongneDb, limit: number): Promise<LocalListin
   return perPlace.flat().sort(newestFirst).slice(0, limit);
 }
 
-/** The person's listings, newest first, each with whether a change to it still waits to sync. */
+/**
+ * The listings the person sells, newest first, each with whether a change to it still waits to
+ * sync. Others' listings they liked, or changed in any way, are not theirs and do not show here.
+ */
 export async function myListings(db: DongneDb) {
-  const actorId = await getMeta(db, 'actorId');
-  const waiting = await waitingIds(db);
-  const mine = actorId ? await db.listings.where('sellerId').equals(actorId).toArray() : [];
-  // Also what this device published before it knew its identity (first use offline).
-  const pending = await db.listings.bulkGet([...waiting]);
-  const byId = new Map([...mine, ...pending.filter((l) => l !== undefined)].map((l) => [l.id, l]));
+  const owner = await currentOwner(db);
+  const mine = owner ? await db.listings.where('sellerId').equals(owner).toArray() : [];
+  const entries = await db.outbox.where('ownerId').equals(owner).toArray();
+  // Also what this device published before the server confirmed it (made offline before sign-in, say).
+  const published = await db.listings.bulkGet(entries.filter((e) => e.name === 'listing.create').map((e) => e.entityId));
+  const waiting = new Set(entries.map((e) => e.entityId));
+  const byId = new Map([...mine, ...published.filter((l) => l !== undefined)].map((l) => [l.id, l]));
   return [...byId.values()]
     .sort((a, b) => b.createdAt - a.createdAt)
     .map((listing) => ({ listing, waiting: waiting.has(listing.id) }));
@@ -49,9 +53,12 @@ export async function myListings(db: DongneDb) {
 // The outbox and drafts are small: read whole, filtered here. Dexie promise chains, not `async`:
 // see meta.ts.
 
-/** How many things (listings, drafts, settings) of `owner`'s wait in these outbox entries. */
-export function waitingThings(entries: OutboxEntry[], owner: string): number {
-  return new Set(entries.filter((e) => e.ownerId === owner).map((e) => e.entityId)).size;
+/**
+ * How many of `owner`'s changes wait to be sent: exactly what the outbox holds, since an autosave
+ * folds into the draft's waiting edit and an unlike cancels its waiting like.
+ */
+export function waitingChanges(entries: OutboxEntry[], owner: string): number {
+  return entries.filter((e) => e.ownerId === owner).length;
 }
 
 export function waitingIds(db: DongneDb): Promise<Set<string>> {

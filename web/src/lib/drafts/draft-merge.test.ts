@@ -1,6 +1,7 @@
 // One person, two devices, one draft: edits made on both while offline merge when both sync,
 // through the real sync engine and the real server.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { unsyncedCount } from '../db/account.js';
 import { createDraft, deleteDraft, ownDraft } from '../db/drafts.js';
 import { useTestServer, type Device } from '../sync/test-device.js';
 import { openDraftDoc, readFields, replaceText, writeFields } from './draft-doc.js';
@@ -105,3 +106,32 @@ describe('replaceText', () => {
     expect(doc.getText('title').toString()).toBe('I 😃 it');
   });
 });
+
+describe('autosaves made offline', () => {
+  it('wait as one change per draft, and that one change carries every edit to the other device', async () => {
+    const { id } = await createDraft(phone.db);
+    await edit(phone, id, (f) => (f.title = 'Rice cooker'));
+    await edit(phone, id, (f) => (f.price = '30000'));
+    await edit(phone, id, (f) => (f.description = 'Six cups, barely used.'));
+    expect(await phone.db.outbox.count()).toBe(1);
+    expect(await unsyncedCount(phone.db)).toBe(1);
+
+    await phone.sync();
+    await laptop.sync();
+    expect(await ownDraft(laptop.db, id)).toMatchObject({ title: 'Rice cooker', price: '30000', description: 'Six cups, barely used.' });
+  });
+
+  it('start a new change once the waiting one has been sent, so nothing in flight is rewritten', async () => {
+    const { id } = await createDraft(phone.db);
+    await edit(phone, id, (f) => (f.title = 'Lamp'));
+    phone.failOn('POST', '/api/sync/push', 'response-lost');
+    await phone.sync().catch(() => {});
+    await edit(phone, id, (f) => (f.description = 'Warm light.'));
+    expect((await phone.db.outbox.toArray()).map((e) => e.name)).toEqual(['draft.update', 'draft.update']);
+
+    await phone.sync();
+    await laptop.sync();
+    expect(await ownDraft(laptop.db, id)).toMatchObject({ title: 'Lamp', description: 'Warm light.' });
+  });
+});
+

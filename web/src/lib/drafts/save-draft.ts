@@ -1,8 +1,9 @@
 // Autosave: the draft's document and its readable fields on this device, and the edit since the
 // last save in the outbox for the person's other devices, in one transaction.
-import { bytesToBase64 } from '@dongne/shared';
+import { base64ToBytes, bytesToBase64, DRAFT_LIMITS } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
-import { enqueue, notifyLocalMutation } from '../sync/outbox.js';
+import { currentOwner } from '../db/meta.js';
+import { enqueue, notifyLocalMutation, unsentTail } from '../sync/outbox.js';
 import { encodeDraft, mergeInto, mergeUpdates, readFields, type Y } from './draft-doc.js';
 
 /**
@@ -19,10 +20,27 @@ export async function saveDraftDoc(db: DongneDb, id: string, doc: Y.Doc, edits: 
     if (!stored || stored.publishing) return false;
     if (stored.doc) mergeInto(doc, stored.doc);
     await db.drafts.update(id, { ...readFields(doc), doc: encodeDraft(doc), updatedAt: Date.now() });
-    if (update) await enqueue(db, 'draft.update', { id, update: bytesToBase64(update) }, id);
+    if (update) await queueEdit(db, id, update);
     return true;
   });
   edits.splice(0, taken);
   if (update && saved) notifyLocalMutation();
   return saved;
+}
+
+/**
+ * Queues an edit of the draft for the person's other devices. While the last queued edit of this
+ * draft has not been sent, the new one is merged into it: a draft typed offline waits as one change,
+ * not one per autosave.
+ */
+async function queueEdit(db: DongneDb, id: string, update: Uint8Array) {
+  const tail = await unsentTail(db, await currentOwner(db), id);
+  if (tail?.name === 'draft.update') {
+    const merged = bytesToBase64(mergeUpdates([base64ToBytes((tail.args as { update: string }).update), update]));
+    if (merged.length <= DRAFT_LIMITS.updateMaxChars) {
+      await db.outbox.update(tail.seq, { args: { id, update: merged } });
+      return;
+    }
+  }
+  await enqueue(db, 'draft.update', { id, update: bytesToBase64(update) }, id);
 }

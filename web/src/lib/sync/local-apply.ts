@@ -21,6 +21,7 @@ export const localApply: LocalApply = {
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
       bumpedAt: existing?.bumpedAt ?? at,
+      lastBumpedAt: existing?.lastBumpedAt ?? null,
       editedAt: existing?.editedAt ?? null,
       likeCount: existing?.likeCount ?? 0,
       viewCount: existing?.viewCount ?? 0,
@@ -33,7 +34,7 @@ export const localApply: LocalApply = {
     await db.listings.update(args.id, { hidden: args.hidden, updatedAt: at });
   },
   async 'listing.bump'(db, args, at) {
-    await db.listings.update(args.id, { bumpedAt: at, updatedAt: at });
+    await db.listings.update(args.id, { bumpedAt: at, lastBumpedAt: at, updatedAt: at });
   },
   // Only the watchlist changes here. The count on the row stays the server's; screens add this
   // person's unconfirmed like (likedIds against serverLikedIds), so rebasing never counts it twice.

@@ -1,16 +1,24 @@
 // Settling a mutation once the server has answered: what the device does when the server refuses
 // it (never drop the person's work) or confirms it, beyond dropping it from the outbox.
-import { bytesToBase64, DRAFT_LIMITS, type MutationArgs, type MutationName } from '@dongne/shared';
-import type { DongneDb } from '../db/db.js';
+import { bytesToBase64, DRAFT_LIMITS, type Change, type MutationArgs, type MutationName, type MutationResult } from '@dongne/shared';
+import type { DongneDb, OutboxEntry } from '../db/db.js';
 import { getMeta, setMeta } from '../db/meta.js';
-import { enqueue } from './outbox.js';
+import { enqueue, rebaseOutbox } from './outbox.js';
+
+type Refusal = { code: string; message: string; current?: Change };
 
 type LocalReject = {
-  [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: { code: string; message: string }, ownerId: string) => Promise<void>;
+  [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: Refusal, ownerId: string) => Promise<void>;
 };
 
-async function pullFromStart(db: DongneDb) {
-  await setMeta(db, 'cursor', 0);
+/**
+ * The listing as the server holds it, which comes with every refused change to one: put back
+ * here (the pull cursor is already past its last change, so no pull would bring it again).
+ */
+async function restoreListing(db: DongneDb, _args: unknown, { current }: Refusal) {
+  if (current?.entity !== 'listing') return;
+  if (current.op === 'upsert') await db.listings.put(current.row);
+  else await db.listings.delete(current.id);
 }
 
 /** What the device does when the server refuses a mutation: never drop the user's work. */
@@ -45,15 +53,18 @@ export const localReject: LocalReject = {
       rejection: { ...reason, at: now },
     });
   },
-  // The server still holds the listing as it was, but the pull cursor is already past its last
-  // change, so the next pull would not bring it back: pull again from the start to restore it.
-  'listing.delete': pullFromStart,
-  'listing.set_status': pullFromStart,
-  'listing.update': pullFromStart,
-  'listing.set_hidden': pullFromStart,
-  'listing.bump': pullFromStart,
-  // The watchlist in that pull is the server's truth.
-  'listing.set_liked': pullFromStart,
+  'listing.delete': restoreListing,
+  'listing.set_status': restoreListing,
+  'listing.update': restoreListing,
+  'listing.set_hidden': restoreListing,
+  'listing.bump': restoreListing,
+  // The watchlist goes back to what the server last said about this listing.
+  async 'listing.set_liked'(db, args, reason) {
+    await restoreListing(db, args, reason);
+    const serverLiked = ((await getMeta(db, 'serverLikedIds')) ?? []).includes(args.id);
+    const liked = ((await getMeta(db, 'likedIds')) ?? []).filter((id) => id !== args.id);
+    await setMeta(db, 'likedIds', serverLiked ? [args.id, ...liked] : liked);
+  },
   // The profile in the next pull is the server's truth about held neighbourhoods.
   async 'neighbourhood.set'() {},
   async 'neighbourhood.verify'(db, _args, reason) {
@@ -89,13 +100,37 @@ export function confirmLocally<N extends MutationName>(db: DongneDb, name: N, ar
   return confirm?.(db, args);
 }
 
-export function rejectLocally<N extends MutationName>(
-  db: DongneDb,
-  name: N,
-  args: MutationArgs<N>,
-  reason: { code: string; message: string },
-  ownerId: string,
-) {
-  const reject = localReject[name] as (db: DongneDb, args: MutationArgs<N>, reason: { code: string; message: string }, ownerId: string) => Promise<void>;
+export function rejectLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, reason: Refusal, ownerId: string) {
+  const reject = localReject[name] as (db: DongneDb, args: MutationArgs<N>, reason: Refusal, ownerId: string) => Promise<void>;
   return reject(db, args, reason, ownerId);
+}
+
+/**
+ * Settles a pushed batch by the server's results (matched by wire number and mutation id) and drops
+ * each settled entry from the outbox, in one transaction. Returns how many were settled.
+ */
+export async function settleResults(db: DongneDb, batch: OutboxEntry[], results: MutationResult[]): Promise<number> {
+  const byWireSeq = new Map(batch.map((entry) => [entry.wire?.seq ?? entry.seq, entry]));
+  let settled = 0;
+  await db.transaction('rw', [db.outbox, db.listings, db.drafts, db.meta, db.neighbourhoods], async () => {
+    let restored = false;
+    for (const result of results) {
+      const entry = byWireSeq.get(result.seq);
+      if (!entry || entry.mutationId !== result.mutationId) continue;
+      // Gone meanwhile (its owner signed out while this push was in flight): nothing to settle.
+      if (!(await db.outbox.get(entry.seq))) continue;
+      if (result.status === 'rejected') {
+        const { code, message, current } = result;
+        await rejectLocally(db, entry.name, entry.args as never, { code, message, current }, entry.ownerId);
+        restored ||= current !== undefined;
+      } else {
+        await confirmLocally(db, entry.name, entry.args as never);
+      }
+      await db.outbox.delete(entry.seq);
+      settled++;
+    }
+    // A restored row is the server's: what still waits to sync goes back on top of it.
+    if (restored) await rebaseOutbox(db);
+  });
+  return settled;
 }

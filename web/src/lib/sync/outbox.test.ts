@@ -207,10 +207,33 @@ describe('the lifecycle mutations on this device', () => {
     expect(await db.listings.get(id)).toMatchObject({ title: 'Rice cooker, 6 cups', hidden: true, bumpedAt: edited!.bumpedAt });
   });
 
-  it('pull again from the start when the server refuses an edit, so its copy comes back', async () => {
+  it('put back the listing the server sends with a refused edit, without pulling the area again', async () => {
+    const row = serverRow({ title: 'Rice cooker' });
     await setMeta(db, 'cursor', 40);
-    await rejectLocally(db, 'listing.update', { ...createArgs(), title: 'x' } as never, { code: 'listing.not_owner', message: 'No.' }, '');
-    expect(await getMeta(db, 'cursor')).toBe(0);
+    await db.listings.put({ ...row, title: 'x' });
+    const current = { op: 'upsert' as const, entity: 'listing' as const, row };
+    await rejectLocally(db, 'listing.update', { ...createArgs(row.id), title: 'x' } as never, { code: 'listing.not_owner', message: 'No.', current }, '');
+    expect(await db.listings.get(row.id)).toEqual(row);
+    expect(await getMeta(db, 'cursor')).toBe(40);
+  });
+
+  it('drop a listing the server says is gone when it refuses a change to it', async () => {
+    const row = serverRow();
+    await db.listings.put(row);
+    const current = { op: 'delete' as const, entity: 'listing' as const, id: row.id };
+    await rejectLocally(db, 'listing.set_status', { id: row.id, status: 'sold' }, { code: 'listing.not_found', message: 'Gone.', current }, '');
+    expect(await db.listings.get(row.id)).toBeUndefined();
+  });
+
+  it('take back a refused like, leaving the watchlist as the server has it', async () => {
+    const [kept, refused] = [crypto.randomUUID(), crypto.randomUUID()];
+    await setMeta(db, 'serverLikedIds', [kept]);
+    await setMeta(db, 'likedIds', [refused, kept]);
+    await rejectLocally(db, 'listing.set_liked', { id: refused, liked: true }, { code: 'listing.not_found', message: 'Gone.' }, '');
+    expect(await getMeta(db, 'likedIds')).toEqual([kept]);
+    // An unlike the server refused puts the like back.
+    await rejectLocally(db, 'listing.set_liked', { id: kept, liked: false }, { code: 'listing.not_found', message: 'Gone.' }, '');
+    expect(await getMeta(db, 'likedIds')).toEqual([kept]);
   });
 
   it('send the whole draft again when the server could not read an edit of it, and nothing when it is gone', async () => {

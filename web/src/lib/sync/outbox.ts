@@ -38,3 +38,58 @@ export async function rebaseOutbox(db: DongneDb) {
     await applyLocally(db, entry.name, entry.args as never, entry.createdAt);
   }
 }
+
+/** Whether the entry has been (or is being) sent under `clientId`: its wire number is taken then. */
+export const isSentUnder = (entry: OutboxEntry, clientId: string) => entry.wire?.clientId === clientId;
+
+/**
+ * Gives wire numbers to the entries of `batch` (the oldest of one owner's outbox, in order) that have
+ * none under `clientId` yet, continuing this device's run, and returns the batch as numbered.
+ */
+export async function numberForWire(db: DongneDb, batch: OutboxEntry[], clientId: string): Promise<OutboxEntry[]> {
+  return db.transaction('rw', [db.outbox, db.meta], async () => {
+    const sentSeqs = (await getMeta(db, 'sentSeqs')) ?? {};
+    let last = sentSeqs[clientId] ?? 0;
+    const numbered: OutboxEntry[] = [];
+    for (const entry of batch) {
+      if (isSentUnder(entry, clientId)) {
+        numbered.push(entry);
+        continue;
+      }
+      const wire = { clientId, seq: ++last };
+      await db.outbox.update(entry.seq, { wire });
+      numbered.push({ ...entry, wire });
+    }
+    await setMeta(db, 'sentSeqs', { ...sentSeqs, [clientId]: last });
+    return numbered;
+  });
+}
+
+/**
+ * The server has processed this device's mutations up to `expectedSeq - 1` and nothing after (the
+ * entries in between were dropped here unsent, at a sign-out say): the sent entries numbered from
+ * there on go out again numbered from `expectedSeq`. Safe because the server never applies a number
+ * it was not expecting.
+ */
+export async function renumberFrom(db: DongneDb, owner: string, clientId: string, expectedSeq: number): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.meta], async () => {
+    const entries = await db.outbox.where('ownerId').equals(owner).sortBy('seq');
+    let next = expectedSeq;
+    for (const entry of entries) {
+      if (!entry.wire || (isSentUnder(entry, clientId) && entry.wire.seq < expectedSeq)) continue;
+      await db.outbox.update(entry.seq, { wire: { clientId, seq: next++ } });
+    }
+    const sentSeqs = (await getMeta(db, 'sentSeqs')) ?? {};
+    await setMeta(db, 'sentSeqs', { ...sentSeqs, [clientId]: next - 1 });
+  });
+}
+
+/**
+ * The newest entry about `entityId` if it has not been sent yet, so an action can fold into it
+ * rather than queue another change (an autosave into the last one, an unlike into the like).
+ */
+export async function unsentTail(db: DongneDb, owner: string, entityId: string): Promise<OutboxEntry | undefined> {
+  const entries = await db.outbox.where('entityId').equals(entityId).filter((e) => e.ownerId === owner).sortBy('seq');
+  const last = entries.at(-1);
+  return last && !last.wire ? last : undefined;
+}

@@ -33,9 +33,12 @@ export function syncApi(deps: SyncDeps): ApiClient {
 
 /**
  * An API failure as the scheduler sees it: no answer, or one cut off (a dropped connection by another
- * name), is `offline` and retried quietly; a refusal is `server`, with the server's sentence.
+ * name), or a gateway's page for a server that is down, is `offline` and retried quietly; a refusal
+ * is `server`, with the server's sentence.
  */
 export function toSyncError(error: unknown): unknown {
+  // A gateway's 502/503/504 page: the server behind it did not answer.
+  if (error instanceof ApiRefusal && !error.fromServer && error.status >= 500) return new SyncError('offline', 'The server did not answer.');
   if (error instanceof ApiRefusal) return new SyncError('server', error.message);
   if (error instanceof ApiOffline || error instanceof ApiUnreadable) return new SyncError('offline', error.message);
   return error;

@@ -466,6 +466,50 @@ describe('accounts on the device', () => {
     expect(new Set((await feedPage(phone.db, 50)).map((l) => l.id))).toEqual(new Set(others));
   });
 
+  it('numbers each account’s changes in one unbroken run, whoever else used the phone in between', async () => {
+    const phone = device('phone');
+    await phone.signUp('minji');
+    const minji = phone.account!;
+    await publish(phone, { title: 'First' });
+    await phone.sync();
+    await phone.signOut();
+    const jun = device('laptop');
+    await jun.signUp('jun');
+    expect(await phone.signIn(jun.account!)).toEqual({ ok: true });
+    await publish(phone, { title: 'Jun’s' });
+    await publish(phone, { title: 'Jun’s second' });
+    expect(await phone.sync()).toMatchObject({ pushed: 2 });
+    await phone.signOut();
+    expect(await phone.signIn(minji)).toEqual({ ok: true });
+    await publish(phone, { title: 'Second' });
+    expect(await phone.sync()).toMatchObject({ pushed: 1 });
+    // Each device id saw 1, 2, … with nothing skipped: the server took every batch first time.
+    const pushes = phone.requests.filter((r) => r === 'POST /api/sync/push');
+    expect(pushes).toHaveLength(3);
+    expect(server.store.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(2);
+  });
+
+  it('numbers on from where the server is when changes it was sent were dropped here unsent', async () => {
+    const phone = device('phone');
+    await phone.signUp('minji');
+    const minji = phone.account!;
+    await publish(phone, { title: 'Sent' });
+    await phone.sync();
+    // The next push never reaches the server; then Minji signs out, and the change goes with her.
+    await publish(phone, { title: 'Lost at sign-out' });
+    phone.failOn('POST', '/api/sync/push', 'request-lost');
+    expect(await failureOf(phone.sync())).toMatchObject({ kind: 'offline' });
+    await phone.signOut();
+
+    expect(await phone.signIn(minji)).toEqual({ ok: true });
+    const later = await publish(phone, { title: 'Later' });
+    // Numbered 3 here, but the server has 1 and expects 2: told so, the phone sends it as 2.
+    expect(await phone.sync()).toMatchObject({ pushed: 1 });
+    expect(server.store.listings.byId(later)?.title).toBe('Later');
+    expect(server.store.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(2);
+    expect(phone.requests.filter((r) => r === 'POST /api/sync/push')).toHaveLength(4);
+  });
+
   it('takes a fresh device id when the server says this one belongs to another account, and pushes', async () => {
     const laptop = device('laptop');
     await laptop.signUp();

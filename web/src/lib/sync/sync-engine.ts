@@ -15,8 +15,8 @@ import { ApiRefusal, jsonBody } from '../api/api-client.js';
 import type { DongneDb, OutboxEntry } from '../db/db.js';
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
-import { confirmLocally, rejectLocally } from './local-settle.js';
-import { rebaseOutbox } from './outbox.js';
+import { settleResults } from './local-settle.js';
+import { numberForWire, rebaseOutbox, renumberFrom } from './outbox.js';
 import { syncApi, syncCall, SyncError, toSyncError, type SyncDeps } from './sync-deps.js';
 import { uploadPendingPhotos } from './upload-photos.js';
 
@@ -32,7 +32,8 @@ async function flushSignOut(deps: SyncDeps): Promise<void> {
   await deps.db.meta.delete('signOutPending');
 }
 
-const toWire = ({ mutationId, seq, name, args, createdAt, fix }: OutboxEntry) => ({ mutationId, seq, name, args, createdAt, fix });
+/** The entry as it travels; one not numbered yet is measured with its local number in its place. */
+const toWire = ({ mutationId, seq, wire, name, args, createdAt, fix }: OutboxEntry) => ({ mutationId, seq: wire?.seq ?? seq, name, args, createdAt, fix });
 /** Stay well under the server's body limit, whatever the text in the mutations. */
 const BATCH_BYTES_MAX = SYNC_LIMITS.bodyMaxBytes * 0.8;
 const encoder = new TextEncoder();
@@ -80,13 +81,13 @@ export async function push(deps: SyncDeps): Promise<number> {
   if (!owner || (await getMeta(db, 'sessionExpired'))) return 0;
   let settled = 0;
   let rotated = false;
+  let renumbered = false;
   for (;;) {
-    const batch = await untilPhotosWait(db, fitBatch(await db.outbox.where('ownerId').equals(owner).sortBy('seq')));
-    if (batch.length === 0) return settled;
-    const body: PushRequest = {
-      clientId: await clientIdOf(db, owner),
-      mutations: batch.map(toWire),
-    };
+    const clientId = await clientIdOf(db, owner);
+    const waiting = await untilPhotosWait(db, fitBatch(await db.outbox.where('ownerId').equals(owner).sortBy('seq')));
+    if (waiting.length === 0) return settled;
+    const batch = await numberForWire(db, waiting, clientId);
+    const body: PushRequest = { clientId, mutations: batch.map(toWire) };
     let results: PushResponse['results'];
     try {
       ({ results } = await api.json('/api/sync/push', pushResponseSchema, jsonBody(body)));
@@ -104,24 +105,16 @@ export async function push(deps: SyncDeps): Promise<number> {
         await setMeta(db, 'clientIds', ids);
         continue;
       }
+      // Changes numbered here were dropped unsent (at a sign-out, say): number on from where the server is.
+      if (error instanceof ApiRefusal && error.code === 'sync.seq_gap' && error.expectedSeq !== undefined && !renumbered) {
+        renumbered = true;
+        await renumberFrom(db, owner, clientId, error.expectedSeq);
+        continue;
+      }
       throw toSyncError(error);
     }
-    const bySeq = new Map(batch.map((entry) => [entry.seq, entry]));
-    await db.transaction('rw', [db.outbox, db.listings, db.drafts, db.meta], async () => {
-      for (const result of results) {
-        const entry = bySeq.get(result.seq);
-        if (!entry || entry.mutationId !== result.mutationId) continue;
-        // Gone meanwhile (its owner signed out while this push was in flight): nothing to settle.
-        if (!(await db.outbox.get(entry.seq))) continue;
-        if (result.status === 'rejected') {
-          await rejectLocally(db, entry.name, entry.args as never, { code: result.code, message: result.message }, entry.ownerId);
-        } else {
-          await confirmLocally(db, entry.name, entry.args as never);
-        }
-        await db.outbox.delete(entry.seq);
-        settled++;
-      }
-    });
+    renumbered = false;
+    settled += await settleResults(db, batch, results);
     if (results.length === 0) throw new SyncError('server', 'The server did not answer for any of the pushed changes.');
   }
 }

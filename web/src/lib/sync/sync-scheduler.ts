@@ -37,11 +37,14 @@ export function startSyncScheduler(db: DongneDb): () => void {
     try {
       await syncWithLock({ db, fetch: (input, init) => fetch(input, init), draftMerger: () => import('$lib/drafts/pulled-drafts') });
       syncStatus.error = '';
+      syncStatus.unreachable = false;
       syncStatus.lastSyncedAt = Date.now();
       retryMs = RETRY_MIN_MS;
     } catch (error) {
-      if (error instanceof SyncError && error.kind === 'offline') syncStatus.error = '';
-      else syncStatus.error = error instanceof Error ? error.message : String(error);
+      const noAnswer = error instanceof SyncError && error.kind === 'offline';
+      // Offline is told by the browser; a connection with no answer means the server is down.
+      syncStatus.unreachable = noAnswer && navigator.onLine;
+      syncStatus.error = noAnswer ? '' : error instanceof Error ? error.message : String(error);
       schedule(retryMs);
       retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
     } finally {
