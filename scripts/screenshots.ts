@@ -53,6 +53,17 @@ for (const [size, viewport] of [
   await page.reload().catch(() => {});
   await page.getByRole('heading', { name: 'My listings' }).waitFor();
   await page.screenshot({ path: `${outDir}/me-offline-${size}.png` });
+  // A like made offline: the banner counts the one change the next sync sends.
+  await page.goto(base).catch(() => {});
+  await page.getByTestId('listing-card').nth(2).click();
+  await page.getByRole('button', { name: 'Add to your watchlist' }).click();
+  await page.getByTestId('waiting-to-sync').waitFor();
+  await page.screenshot({ path: `${outDir}/detail-liked-offline-${size}.png` });
+  // Signal, but no answer from the server.
+  await context.route('**/api/**', (route) => route.abort('connectionrefused'));
+  await context.setOffline(false);
+  await page.getByTestId('server-unreachable').waitFor({ timeout: 20_000 });
+  await page.screenshot({ path: `${outDir}/detail-server-unreachable-${size}.png` });
   await context.close();
   await sellerWithPhotos(size, viewport);
 }
