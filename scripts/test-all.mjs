@@ -1,7 +1,9 @@
 // Runs every test (vitest unit tests, then the Playwright browser journeys) and ends with one
-// summary line CI can read: "N passed, N failed". Exits non-zero if anything failed.
+// summary line CI can read: "N passed, N failed". Exits non-zero if anything failed. First it makes
+// sure the Debian packages the tests need are there, then builds the app the journeys drive.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 const out = '.test-results';
 rmSync(out, { recursive: true, force: true });
@@ -14,6 +16,11 @@ function run(label, command, args, env = {}) {
   return result.status ?? 1;
 }
 
+ensureSystemPackages();
+if (run('Build (the PWA the journeys drive)', 'npm', ['run', 'build']) !== 0) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
 const unitStatus = run('Unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/unit.json`]);
 const e2eStatus = run('Browser journeys (Playwright + Chromium)', bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_FILE: `${out}/e2e.json`,
