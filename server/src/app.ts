@@ -89,7 +89,8 @@ export function createApp({
 
   app.onError((error, c) => {
     if (error instanceof SeqGapError) {
-      return c.json({ error: { code: error.code, message: error.message, expectedSeq: error.expectedSeq } }, error.status);
+      const { error: body } = errorBody(error.code, error.message);
+      return c.json({ error: { ...body, expectedSeq: error.expectedSeq, unprocessed: error.unprocessed } }, error.status);
     }
     if (error instanceof ServiceError) {
       if (error.retryAfterS !== undefined) c.header('Retry-After', String(error.retryAfterS));

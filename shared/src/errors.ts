@@ -6,8 +6,10 @@ export const apiErrorSchema = z.object({
     code: z.string(),
     message: z.string(),
     issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
-    /** With sync.seq_gap: the seq the server expects this device's next new mutation to carry. */
+    /** With sync.seq_gap: the seq the server expects this device's next new mutation to carry… */
     expectedSeq: z.optional(z.int()),
+    /** …and the mutations of the refused batch it has not processed, to send again numbered from there. */
+    unprocessed: z.optional(z.array(z.string())),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

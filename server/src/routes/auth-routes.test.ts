@@ -321,6 +321,16 @@ describe('sign-in failures', () => {
     expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(1);
   });
 
+  it('count every address of one IPv6 /64 network as one address', async () => {
+    await newSession(server.app, { nickname: 'minho', password: PASSWORD });
+    const statuses: number[] = [];
+    // A new address from the same network for every guess.
+    for (let i = 0; i < perAddress + 2; i++) statuses.push((await signInFrom(`2001:db8:0:1::${(i + 1).toString(16)}`, 'minho', `wrong-guess-${i}`)).status);
+    expect(statuses).toEqual([...Array(perAddress).fill(401), 429, 429]);
+    // Another network is another address: the owner there gets in.
+    expect((await signInFrom('2001:db8:0:2::1', 'minho')).status).toBe(200);
+  });
+
   it(`stop an address after ${perAddress} failures on a nickname with 429 and Retry-After, before the password is checked`, async () => {
     await newSession(server.app, { nickname: 'minho', password: PASSWORD });
     const statuses: number[] = [];
@@ -505,7 +515,8 @@ describe('another account', () => {
       expect(page.lastSeq).toBe(0);
       expect(JSON.stringify(page.profile)).not.toContain(alice.actorId);
     }
-    expect((await pull(server.app, alice.cookie, { clientId: phone.clientId })).profile).toMatchObject({ actorId: alice.actorId, verificationCount: 2 });
+    // Alice's two readings were in one neighbourhood on one day: one verification on her profile.
+    expect((await pull(server.app, alice.cookie, { clientId: phone.clientId })).profile).toMatchObject({ actorId: alice.actorId, verificationCount: 1 });
   });
 });
 

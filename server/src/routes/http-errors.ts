@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describeIssues, type ApiError } from '@dongne/shared';
 import type { z } from 'zod/mini';
+import { addressKey } from '../services/client-address.js';
 import { ServiceError } from '../services/service-error.js';
 
 export function errorBody(code: string, message: string, issues?: ApiError['error']['issues']): ApiError {
@@ -37,10 +38,14 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z
   return parsed.data;
 }
 
-/** The peer address of the connection; undefined when there is no socket (in-process requests). */
+/**
+ * Who is asking, by the connection's peer address (an IPv6 address by its /64 network, see
+ * addressKey); undefined when there is no socket (in-process requests).
+ */
 export function clientIp(c: Context): string | undefined {
   try {
-    return getConnInfo(c).remote.address;
+    const address = getConnInfo(c).remote.address;
+    return address ? addressKey(address) : undefined;
   } catch {
     return undefined;
   }

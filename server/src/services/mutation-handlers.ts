@@ -38,6 +38,11 @@ function placeOrReject(store: Store, id: string) {
   return place;
 }
 
+// Ids once used (by a listing or a draft, live, hidden or deleted) are never anyone else's: one
+// neutral answer, which says nothing about what holds the id.
+const idTaken = () => new MutationRejected('listing.id_taken', 'This id is already in use. Publish again from your draft.');
+const draftNotOwner = () => new MutationRejected('draft.not_owner', 'This id is already in use by someone else.');
+
 const listingNotFound = () => new MutationRejected('listing.not_found', 'That listing no longer exists.');
 
 /** The listing, if `actor` may see it; one they may not (deleted, someone's hidden one) is answered as missing. */
@@ -69,7 +74,7 @@ export const mutationHandlers: Handlers = {
     // Ids belong to whoever first used them: a listing may not take the id of someone else's draft.
     const draft = store.drafts.byId(args.id);
     if ((draft && draft.ownerId !== actor.id) || store.listings.ownerOf(args.id)) {
-      throw new MutationRejected('listing.id_taken', 'A listing with this id already exists.');
+      throw idTaken();
     }
     if (store.listings.countCreatedSince(actor.id, now - DAY_MS) >= LISTING_LIMITS.perDay) {
       throw new MutationRejected(
@@ -104,7 +109,7 @@ export const mutationHandlers: Handlers = {
       createdAt: now,
       changeSeq: store.sync.nextChangeSeq(),
     });
-    if (!inserted) throw new MutationRejected('listing.id_taken', 'A listing with this id already exists.');
+    if (!inserted) throw idTaken();
     // The draft it was published from leaves the person's other devices too.
     if (store.drafts.byId(args.id)?.ownerId === actor.id) store.drafts.markDeleted(args.id, now, () => store.sync.nextChangeSeq());
   },
@@ -152,12 +157,12 @@ export const mutationHandlers: Handlers = {
     const existing = store.drafts.byId(args.id);
     const listing = existing ? undefined : store.listings.ownerOf(args.id);
     if ((existing && existing.ownerId !== actor.id) || (listing && listing.sellerId !== actor.id)) {
-      throw new MutationRejected('draft.not_owner', 'That draft belongs to someone else.');
+      throw draftNotOwner();
     }
     if (!existing && store.drafts.countCreatedSince(actor.id, now - DAY_MS) >= DRAFT_LIMITS.newPerDay) {
       throw new MutationRejected(
         'draft.daily_limit',
-        `You have started ${DRAFT_LIMITS.newPerDay} drafts today. This one is kept on this device; it syncs to your other devices tomorrow.`,
+        `You have started ${DRAFT_LIMITS.newPerDay} drafts today. This one is kept on this device, and reaches your other devices with your next edit of it once a day has passed.`,
       );
     }
     if (existing?.deletedAt != null) {
@@ -180,7 +185,7 @@ export const mutationHandlers: Handlers = {
 
   'draft.delete'({ store, actor, now }, args) {
     const existing = store.drafts.byId(args.id);
-    if (existing && existing.ownerId !== actor.id) throw new MutationRejected('draft.not_owner', 'That draft belongs to someone else.');
+    if (existing && existing.ownerId !== actor.id) throw draftNotOwner();
     // Never synced, or already gone: deleting it again is what the person wanted anyway.
     store.drafts.markDeleted(args.id, now, () => store.sync.nextChangeSeq());
   },

@@ -22,13 +22,17 @@ export class MutationRejected extends Error {
   }
 }
 
-/** A push whose new mutations do not continue where the device left off: nothing of it is applied. */
+/**
+ * A push whose new mutations do not continue where the device left off (a gap, or a number the
+ * server already used for another mutation): nothing of it is applied.
+ */
 export class SeqGapError extends ServiceError {
   constructor(
-    /** The seq the device's next new mutation must carry. */
+    /** The number the device's next new mutation must carry. */
     readonly expectedSeq: number,
-    sentSeq: number,
+    /** The batch's mutations the server has not processed, to be numbered again from expectedSeq. */
+    readonly unprocessed: string[],
   ) {
-    super(409, 'sync.seq_gap', `This device's changes must arrive in order: expected number ${expectedSeq} next, got ${sentSeq}. Send again from ${expectedSeq}.`);
+    super(409, 'sync.seq_gap', `This device's changes must arrive in order, numbered on from ${expectedSeq - 1}: send the new ones again from ${expectedSeq}.`);
   }
 }

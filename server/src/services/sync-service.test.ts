@@ -308,7 +308,7 @@ describe('ordering', () => {
     // Seq 3 arrives first (another server instance took the earlier batch, say).
     const early = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [remove] });
     expect(early.status).toBe(409);
-    expect(await early.json()).toEqual({ error: { code: 'sync.seq_gap', message: expect.stringContaining('expected number 1'), expectedSeq: 1 } });
+    expect(await early.json()).toEqual({ error: { code: 'sync.seq_gap', message: expect.stringContaining('from 1'), expectedSeq: 1, unprocessed: [remove.mutationId] } });
     expect(dumpTables(store)).toEqual(before);
 
     // Then 1 and 2 arrive, and 3 again: all three apply, in order.
@@ -323,9 +323,11 @@ describe('ordering', () => {
     const { app, store } = server;
     const alice = await newSession(app);
     const phone = device();
-    const holed = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [server.createListing(1), server.createListing(2), server.createListing(4)] });
+    const batch = [server.createListing(1), server.createListing(2), server.createListing(4)];
+    const holed = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: batch });
     expect(holed.status).toBe(409);
-    expect(await holed.json()).toMatchObject({ error: { code: 'sync.seq_gap', expectedSeq: 3 } });
+    // None of it applied: all three are to be numbered again from 1.
+    expect(await holed.json()).toMatchObject({ error: { code: 'sync.seq_gap', expectedSeq: 1, unprocessed: batch.map((m) => m.mutationId) } });
 
     const huge = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [server.createListing(Number.MAX_SAFE_INTEGER)] });
     expect(huge.status).toBe(409);
@@ -526,34 +528,49 @@ describe('rejections', () => {
     expect((await pull(app, undefined)).changes).toEqual([expect.objectContaining({ op: 'upsert' })]);
   });
 
-  it('rejects a new mutation that reuses an already processed seq with sync.seq_reused', async () => {
+  it('refuses a new mutation numbered with a seq already used, naming what to number again, and applies it once renumbered', async () => {
     const { app, store } = server;
     const alice = await newSession(app);
     const phone = device();
-    await push(app, alice.cookie, phone.clientId, [server.createListing(1), server.createListing(2)]);
+    const [first, second] = [server.createListing(1), server.createListing(2)];
+    await push(app, alice.cookie, phone.clientId, [first, second]);
     const before = dumpTables(store);
 
+    // A device that lost track of its numbers (restored from an old copy, say) sends new work as 1 and 2.
     const reused = server.createListing(2);
     const older = server.createListing(1);
-    const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [reused, older]);
-
-    expect(results).toEqual([
-      { mutationId: older.mutationId, seq: 1, status: 'rejected', code: 'sync.seq_reused', message: expect.stringContaining('1') },
-      { mutationId: reused.mutationId, seq: 2, status: 'rejected', code: 'sync.seq_reused', message: expect.stringContaining('2') },
-    ]);
-    expect(lastSeq).toBe(2);
+    const refused = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [reused, older] });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({
+      error: { code: 'sync.seq_gap', message: expect.stringContaining('from 3'), expectedSeq: 3, unprocessed: [older.mutationId, reused.mutationId] },
+    });
     expect(dumpTables(store)).toEqual(before);
+
+    // A genuine retry in the same batch is not named: it keeps its number and its answer.
+    const mixed = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [second, { ...reused, seq: 4 }] });
+    expect(await mixed.json()).toMatchObject({ error: { expectedSeq: 3, unprocessed: [reused.mutationId] } });
+
+    const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [second, { ...older, seq: 3 }, { ...reused, seq: 4 }]);
+    expect(results.map((r) => [r.seq, r.status])).toEqual([[2, 'applied'], [3, 'applied'], [4, 'applied']]);
+    expect(lastSeq).toBe(4);
+    expect(countRows(store, 'listings')).toBe(4);
   });
 
-  it('rejects the second of two new mutations sharing a seq within one batch', async () => {
+  it('refuses two new mutations sharing a seq within one batch, and applies the same one sent twice once', async () => {
     const { app, store } = server;
     const alice = await newSession(app);
     const phone = device();
     const a = server.createListing(1);
     const b = server.createListing(1);
-    const { results } = await push(app, alice.cookie, phone.clientId, [a, b]);
-    expect(results[0]).toMatchObject({ mutationId: a.mutationId, status: 'applied' });
-    expect(results[1]).toMatchObject({ mutationId: b.mutationId, status: 'rejected', code: 'sync.seq_reused' });
+    const refused = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [a, b] });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: 'sync.seq_gap', expectedSeq: 1, unprocessed: [a.mutationId, b.mutationId] } });
+    expect(countRows(store, 'listings')).toBe(0);
+    const { results } = await push(app, alice.cookie, phone.clientId, [a, a]);
+    expect(results).toEqual([
+      { mutationId: a.mutationId, seq: 1, status: 'applied' },
+      { mutationId: a.mutationId, seq: 1, status: 'applied' },
+    ]);
     expect(countRows(store, 'listings')).toBe(1);
   });
 });

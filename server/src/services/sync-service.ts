@@ -68,17 +68,30 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
   }
 
   /**
-   * Refuses the batch unless its new mutations continue exactly from `lastSeq`: several server
-   * instances may receive one device's batches, and a mutation processed ahead of one it follows
-   * would apply out of order (or make the earlier one look reused for ever).
+   * Refuses the batch unless every mutation in it is either one the server already processed (a
+   * retry, answered from the record) or new and numbered exactly from `lastSeq + 1` on. Several
+   * server instances may receive one device's batches: a mutation processed ahead of one it follows
+   * would apply out of order. The refusal names the new mutations, which the device numbers again
+   * from `expectedSeq`; it never drops one for its number.
    */
-  function assertInOrder(mutations: Mutation[], lastSeq: number) {
+  function assertInOrder(clientId: string, mutations: Mutation[], lastSeq: number) {
     let expected = lastSeq + 1;
-    for (const { seq } of mutations) {
-      if (seq === expected) expected++;
-      // A retry of a processed one, or a repeat within the batch: answered from the record.
-      else if (seq > expected) throw new SeqGapError(expected, seq);
+    let inOrder = true;
+    const numbered = new Map<number, string>();
+    const unprocessed = new Set<string>();
+    for (const { seq, mutationId } of mutations) {
+      if (seq <= lastSeq && store.sync.processedAt(clientId, seq)?.mutationId === mutationId) continue;
+      unprocessed.add(mutationId);
+      if (numbered.get(seq) === mutationId) continue; // the same mutation twice in one batch
+      if (seq === expected && !numbered.has(seq)) {
+        numbered.set(seq, mutationId);
+        expected++;
+      } else {
+        // A gap, a number already used for another mutation, or two mutations sharing one.
+        inOrder = false;
+      }
     }
+    if (!inOrder) throw new SeqGapError(lastSeq + 1, [...unprocessed]);
   }
 
   return {
@@ -95,26 +108,14 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
           throw new ServiceError(403, 'sync.client_not_yours', 'This device id belongs to someone else.');
         }
         let lastSeq = client?.lastSeq ?? 0;
-        assertInOrder(mutations, lastSeq);
+        assertInOrder(clientId, mutations, lastSeq);
         if (!client) store.sync.insertClient(clientId, actor.id);
         const results: MutationResult[] = [];
         for (const mutation of mutations) {
           const earlier = store.sync.processedAt(clientId, mutation.seq);
-          if (earlier?.mutationId === mutation.mutationId) {
+          if (earlier) {
             // A retry (or a repeat within the batch): the same answer, nothing applied again.
             results.push(withCurrentListing(actor, mutation, earlier));
-            continue;
-          }
-          if (earlier || mutation.seq <= lastSeq) {
-            // A new mutation may not reuse a seq the server already processed: the device's
-            // outbox and the server disagree, and applying it could reorder its edits.
-            results.push({
-              mutationId: mutation.mutationId,
-              seq: mutation.seq,
-              status: 'rejected',
-              code: 'sync.seq_reused',
-              message: `Sequence number ${mutation.seq} was already used by this device.`,
-            });
             continue;
           }
           const result = applyOne(actor, mutation);

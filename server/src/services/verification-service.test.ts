@@ -37,7 +37,7 @@ describe('verify', () => {
     const fix = at(HOME, T0 - 1_000);
     expect(verify(alice, HOME, fix)).toEqual({ ok: true, distanceM: expect.closeTo(0, 6) });
     expect(store.verifications.currentTakenAt(alice.id, HOME)).toBe(T0 - 1_000);
-    expect(store.verifications.lastFix(alice.id)).toEqual(fix);
+    expect(store.verifications.fixesAround(alice.id, T0)).toEqual({ before: fix, after: undefined });
   });
 
   it('records nothing for a fix that fails', () => {
@@ -153,6 +153,14 @@ describe('hasCurrentVerification', () => {
 });
 
 describe('profile', () => {
+  it('counts at most one verification per neighbourhood per day, however many readings passed', () => {
+    // Readings a few seconds and metres apart each pass, but they prove nothing new that day.
+    for (let i = 0; i < 5; i++) expect(verify(alice, HOME, at(HOME, T0 + i * 2_000, { northM: 3 * i })).ok).toBe(true);
+    expect(service.profile(alice, T0 + 10_000).verificationCount).toBe(1);
+    verify(alice, HOME, at(HOME, T0 + DAY), T0 + DAY);
+    expect(service.profile(alice, T0 + DAY).verificationCount).toBe(2);
+  });
+
   it('is empty for someone who has done nothing yet', () => {
     expect(service.profile(alice, T0)).toEqual({ actorId: 'alice', nickname: 'Alice', verificationCount: 0, lastVerifiedAt: null, neighbourhoods: [] });
   });

@@ -14,7 +14,6 @@ export function createVerificationsStore(db: Db) {
     INSERT INTO verifications (actor_id, neighbourhood_id, lat, lng, accuracy, taken_at, verified_at, fix_key)
     VALUES (@actorId, @neighbourhoodId, @lat, @lng, @accuracy, @takenAt, @verifiedAt, @fixKey)`);
   const takenBetween = db.prepare(`SELECT ${FIX_COLUMNS} FROM verifications WHERE taken_at BETWEEN ? AND ?`);
-  const lastFix = db.prepare(`SELECT ${FIX_COLUMNS} FROM verifications WHERE actor_id = ? ORDER BY taken_at DESC LIMIT 1`);
   const fixBefore = db.prepare(`
     SELECT ${FIX_COLUMNS} FROM verifications WHERE actor_id = ? AND taken_at <= ? ORDER BY taken_at DESC LIMIT 1`);
   const fixAfter = db.prepare(`
@@ -29,8 +28,11 @@ export function createVerificationsStore(db: Db) {
     SELECT takenAt FROM here WHERE takenAt IS NOT NULL AND NOT EXISTS (
       SELECT 1 FROM verifications
       WHERE actor_id = @actorId AND taken_at > here.takenAt AND neighbourhood_id <> @neighbourhoodId)`).pluck();
+  // A profile counts at most one verification per neighbourhood per day (UTC): readings a little over
+  // a metre or a second apart are new readings, but not new proof of where someone lives.
   const summary = db.prepare(`
-    SELECT count(*) AS count, max(taken_at) AS lastVerifiedAt FROM verifications WHERE actor_id = ?`);
+    SELECT count(DISTINCT neighbourhood_id || '|' || (taken_at / 86400000)) AS count, max(taken_at) AS lastVerifiedAt
+    FROM verifications WHERE actor_id = ?`);
 
   return {
     record(row: { actorId: string; neighbourhoodId: string; fix: Fix; verifiedAt: number }) {
@@ -38,7 +40,6 @@ export function createVerificationsStore(db: Db) {
     },
     /** Every used reading (anyone's) taken between `from` and `to`, for the replay check. */
     takenBetween: (from: number, to: number) => takenBetween.all(from, to) as Fix[],
-    lastFix: (actorId: string) => lastFix.get(actorId) as Fix | undefined,
     /** The accepted fixes either side of `takenAt`, for the travel check of a late-arriving fix. */
     fixesAround: (actorId: string, takenAt: number) => ({
       before: fixBefore.get(actorId, takenAt) as Fix | undefined,

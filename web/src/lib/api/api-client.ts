@@ -33,8 +33,10 @@ export class ApiRefusal extends Error {
     readonly issues: readonly Issue[] = [],
     /** False when the body was not the API's error shape (a proxy's page, a cut-off body): code is `http.<status>`. */
     readonly fromServer = true,
-    /** With sync.seq_gap: the number the server expects this device's next new mutation to carry. */
+    /** With sync.seq_gap: the number the server expects this device's next new mutation to carry… */
     readonly expectedSeq?: number,
+    /** …and the refused batch's mutations it has not processed, to number again from there. */
+    readonly unprocessed?: readonly string[],
   ) {
     super(message);
     this.name = 'ApiRefusal';
@@ -44,8 +46,8 @@ export class ApiRefusal extends Error {
   static async of(response: Response): Promise<ApiRefusal> {
     const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
     if (!body.success) return new ApiRefusal(response.status, `http.${response.status}`, `The server answered ${response.status}.`, [], false);
-    const { code, message, issues, expectedSeq } = body.data.error;
-    return new ApiRefusal(response.status, code, message, issues, true, expectedSeq);
+    const { code, message, issues, expectedSeq, unprocessed } = body.data.error;
+    return new ApiRefusal(response.status, code, message, issues, true, expectedSeq, unprocessed);
   }
 }
 

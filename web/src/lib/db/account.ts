@@ -2,7 +2,7 @@
 // person's work is never shown to, or pushed as, another person who signs in on the same device.
 import type { Account } from '@dongne/shared';
 import type { DongneDb } from './db.js';
-import { currentOwner, setMeta } from './meta.js';
+import { currentOwner, getMeta, setMeta } from './meta.js';
 import { rebaseOutbox } from '../sync/outbox.js';
 import { waitingChanges } from './queries.js';
 
@@ -68,7 +68,23 @@ export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer:
     // Their photos too: published ones are on the server for anyone to load again.
     await photosOf(db, owner).delete();
     await db.outbox.where('ownerId').equals(owner).delete();
+    await forgetDeviceId(db, owner);
     for (const key of PERSONAL_META) await db.meta.delete(key);
     if (!toldServer) await setMeta(db, 'signOutPending', true);
   });
 }
+
+/**
+ * Next time this person signs in here, they push under a new device id: changes numbered for the
+ * old one may still be on their way, and must never meet new work that reuses their numbers.
+ */
+async function forgetDeviceId(db: DongneDb, owner: string) {
+  const ids = (await getMeta(db, 'clientIds')) ?? {};
+  const clientId = ids[owner];
+  if (!clientId) return;
+  const { [owner]: _forgotten, ...others } = ids;
+  await setMeta(db, 'clientIds', others);
+  const { [clientId]: _numbers, ...otherSeqs } = (await getMeta(db, 'sentSeqs')) ?? {};
+  await setMeta(db, 'sentSeqs', otherSeqs);
+}
+

@@ -29,6 +29,8 @@ export interface Draft {
   ownerId: string;
   /** Set when the server refused to publish it; the draft is kept so nothing is lost. */
   rejection?: { code: string; message: string; at: number };
+  /** The server refused to start keeping this draft (a daily limit): the next edit sends it whole. */
+  serverLacks?: boolean;
 }
 
 export interface OutboxEntry {

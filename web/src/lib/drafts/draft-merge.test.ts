@@ -1,13 +1,16 @@
 // One person, two devices, one draft: edits made on both while offline merge when both sync,
 // through the real sync engine and the real server.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DRAFT_LIMITS } from '@dongne/shared';
 import { unsyncedCount } from '../db/account.js';
+import { getMeta } from '../db/meta.js';
 import { createDraft, deleteDraft, ownDraft } from '../db/drafts.js';
-import { useTestServer, type Device } from '../sync/test-device.js';
+import { useTestServer, type Device, type TestServer } from '../sync/test-device.js';
 import { openDraftDoc, readFields, replaceText, writeFields } from './draft-doc.js';
 import { saveDraftDoc } from './save-draft.js';
 
-const device = useTestServer();
+let server: TestServer;
+const device = useTestServer((fresh) => (server = fresh));
 let phone: Device;
 let laptop: Device;
 beforeEach(async () => {
@@ -132,6 +135,32 @@ describe('autosaves made offline', () => {
     await phone.sync();
     await laptop.sync();
     expect(await ownDraft(laptop.db, id)).toMatchObject({ title: 'Lamp', description: 'Warm light.' });
+  });
+});
+
+describe('a draft the server would not start keeping that day', () => {
+  it('stays on the device, and reaches the other device whole with its next edit once the limit allows', async () => {
+    // Two hundred drafts already started today on other devices.
+    const owner = (await getMeta(phone.db, 'actorId'))!;
+    for (let i = 0; i < DRAFT_LIMITS.newPerDay; i++) {
+      server.store.drafts.save({ id: crypto.randomUUID(), ownerId: owner, state: new Uint8Array([0, 0]), at: server.clock.now(), changeSeq: server.store.sync.nextChangeSeq() });
+    }
+    const { id } = await createDraft(phone.db);
+    await edit(phone, id, (f) => {
+      f.title = 'Armchair';
+      f.description = 'Birch frame.';
+    });
+    await phone.sync();
+    expect(await ownDraft(phone.db, id)).toMatchObject({ title: 'Armchair', serverLacks: true });
+    await laptop.sync();
+    expect(await ownDraft(laptop.db, id)).toBeUndefined();
+
+    server.clock.advance(25 * 60 * 60 * 1000);
+    await edit(phone, id, (f) => (f.price = '40000'));
+    await phone.sync();
+    await laptop.sync();
+    expect(await ownDraft(laptop.db, id)).toMatchObject({ title: 'Armchair', description: 'Birch frame.', price: '40000' });
+    expect((await ownDraft(phone.db, id))?.serverLacks).toBeUndefined();
   });
 });
 

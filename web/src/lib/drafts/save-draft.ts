@@ -20,7 +20,8 @@ export async function saveDraftDoc(db: DongneDb, id: string, doc: Y.Doc, edits: 
     if (!stored || stored.publishing) return false;
     if (stored.doc) mergeInto(doc, stored.doc);
     await db.drafts.update(id, { ...readFields(doc), doc: encodeDraft(doc), updatedAt: Date.now() });
-    if (update) await queueEdit(db, id, update);
+    // A draft the server refused to start keeping goes whole with its next edit, so it arrives whole.
+    if (update) await queueEdit(db, id, stored.serverLacks ? encodeDraft(doc) : update);
     return true;
   });
   edits.splice(0, taken);

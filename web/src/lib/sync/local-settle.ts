@@ -74,6 +74,11 @@ export const localReject: LocalReject = {
   // tombstone removes it here too. Refused as unreadable: later edits build on this one, so the
   // server could never use them either; send the whole document instead, which always applies.
   async 'draft.update'(db, args, reason) {
+    // Not kept by the server at all yet: its edits alone would make half a draft there.
+    if (reason.code === 'draft.daily_limit') {
+      await db.drafts.update(args.id, { serverLacks: true });
+      return;
+    }
     if (reason.code !== 'draft.invalid_update' && reason.code !== 'mutation.invalid_args') return;
     const draft = await db.drafts.get(args.id);
     if (!draft?.doc) return;
@@ -92,6 +97,9 @@ export const localConfirm: LocalConfirm = {
   // The listing is live: the draft kept in case of a refusal can go.
   async 'listing.create'(db, args) {
     await db.drafts.delete(args.id);
+  },
+  async 'draft.update'(db, args) {
+    if ((await db.drafts.get(args.id))?.serverLacks) await db.drafts.update(args.id, { serverLacks: undefined });
   },
 };
 

@@ -6,7 +6,7 @@ import { clientIdOf, getMeta, setMeta } from '../db/meta.js';
 import { waitingIds } from '../db/queries.js';
 import { serverListing, useFreshDb } from '../db/test-db.js';
 import { rejectLocally } from './local-settle.js';
-import { enqueue, onLocalMutation, rebaseOutbox, notifyLocalMutation } from './outbox.js';
+import { enqueue, notifyLocalMutation, numberForWire, onLocalMutation, rebaseOutbox, renumberFrom } from './outbox.js';
 
 let db: DongneDb;
 useFreshDb((fresh) => (db = fresh));
@@ -249,3 +249,32 @@ describe('the lifecycle mutations on this device', () => {
     expect((await db.outbox.toArray()).map((e) => [e.name, e.args])).toEqual([['draft.update', { id, update: 'AQAA' }]]);
   });
 });
+
+describe('numbering for the wire', () => {
+  it('sends each entry as it is stored when numbered, and stops before one removed since the batch was read', async () => {
+    const ids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    for (const id of ids) await inTx(() => enqueue(db, 'listing.set_liked', { id, liked: true }, id));
+    const batch = await db.outbox.orderBy('seq').toArray();
+    // Meanwhile: an autosave-like change folds into the first entry, and the second is taken back.
+    await db.outbox.update(batch[0].seq, { args: { id: ids[0], liked: false } });
+    await db.outbox.delete(batch[1].seq);
+
+    const numbered = await numberForWire(db, batch, 'phone-1');
+    expect(numbered.map((e) => [e.args, e.wire])).toEqual([[{ id: ids[0], liked: false }, { clientId: 'phone-1', seq: 1 }]]);
+    expect(await getMeta(db, 'sentSeqs')).toEqual({ 'phone-1': 1 });
+    // The third goes in the next batch, numbered on.
+    const rest = await numberForWire(db, await db.outbox.orderBy('seq').toArray(), 'phone-1');
+    expect(rest.map((e) => e.wire?.seq)).toEqual([1, 2]);
+  });
+
+  it('numbers again from the server’s expectedSeq only what it has not processed, keeping the rest', async () => {
+    const ids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    for (const id of ids) await inTx(() => enqueue(db, 'listing.set_liked', { id, liked: true }, id));
+    const [retried, stale, fresh] = await numberForWire(db, await db.outbox.orderBy('seq').toArray(), 'phone-1');
+    await renumberFrom(db, '', 'phone-1', 7, [stale.mutationId, fresh.mutationId]);
+    const after = await db.outbox.orderBy('seq').toArray();
+    expect(after.map((e) => e.wire?.seq)).toEqual([retried.wire!.seq, 7, 8]);
+    expect(await getMeta(db, 'sentSeqs')).toEqual({ 'phone-1': 8 });
+  });
+});
+

@@ -44,21 +44,23 @@ export const isSentUnder = (entry: OutboxEntry, clientId: string) => entry.wire?
 
 /**
  * Gives wire numbers to the entries of `batch` (the oldest of one owner's outbox, in order) that have
- * none under `clientId` yet, continuing this device's run, and returns the batch as numbered.
+ * none under `clientId` yet, continuing this device's run, and returns the batch as stored now: an
+ * entry changed since it was read (an autosave folded into it) goes out as changed, and the batch
+ * stops before one removed meanwhile (a like taken back).
  */
 export async function numberForWire(db: DongneDb, batch: OutboxEntry[], clientId: string): Promise<OutboxEntry[]> {
   return db.transaction('rw', [db.outbox, db.meta], async () => {
     const sentSeqs = (await getMeta(db, 'sentSeqs')) ?? {};
     let last = sentSeqs[clientId] ?? 0;
     const numbered: OutboxEntry[] = [];
-    for (const entry of batch) {
-      if (isSentUnder(entry, clientId)) {
-        numbered.push(entry);
-        continue;
+    for (const { seq } of batch) {
+      const entry = await db.outbox.get(seq);
+      if (!entry) break;
+      if (!isSentUnder(entry, clientId)) {
+        entry.wire = { clientId, seq: ++last };
+        await db.outbox.update(seq, { wire: entry.wire });
       }
-      const wire = { clientId, seq: ++last };
-      await db.outbox.update(entry.seq, { wire });
-      numbered.push({ ...entry, wire });
+      numbered.push(entry);
     }
     await setMeta(db, 'sentSeqs', { ...sentSeqs, [clientId]: last });
     return numbered;
@@ -66,17 +68,19 @@ export async function numberForWire(db: DongneDb, batch: OutboxEntry[], clientId
 }
 
 /**
- * The server has processed this device's mutations up to `expectedSeq - 1` and nothing after (the
- * entries in between were dropped here unsent, at a sign-out say): the sent entries numbered from
- * there on go out again numbered from `expectedSeq`. Safe because the server never applies a number
- * it was not expecting.
+ * The server refused a batch as out of order: it has processed this device's mutations up to
+ * `expectedSeq - 1`, and names those of the batch it has not (`unprocessed`). Those, and any
+ * numbered after them, go out again numbered from `expectedSeq`, in order. Safe because the server
+ * never applies a mutation under a number it was not expecting.
  */
-export async function renumberFrom(db: DongneDb, owner: string, clientId: string, expectedSeq: number): Promise<void> {
+export async function renumberFrom(db: DongneDb, owner: string, clientId: string, expectedSeq: number, unprocessed: readonly string[]): Promise<void> {
+  const again = new Set(unprocessed);
   await db.transaction('rw', [db.outbox, db.meta], async () => {
     const entries = await db.outbox.where('ownerId').equals(owner).sortBy('seq');
     let next = expectedSeq;
     for (const entry of entries) {
-      if (!entry.wire || (isSentUnder(entry, clientId) && entry.wire.seq < expectedSeq)) continue;
+      if (!entry.wire || !isSentUnder(entry, clientId)) continue;
+      if (!again.has(entry.mutationId) && entry.wire.seq < expectedSeq) continue;
       await db.outbox.update(entry.seq, { wire: { clientId, seq: next++ } });
     }
     const sentSeqs = (await getMeta(db, 'sentSeqs')) ?? {};

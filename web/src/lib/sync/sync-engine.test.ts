@@ -5,7 +5,7 @@ import { neighbourhoodDetailSchema, NEW_LISTING_STATE, type Fix, type Neighbourh
 import type { DraftFields } from '../db/drafts.js';
 import { unsyncedCount } from '../db/account.js';
 import { createDraft, ownDraft, publishDraft } from '../db/drafts.js';
-import { deleteListing } from '../listings/listing-actions.js';
+import { deleteListing, setListingLiked } from '../listings/listing-actions.js';
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { chooseNeighbourhood, verifyNeighbourhood } from '../db/neighbourhoods.js';
 import { draftsNewestFirst, feedPage, waitingIds } from '../db/queries.js';
@@ -486,16 +486,18 @@ describe('accounts on the device', () => {
     // Each device id saw 1, 2, … with nothing skipped: the server took every batch first time.
     const pushes = phone.requests.filter((r) => r === 'POST /api/sync/push');
     expect(pushes).toHaveLength(3);
-    expect(server.store.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(2);
+    // Signing out retired Minji's first device id; she came back under a new one.
+    expect(server.store.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(1);
   });
 
-  it('numbers on from where the server is when changes it was sent were dropped here unsent', async () => {
+  it('never lets changes dropped at a sign-out meet new ones under the same numbers', async () => {
     const phone = device('phone');
     await phone.signUp('minji');
     const minji = phone.account!;
     await publish(phone, { title: 'Sent' });
     await phone.sync();
-    // The next push never reaches the server; then Minji signs out, and the change goes with her.
+    const firstId = await clientIdOf(phone.db);
+    // The next push never gets an answer; then Minji signs out, and the change goes with her.
     await publish(phone, { title: 'Lost at sign-out' });
     phone.failOn('POST', '/api/sync/push', 'request-lost');
     expect(await failureOf(phone.sync())).toMatchObject({ kind: 'offline' });
@@ -503,11 +505,54 @@ describe('accounts on the device', () => {
 
     expect(await phone.signIn(minji)).toEqual({ ok: true });
     const later = await publish(phone, { title: 'Later' });
-    // Numbered 3 here, but the server has 1 and expects 2: told so, the phone sends it as 2.
     expect(await phone.sync()).toMatchObject({ pushed: 1 });
     expect(server.store.listings.byId(later)?.title).toBe('Later');
-    expect(server.store.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(2);
-    expect(phone.requests.filter((r) => r === 'POST /api/sync/push')).toHaveLength(4);
+    expect(await clientIdOf(phone.db)).not.toBe(firstId);
+    expect(server.store.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(1);
+  });
+
+  it('numbers again from where the server is when the device lost track of its numbers, and loses nothing', async () => {
+    const [liked] = seedListings(1);
+    const phone = device('phone');
+    await phone.signUp('minji');
+    await publish(phone, { title: 'One' });
+    await publish(phone, { title: 'Two' });
+    await phone.sync();
+    // As after the upgrade from numbering by the device's own counter: nothing recorded here.
+    await setMeta(phone.db, 'sentSeqs', {});
+    await setListingLiked(phone.db, liked, true);
+
+    expect(await phone.sync()).toMatchObject({ pushed: 1 });
+    expect(await getMeta(phone.db, 'serverLikedIds')).toEqual([liked]);
+    expect(server.store.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(3);
+    expect(phone.requests.filter((r) => r === 'POST /api/sync/push')).toHaveLength(3);
+  });
+
+  it('stops pushing one account’s changes the moment another signs in, and never sends them as the newcomer', async () => {
+    const others = seedListings(150);
+    const phone = device('phone');
+    const laptop = device('laptop');
+    await laptop.signUp('jun');
+    const jun = { ...laptop.account!, actorId: (await getMeta(laptop.db, 'actorId'))! };
+    await phone.signUp('minji');
+    const minji = (await getMeta(phone.db, 'actorId'))!;
+    await phone.sync();
+    for (const id of others) await setListingLiked(phone.db, id, true);
+    let batches = 0;
+    const deps = {
+      ...phone.deps,
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const response = await phone.deps.fetch(input, init);
+        // Jun signs in on this phone (in another tab, say) while Minji's first batch is answered.
+        if (String(input).includes('/api/sync/push') && ++batches === 1) await phone.signIn(jun);
+        return response;
+      },
+    };
+
+    expect(await push(deps)).toBe(100);
+    expect(await phone.db.outbox.where('ownerId').equals(minji).count()).toBe(50);
+    const junsRecords = server.store.db.prepare('SELECT count(*) FROM processed_mutations p JOIN clients c USING (client_id) WHERE c.actor_id = ?').pluck().get(jun.actorId);
+    expect(junsRecords).toBe(0);
   });
 
   it('takes a fresh device id when the server says this one belongs to another account, and pushes', async () => {

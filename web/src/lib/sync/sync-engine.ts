@@ -83,6 +83,8 @@ export async function push(deps: SyncDeps): Promise<number> {
   let rotated = false;
   let renumbered = false;
   for (;;) {
+    // Someone else signed in between two batches: the rest waits for its owner.
+    if ((await currentOwner(db)) !== owner) return settled;
     const clientId = await clientIdOf(db, owner);
     const waiting = await untilPhotosWait(db, fitBatch(await db.outbox.where('ownerId').equals(owner).sortBy('seq')));
     if (waiting.length === 0) return settled;
@@ -97,18 +99,19 @@ export async function push(deps: SyncDeps): Promise<number> {
         await setMeta(db, 'sessionExpired', true);
         return settled;
       }
-      // The device id was first used by another account on the server: take a fresh one.
-      if (error instanceof ApiRefusal && error.code === 'sync.client_not_yours' && !rotated) {
+      // The device id was first used by another account on the server: take a fresh one. (Unless
+      // the cookie changed hands meanwhile: then the refusal is about the newcomer, not the id.)
+      if (error instanceof ApiRefusal && error.code === 'sync.client_not_yours' && !rotated && (await currentOwner(db)) === owner) {
         rotated = true;
         const ids = (await getMeta(db, 'clientIds')) ?? {};
         delete ids[owner];
         await setMeta(db, 'clientIds', ids);
         continue;
       }
-      // Changes numbered here were dropped unsent (at a sign-out, say): number on from where the server is.
+      // Out of order for the server (numbers lost track of, in an old outbox say): number on from where it is.
       if (error instanceof ApiRefusal && error.code === 'sync.seq_gap' && error.expectedSeq !== undefined && !renumbered) {
         renumbered = true;
-        await renumberFrom(db, owner, clientId, error.expectedSeq);
+        await renumberFrom(db, owner, clientId, error.expectedSeq, error.unprocessed ?? []);
         continue;
       }
       throw toSyncError(error);

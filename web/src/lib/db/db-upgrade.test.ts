@@ -1,0 +1,83 @@
+// Opening a replica written by the previous version of the app (schema 4): rows and queued work
+// come through, ready for the new rules.
+import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { DongneDb } from './db.js';
+import { getMeta } from './meta.js';
+import { serverListing } from './test-db.js';
+
+let name = '';
+afterEach(async () => {
+  await Dexie.delete(name);
+});
+
+/** A database as version 4 of the app left it: its schema, as it was then. */
+async function writeVersion4(fill: (db: Dexie) => Promise<void>) {
+  name = `upgrade-${crypto.randomUUID()}`;
+  const old = new Dexie(name);
+  old.version(4).stores({
+    listings: 'id, createdAt, sellerId, neighbourhoodId, bumpedAt, [neighbourhoodId+bumpedAt]',
+    drafts: 'id, updatedAt, ownerId',
+    outbox: 'seq, &mutationId, entityId, ownerId',
+    meta: 'key',
+    neighbourhoods: 'id, nameEn',
+    photos: 'hash, [ownerId+uploaded]',
+  });
+  await old.open();
+  await fill(old);
+  old.close();
+}
+
+const entry = (seq: number, ownerId: string) => ({
+  seq,
+  mutationId: crypto.randomUUID(),
+  name: 'listing.set_liked',
+  args: { id: crypto.randomUUID(), liked: true },
+  createdAt: 1,
+  entityId: crypto.randomUUID(),
+  ownerId,
+});
+
+describe('the upgrade to schema 5', () => {
+  it('keeps the numbers queued changes were sent under, so their retries are still recognised', async () => {
+    await writeVersion4(async (old) => {
+      await old.table('meta').bulkPut([
+        { key: 'clientIds', value: { minji: 'phone-minji', jun: 'phone-jun' } },
+        { key: 'nextSeq', value: 8 },
+      ]);
+      await old.table('outbox').bulkPut([entry(3, 'minji'), entry(5, 'jun'), entry(7, 'minji'), entry(4, '')]);
+    });
+    const db = new DongneDb(name);
+    try {
+      const wires = (await db.outbox.orderBy('seq').toArray()).map((e) => [e.seq, e.wire]);
+      expect(wires).toEqual([
+        [3, { clientId: 'phone-minji', seq: 3 }],
+        // Written signed out: never sent, so no number yet.
+        [4, undefined],
+        [5, { clientId: 'phone-jun', seq: 5 }],
+        [7, { clientId: 'phone-minji', seq: 7 }],
+      ]);
+      expect(await getMeta(db, 'sentSeqs')).toEqual({ 'phone-minji': 7, 'phone-jun': 5 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('records on each cached listing whether it was bumped', async () => {
+    const plain = serverListing({ createdAt: 1_000, bumpedAt: 1_000 });
+    const bumped = serverListing({ createdAt: 1_000, bumpedAt: 5_000 });
+    await writeVersion4(async (old) => {
+      for (const row of [plain, bumped]) {
+        const { lastBumpedAt: _none, ...version4Row } = row;
+        await old.table('listings').put(version4Row);
+      }
+    });
+    const db = new DongneDb(name);
+    try {
+      expect((await db.listings.get(plain.id))?.lastBumpedAt).toBeNull();
+      expect((await db.listings.get(bumped.id))?.lastBumpedAt).toBe(5_000);
+    } finally {
+      db.close();
+    }
+  });
+});
