@@ -28,7 +28,7 @@ import { createNeighbourhoodService } from './services/neighbourhood-service.js'
 import { DEFAULT_NEIGHBOURHOOD_ID } from './services/demo-listings.js';
 import { neighbourhoodRoutes } from './routes/neighbourhood-routes.js';
 import type { Store } from './store/store.js';
-import { errorBody, sendError } from './routes/http-errors.js';
+import { errorBody, sendError } from './http/http-errors.js';
 import { gzipJson } from './middleware/gzip-json.js';
 import { resumeSession } from './middleware/resume-session.js';
 import { sameOriginWrites, securityHeaders } from './middleware/security.js';

@@ -3,7 +3,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE, type AppEnv } from '../app-env.js';
-import { setSessionCookie } from '../routes/session-cookie.js';
+import { setSessionCookie } from '../http/session-cookie.js';
 
 export function resumeSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

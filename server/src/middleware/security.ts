@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorBody } from '../routes/http-errors.js';
+import { errorBody } from '../http/http-errors.js';
 
 /** sha256 sources for the inline bootstrap scripts SvelteKit writes into the app shell. */
 function inlineScriptHashes(webDir: string | undefined): string[] {

@@ -6,8 +6,8 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import { SESSION_COOKIE, type AppEnv } from '../app-env.js';
 import { requireActor } from '../middleware/require-actor.js';
 import { ServiceError } from '../services/service-error.js';
-import { clientIp, readJson } from './http-errors.js';
-import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { clientIp, readJson } from '../http/http-errors.js';
+import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.js';
 
 export function authRoutes() {
   const app = new Hono<AppEnv>();

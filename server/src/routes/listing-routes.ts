@@ -1,7 +1,7 @@
 // POST /api/listings/:id/views: someone opened a listing; answers the counts it now shows.
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { clientIp } from './http-errors.js';
+import { clientIp } from '../http/http-errors.js';
 
 export function listingRoutes() {
   const app = new Hono<AppEnv>();

@@ -7,7 +7,7 @@ import { z } from 'zod/mini';
 import type { AppEnv } from '../app-env.js';
 import { mediaTooLarge } from '../services/media-service.js';
 import { requireActor } from '../middleware/require-actor.js';
-import { clientIp, parseWith } from './http-errors.js';
+import { clientIp, parseWith } from '../http/http-errors.js';
 
 const paramsSchema = z.object({ sha256: sha256HexSchema });
 

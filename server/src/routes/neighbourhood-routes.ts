@@ -4,7 +4,7 @@ import { locateQuerySchema, searchQuerySchema, type LocateResponse, type Neighbo
 import type { AppEnv } from '../app-env.js';
 import { ServiceError } from '../services/service-error.js';
 import { toNeighbourhood } from '../store/neighbourhoods-store.js';
-import { parseWith } from './http-errors.js';
+import { parseWith } from '../http/http-errors.js';
 
 const SEARCH_LIMIT = 20;
 

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { requireActor } from '../middleware/require-actor.js';
-import { clientIp } from './http-errors.js';
+import { clientIp } from '../http/http-errors.js';
 
 export function profileRoutes() {
   const app = new Hono<AppEnv>();

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { searchRequestSchema } from '@dongne/shared';
 import type { AppEnv } from '../app-env.js';
-import { parseWith } from './http-errors.js';
+import { parseWith } from '../http/http-errors.js';
 
 export function searchRoutes() {
   const app = new Hono<AppEnv>();

@@ -4,7 +4,7 @@ import { pullQuerySchema } from '@dongne/shared';
 import type { AppEnv } from '../app-env.js';
 import { compiledPushRequest } from '../services/compiled-schemas.js';
 import { requireActor } from '../middleware/require-actor.js';
-import { clientIp, parseWith, readJson } from './http-errors.js';
+import { clientIp, parseWith, readJson } from '../http/http-errors.js';
 
 export function syncRoutes() {
   const app = new Hono<AppEnv>();
