@@ -23,6 +23,7 @@ import { searchRoutes } from './routes/search-routes.js';
 import { listingRoutes } from './routes/listing-routes.js';
 import { createListingService } from './services/listing-service.js';
 import { createSyncService } from './services/sync-service.js';
+import { DEFAULT_DAILY_CAPS, type DailyCaps } from './services/mutation-handlers.js';
 import { createVerificationService } from './services/verification-service.js';
 import { createNeighbourhoodService } from './services/neighbourhood-service.js';
 import { DEFAULT_NEIGHBOURHOOD_ID } from './services/demo-listings.js';
@@ -47,6 +48,8 @@ export interface AppConfig {
   bodyMaxBytes?: number;
   /** scrypt's N for new password hashes (a power of two); DEFAULT_PASSWORD_COST unless set. */
   passwordCost?: number;
+  /** New listings and drafts one account may start in 24 hours; DEFAULT_DAILY_CAPS unless set. */
+  dailyCaps?: Partial<DailyCaps>;
   log?: (message: string) => void;
 }
 
@@ -77,9 +80,13 @@ export function createApp({
       const origin = new URL(config.publicOrigin ?? requestUrl).origin;
       return { id: new URL(origin).hostname, origin };
     },
-    sync: createSyncService(store, clock, verification, {
-      defaultNeighbourhoodId: config.defaultNeighbourhoodId ?? DEFAULT_NEIGHBOURHOOD_ID,
-    }),
+    sync: createSyncService(
+      store,
+      clock,
+      verification,
+      { defaultNeighbourhoodId: config.defaultNeighbourhoodId ?? DEFAULT_NEIGHBOURHOOD_ID },
+      { ...DEFAULT_DAILY_CAPS, ...config.dailyCaps },
+    ),
     neighbourhoods: createNeighbourhoodService(store),
     listings: createListingService(store, clock),
     rateLimiter,

@@ -199,6 +199,12 @@ describe('the server process', () => {
     );
   });
 
+  it('refuses to start with a daily cap that is not a whole number, and says why', async () => {
+    await expect(spawnServer(temp.dir, { env: { DONGNE_LISTINGS_PER_DAY: '0' } })).rejects.toThrow(
+      /exited with 1[\s\S]*DONGNE_LISTINGS_PER_DAY="0" is not a whole number from 1 to 999999999 \(the default is 50\)/,
+    );
+  });
+
   it('refuses to start with a DONGNE_PASSWORD_COST scrypt cannot use, and says why', async () => {
     await expect(spawnServer(temp.dir, { env: { DONGNE_PASSWORD_COST: '10000' } })).rejects.toThrow(
       /exited with 1[\s\S]*DONGNE_PASSWORD_COST="10000" is not a power of two from 2 to 1048576/,

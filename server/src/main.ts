@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { systemClock } from './services/clock.js';
 import { seedDemoData } from './services/demo-seed.js';
+import { DEFAULT_DAILY_CAPS } from './services/mutation-handlers.js';
 import { DEFAULT_PASSWORD_COST, isPasswordCost } from './services/password.js';
 import { openStore } from './store/store.js';
 
@@ -19,6 +20,21 @@ if (!isPasswordCost(passwordCost)) {
   console.error(`DONGNE_PASSWORD_COST="${process.env.DONGNE_PASSWORD_COST}" is not a power of two from 2 to ${2 ** 20} (scrypt's N; the default is ${DEFAULT_PASSWORD_COST}).`);
   process.exit(1);
 }
+
+/** A whole number of at least 1 from the environment, or the default; anything else stops the start. */
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  if (!/^[1-9]\d{0,8}$/.test(raw)) {
+    console.error(`${name}="${raw}" is not a whole number from 1 to 999999999 (the default is ${fallback}).`);
+    process.exit(1);
+  }
+  return Number(raw);
+}
+const dailyCaps = {
+  listings: positiveInt('DONGNE_LISTINGS_PER_DAY', DEFAULT_DAILY_CAPS.listings),
+  drafts: positiveInt('DONGNE_NEW_DRAFTS_PER_DAY', DEFAULT_DAILY_CAPS.drafts),
+};
 
 mkdirSync(dataDir, { recursive: true });
 const store = openStore(join(dataDir, 'dongne.sqlite'));
@@ -39,6 +55,7 @@ const app = createApp({
     defaultNeighbourhoodId: process.env.DONGNE_DEFAULT_NEIGHBOURHOOD || undefined,
     publicOrigin: process.env.DONGNE_PUBLIC_ORIGIN || undefined,
     passwordCost,
+    dailyCaps,
   },
 });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -190,6 +190,20 @@ describe('how many listings a day', () => {
   });
 });
 
+describe('daily caps an operator sets', () => {
+  it('hold the account to the configured number instead', async () => {
+    server.close();
+    server = createTestServer({ dailyCaps: { listings: 2 } });
+    alice = await newSession(server.app);
+    const { results } = await push(server.app, alice.cookie, phone.clientId, [1, 2, 3].map((seq) => server.createListing(seq)));
+    expect(results.map((r) => (r.status === 'rejected' ? r.message : r.status))).toEqual([
+      'applied',
+      'applied',
+      expect.stringContaining('You can publish 2 listings a day'),
+    ]);
+  });
+});
+
 describe('listing.set_status', () => {
   it('lets the seller move a listing to reserved, sold and back, and everyone pulls the change', async () => {
     const create = server.createListing(phone.nextSeq());

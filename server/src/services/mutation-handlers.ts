@@ -20,7 +20,16 @@ import type { Actor } from './session-service.js';
 import { MutationRejected } from './service-error.js';
 import type { VerificationService } from './verification-service.js';
 
+/** How much one account may start in 24 hours; an operator may raise them (see main.ts). */
+export interface DailyCaps {
+  listings: number;
+  drafts: number;
+}
+
+export const DEFAULT_DAILY_CAPS: DailyCaps = { listings: LISTING_LIMITS.perDay, drafts: DRAFT_LIMITS.newPerDay };
+
 export interface MutationContext {
+  caps: DailyCaps;
   store: Store;
   verification: VerificationService;
   actor: Actor;
@@ -70,16 +79,16 @@ function photosOrReject(store: Store, photos: ListingPhoto[]) {
 }
 
 export const mutationHandlers: Handlers = {
-  'listing.create'({ store, verification, actor, now, mutation }, args) {
+  'listing.create'({ store, verification, actor, now, mutation, caps }, args) {
     // Ids belong to whoever first used them: a listing may not take the id of someone else's draft.
     const draft = store.drafts.byId(args.id);
     if ((draft && draft.ownerId !== actor.id) || store.listings.ownerOf(args.id)) {
       throw idTaken();
     }
-    if (store.listings.countCreatedSince(actor.id, now - DAY_MS) >= LISTING_LIMITS.perDay) {
+    if (store.listings.countCreatedSince(actor.id, now - DAY_MS) >= caps.listings) {
       throw new MutationRejected(
         'listing.daily_limit',
-        `You can publish ${LISTING_LIMITS.perDay} listings a day, and you have today. Your listing is kept as a draft: publish it again tomorrow.`,
+        `You can publish ${caps.listings} listings a day, and you have today. Your listing is kept as a draft: publish it again tomorrow.`,
       );
     }
     const place = placeOrReject(store, args.neighbourhoodId);
@@ -153,16 +162,16 @@ export const mutationHandlers: Handlers = {
     store.listings.setLiked(actor.id, args.id, args.liked, now, () => store.sync.nextChangeSeq());
   },
 
-  'draft.update'({ store, actor, now }, args) {
+  'draft.update'({ store, actor, now, caps }, args) {
     const existing = store.drafts.byId(args.id);
     const listing = existing ? undefined : store.listings.ownerOf(args.id);
     if ((existing && existing.ownerId !== actor.id) || (listing && listing.sellerId !== actor.id)) {
       throw draftNotOwner();
     }
-    if (!existing && store.drafts.countCreatedSince(actor.id, now - DAY_MS) >= DRAFT_LIMITS.newPerDay) {
+    if (!existing && store.drafts.countCreatedSince(actor.id, now - DAY_MS) >= caps.drafts) {
       throw new MutationRejected(
         'draft.daily_limit',
-        `You have started ${DRAFT_LIMITS.newPerDay} drafts today. This one is kept on this device, and reaches your other devices with your next edit of it once a day has passed.`,
+        `You have started ${caps.drafts} drafts today. This one is kept on this device, and reaches your other devices with your next edit of it once a day has passed.`,
       );
     }
     if (existing?.deletedAt != null) {

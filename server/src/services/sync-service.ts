@@ -19,7 +19,7 @@ import {
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import { compiledMutationArgs } from './compiled-schemas.js';
-import { mutationHandlers } from './mutation-handlers.js';
+import { DEFAULT_DAILY_CAPS, mutationHandlers, type DailyCaps } from './mutation-handlers.js';
 import type { Actor } from './session-service.js';
 import type { VerificationService } from './verification-service.js';
 import { MutationRejected, SeqGapError, ServiceError } from './service-error.js';
@@ -31,7 +31,7 @@ export interface PullScope {
   defaultNeighbourhoodId: string;
 }
 
-export function createSyncService(store: Store, clock: Clock, verification: VerificationService, scope: PullScope) {
+export function createSyncService(store: Store, clock: Clock, verification: VerificationService, scope: PullScope, caps: DailyCaps = DEFAULT_DAILY_CAPS) {
   /**
    * A refused change to an existing listing comes back with the listing as this person may see it
    * now (or its tombstone): the device restores that one row instead of pulling its area again.
@@ -58,7 +58,7 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
       // A savepoint per mutation: a handler that fails half-way leaves nothing behind.
       store.transaction(() => {
         const handler = mutationHandlers[name] as (ctx: unknown, args: unknown) => void;
-        handler({ store, verification, actor, now: clock.now(), mutation }, parsed.data);
+        handler({ store, verification, actor, now: clock.now(), mutation, caps }, parsed.data);
       });
       return { mutationId, seq, status: 'applied' };
     } catch (error) {

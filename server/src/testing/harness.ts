@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Fix, ListingCreateArgs, Mutation, PullResponse, PushResponse, RangeLevel } from '@dongne/shared';
-import { createApp } from '../app.js';
+import { createApp, type AppConfig } from '../app.js';
 import type { Clock } from '../services/clock.js';
 import { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
 import { openStore, type Store } from '../store/store.js';
@@ -53,7 +53,7 @@ export interface TestServer {
 }
 
 /** The app over a fresh SQLite file holding the demo neighbourhoods (no listings); call close() in afterEach. */
-export function createTestServer(options: { bodyMaxBytes?: number } = {}): TestServer {
+export function createTestServer(options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps'> = {}): TestServer {
   const temp = tempDir();
   const file = join(temp.dir, 'dongne.sqlite');
   const store = openStore(file);
@@ -65,7 +65,7 @@ export function createTestServer(options: { bodyMaxBytes?: number } = {}): TestS
     store,
     clock,
     sleep: async (ms) => void slept.push(ms),
-    config: { log: (line) => logged.push(line), bodyMaxBytes: options.bodyMaxBytes, passwordCost: TEST_PASSWORD_COST },
+    config: { log: (line) => logged.push(line), ...options, passwordCost: TEST_PASSWORD_COST },
   });
   const fix = fixSource(store, clock);
   return {
