@@ -1,7 +1,7 @@
 // Starts the real Dongne server (server/src/main.ts) on a free port and a temp SQLite directory,
 // and can kill it hard and start it again on the same file and port.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,15 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const BUILT_WEB = join(ROOT, 'web/build');
+
+/**
+ * How long a start may take before we call it failed. It takes about a second (tsx compiles the
+ * server, the first start seeds the demo data); on a 2-core machine busy with other work, several
+ * times that. We wait for the server's own "running" line; this is only the bound on that wait.
+ */
+const START_BOUND_MS = 60_000;
+/** A SIGTERM'd server closes its connections and exits at once; one that does not is killed. */
+const STOP_GRACE_MS = 10_000;
 
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -29,6 +38,8 @@ export interface DongneServer {
   kill(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Stops the server and deletes its data directory. */
+  dispose(): Promise<void>;
 }
 
 export async function startServer(options: { webDir?: string } = {}): Promise<DongneServer> {
@@ -36,7 +47,6 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Do
   const dataDir = mkdtempSync(join(tmpdir(), 'dongne-e2e-'));
   const webDir = options.webDir ?? BUILT_WEB;
   let child: ChildProcess | undefined;
-  let log = '';
 
   async function start() {
     child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts')], {
@@ -53,8 +63,13 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Do
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const proc = child;
+    // This process's output only: after a restart, the previous run's "running" line must not count.
+    let log = '';
     await new Promise<void>((ready, fail) => {
-      const timer = setTimeout(() => fail(new Error(`server did not start:\n${log}`)), 20_000);
+      const timer = setTimeout(() => {
+        proc.kill('SIGKILL');
+        fail(new Error(`server did not say it was running within ${START_BOUND_MS / 1000} s:\n${log}`));
+      }, START_BOUND_MS);
       proc.stdout!.on('data', (chunk: Buffer) => {
         log += chunk.toString();
         if (log.includes('Dongne is running at')) {
@@ -63,18 +78,29 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Do
         }
       });
       proc.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      proc.on('exit', (code) => fail(new Error(`server exited with ${code}:\n${log}`)));
+      proc.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        fail(new Error(`server exited with ${code ?? signal}:\n${log}`));
+      });
     });
   }
 
   async function stopWith(signal: NodeJS.Signals) {
     const proc = child;
     child = undefined;
-    if (!proc || proc.exitCode !== null) return;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     await new Promise<void>((done) => {
-      proc.once('exit', () => done());
+      const force = signal === 'SIGKILL' ? undefined : setTimeout(() => proc.kill('SIGKILL'), STOP_GRACE_MS);
+      proc.once('exit', () => {
+        clearTimeout(force);
+        done();
+      });
       proc.kill(signal);
     });
+  }
+
+  async function stop() {
+    await stopWith('SIGTERM');
   }
 
   await start();
@@ -85,6 +111,10 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Do
     webDir,
     start,
     kill: () => stopWith('SIGKILL'),
-    stop: () => stopWith('SIGTERM'),
+    stop,
+    async dispose() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

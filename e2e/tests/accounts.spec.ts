@@ -1,6 +1,22 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { test, expect, openApp, chooseNeighbourhood, countLocal, expectAllSynced, publish, serverListings, signIn, signOut, signUp, writeDraft } from '../support/fixtures.js';
+import {
+  test,
+  expect,
+  openApp,
+  chooseNeighbourhood,
+  countLocal,
+  expectAllSent,
+  expectAllSynced,
+  publish,
+  readMeta,
+  serverListings,
+  signIn,
+  signOut,
+  signUp,
+  syncNow,
+  writeDraft,
+} from '../support/fixtures.js';
 
 test('signing out wipes my drafts from the device, and the next person never sees them', async ({ page }) => {
   await openApp(page);
@@ -9,7 +25,7 @@ test('signing out wipes my drafts from the device, and the next person never see
   await page.getByRole('link', { name: 'My listings', exact: true }).click();
   await expect(page.getByTestId('draft-link')).toContainText('Minji’s secret draft');
   // The draft also reached the server (for Minji's other devices), so nothing is left unsent.
-  await expect.poll(() => countLocal(page, 'outbox')).toBe(0);
+  await expectAllSent(page);
 
   page.once('dialog', (dialog) => {
     expect(dialog.message()).toContain('Your drafts are removed from this device');
@@ -20,9 +36,13 @@ test('signing out wipes my drafts from the device, and the next person never see
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('account-link')).toContainText('Sign in');
 
+  // Gone from the device itself, not only from the screen.
+  expect(await countLocal(page, 'drafts')).toBe(0);
+
   await signUp(page, 'daniel');
   await page.getByRole('link', { name: 'My listings', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'My listings' })).toBeVisible();
+  await expect(page.getByText("You haven't listed anything yet.")).toBeVisible();
   await expect(page.getByTestId('draft-link')).toHaveCount(0);
   await expect(page.getByText('Minji’s secret draft')).toHaveCount(0);
 });
@@ -31,7 +51,7 @@ test('signing out with changes not yet synced warns first, and cancelling keeps 
   await openApp(page);
   await signUp(page, 'hyunwoo');
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
-  await expect.poll(() => countLocal(page, 'outbox')).toBe(0);
+  await expectAllSent(page);
   await context.setOffline(true);
   await writeDraft(page, { title: 'Offline bike', price: '70000', category: 'sports' });
   await publish(page);
@@ -51,7 +71,7 @@ test('a session that expired offline: sign in again and the queued work goes out
   await openApp(page);
   await signUp(page, 'sora');
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
-  await expect.poll(() => countLocal(page, 'outbox')).toBe(0);
+  await expectAllSent(page);
   await context.setOffline(true);
   await writeDraft(page, { title: 'Sora’s rice cooker', price: '20000', category: 'household' });
   await publish(page);
@@ -72,26 +92,19 @@ test('a session that expired offline: sign in again and the queued work goes out
   await page.fill('input[name=password]', 'another long password');
   await page.getByRole('button', { name: 'Create account', exact: true }).click();
   await expect(page.getByTestId('account-link')).toContainText('intruder');
+  await expect(page.getByText("You haven't listed anything yet.")).toBeVisible();
   await expect(page.getByText('Sora’s rice cooker')).toHaveCount(0);
-  await page.waitForTimeout(1500);
+  // Whatever the device sends as the intruder, it has sent once a whole sync has run as them.
+  await syncNow(page);
   expect((await serverListings(server)).some((l) => l.title === 'Sora’s rice cooker')).toBe(false);
+  expect(await countLocal(page, 'outbox')).toBeGreaterThan(0); // Sora's draft and listing, still waiting for her.
   await signOut(page);
 
   await signIn(page, 'sora');
   await expectAllSynced(page);
   const listing = (await serverListings(server)).find((l) => l.title === 'Sora’s rice cooker');
   expect(listing).toBeTruthy();
-  const soraId = await page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const open = indexedDB.open('dongne');
-        open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('actorId');
-          get.onsuccess = () => resolve(get.result.value);
-        };
-      }),
-  );
-  expect(listing!.sellerId).toBe(soraId);
+  expect(listing!.sellerId).toBe(await readMeta(page, 'actorId'));
 });
 
 test('sign-up and sign-in say clearly what is wrong', async ({ page }) => {

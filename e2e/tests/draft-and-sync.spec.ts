@@ -1,9 +1,21 @@
-import { test, expect, openApp, chooseNeighbourhood, signUp, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
+import {
+  test,
+  expect,
+  openApp,
+  chooseNeighbourhood,
+  signUp,
+  expectAllSent,
+  expectAllSynced,
+  publish,
+  reloadOffline,
+  serverListings,
+  writeDraft,
+} from '../support/fixtures.js';
 
 test('a draft written offline survives a reload, publishes as waiting, and syncs by itself once online', async ({
   page,
   context,
-  browser,
+  newDevice,
   server,
 }) => {
   await openApp(page);
@@ -17,7 +29,7 @@ test('a draft written offline survives a reload, publishes as waiting, and syncs
     category: 'sports',
     description: 'Brompton-style, 6 speeds. Meet at Pangyo station.',
   });
-  await page.reload();
+  await reloadOffline(page);
   await expect(page.locator('input[name=title]')).toHaveValue('접이식 자전거 Folding bike');
   await expect(page.locator('input[name=price]')).toHaveValue('85,000');
   await expect(page.locator('select[name=category]')).toHaveValue('sports');
@@ -31,16 +43,14 @@ test('a draft written offline survives a reload, publishes as waiting, and syncs
 
   // Back online: no tap needed.
   await context.setOffline(false);
-  await expectAllSynced(page, 5_000);
+  await expectAllSynced(page);
   const onServer = (await serverListings(server)).filter((l) => l.title === '접이식 자전거 Folding bike');
   expect(onServer).toHaveLength(1);
 
   // Another device sees it after its next pull.
-  const otherDevice = await browser.newContext();
-  const other = await otherDevice.newPage();
+  const other = await newDevice();
   await openApp(other, server.url);
   await expect(other.getByText('접이식 자전거 Folding bike')).toBeVisible();
-  await otherDevice.close();
 });
 
 test('a draft with missing fields is not published and says what is missing', async ({ page }) => {
@@ -61,20 +71,19 @@ test('a free giveaway needs no price', async ({ page, server }) => {
   await writeDraft(page, { title: 'Moving boxes, free', category: 'free' });
   const mine = await publish(page);
   await expect(mine).toContainText('Free (나눔)');
-  await expectAllSynced(page, 5_000);
+  await expectAllSynced(page);
   expect((await serverListings(server)).filter((l) => l.title === 'Moving boxes, free')).toHaveLength(1);
 });
 
-test('deleting my listing removes it here, on the server and on other devices', async ({ page, browser, server }) => {
+test('deleting my listing removes it here, on the server and on other devices', async ({ page, newDevice, server }) => {
   await openApp(page);
   await signUp(page);
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   await writeDraft(page, { title: 'Old kettle', price: '5000', category: 'household' });
   const mine = await publish(page);
-  await expectAllSynced(page, 5_000);
+  await expectAllSynced(page);
 
-  const otherDevice = await browser.newContext();
-  const other = await otherDevice.newPage();
+  const other = await newDevice();
   await openApp(other, server.url);
   await expect(other.getByText('Old kettle')).toBeVisible();
 
@@ -85,37 +94,36 @@ test('deleting my listing removes it here, on the server and on other devices', 
   await expect(page.getByText('Old kettle')).toHaveCount(0);
   await expect.poll(async () => (await serverListings(server)).some((l) => l.title === 'Old kettle')).toBe(false);
 
+  // The other device still shows its saved copy when opened, until its pull brings the deletion.
   await other.reload();
+  await expect(other.getByTestId('listing-card').first()).toBeVisible();
   await expect(other.getByText('Old kettle')).toHaveCount(0);
-  await otherDevice.close();
 });
 
-test('the seller marks a listing reserved, then sold, and other devices see it', async ({ page, browser, server }) => {
+test('the seller marks a listing reserved, then sold, and other devices see it', async ({ page, newDevice, server }) => {
   await openApp(page);
   await signUp(page);
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   await writeDraft(page, { title: 'Stroller, light', price: '60000', category: 'kids' });
   const mine = await publish(page);
-  await expectAllSynced(page, 5_000);
+  await expectAllSynced(page);
 
   await mine.click();
   await page.getByRole('radio', { name: 'Reserved' }).click();
   await expect(page.locator('article').getByTestId('status-badge')).toHaveText('Reserved');
+  await expectAllSent(page);
 
-  const other = await (await browser.newContext()).newPage();
+  const other = await newDevice();
   await openApp(other, server.url);
-  await expect(other.getByTestId('listing-card').filter({ hasText: 'Stroller, light' }).getByTestId('status-badge')).toHaveText('Reserved');
+  const badge = other.getByTestId('listing-card').filter({ hasText: 'Stroller, light' }).getByTestId('status-badge');
+  await expect(badge).toHaveText('Reserved');
 
   await page.getByRole('radio', { name: 'Sold' }).click();
   await expect(page.locator('article').getByTestId('status-badge')).toHaveText('Sold');
+  await expectAllSent(page);
   // The other device sees it after its next pull (here: the next time it is opened).
-  const badge = other.getByTestId('listing-card').filter({ hasText: 'Stroller, light' }).getByTestId('status-badge');
-  await expect
-    .poll(async () => {
-      await other.reload();
-      return badge.textContent({ timeout: 3_000 }).catch(() => '');
-    })
-    .toBe('Sold');
+  await other.reload();
+  await expect(badge).toHaveText('Sold');
   // Only the seller gets the controls.
   await other.getByText('Stroller, light').click();
   await expect(other.getByRole('radiogroup', { name: 'Listing status' })).toHaveCount(0);

@@ -1,16 +1,16 @@
 // One person edits the same draft on a phone and a laptop, both offline; when both sync, the
 // draft on each holds both edits (Yjs merged on the server), not whichever synced last.
-import { test, expect, openApp, countLocal, signIn, signUp, writeDraft } from '../support/fixtures.js';
+import { test, expect, openApp, expectAllSent, signIn, signUp, writeDraft } from '../support/fixtures.js';
 
-test('two devices edit one draft offline, then sync: the text holds both edits', async ({ page: phone, browser, server }) => {
+test('two devices edit one draft offline, then sync: the text holds both edits', async ({ page: phone, newDevice, server }) => {
   await openApp(phone);
   const nickname = await signUp(phone);
   await writeDraft(phone, { title: 'IKEA Poäng armchair', price: '45000', category: 'furniture', description: 'Birch frame.' });
   const draftUrl = phone.url();
-  await expect.poll(() => countLocal(phone, 'outbox')).toBe(0);
+  await expectAllSent(phone);
 
-  const laptopContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const laptop = await laptopContext.newPage();
+  const laptop = await newDevice({ viewport: { width: 1280, height: 800 } });
+  const laptopContext = laptop.context();
   await openApp(laptop, server.url);
   await signIn(laptop, nickname);
   await expect(laptop.getByTestId('draft-link')).toContainText('IKEA Poäng armchair');
@@ -28,9 +28,9 @@ test('two devices edit one draft offline, then sync: the text holds both edits',
   for (const device of [phone, laptop]) await expect(device.getByTestId('save-state')).toHaveText('Draft saved on this device');
 
   await laptopContext.setOffline(false);
-  await expect.poll(() => countLocal(laptop, 'outbox')).toBe(0);
+  await expectAllSent(laptop);
   await phone.context().setOffline(false);
-  await expect.poll(() => countLocal(phone, 'outbox')).toBe(0);
+  await expectAllSent(phone);
 
   // The phone pulled the laptop's edit with its own sync; the open editor shows the merge.
   await expect(phone.locator('input[name=title]')).toHaveValue('Like new: IKEA Poäng armchair, beige');
@@ -39,5 +39,4 @@ test('two devices edit one draft offline, then sync: the text holds both edits',
   await laptop.goto(draftUrl.replace(/^https?:\/\/[^/]+/, server.url));
   await expect(laptop.locator('input[name=title]')).toHaveValue('Like new: IKEA Poäng armchair, beige');
   await expect(laptop.locator('textarea[name=description]')).toHaveValue('Birch frame. Cushion washed.');
-  await laptopContext.close();
 });

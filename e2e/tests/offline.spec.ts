@@ -1,9 +1,11 @@
-import { test, expect, openApp } from '../support/fixtures.js';
+import { test, expect, openApp, reloadOffline } from '../support/fixtures.js';
 
-test('offline, a reload opens the app from the service worker and the feed from IndexedDB', async ({ page, context }) => {
+test('offline, a reload opens the app from the service worker and the feed from IndexedDB', async ({ page, context, server }) => {
   await openApp(page);
+  // No connection, and no server either: whatever shows now comes from the phone itself.
   await context.setOffline(true);
-  await page.reload();
+  await server.stop();
+  await reloadOffline(page);
   await expect(page.getByTestId('offline-indicator')).toContainText("You're offline");
   await expect(page.getByTestId('listing-card').nth(19)).toBeAttached();
 
@@ -14,7 +16,7 @@ test('offline, a reload opens the app from the service worker and the feed from 
   await expect(article.getByText('₩180,000')).toBeVisible();
 
   // A detail page loaded directly, with no network at all.
-  await page.reload();
+  await reloadOffline(page);
   await expect(page.locator('article').getByRole('heading', { name: 'Solid oak dining table (4 seats)', level: 1 })).toBeVisible();
   await expect(page.getByTestId('offline-indicator')).toBeVisible();
 });

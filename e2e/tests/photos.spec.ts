@@ -1,13 +1,14 @@
 // Listing photos: resized and kept on the phone while offline, uploaded by hash when the connection
 // returns, shown to neighbours; files that are too big or not photos are refused with a reason.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, openApp, chooseNeighbourhood, countLocal, expectAllSynced, publish, signUp, writeDraft } from '../support/fixtures.js';
+import { test, expect, openApp, chooseNeighbourhood, countLocal, expectAllSynced, publish, reloadOffline, signUp, writeDraft } from '../support/fixtures.js';
 import { ROOT } from '../support/server.js';
 
 const photoFile = (name: string) => ({ name, mimeType: 'image/png', buffer: readFileSync(join(ROOT, 'web/static/icons/icon-512.png')) });
 
-test('a photo added offline is uploaded once online and shown on another device', async ({ page, context, browser, server }) => {
+test('a photo added offline is uploaded once online and shown on another device', async ({ page, context, newDevice, server }) => {
   await openApp(page);
   await signUp(page);
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
@@ -19,7 +20,7 @@ test('a photo added offline is uploaded once online and shown on another device'
   // Shown from this device's own copy: nothing has been uploaded yet.
   await expect(page.getByTestId('photo-tile').locator('img')).toHaveAttribute('src', /^blob:/);
   await expect(page.getByTestId('save-state')).toHaveText('Draft saved on this device');
-  await page.reload();
+  await reloadOffline(page);
   await expect(page.getByTestId('photo-tile')).toHaveCount(1);
 
   const mine = await publish(page);
@@ -37,19 +38,23 @@ test('a photo added offline is uploaded once online and shown on another device'
   expect(full.status).toBe(200);
   expect(full.headers.get('content-type')).toMatch(/^image\/(webp|jpeg)$/);
 
-  const neighbour = await (await browser.newContext()).newPage();
+  const neighbour = await newDevice();
   await openApp(neighbour, server.url);
   const card = neighbour.getByTestId('listing-card').filter({ hasText: 'Rattan chair with photo' });
   await expect(card.locator('img')).toHaveAttribute('src', `/api/media/${listing.photos[0].thumb}`);
   await card.click();
   const shown = neighbour.getByTestId('gallery').locator('img');
-  await expect(shown).toHaveAttribute('src', `/api/media/${listing.photos[0].full}`);
+  const fullUrl = `/api/media/${listing.photos[0].full}`;
+  await expect(shown).toHaveAttribute('src', fullUrl);
   await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
 
-  // Seen once, it stays viewable with no connection: the service worker kept it.
+  // Seen once, it stays viewable with no connection: the service worker kept it (it stores the
+  // photo just after handing it over, so wait for that). No server either: it can come from nowhere else.
+  await expect.poll(() => neighbour.evaluate(async (url) => (await caches.match(url)) !== undefined, fullUrl)).toBe(true);
   await neighbour.context().setOffline(true);
-  await neighbour.reload();
-  await expect.poll(() => neighbour.getByTestId('gallery').locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
+  await server.stop();
+  await reloadOffline(neighbour);
+  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
 });
 
 test('a 20 MB file and a non-image named like a photo are refused with a clear message', async ({ page }) => {
@@ -58,8 +63,17 @@ test('a 20 MB file and a non-image named like a photo are refused with a clear m
   await page.getByRole('link', { name: 'Sell', exact: true }).click();
   const input = page.getByTestId('add-photos').locator('input[type=file]');
 
-  await input.setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(20 * 1024 * 1024, 1) });
-  await expect(page.getByRole('alert')).toContainText('“holiday.jpg” is 20.0 MB. Photos up to 15 MB can be added.');
+  // A file on disk, as a phone's camera roll holds it: Chromium reads it from its path, where a
+  // 20 MB in-memory buffer would have to cross the wire to the browser first.
+  const dir = mkdtempSync(join(tmpdir(), 'dongne-photo-'));
+  try {
+    const holiday = join(dir, 'holiday.jpg');
+    writeFileSync(holiday, Buffer.alloc(20 * 1024 * 1024, 1));
+    await input.setInputFiles(holiday);
+    await expect(page.getByRole('alert')).toContainText('“holiday.jpg” is 20.0 MB. Photos up to 15 MB can be added.');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 
   await input.setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('these are my shopping notes, not a photo') });
   await expect(page.getByRole('alert')).toContainText('“notes.jpg” is not a photo Dongne can read.');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test, expect, openApp, chooseNeighbourhood, expectAllSynced, publish, signUp, writeDraft } from '../support/fixtures.js';
 import { ROOT } from '../support/server.js';
 
-test('a profile photo resized in the browser shows on my profile, and neighbours open my profile from a listing', async ({ page, browser, server }) => {
+test('a profile photo resized in the browser shows on my profile, and neighbours open my profile from a listing', async ({ page, newDevice, server }) => {
   await openApp(page);
   const nickname = await signUp(page, '사진있는이웃');
   await page.getByTestId('account-link').click();
@@ -14,14 +14,14 @@ test('a profile photo resized in the browser shows on my profile, and neighbours
   });
   const photo = page.locator('img.avatar');
   await expect(photo).toBeVisible();
-  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
 
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   await writeDraft(page, { title: 'Desk fan from my profile', price: '15000', category: 'household' });
   await publish(page);
   await expectAllSynced(page);
 
-  const other = await (await browser.newContext()).newPage();
+  const other = await newDevice();
   await openApp(other, server.url);
   await other.getByText('Desk fan from my profile').click();
   await other.getByTestId('seller-link').click();

@@ -10,14 +10,17 @@ test('the app runs under its Content-Security-Policy without a single violation'
   expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(response!.headers()['content-security-policy']).not.toContain("script-src 'self' 'unsafe-inline'");
   await openApp(page);
+  // A few screens, each seen whole before the next.
   await page.getByText('Nintendo Switch OLED + 2 games').click();
+  await expect(page.getByRole('heading', { name: 'Nintendo Switch OLED + 2 games', level: 1 })).toBeVisible();
   await page.getByRole('link', { name: 'Neighbourhood', exact: true }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search neighbourhoods' })).toBeVisible();
   await page.getByRole('link', { name: 'Sell', exact: true }).click();
   await expect(page.locator('input[name=title]')).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
 });
 
-test('script and HTML typed into a listing are shown as text and never run', async ({ page, browser, server }) => {
+test('script and HTML typed into a listing are shown as text and never run', async ({ page, newDevice, server }) => {
   const title = '<img src=x onerror="window.__pwned=1">Lamp';
   const description = '<script>window.__pwned=2</script><b id="injected">bold</b> & "quotes"';
   await openApp(page);
@@ -29,7 +32,7 @@ test('script and HTML typed into a listing are shown as text and never run', asy
   expect((await serverListings(server)).some((l) => l.title === title)).toBe(true);
 
   // Another device renders it from the server's copy.
-  const other = await (await browser.newContext()).newPage();
+  const other = await newDevice();
   await openApp(other, server.url);
   for (const viewer of [page, other]) {
     await viewer.goto('/');

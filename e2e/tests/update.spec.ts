@@ -1,4 +1,4 @@
-import { cpSync, appendFileSync, mkdtempSync } from 'node:fs';
+import { cpSync, appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, openApp } from '../support/fixtures.js';
@@ -11,7 +11,8 @@ const test = base.extend({
     cpSync(BUILT_WEB, webDir, { recursive: true });
     const server = await startServer({ webDir });
     await use(server);
-    await server.stop();
+    await server.dispose();
+    rmSync(webDir, { recursive: true, force: true });
   },
 });
 
