@@ -10,9 +10,16 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const bin = (name) => `node_modules/.bin/${name}`;
 
+const started = Date.now();
+const took = (since) => `${((Date.now() - since) / 60_000).toFixed(1)} min`;
+/** How long each part took, printed at the end: the whole run must stay well under 15 minutes on 2 cores. */
+const timings = [];
+
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===`);
+  const since = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  timings.push(`${label.split(' (')[0].toLowerCase()} ${took(since)}`);
   return result.status ?? 1;
 }
 
@@ -38,6 +45,7 @@ const e2eFailed = e2e ? e2e.stats.unexpected : 1;
 // A runner that crashed before reporting counts as a failure, never as a silent pass.
 const crashed = (unitStatus !== 0 && unitFailed === 0 ? 1 : 0) + (e2eStatus !== 0 && e2eFailed === 0 ? 1 : 0);
 
-console.log(`\nunit: ${unitPassed} passed, ${unitFailed} failed · browser: ${e2ePassed} passed, ${e2eFailed} failed`);
+console.log(`\n${timings.join(' · ')} · in all ${took(started)}`);
+console.log(`unit: ${unitPassed} passed, ${unitFailed} failed · browser: ${e2ePassed} passed, ${e2eFailed} failed`);
 console.log(`${unitPassed + e2ePassed} passed, ${unitFailed + e2eFailed + crashed} failed`);
 process.exit(unitStatus === 0 && e2eStatus === 0 ? 0 : 1);

@@ -56,8 +56,9 @@ test('signing out with changes not yet synced warns first, and cancelling keeps 
   await writeDraft(page, { title: 'Offline bike', price: '70000', category: 'sports' });
   await publish(page);
 
+  // Two changes wait: the draft's edit and its publishing (the warning counts what will be sent).
   page.once('dialog', (dialog) => {
-    expect(dialog.message()).toContain('1 change has not reached the server yet and will be lost');
+    expect(dialog.message()).toContain('2 changes have not reached the server yet and will be lost');
     void dialog.dismiss();
   });
   await page.getByTestId('account-link').click();
@@ -82,7 +83,8 @@ test('a session that expired offline: sign in again and the queued work goes out
   file.close();
 
   await context.setOffline(false);
-  await expect(page.getByTestId('signin-needed')).toContainText('Sign in to send 1 waiting change');
+  // The draft's edit and its publishing.
+  await expect(page.getByTestId('signin-needed')).toContainText('Sign in to send 2 waiting changes');
   expect((await serverListings(server)).some((l) => l.title === 'Sora’s rice cooker')).toBe(false);
 
   // Someone else signs in on this device: Sora's work is neither shown to them nor sent as theirs.
