@@ -35,6 +35,13 @@ export { expect };
  */
 const FIRST_INSTALL_BOUND_MS = 60_000;
 
+/**
+ * How long to wait for the app to find a server that has come back. After a failed sync it tries
+ * again with backoff, at most 30 s later (RETRY_MAX_MS in sync-scheduler.ts, which also syncs every
+ * 30 s while the app is open); then the sync itself, on a busy machine.
+ */
+export const SERVER_BACK_BOUND_MS = 60_000;
+
 /** Opens the app and waits until the service worker controls it and the first sync has landed. */
 export async function openApp(page: Page, path = '/') {
   await page.goto(path);
@@ -118,10 +125,10 @@ export async function syncNow(page: Page) {
 
 /**
  * Reloads the page with the connection off, as someone reopening the app on the subway. Chromium
- * gives the new document navigator.onLine === true although every request still fails: the emulated
- * connection state reaches only the documents that existed when it was set. So the connection is
- * switched on and off again for the new document, with every request refused in between so nothing
- * slips out, and the page knows it is offline before we go on.
+ * (150, driven by Playwright 1.65) gives the new document navigator.onLine === true although every
+ * request still fails: the emulated connection state reaches only the documents that existed when
+ * it was set. So the connection is switched on and off again for the new document, with every
+ * request refused in between so nothing slips out, and the page knows it is offline before we go on.
  */
 export async function reloadOffline(page: Page) {
   const context = page.context();

@@ -1,4 +1,16 @@
-import { test, expect, openApp, chooseNeighbourhood, signUp, countLocal, expectAllSynced, publish, serverListings, writeDraft } from '../support/fixtures.js';
+import {
+  test,
+  expect,
+  openApp,
+  chooseNeighbourhood,
+  signUp,
+  countLocal,
+  expectAllSynced,
+  publish,
+  serverListings,
+  writeDraft,
+  SERVER_BACK_BOUND_MS,
+} from '../support/fixtures.js';
 import { at } from '../support/places.js';
 
 test('a push whose response is lost after the server applied it is retried without doubling', async ({ page, context, server }) => {
@@ -37,10 +49,8 @@ test('the server is killed mid-session and restarted on the same file: nothing l
   await expect(page.getByTestId('my-listings').getByTestId('waiting-to-sync')).toHaveCount(1);
 
   await server.start();
-  // The app retries with backoff and finds the server back. Every failed attempt doubles the wait,
-  // up to 30 s (sync-scheduler.ts, which also syncs every 30 s while the app is open): the next try
-  // comes within 30 s of the restart.
-  await expectAllSynced(page, { timeout: 60_000 });
+  // The app retries with backoff and finds the server back.
+  await expectAllSynced(page, { timeout: SERVER_BACK_BOUND_MS });
   const titles = (await serverListings(server)).map((l) => l.title);
   expect(titles.filter((t) => t === 'Before the crash')).toHaveLength(1);
   expect(titles.filter((t) => t === 'During the outage')).toHaveLength(1);

@@ -1,7 +1,7 @@
 // What the app says is waiting is what it will send: likes made offline, taken back offline, and a
 // server that is down while the phone still has signal.
 import type { BrowserContext } from '@playwright/test';
-import { test, expect, openApp, countLocal, signUp } from '../support/fixtures.js';
+import { test, expect, openApp, countLocal, signUp, SERVER_BACK_BOUND_MS } from '../support/fixtures.js';
 
 /** No network at all, the service worker's own requests included. */
 async function goOffline(context: BrowserContext) {
@@ -72,8 +72,8 @@ test('says when Dongne cannot be reached though the phone has signal, keeps the 
   await expect(page.getByTestId('waiting-to-sync')).toBeVisible();
 
   await server.start();
-  // The app retries by itself, backing off up to half a minute between tries (sync-scheduler.ts).
-  await expect(banner).toHaveCount(0, { timeout: 60_000 });
+  // The app retries by itself, backing off up to half a minute between tries.
+  await expect(banner).toHaveCount(0, { timeout: SERVER_BACK_BOUND_MS });
   await expect(page.getByTestId('waiting-to-sync')).toHaveCount(0);
   await expect.poll(() => countLocal(page, 'outbox')).toBe(0);
   await expect(page.getByTestId('counts')).toContainText('1 like');
