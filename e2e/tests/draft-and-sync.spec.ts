@@ -126,5 +126,6 @@ test('the seller marks a listing reserved, then sold, and other devices see it',
   await expect(badge).toHaveText('Sold');
   // Only the seller gets the controls.
   await other.getByText('Stroller, light').click();
+  await expect(other.getByRole('heading', { name: 'Stroller, light', level: 1 })).toBeVisible();
   await expect(other.getByRole('radiogroup', { name: 'Listing status' })).toHaveCount(0);
 });
