@@ -1,5 +1,6 @@
 // Vitest for the whole repository: unit tests live beside the code in each workspace.
 // (The PWA's own Vite build config is web/vite.config.ts.)
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,6 +11,8 @@ export default defineConfig({
       { test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'server', include: ['server/src/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
+        // Compiles runes in .svelte.ts modules (the draft editor's state), so they are tested here too.
+        plugins: [svelte()],
         test: {
           name: 'web',
           include: ['web/src/**/*.test.ts'],

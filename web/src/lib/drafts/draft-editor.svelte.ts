@@ -26,6 +26,10 @@ export class DraftEditor {
   publishing = $state(false);
 
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts form changes, so a save knows whether a keystroke came in while it ran. */
+  #changes = 0;
+  /** The save in progress (or the last one): saves run one after another. */
+  #saving: Promise<void> = Promise.resolve();
   #doc: Y.Doc | undefined;
   /** Yjs updates made here since the last save. */
   readonly #edits: Uint8Array[] = [];
@@ -75,20 +79,33 @@ export class DraftEditor {
     return () => subscription.unsubscribe();
   }
 
-  /** Saves now whatever is waiting for the autosave. */
-  save(): Promise<unknown> {
+  /**
+   * Saves now whatever is waiting for the autosave, after any save still running: two saves at once
+   * would take the same queued edits twice.
+   */
+  save(): Promise<void> {
     clearTimeout(this.#timer);
-    if (!this.loaded || !this.#doc || this.saveState !== 'saving') return Promise.resolve();
-    return saveDraftDoc(this.db, this.id, this.#doc, this.#edits).then(
-      () => (this.saveState = 'saved'),
+    this.#saving = this.#saving.then(() => this.#saveWaiting());
+    return this.#saving;
+  }
+
+  async #saveWaiting(): Promise<void> {
+    if (!this.loaded || !this.#doc || this.saveState !== 'saving') return;
+    const changesBefore = this.#changes;
+    try {
+      await saveDraftDoc(this.db, this.id, this.#doc, this.#edits);
+      // A keystroke that came in while this save ran is not in it: that one's own save says "saved".
+      if (this.#changes === changesBefore) this.saveState = 'saved';
+    } catch {
       // The edits stay queued for the next save; say so rather than claim it is saved.
-      () => (this.saveState = 'failed'),
-    );
+      this.saveState = 'failed';
+    }
   }
 
   /** The form changed: the document takes it at once, the save to the device waits a moment. */
   changed(): void {
     if (this.#doc) writeFields(this.#doc, $state.snapshot(this.fields) as DraftFields);
+    this.#changes++;
     this.saveState = 'saving';
     this.errors = {};
     clearTimeout(this.#timer);
