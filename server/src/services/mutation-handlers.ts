@@ -85,7 +85,7 @@ export const mutationHandlers: Handlers = {
     if ((draft && draft.ownerId !== actor.id) || store.listings.ownerOf(args.id)) {
       throw idTaken();
     }
-    if (store.listings.countCreatedSince(actor.id, now - DAY_MS) >= caps.listings) {
+    if (store.listings.countCreatedSince(actor.id, now - DAY_MS, caps.listings) >= caps.listings) {
       throw new MutationRejected(
         'listing.daily_limit',
         `You can publish ${caps.listings} listings a day, and you have today. Your listing is kept as a draft: publish it again tomorrow.`,
@@ -168,7 +168,7 @@ export const mutationHandlers: Handlers = {
     if ((existing && existing.ownerId !== actor.id) || (listing && listing.sellerId !== actor.id)) {
       throw draftNotOwner();
     }
-    if (!existing && store.drafts.countCreatedSince(actor.id, now - DAY_MS) >= caps.drafts) {
+    if (!existing && store.drafts.countCreatedSince(actor.id, now - DAY_MS, caps.drafts) >= caps.drafts) {
       throw new MutationRejected(
         'draft.daily_limit',
         `You have started ${caps.drafts} drafts today. This one is kept on this device, and reaches your other devices with your next edit of it once a day has passed.`,

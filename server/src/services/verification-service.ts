@@ -5,6 +5,7 @@ import {
   checkFix,
   isSameReading,
   isVerificationCurrent,
+  METRES_PER_DEGREE_LAT,
   neighbourhoodLabel,
   VERIFICATION_RULES,
   type Fix,
@@ -29,7 +30,18 @@ export function createVerificationService(store: Store) {
       const around = store.verifications.fixesAround(actor.id, fix.takenAt);
       const later = store.verifications.laterElsewhere(actor.id, place.id, fix.takenAt);
       const laterPlace = later && store.neighbourhoods.byId(later.neighbourhoodId);
-      const { sameReadingMs } = VERIFICATION_RULES;
+      const { sameReadingMs, sameReadingM } = VERIFICATION_RULES;
+      // A box a little wider than "the same reading", so the store hands back only true candidates.
+      const dLat = (2 * sameReadingM) / METRES_PER_DEGREE_LAT;
+      const dLng = dLat / Math.max(0.01, Math.cos((fix.lat * Math.PI) / 180));
+      const candidates = store.verifications.usedNear({
+        from: fix.takenAt - sameReadingMs,
+        to: fix.takenAt + sameReadingMs,
+        south: fix.lat - dLat,
+        north: fix.lat + dLat,
+        west: fix.lng - dLng,
+        east: fix.lng + dLng,
+      });
       const check = checkFix({
         fix,
         area: toArea(place),
@@ -37,7 +49,7 @@ export function createVerificationService(store: Store) {
         action,
         previousFix: around.before,
         laterFix: around.after,
-        replayed: store.verifications.takenBetween(fix.takenAt - sameReadingMs, fix.takenAt + sameReadingMs).some((used) => isSameReading(used, fix)),
+        replayed: candidates.some((used) => isSameReading(used, fix)),
         accountCreatedAt: actor.joinedAt,
         laterElsewhere: later && { name: laterPlace ? laterPlace.nameEn : later.neighbourhoodId, takenAt: later.takenAt },
       });

@@ -148,8 +148,10 @@ describe('connection settings', () => {
       for (const id of ['a1', 'a2']) store.actors.insert({ id, nickname: id, tokenHash: null, createdAt: 1 });
       const fix = { lat: 37.374, lng: 127.119, accuracy: 10, takenAt: 1_000 };
       store.verifications.record({ actorId: 'a1', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 2_000 });
-      expect(store.verifications.takenBetween(0, 1_000)).toEqual([fix]);
-      expect(store.verifications.takenBetween(1_001, 2_000)).toEqual([]);
+      const around = { south: 37.37, north: 37.38, west: 127.11, east: 127.12 };
+      expect(store.verifications.usedNear({ from: 0, to: 1_000, ...around })).toEqual([fix]);
+      expect(store.verifications.usedNear({ from: 1_001, to: 2_000, ...around })).toEqual([]);
+      expect(store.verifications.usedNear({ from: 0, to: 1_000, ...around, south: 37.375 })).toEqual([]);
       expect(() => store.verifications.record({ actorId: 'a2', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 3_000 })).toThrow(/UNIQUE/);
     } finally {
       store.close();
@@ -207,9 +209,10 @@ describe('store queries', () => {
     expect(planOf(db, 'SELECT max(taken_at) FROM verifications WHERE actor_id = ? AND neighbourhood_id = ?', 'a1', 'kr-x')).toMatch(
       /USING COVERING INDEX verifications_by_actor_place/,
     );
-    expect(planOf(db, 'SELECT lat, lng, accuracy, taken_at FROM verifications WHERE taken_at BETWEEN ? AND ?', 1, 2)).toMatch(
+    expect(planOf(db, 'SELECT lat, lng, accuracy, taken_at FROM verifications WHERE taken_at BETWEEN ? AND ? AND lat BETWEEN ? AND ? AND lng BETWEEN ? AND ?', 1, 2, 3, 4, 5, 6)).toMatch(
       /SEARCH verifications USING INDEX verifications_by_taken_at \(taken_at>\? AND taken_at<\?\)/,
     );
+    expect(planOf(db, 'SELECT taken_at FROM verification_latest WHERE actor_id = ? AND neighbourhood_id = ?', 'a1', 'kr-x')).toMatch(/USING PRIMARY KEY/);
   });
 
   it('hands out strictly increasing change numbers that survive a reopen', () => {

@@ -13,21 +13,26 @@ export function createVerificationsStore(db: Db) {
   const insert = db.prepare(`
     INSERT INTO verifications (actor_id, neighbourhood_id, lat, lng, accuracy, taken_at, verified_at, fix_key)
     VALUES (@actorId, @neighbourhoodId, @lat, @lng, @accuracy, @takenAt, @verifiedAt, @fixKey)`);
-  const takenBetween = db.prepare(`SELECT ${FIX_COLUMNS} FROM verifications WHERE taken_at BETWEEN ? AND ?`);
+  const recordLatest = db.prepare(`
+    INSERT INTO verification_latest (actor_id, neighbourhood_id, taken_at) VALUES (@actorId, @neighbourhoodId, @takenAt)
+    ON CONFLICT (actor_id, neighbourhood_id) DO UPDATE SET taken_at = max(taken_at, excluded.taken_at)`);
+  const near = db.prepare(`
+    SELECT ${FIX_COLUMNS} FROM verifications
+    WHERE taken_at BETWEEN @from AND @to AND lat BETWEEN @south AND @north AND lng BETWEEN @west AND @east`);
   const fixBefore = db.prepare(`
     SELECT ${FIX_COLUMNS} FROM verifications WHERE actor_id = ? AND taken_at <= ? ORDER BY taken_at DESC LIMIT 1`);
   const fixAfter = db.prepare(`
     SELECT ${FIX_COLUMNS} FROM verifications WHERE actor_id = ? AND taken_at > ? ORDER BY taken_at ASC LIMIT 1`);
   const laterElsewhere = db.prepare(`
-    SELECT neighbourhood_id AS neighbourhoodId, taken_at AS takenAt FROM verifications
-    WHERE actor_id = @actorId AND taken_at > @takenAt AND neighbourhood_id <> @neighbourhoodId
+    SELECT neighbourhood_id AS neighbourhoodId, taken_at AS takenAt FROM verification_latest
+    WHERE actor_id = @actorId AND neighbourhood_id <> @neighbourhoodId AND taken_at > @takenAt
     ORDER BY taken_at DESC LIMIT 1`);
   // The latest reading here, unless one taken after it was elsewhere.
   const currentHere = db.prepare(`
-    WITH here AS (SELECT max(taken_at) AS takenAt FROM verifications WHERE actor_id = @actorId AND neighbourhood_id = @neighbourhoodId)
-    SELECT takenAt FROM here WHERE takenAt IS NOT NULL AND NOT EXISTS (
-      SELECT 1 FROM verifications
-      WHERE actor_id = @actorId AND taken_at > here.takenAt AND neighbourhood_id <> @neighbourhoodId)`).pluck();
+    SELECT here.taken_at FROM verification_latest here
+    WHERE here.actor_id = @actorId AND here.neighbourhood_id = @neighbourhoodId AND NOT EXISTS (
+      SELECT 1 FROM verification_latest other
+      WHERE other.actor_id = @actorId AND other.neighbourhood_id <> @neighbourhoodId AND other.taken_at > here.taken_at)`).pluck();
   // A profile counts at most one verification per neighbourhood per day (UTC): readings a little over
   // a metre or a second apart are new readings, but not new proof of where someone lives.
   const summary = db.prepare(`
@@ -37,9 +42,10 @@ export function createVerificationsStore(db: Db) {
   return {
     record(row: { actorId: string; neighbourhoodId: string; fix: Fix; verifiedAt: number }) {
       insert.run({ actorId: row.actorId, neighbourhoodId: row.neighbourhoodId, ...row.fix, verifiedAt: row.verifiedAt, fixKey: fixKey(row.fix) });
+      recordLatest.run({ actorId: row.actorId, neighbourhoodId: row.neighbourhoodId, takenAt: row.fix.takenAt });
     },
-    /** Every used reading (anyone's) taken between `from` and `to`, for the replay check. */
-    takenBetween: (from: number, to: number) => takenBetween.all(from, to) as Fix[],
+    /** Every used reading (anyone's) taken between `from` and `to` inside the box, for the replay check. */
+    usedNear: (box: { from: number; to: number; south: number; north: number; west: number; east: number }) => near.all(box) as Fix[],
     /** The accepted fixes either side of `takenAt`, for the travel check of a late-arriving fix. */
     fixesAround: (actorId: string, takenAt: number) => ({
       before: fixBefore.get(actorId, takenAt) as Fix | undefined,
