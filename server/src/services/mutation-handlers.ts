@@ -37,8 +37,6 @@ export interface MutationContext {
   mutation: Mutation;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 type Handlers = { [N in MutationName]: (ctx: MutationContext, args: MutationArgs<N>) => void };
 
 function placeOrReject(store: Store, id: string) {
@@ -85,7 +83,7 @@ export const mutationHandlers: Handlers = {
     if ((draft && draft.ownerId !== actor.id) || store.listings.ownerOf(args.id)) {
       throw idTaken();
     }
-    if (store.listings.countCreatedSince(actor.id, now - DAY_MS, caps.listings) >= caps.listings) {
+    if (store.creationCounts.inLastDay(actor.id, 'listing', now) >= caps.listings) {
       throw new MutationRejected(
         'listing.daily_limit',
         `You can publish ${caps.listings} listings a day, and you have today. Your listing is kept as a draft: publish it again tomorrow.`,
@@ -119,6 +117,7 @@ export const mutationHandlers: Handlers = {
       changeSeq: store.sync.nextChangeSeq(),
     });
     if (!inserted) throw idTaken();
+    store.creationCounts.add(actor.id, 'listing', now);
     // The draft it was published from leaves the person's other devices too.
     if (store.drafts.byId(args.id)?.ownerId === actor.id) store.drafts.markDeleted(args.id, now, () => store.sync.nextChangeSeq());
   },
@@ -168,7 +167,7 @@ export const mutationHandlers: Handlers = {
     if ((existing && existing.ownerId !== actor.id) || (listing && listing.sellerId !== actor.id)) {
       throw draftNotOwner();
     }
-    if (!existing && store.drafts.countCreatedSince(actor.id, now - DAY_MS, caps.drafts) >= caps.drafts) {
+    if (!existing && store.creationCounts.inLastDay(actor.id, 'draft', now) >= caps.drafts) {
       throw new MutationRejected(
         'draft.daily_limit',
         `You have started ${caps.drafts} drafts today. This one is kept on this device, and reaches your other devices with your next edit of it once a day has passed.`,
@@ -190,6 +189,7 @@ export const mutationHandlers: Handlers = {
       throw new MutationRejected('draft.too_large', 'This draft has grown too large to sync. Shorten it, or publish it.');
     }
     store.drafts.save({ id: args.id, ownerId: actor.id, state, at: now, changeSeq: store.sync.nextChangeSeq() });
+    if (!existing) store.creationCounts.add(actor.id, 'draft', now);
   },
 
   'draft.delete'({ store, actor, now }, args) {

@@ -23,7 +23,6 @@ export function createDraftsStore(db: Db) {
     UPDATE drafts SET deleted_at = @at, updated_at = @at, state = x'', change_seq = @changeSeq
     WHERE id = @id AND deleted_at IS NULL`);
   const changesSince = db.prepare('SELECT * FROM drafts WHERE owner_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?');
-  const createdSince = db.prepare('SELECT count(*) FROM (SELECT 1 FROM drafts WHERE owner_id = ? AND created_at > ? LIMIT ?)').pluck();
 
   return {
     byId(id: string) {
@@ -39,8 +38,6 @@ export function createDraftsStore(db: Db) {
       if (!existing || existing.deleted_at !== null) return false;
       return markDeleted.run({ id, at, changeSeq: nextChangeSeq() }).changes === 1;
     },
-    /** How many drafts `ownerId` started (on the server) after `since` (deleted ones included), counting up to `upTo`. */
-    countCreatedSince: (ownerId: string, since: number, upTo: number) => createdSince.get(ownerId, since, upTo) as number,
     changesSince(ownerId: string, cursor: number, limit: number): DraftChangeRow[] {
       return (changesSince.all(ownerId, cursor, limit) as DraftRow[]).map((row) =>
         row.deleted_at === null

@@ -73,8 +73,6 @@ export function createListingsStore(db: Db) {
   const ownerOf = db.prepare(`
     SELECT seller_id AS sellerId, deleted_at AS deletedAt, created_at AS createdAt, last_bumped_at AS lastBumpedAt, hidden
     FROM listings WHERE id = ?`);
-  // Counting stops at `upTo`: a cap needs to know only whether it is reached.
-  const createdSince = db.prepare('SELECT count(*) FROM (SELECT 1 FROM listings WHERE seller_id = ? AND created_at > ? LIMIT ?)').pluck();
   const anyById = db.prepare(`${SELECT_WITH_SELLER} WHERE l.id = ?`);
   const update = db.prepare(`
     UPDATE listings SET title = @title, description = @description, price_krw = @priceKrw, category = @category,
@@ -170,8 +168,6 @@ export function createListingsStore(db: Db) {
       const row = ownerOf.get(id) as { sellerId: string; deletedAt: number | null; createdAt: number; lastBumpedAt: number | null; hidden: number } | undefined;
       return row && { sellerId: row.sellerId, deleted: row.deletedAt !== null, hidden: row.hidden === 1, createdAt: row.createdAt, lastBumpedAt: row.lastBumpedAt };
     },
-    /** How many listings `sellerId` published after `since` (deleted ones included), counting up to `upTo`. */
-    countCreatedSince: (sellerId: string, since: number, upTo: number) => createdSince.get(sellerId, since, upTo) as number,
     /** The listing as `viewerId` may see it now, or a tombstone (also for an id no listing has). */
     changeFor(id: string, viewerId: string): Change {
       const row = anyById.get(id) as ListingRow | undefined;

@@ -2,6 +2,7 @@
 import { openDatabase, type Db } from './database.js';
 import { createActorNeighbourhoodsStore } from './actor-neighbourhoods-store.js';
 import { createActorsStore } from './actors-store.js';
+import { createCreationCountsStore } from './creation-counts-store.js';
 import { createDraftsStore } from './drafts-store.js';
 import { createListingsStore } from './listings-store.js';
 import { createMediaStore } from './media-store.js';
@@ -30,6 +31,7 @@ export function createStore(db: Db) {
     actors: createActorsStore(db),
     listings: createListingsStore(db),
     drafts: createDraftsStore(db),
+    creationCounts: createCreationCountsStore(db),
     neighbourhoods: createNeighbourhoodsStore(db),
     sync: createSyncStore(db),
     verifications: createVerificationsStore(db),

@@ -144,6 +144,7 @@ describe('a draft the server would not start keeping that day', () => {
     const owner = (await getMeta(phone.db, 'actorId'))!;
     for (let i = 0; i < DRAFT_LIMITS.newPerDay; i++) {
       server.store.drafts.save({ id: crypto.randomUUID(), ownerId: owner, state: new Uint8Array([0, 0]), at: server.clock.now(), changeSeq: server.store.sync.nextChangeSeq() });
+      server.store.creationCounts.add(owner, 'draft', server.clock.now());
     }
     const { id } = await createDraft(phone.db);
     await edit(phone, id, (f) => {
