@@ -24,11 +24,10 @@ import { listingRoutes } from './routes/listing-routes.js';
 import { createListingService } from './services/listing-service.js';
 import { createSyncService } from './services/sync-service.js';
 import { DEFAULT_DAILY_CAPS, type DailyCaps } from './services/mutation-handlers.js';
-import { createVerificationService } from './services/verification-service.js';
 import { createNeighbourhoodService } from './services/neighbourhood-service.js';
 import { DEFAULT_NEIGHBOURHOOD_ID } from './services/demo-listings.js';
 import { neighbourhoodRoutes } from './routes/neighbourhood-routes.js';
-import type { Store } from './store/store.js';
+import type { Store } from './store/contract/store.js';
 import { errorBody, sendError } from './http/http-errors.js';
 import { gzipJson } from './middleware/gzip-json.js';
 import { resumeSession } from './middleware/resume-session.js';
@@ -67,7 +66,6 @@ export function createApp({
   sleep?: Sleep;
   config?: AppConfig;
 }) {
-  const verification = createVerificationService(store);
   const session = createSessionService(store, clock, config.passwordCost ?? DEFAULT_PASSWORD_COST);
   const rateLimiter = createRateLimiter(store, clock);
   const services: Services = {
@@ -83,7 +81,6 @@ export function createApp({
     sync: createSyncService(
       store,
       clock,
-      verification,
       { defaultNeighbourhoodId: config.defaultNeighbourhoodId ?? DEFAULT_NEIGHBOURHOOD_ID },
       { ...DEFAULT_DAILY_CAPS, ...config.dailyCaps },
     ),

@@ -3,8 +3,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NeighbourhoodImportError, parseNeighbourhoods, saveNeighbourhoods } from './services/neighbourhood-import.js';
-import type { NeighbourhoodRow } from './store/neighbourhoods-store.js';
-import { openStore } from './store/store.js';
+import type { NeighbourhoodRow } from './store/contract/neighbourhoods.js';
+import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
 const file = process.argv[2];
 if (!file || process.argv.length > 3) {
@@ -33,18 +33,19 @@ try {
 const dataDir = resolve(process.env.DONGNE_DATA_DIR ?? './data');
 mkdirSync(dataDir, { recursive: true });
 const databaseFile = join(dataDir, 'dongne.sqlite');
-const store = openStore(databaseFile);
+const store = openSqliteStore(databaseFile);
 try {
-  const before = store.neighbourhoods.count();
+  const before = await store.neighbourhoods.count();
   const started = performance.now();
-  const { imported, neighbourPairs } = saveNeighbourhoods(store, rows);
-  const added = store.neighbourhoods.count() - before;
+  const { imported, neighbourPairs } = await saveNeighbourhoods(store, rows);
+  const total = await store.neighbourhoods.count();
+  const added = total - before;
   console.log(
     `Imported ${imported} neighbourhoods from ${file} into ${databaseFile} ` +
-      `(${added} new, ${imported - added} updated; ${store.neighbourhoods.count()} in all).`,
+      `(${added} new, ${imported - added} updated; ${total} in all).`,
   );
   console.log(`Recomputed ${neighbourPairs} neighbour-set entries for range levels 1-4 in ${Math.round(performance.now() - started)} ms.`);
   console.log('A running server finds positions in the new neighbourhoods once restarted.');
 } finally {
-  store.close();
+  await store.close();
 }

@@ -8,7 +8,7 @@ import { systemClock } from './services/clock.js';
 import { seedDemoData } from './services/demo-seed.js';
 import { DEFAULT_DAILY_CAPS } from './services/mutation-handlers.js';
 import { DEFAULT_PASSWORD_COST, isPasswordCost } from './services/password.js';
-import { openStore } from './store/store.js';
+import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const port = Number(process.env.PORT ?? 8080);
@@ -37,10 +37,10 @@ const dailyCaps = {
 };
 
 mkdirSync(dataDir, { recursive: true });
-const store = openStore(join(dataDir, 'dongne.sqlite'));
-const seeded = seedDemoData(store, systemClock);
+const store = openSqliteStore(join(dataDir, 'dongne.sqlite'));
+const seeded = await seedDemoData(store, systemClock);
 const defaultNeighbourhood = process.env.DONGNE_DEFAULT_NEIGHBOURHOOD;
-if (defaultNeighbourhood && !store.neighbourhoods.byId(defaultNeighbourhood)) {
+if (defaultNeighbourhood && !(await store.neighbourhoods.byId(defaultNeighbourhood))) {
   // Every visitor's first pull would fail: refuse to start instead.
   console.error(`DONGNE_DEFAULT_NEIGHBOURHOOD="${defaultNeighbourhood}" is not a known neighbourhood id (see server/data/neighbourhoods.geojson).`);
   process.exit(1);
@@ -65,8 +65,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 
 function shutdown() {
   server.close(() => {
-    store.close();
-    process.exit(0);
+    void store.close().then(() => process.exit(0));
   });
 }
 process.on('SIGINT', shutdown);

@@ -8,7 +8,7 @@ import { setSessionCookie } from '../http/session-cookie.js';
 export function resumeSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const session = c.get('services').session.resume(token);
+    const session = await c.get('services').session.resume(token);
     c.set('actor', session?.actor);
     // The server extended the session: the browser's cookie must not expire before it does.
     if (session?.renewedUntil) setSessionCookie(c, { token: token!, expiresAt: session.renewedUntil });

@@ -16,7 +16,7 @@ export function authRoutes() {
 
   app.post('/signup', async (c) => {
     const { session, rateLimiter } = c.get('services');
-    rateLimiter.check('signUp', { ip: clientIp(c) });
+    await rateLimiter.check('signUp', { ip: clientIp(c) });
     const credentials = await readJson(c, credentialsSchema);
     const started = await session.signUp(credentials);
     setSessionCookie(c, started);
@@ -36,7 +36,7 @@ export function authRoutes() {
     const actor = c.get('actor');
     // No nickname: a passkey for the signed-in account, which needs a session like any change to it.
     if (!nickname && !actor) throw new ServiceError(401, 'auth.required', 'Sign in to add a passkey to your account.');
-    if (nickname) rateLimiter.check('signUp', { ip: clientIp(c) });
+    if (nickname) await rateLimiter.check('signUp', { ip: clientIp(c) });
     return c.json(await passkeys.registrationOptions(relyingParty(c.req.url), nickname ? { nickname } : { actor: actor! }));
   });
 
@@ -50,7 +50,7 @@ export function authRoutes() {
 
   app.post('/passkey/signin/options', async (c) => {
     const { passkeys, rateLimiter, relyingParty } = c.get('services');
-    rateLimiter.check('signIn', { ip: clientIp(c) });
+    await rateLimiter.check('signIn', { ip: clientIp(c) });
     return c.json(await passkeys.authenticationOptions(relyingParty(c.req.url)));
   });
 
@@ -62,8 +62,8 @@ export function authRoutes() {
     return c.json(started.account);
   });
 
-  app.post('/signout', (c) => {
-    c.get('services').session.signOut(getCookie(c, SESSION_COOKIE));
+  app.post('/signout', async (c) => {
+    await c.get('services').session.signOut(getCookie(c, SESSION_COOKIE));
     clearSessionCookie(c);
     return c.body(null, 204);
   });

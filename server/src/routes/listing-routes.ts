@@ -5,11 +5,11 @@ import { clientIp } from '../http/http-errors.js';
 
 export function listingRoutes() {
   const app = new Hono<AppEnv>();
-  app.post('/:id/views', (c) => {
+  app.post('/:id/views', async (c) => {
     const { listings, rateLimiter } = c.get('services');
     const actor = c.get('actor');
-    rateLimiter.check('view', { ip: clientIp(c), actorId: actor?.id });
-    return c.json(listings.recordView(c.req.param('id'), { actor, ip: clientIp(c) }));
+    await rateLimiter.check('view', { ip: clientIp(c), actorId: actor?.id });
+    return c.json(await listings.recordView(c.req.param('id'), { actor, ip: clientIp(c) }));
   });
   return app;
 }

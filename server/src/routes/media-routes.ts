@@ -18,19 +18,19 @@ export function mediaRoutes() {
     const actor = c.get('actor');
     const { sha256 } = parseWith(paramsSchema, c.req.param());
     const { media, rateLimiter } = c.get('services');
-    rateLimiter.check('mediaUpload', { ip: clientIp(c), actorId: actor.id });
+    await rateLimiter.check('mediaUpload', { ip: clientIp(c), actorId: actor.id });
     const bytes = await readBodyUpTo(c, MEDIA_LIMITS.uploadMaxBytes);
-    return c.json(media.upload(actor, sha256, bytes));
+    return c.json(await media.upload(actor, sha256, bytes));
   });
 
-  app.get('/:sha256', (c) => {
+  app.get('/:sha256', async (c) => {
     const { sha256 } = parseWith(paramsSchema, c.req.param());
     const { media } = c.get('services');
     const headers = { etag: `"${sha256}"`, 'cache-control': 'public, max-age=31536000, immutable' };
     // Only the metadata is read to answer a revalidation; 404 still wins for a photo we lack.
-    const { type } = media.info(sha256);
+    const { type } = await media.info(sha256);
     if (matchesEtag(c.req.header('if-none-match'), sha256)) return c.body(null, 304, headers);
-    const { bytes } = media.get(sha256);
+    const { bytes } = await media.get(sha256);
     return c.body(new Uint8Array(bytes), 200, { ...headers, 'content-type': type });
   });
 

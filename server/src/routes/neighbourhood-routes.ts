@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { locateQuerySchema, searchQuerySchema, type LocateResponse, type NeighbourhoodDetail } from '@dongne/shared';
 import type { AppEnv } from '../app-env.js';
 import { ServiceError } from '../services/service-error.js';
-import { toNeighbourhood } from '../store/neighbourhoods-store.js';
+import { toNeighbourhood } from '../store/contract/neighbourhoods.js';
 import { parseWith } from '../http/http-errors.js';
 
 const SEARCH_LIMIT = 20;
@@ -11,26 +11,26 @@ const SEARCH_LIMIT = 20;
 export function neighbourhoodRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const { q } = parseWith(searchQuerySchema, c.req.query());
-    const rows = c.get('services').neighbourhoods.search(q, SEARCH_LIMIT);
+    const rows = await c.get('services').neighbourhoods.search(q, SEARCH_LIMIT);
     return c.json({ neighbourhoods: rows.map(toNeighbourhood) });
   });
 
-  app.get('/locate', (c) => {
+  app.get('/locate', async (c) => {
     const point = parseWith(locateQuerySchema, c.req.query());
-    const found = c.get('services').neighbourhoods.locate(point);
+    const found = await c.get('services').neighbourhoods.locate(point);
     if (!found) throw new ServiceError(404, 'neighbourhood.none_nearby', 'Dongne has no neighbourhood near this location yet.');
     const body: LocateResponse = { neighbourhood: toNeighbourhood(found.neighbourhood), contains: found.contains, distanceM: Math.round(found.distanceM) };
     return c.json(body);
   });
 
-  app.get('/:id', (c) => {
+  app.get('/:id', async (c) => {
     const id = c.req.param('id');
     const { neighbourhoods } = c.get('services');
-    const row = neighbourhoods.byId(id);
+    const row = await neighbourhoods.byId(id);
     if (!row) throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${id.slice(0, 100)}".`);
-    const body: NeighbourhoodDetail = { ...toNeighbourhood(row), neighbours: neighbourhoods.neighbourSets(id) };
+    const body: NeighbourhoodDetail = { ...toNeighbourhood(row), neighbours: await neighbourhoods.neighbourSets(id) };
     return c.json(body);
   });
 

@@ -6,9 +6,9 @@ import { parseWith } from '../http/http-errors.js';
 
 export function searchRoutes() {
   const app = new Hono<AppEnv>();
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const query = parseWith(searchRequestSchema, c.req.query());
-    return c.json(c.get('services').sync.search(c.get('actor'), query));
+    return c.json(await c.get('services').sync.search(c.get('actor'), query));
   });
   return app;
 }

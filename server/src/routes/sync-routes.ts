@@ -11,14 +11,14 @@ export function syncRoutes() {
 
   app.post('/push', requireActor('Sign in to send your changes.'), async (c) => {
     const actor = c.get('actor');
-    c.get('services').rateLimiter.check('push', { ip: clientIp(c), actorId: actor.id });
+    await c.get('services').rateLimiter.check('push', { ip: clientIp(c), actorId: actor.id });
     const request = await readJson(c, compiledPushRequest);
-    return c.json(c.get('services').sync.push(actor, request));
+    return c.json(await c.get('services').sync.push(actor, request));
   });
 
-  app.get('/pull', (c) => {
+  app.get('/pull', async (c) => {
     const query = parseWith(pullQuerySchema, c.req.query());
-    return c.json(c.get('services').sync.pull(c.get('actor'), query));
+    return c.json(await c.get('services').sync.pull(c.get('actor'), query));
   });
 
   return app;

@@ -1,33 +1,36 @@
 // Fills an empty database with demo sellers and listings. Does nothing once listings exist, so
 // restarting on the same SQLite file never duplicates anything.
 import { neighbourhoodLabel } from '@dongne/shared';
-import type { Store } from '../store/store.js';
+import type { NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
+import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { DEMO_LISTINGS, DEMO_PLACES, DEMO_SELLERS } from './demo-listings.js';
 import { ensureDemoNeighbourhoods } from './neighbourhood-import.js';
 
 const HOUR = 3_600_000;
 
-export function seedDemoData(store: Store, clock: Clock): number {
-  ensureDemoNeighbourhoods(store);
-  if (store.listings.countLive() > 0) return 0;
+export async function seedDemoData(store: Store, clock: Clock): Promise<number> {
+  await ensureDemoNeighbourhoods(store);
+  if ((await store.listings.countLive()) > 0) return 0;
   const now = clock.now();
-  const places = DEMO_PLACES.map((id) => {
-    const place = store.neighbourhoods.byId(id);
+  const places: NeighbourhoodRow[] = [];
+  for (const id of DEMO_PLACES) {
+    const place = await store.neighbourhoods.byId(id);
     if (!place) throw new Error(`Demo neighbourhood ${id} is missing from server/data/neighbourhoods.geojson`);
-    return place;
-  });
-  return store.transaction(() => {
-    const sellerIds = DEMO_SELLERS.map((nickname, i) => {
+    places.push(place);
+  }
+  return store.transaction(async (tx) => {
+    const sellerIds: string[] = [];
+    for (const [i, nickname] of DEMO_SELLERS.entries()) {
       const id = `demo-seller-${i + 1}`;
-      if (!store.actors.byId(id)) store.actors.insert({ id, nickname, tokenHash: null, createdAt: now - 90 * 24 * HOUR });
-      return id;
-    });
+      if (!(await tx.actors.byId(id))) await tx.actors.insert({ id, nickname, createdAt: now - 90 * 24 * HOUR });
+      sellerIds.push(id);
+    }
     // Oldest first, so the change cursor order matches posting order.
     const listings = [...DEMO_LISTINGS].reverse();
-    listings.forEach(([title, priceKrw, category, placeIndex, description], i) => {
+    for (const [i, [title, priceKrw, category, placeIndex, description]] of listings.entries()) {
       const index = listings.length - 1 - i;
-      store.listings.insert({
+      await tx.listings.insert({
         id: demoListingId(index),
         sellerId: sellerIds[index % sellerIds.length],
         title,
@@ -40,9 +43,9 @@ export function seedDemoData(store: Store, clock: Clock): number {
         meetingSpot: index % 2 === 0 ? `${places[placeIndex].nameEn} community centre` : '',
         // Spread over the last week: 0 is freshest, a few minutes to a few hours apart.
         createdAt: now - Math.round(index * 2.9 * HOUR + (index % 5) * 7 * 60_000) - 4 * 60_000,
-        changeSeq: store.sync.nextChangeSeq(),
+        changeSeq: await tx.sync.nextChangeSeq(),
       });
-    });
+    }
     return listings.length;
   });
 }

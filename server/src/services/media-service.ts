@@ -3,8 +3,8 @@
 // pixel size) and is idempotent: the same photo sent again gets the same answer and changes nothing.
 import { createHash } from 'node:crypto';
 import { MEDIA_LIMITS } from '@dongne/shared';
-import type { MediaInfo } from '../store/media-store.js';
-import type { Store } from '../store/store.js';
+import type { MediaInfo } from '../store/contract/media.js';
+import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { readImageInfo } from './image-bytes.js';
 import { ServiceError } from './service-error.js';
@@ -19,14 +19,14 @@ export const mediaTooLarge = () => new ServiceError(413, 'media.too_large', `A p
 
 export function createMediaService(store: Store, clock: Clock) {
   return {
-    upload(actor: Actor, hash: string, bytes: Uint8Array): MediaInfo {
+    async upload(actor: Actor, hash: string, bytes: Uint8Array): Promise<MediaInfo> {
       if (bytes.length > MEDIA_LIMITS.uploadMaxBytes) throw mediaTooLarge();
       const actual = createHash('sha256').update(bytes).digest('hex');
       if (actual !== hash) {
         throw new ServiceError(400, 'media.hash_mismatch', `The photo does not match its name: its bytes have the SHA-256 ${actual}.`);
       }
       // Same hash, same bytes: they were checked when first stored.
-      const known = store.media.info(hash);
+      const known = await store.media.info(hash);
       if (known) return known;
       const image = readImageInfo(bytes);
       if (!image) throw new ServiceError(415, 'media.not_image', 'That file is not a photo Dongne can use (JPEG, PNG or WebP).');
@@ -38,7 +38,7 @@ export function createMediaService(store: Store, clock: Clock) {
           `A photo can be at most ${maxDimension} × ${maxDimension} pixels; this one is ${image.width} × ${image.height}.`,
         );
       }
-      if (store.media.storedBy(actor.id) + bytes.length > MEDIA_LIMITS.storedMaxBytesPerAccount) {
+      if ((await store.media.storedBy(actor.id)) + bytes.length > MEDIA_LIMITS.storedMaxBytesPerAccount) {
         throw new ServiceError(
           403,
           'media.quota_exceeded',
@@ -47,19 +47,19 @@ export function createMediaService(store: Store, clock: Clock) {
       }
       const media: MediaInfo = { hash, ...image, size: bytes.length };
       // A concurrent upload of the same photo may win the insert; both answer with the same facts.
-      store.media.put({ ...media, bytes, uploaderId: actor.id, createdAt: clock.now() });
+      await store.media.put({ ...media, bytes, uploaderId: actor.id, createdAt: clock.now() });
       return media;
     },
 
     /** What is known about a stored photo, without its bytes (for conditional requests). */
-    info(hash: string): MediaInfo {
-      const media = store.media.info(hash);
+    async info(hash: string): Promise<MediaInfo> {
+      const media = await store.media.info(hash);
       if (!media) throw notFound();
       return media;
     },
 
-    get(hash: string): { type: MediaInfo['type']; bytes: Uint8Array } {
-      const media = store.media.get(hash);
+    async get(hash: string): Promise<{ type: MediaInfo['type']; bytes: Uint8Array }> {
+      const media = await store.media.get(hash);
       if (!media) throw notFound();
       return media;
     },

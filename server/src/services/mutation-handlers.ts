@@ -15,10 +15,10 @@ import {
   type MutationArgs,
   type MutationName,
 } from '@dongne/shared';
-import type { Store } from '../store/store.js';
+import type { Tx } from '../store/contract/store.js';
 import type { Actor } from './session-service.js';
 import { MutationRejected } from './service-error.js';
-import type { VerificationService } from './verification-service.js';
+import { verification } from './verification-service.js';
 
 /** How much one account may start in 24 hours; an operator may raise them (see main.ts). */
 export interface DailyCaps {
@@ -30,17 +30,17 @@ export const DEFAULT_DAILY_CAPS: DailyCaps = { listings: LISTING_LIMITS.perDay, 
 
 export interface MutationContext {
   caps: DailyCaps;
-  store: Store;
-  verification: VerificationService;
+  /** The push's transaction: every read and write of a handler goes through it. */
+  tx: Tx;
   actor: Actor;
   now: number;
   mutation: Mutation;
 }
 
-type Handlers = { [N in MutationName]: (ctx: MutationContext, args: MutationArgs<N>) => void };
+type Handlers = { [N in MutationName]: (ctx: MutationContext, args: MutationArgs<N>) => Promise<void> };
 
-function placeOrReject(store: Store, id: string) {
-  const place = store.neighbourhoods.byId(id);
+async function placeOrReject(tx: Tx, id: string) {
+  const place = await tx.neighbourhoods.byId(id);
   if (!place) throw new MutationRejected('neighbourhood.unknown', 'That neighbourhood is not one Dongne knows.');
   return place;
 }
@@ -53,55 +53,61 @@ const draftNotOwner = () => new MutationRejected('draft.not_owner', 'This id is 
 const listingNotFound = () => new MutationRejected('listing.not_found', 'That listing no longer exists.');
 
 /** The listing, if `actor` may see it; one they may not (deleted, someone's hidden one) is answered as missing. */
-function visibleListingOrReject(store: Store, actor: Actor, id: string) {
-  const existing = store.listings.ownerOf(id);
+async function visibleListingOrReject(tx: Tx, actor: Actor, id: string) {
+  const existing = await tx.listings.ownerOf(id);
   if (!existing || !isListingVisibleTo(existing, actor.id)) throw listingNotFound();
   return existing;
 }
 
 /** The listing, if it exists and `actor` sells it; else the mutation is refused with why. */
-function ownListingOrReject(store: Store, actor: Actor, id: string, action: string) {
-  const existing = visibleListingOrReject(store, actor, id);
+async function ownListingOrReject(tx: Tx, actor: Actor, id: string, action: string) {
+  const existing = await visibleListingOrReject(tx, actor, id);
   if (existing.sellerId !== actor.id) {
     throw new MutationRejected('listing.not_owner', `Only the seller can ${action} this listing.`);
   }
   return existing;
 }
 
+/** Tombstones the draft if it is live, so the owner's other devices drop it. */
+async function dropDraft(tx: Tx, id: string, now: number) {
+  const draft = await tx.drafts.byId(id);
+  if (draft && draft.deletedAt === null) await tx.drafts.markDeleted(id, now, await tx.sync.nextChangeSeq());
+}
+
 /** Photos are uploaded before the mutation that names them; one that never arrived is refused. */
-function photosOrReject(store: Store, photos: ListingPhoto[]) {
-  const missing = store.media.missing(photos.flatMap((p) => [p.full, p.thumb]));
+async function photosOrReject(tx: Tx, photos: ListingPhoto[]) {
+  const missing = await tx.media.missing(photos.flatMap((p) => [p.full, p.thumb]));
   if (missing.length > 0) {
     throw new MutationRejected('media.missing', `${missing.length} photo file(s) did not reach the server. Open the draft and publish again.`);
   }
 }
 
 export const mutationHandlers: Handlers = {
-  'listing.create'({ store, verification, actor, now, mutation, caps }, args) {
+  async 'listing.create'({ tx, actor, now, mutation, caps }, args) {
     // Ids belong to whoever first used them: a listing may not take the id of someone else's draft.
-    const draft = store.drafts.byId(args.id);
-    if ((draft && draft.ownerId !== actor.id) || store.listings.ownerOf(args.id)) {
+    const draft = await tx.drafts.byId(args.id);
+    if ((draft && draft.ownerId !== actor.id) || (await tx.listings.ownerOf(args.id))) {
       throw idTaken();
     }
-    if (store.creationCounts.inLastDay(actor.id, 'listing', now) >= caps.listings) {
+    if ((await tx.creationCounts.inLastDay(actor.id, 'listing', now)) >= caps.listings) {
       throw new MutationRejected(
         'listing.daily_limit',
         `You can publish ${caps.listings} listings a day, and you have today. Your listing is kept as a draft: publish it again tomorrow.`,
       );
     }
-    const place = placeOrReject(store, args.neighbourhoodId);
-    photosOrReject(store, args.photos);
+    const place = await placeOrReject(tx, args.neighbourhoodId);
+    await photosOrReject(tx, args.photos);
     // A passing fix taken at Publish counts as a verification; failing that, a verification from
     // the last 30 days still lets the person sell in their neighbourhood.
-    const check = mutation.fix ? verification.verify(actor, place, mutation.fix, 'publish', now) : undefined;
-    if (!check?.ok && !verification.hasCurrentVerification(actor.id, place.id, now)) {
+    const check = mutation.fix ? await verification.verify(tx, actor, place, mutation.fix, 'publish', now) : undefined;
+    if (!check?.ok && !(await verification.hasCurrentVerification(tx, actor.id, place.id, now))) {
       if (check && !check.ok) throw new MutationRejected(check.code, check.message);
       throw new MutationRejected(
         'location.verification_required',
         `Selling in ${place.nameEn} needs a verified location. Verify your neighbourhood while you are there, then publish again.`,
       );
     }
-    const inserted = store.listings.insert({
+    const inserted = await tx.listings.insert({
       id: args.id,
       sellerId: actor.id,
       title: args.title,
@@ -114,37 +120,37 @@ export const mutationHandlers: Handlers = {
       meetingSpot: args.meetingSpot,
       photos: args.photos,
       createdAt: now,
-      changeSeq: store.sync.nextChangeSeq(),
+      changeSeq: await tx.sync.nextChangeSeq(),
     });
     if (!inserted) throw idTaken();
-    store.creationCounts.add(actor.id, 'listing', now);
+    await tx.creationCounts.add(actor.id, 'listing', now);
     // The draft it was published from leaves the person's other devices too.
-    if (store.drafts.byId(args.id)?.ownerId === actor.id) store.drafts.markDeleted(args.id, now, () => store.sync.nextChangeSeq());
+    if (draft) await dropDraft(tx, args.id, now);
   },
 
-  'listing.delete'({ store, actor, now }, args) {
-    ownListingOrReject(store, actor, args.id, 'delete');
-    store.listings.markDeleted(args.id, now, store.sync.nextChangeSeq());
+  async 'listing.delete'({ tx, actor, now }, args) {
+    await ownListingOrReject(tx, actor, args.id, 'delete');
+    await tx.listings.markDeleted(args.id, now, await tx.sync.nextChangeSeq());
   },
 
-  'listing.set_status'({ store, actor, now }, args) {
-    ownListingOrReject(store, actor, args.id, 'change');
-    store.listings.setStatus(args.id, args.status, now, store.sync.nextChangeSeq());
+  async 'listing.set_status'({ tx, actor, now }, args) {
+    await ownListingOrReject(tx, actor, args.id, 'change');
+    await tx.listings.setStatus(args.id, args.status, now, await tx.sync.nextChangeSeq());
   },
 
-  'listing.update'({ store, actor, now }, { id, ...content }) {
-    ownListingOrReject(store, actor, id, 'edit');
-    photosOrReject(store, content.photos);
-    store.listings.update(id, content, now, store.sync.nextChangeSeq());
+  async 'listing.update'({ tx, actor, now }, { id, ...content }) {
+    await ownListingOrReject(tx, actor, id, 'edit');
+    await photosOrReject(tx, content.photos);
+    await tx.listings.update(id, content, now, await tx.sync.nextChangeSeq());
   },
 
-  'listing.set_hidden'({ store, actor, now }, args) {
-    ownListingOrReject(store, actor, args.id, 'hide or show');
-    store.listings.setHidden(args.id, args.hidden, now, store.sync.nextChangeSeq());
+  async 'listing.set_hidden'({ tx, actor, now }, args) {
+    await ownListingOrReject(tx, actor, args.id, 'hide or show');
+    await tx.listings.setHidden(args.id, args.hidden, now, await tx.sync.nextChangeSeq());
   },
 
-  'listing.bump'({ store, actor, now }, args) {
-    const listing = ownListingOrReject(store, actor, args.id, 'bump');
+  async 'listing.bump'({ tx, actor, now }, args) {
+    const listing = await ownListingOrReject(tx, actor, args.id, 'bump');
     const next = nextBumpAt(listing);
     if (now < next) {
       const hours = Math.ceil((next - now) / (60 * 60 * 1000));
@@ -153,21 +159,22 @@ export const mutationHandlers: Handlers = {
         `A listing can be bumped once every ${BUMP_INTERVAL_MS / 3_600_000} hours. Try again in ${hours} hour${hours === 1 ? '' : 's'}.`,
       );
     }
-    store.listings.bump(args.id, now, store.sync.nextChangeSeq());
+    await tx.listings.bump(args.id, now, await tx.sync.nextChangeSeq());
   },
 
-  'listing.set_liked'({ store, actor, now }, args) {
-    visibleListingOrReject(store, actor, args.id);
-    store.listings.setLiked(actor.id, args.id, args.liked, now, () => store.sync.nextChangeSeq());
+  async 'listing.set_liked'({ tx, actor, now }, args) {
+    await visibleListingOrReject(tx, actor, args.id);
+    // The count moves (and the listing goes to devices again) only if the like did.
+    if (await tx.listings.setLiked(actor.id, args.id, args.liked, now)) await tx.listings.recountLikes(args.id, await tx.sync.nextChangeSeq());
   },
 
-  'draft.update'({ store, actor, now, caps }, args) {
-    const existing = store.drafts.byId(args.id);
-    const listing = existing ? undefined : store.listings.ownerOf(args.id);
+  async 'draft.update'({ tx, actor, now, caps }, args) {
+    const existing = await tx.drafts.byId(args.id);
+    const listing = existing ? undefined : await tx.listings.ownerOf(args.id);
     if ((existing && existing.ownerId !== actor.id) || (listing && listing.sellerId !== actor.id)) {
       throw draftNotOwner();
     }
-    if (!existing && store.creationCounts.inLastDay(actor.id, 'draft', now) >= caps.drafts) {
+    if (!existing && (await tx.creationCounts.inLastDay(actor.id, 'draft', now)) >= caps.drafts) {
       throw new MutationRejected(
         'draft.daily_limit',
         `You have started ${caps.drafts} drafts today. This one is kept on this device, and reaches your other devices with your next edit of it once a day has passed.`,
@@ -188,28 +195,28 @@ export const mutationHandlers: Handlers = {
     if (state.byteLength > DRAFT_LIMITS.stateMaxBytes) {
       throw new MutationRejected('draft.too_large', 'This draft has grown too large to sync. Shorten it, or publish it.');
     }
-    store.drafts.save({ id: args.id, ownerId: actor.id, state, at: now, changeSeq: store.sync.nextChangeSeq() });
-    if (!existing) store.creationCounts.add(actor.id, 'draft', now);
+    await tx.drafts.save({ id: args.id, ownerId: actor.id, state, at: now, changeSeq: await tx.sync.nextChangeSeq() });
+    if (!existing) await tx.creationCounts.add(actor.id, 'draft', now);
   },
 
-  'draft.delete'({ store, actor, now }, args) {
-    const existing = store.drafts.byId(args.id);
+  async 'draft.delete'({ tx, actor, now }, args) {
+    const existing = await tx.drafts.byId(args.id);
     if (existing && existing.ownerId !== actor.id) throw draftNotOwner();
     // Never synced, or already gone: deleting it again is what the person wanted anyway.
-    store.drafts.markDeleted(args.id, now, () => store.sync.nextChangeSeq());
+    await dropDraft(tx, args.id, now);
   },
 
-  'neighbourhood.verify'({ store, verification, actor, now, mutation }, args) {
-    const place = placeOrReject(store, args.neighbourhoodId);
+  async 'neighbourhood.verify'({ tx, actor, now, mutation }, args) {
+    const place = await placeOrReject(tx, args.neighbourhoodId);
     if (!mutation.fix) {
       throw new MutationRejected('location.missing', 'No location came with this verification. Allow location access and try again.');
     }
-    const check = verification.verify(actor, place, mutation.fix, 'verify', now);
+    const check = await verification.verify(tx, actor, place, mutation.fix, 'verify', now);
     if (!check.ok) throw new MutationRejected(check.code, check.message);
   },
 
-  'neighbourhood.set'({ store, actor, now }, args) {
-    for (const id of args.held) placeOrReject(store, id);
-    store.actorNeighbourhoods.set(actor.id, args.held, args.active, now);
+  async 'neighbourhood.set'({ tx, actor, now }, args) {
+    for (const id of args.held) await placeOrReject(tx, id);
+    await tx.actorNeighbourhoods.set(actor.id, args.held, args.active, now);
   },
 };

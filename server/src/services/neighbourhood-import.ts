@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod/mini';
 import { EARTH_RADIUS_M, METRES_PER_DEGREE_LAT, RANGE_LEVELS, type MultiPolygonCoords, type Position } from '@dongne/shared';
-import type { NeighbourhoodRow } from '../store/neighbourhoods-store.js';
-import type { Store } from '../store/store.js';
+import type { NeighbourhoodRow, NeighbourPair } from '../store/contract/neighbourhoods.js';
+import type { Store } from '../store/contract/store.js';
 import { jsonErrorPosition } from './json-error-position.js';
 
 /** The demo data set the server loads into an empty database. */
@@ -104,31 +104,24 @@ export function parseNeighbourhoods(geojsonText: string): NeighbourhoodRow[] {
  * then recomputes the neighbour sets of all neighbourhoods, in one transaction. Callers holding a
  * neighbourhood lookup should reload() it afterwards.
  */
-export function importNeighbourhoods(store: Pick<Store, 'neighbourhoods' | 'writeTransaction'>, geojsonText: string): { imported: number; neighbourPairs: number } {
+export function importNeighbourhoods(store: Store, geojsonText: string): Promise<{ imported: number; neighbourPairs: number }> {
   return saveNeighbourhoods(store, parseNeighbourhoods(geojsonText));
 }
 
 /** The writing half of importNeighbourhoods, for rows parseNeighbourhoods already checked. */
-export function saveNeighbourhoods(store: Pick<Store, 'neighbourhoods' | 'writeTransaction'>, rows: NeighbourhoodRow[]): { imported: number; neighbourPairs: number } {
-  return store.writeTransaction(() => {
-    for (const row of rows) store.neighbourhoods.upsert(row);
-    const pairs = neighbourPairs(store.neighbourhoods.all());
-    store.neighbourhoods.replaceNeighbours(pairs);
+export function saveNeighbourhoods(store: Store, rows: NeighbourhoodRow[]): Promise<{ imported: number; neighbourPairs: number }> {
+  return store.transaction(async (tx) => {
+    for (const row of rows) await tx.neighbourhoods.upsert(row);
+    const pairs = neighbourPairs(await tx.neighbourhoods.all());
+    await tx.neighbourhoods.replaceNeighbours(pairs);
     return { imported: rows.length, neighbourPairs: pairs.length };
   });
 }
 
 /** Loads the demo neighbourhoods into an empty table; returns how many it imported (0 if any existed). */
-export function ensureDemoNeighbourhoods(store: Pick<Store, 'neighbourhoods' | 'writeTransaction'>, file = DEMO_NEIGHBOURHOODS_FILE): number {
-  if (store.neighbourhoods.count() > 0) return 0;
-  return importNeighbourhoods(store, readFileSync(file, 'utf8')).imported;
-}
-
-export interface NeighbourPair {
-  neighbourhoodId: string;
-  level: number;
-  neighbourId: string;
-  distanceM: number;
+export async function ensureDemoNeighbourhoods(store: Store, file = DEMO_NEIGHBOURHOODS_FILE): Promise<number> {
+  if ((await store.neighbourhoods.count()) > 0) return 0;
+  return (await importNeighbourhoods(store, readFileSync(file, 'utf8'))).imported;
 }
 
 /**

@@ -1,8 +1,7 @@
 // Finds the neighbourhood a position is in, or the nearest one, from an in-memory grid over every
 // neighbourhood's bounding box: a lookup touches the few places near the point, however many exist.
 import { distanceM, distanceToPolygonsM, METRES_PER_DEGREE_LAT, type LatLng, type MultiPolygonCoords } from '@dongne/shared';
-import type { NeighbourhoodRow } from '../store/neighbourhoods-store.js';
-import type { Store } from '../store/store.js';
+import type { NeighbourhoodRow, NeighbourhoodsRepo } from '../store/contract/neighbourhoods.js';
 
 /** Further than this from every neighbourhood, a position is in none Dongne knows. */
 export const LOOKUP_MAX_DISTANCE_M = 50_000;
@@ -30,14 +29,18 @@ interface Place {
   seenBy: number;
 }
 
-export function createNeighbourhoodLookup(store: Pick<Store, 'neighbourhoods'>) {
+/**
+ * The index over the store's neighbourhoods. It loads them once (await `ready`), and again on
+ * reload(); lookups then run in memory, without the store.
+ */
+export function createNeighbourhoodLookup(store: { neighbourhoods: Pick<NeighbourhoodsRepo, 'all' | 'count'> }) {
   let cells = new Map<number, Place[]>();
   let size = 0;
   let query = 0;
 
-  function reload() {
+  async function reload() {
     const next = new Map<number, Place[]>();
-    const rows = store.neighbourhoods.all();
+    const rows = await store.neighbourhoods.all();
     for (const row of rows) {
       const place: Place = { row, polygons: row.boundary ? (JSON.parse(row.boundary) as MultiPolygonCoords) : null, seenBy: 0 };
       const [y0, y1, x0, x1] = [cellY(row.minLat), cellY(row.maxLat), cellX(row.minLng), cellX(row.maxLng)];
@@ -72,9 +75,14 @@ export function createNeighbourhoodLookup(store: Pick<Store, 'neighbourhoods'>) 
    * The neighbourhood containing the point (the nearest centre if several do); else the one whose
    * area is nearest, if within LOOKUP_MAX_DISTANCE_M; else undefined.
    */
-  function locate(point: LatLng): LocatedNeighbourhood | undefined {
+  async function locate(point: LatLng): Promise<LocatedNeighbourhood | undefined> {
+    await ready;
     // Built before the first import (an empty database at startup): look again rather than stay blind.
-    if (size === 0 && store.neighbourhoods.count() > 0) reload();
+    if (size === 0 && (await store.neighbourhoods.count()) > 0) await reload();
+    return locateLoaded(point);
+  }
+
+  function locateLoaded(point: LatLng): LocatedNeighbourhood | undefined {
     const thisQuery = ++query;
     const cy = cellY(point.lat);
     const cx = cellX(point.lng);
@@ -114,12 +122,13 @@ export function createNeighbourhoodLookup(store: Pick<Store, 'neighbourhoods'>) 
     return nearest && nearest.outsideM <= LOOKUP_MAX_DISTANCE_M ? found(nearest, false) : undefined;
   }
 
-  reload();
+  const ready = reload();
   return {
+    /** Resolves once the index is first loaded. */
+    ready,
     locate,
     /** Rebuilds the index from the store; call after importing neighbourhoods. */
     reload,
-    search: (query: string, limit: number) => store.neighbourhoods.search(query, limit),
     /** How many neighbourhoods the index holds. */
     get size() {
       return size;

@@ -1,6 +1,6 @@
 // What the neighbourhood endpoints answer: search by name, locate a position, one place with its
 // neighbour sets. Position lookups go through the in-memory index of neighbourhood-lookup.
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/contract/store.js';
 import { createNeighbourhoodLookup } from './neighbourhood-lookup.js';
 
 export function createNeighbourhoodService(store: Store) {

@@ -10,7 +10,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { ServiceError } from './service-error.js';
 import type { Actor, SessionService, StartedSession } from './session-service.js';
@@ -28,18 +28,18 @@ function uuidBytes(uuid: string): Uint8Array<ArrayBuffer> {
 }
 
 export function createPasskeyService(store: Store, clock: Clock, session: SessionService) {
-  function takeChallenge(id: string, purpose: 'register' | 'authenticate') {
-    const row = store.passkeys.takeChallenge(id);
+  async function takeChallenge(id: string, purpose: 'register' | 'authenticate') {
+    const row = await store.passkeys.takeChallenge(id);
     if (!row || row.purpose !== purpose || row.expiresAt < clock.now()) {
       throw new ServiceError(400, 'passkey.challenge_expired', 'That passkey request has expired. Try again.');
     }
     return row;
   }
 
-  function saveChallenge(challenge: string, purpose: 'register' | 'authenticate', nickname: string | null, actorId: string | null) {
+  async function saveChallenge(challenge: string, purpose: 'register' | 'authenticate', nickname: string | null, actorId: string | null) {
     const id = randomBytes(16).toString('base64url');
-    store.passkeys.pruneChallenges(clock.now());
-    store.passkeys.saveChallenge(id, { challenge, purpose, nickname, actorId, expiresAt: clock.now() + CHALLENGE_TTL_MS });
+    await store.passkeys.pruneChallenges(clock.now());
+    await store.passkeys.saveChallenge(id, { challenge, purpose, nickname, actorId, expiresAt: clock.now() + CHALLENGE_TTL_MS });
     return id;
   }
 
@@ -47,7 +47,7 @@ export function createPasskeyService(store: Store, clock: Clock, session: Sessio
     /** Options to create a passkey: for a new account named `nickname`, or for the signed-in actor. */
     async registrationOptions(rp: RelyingParty, target: { nickname: string } | { actor: Actor }) {
       const isNew = 'nickname' in target;
-      if (isNew) session.assertNicknameFree(target.nickname);
+      if (isNew) await session.assertNicknameFree(target.nickname);
       const actorId = isNew ? randomUUID() : target.actor.id;
       const name = isNew ? target.nickname : target.actor.nickname;
       const options = await generateRegistrationOptions({
@@ -59,13 +59,13 @@ export function createPasskeyService(store: Store, clock: Clock, session: Sessio
         // The verify step requires user verification (a PIN, fingerprint or face): ask for it.
         authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
       });
-      const challengeId = saveChallenge(options.challenge, 'register', isNew ? target.nickname : null, actorId);
+      const challengeId = await saveChallenge(options.challenge, 'register', isNew ? target.nickname : null, actorId);
       return { challengeId, options };
     },
 
     /** Checks the new passkey; creates the account if this was a sign-up, and starts a session. */
     async register(rp: RelyingParty, challengeId: string, response: RegistrationResponseJSON): Promise<StartedSession> {
-      const pending = takeChallenge(challengeId, 'register');
+      const pending = await takeChallenge(challengeId, 'register');
       const verified = await verifyRegistrationResponse({
         response,
         expectedChallenge: pending.challenge,
@@ -74,33 +74,33 @@ export function createPasskeyService(store: Store, clock: Clock, session: Sessio
       }).catch(() => ({ verified: false as const }));
       if (!verified.verified) throw new ServiceError(400, 'passkey.not_verified', 'Your passkey could not be verified. Try again.');
       const { credential } = verified.registrationInfo;
-      return store.transaction(() => {
+      return store.transaction(async (tx) => {
         let actor: Actor;
         if (pending.nickname) {
-          actor = session.createAccount(pending.actorId!, pending.nickname, null);
+          actor = await session.createAccount(pending.actorId!, pending.nickname, null, tx);
         } else {
-          const row = store.sessions.accountById(pending.actorId!);
+          const row = await tx.sessions.accountById(pending.actorId!);
           if (!row) throw new ServiceError(400, 'passkey.challenge_expired', 'That passkey request has expired. Try again.');
           actor = { id: row.id, nickname: row.nickname, joinedAt: row.createdAt };
         }
-        store.passkeys.insert(
+        await tx.passkeys.insert(
           { credentialId: credential.id, actorId: actor.id, publicKey: credential.publicKey, counter: credential.counter, transports: credential.transports ?? [] },
           clock.now(),
         );
-        return session.start(actor);
+        return session.start(actor, tx);
       });
     },
 
     /** Options to sign in with any passkey this site knows (the browser offers the person's own). */
     async authenticationOptions(rp: RelyingParty) {
       const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: 'required' });
-      return { challengeId: saveChallenge(options.challenge, 'authenticate', null, null), options };
+      return { challengeId: await saveChallenge(options.challenge, 'authenticate', null, null), options };
     },
 
     async authenticate(rp: RelyingParty, challengeId: string, response: AuthenticationResponseJSON): Promise<StartedSession> {
-      const pending = takeChallenge(challengeId, 'authenticate');
-      const passkey = store.passkeys.byId(response.id);
-      const account = passkey && store.sessions.accountById(passkey.actorId);
+      const pending = await takeChallenge(challengeId, 'authenticate');
+      const passkey = await store.passkeys.byId(response.id);
+      const account = passkey && (await store.sessions.accountById(passkey.actorId));
       if (!passkey || !account) throw new ServiceError(401, 'passkey.unknown', 'This passkey is not registered with Dongne.');
       const verified = await verifyAuthenticationResponse({
         response,
@@ -110,7 +110,7 @@ export function createPasskeyService(store: Store, clock: Clock, session: Sessio
         credential: { id: passkey.credentialId, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: passkey.transports as never },
       }).catch(() => ({ verified: false as const }));
       if (!verified.verified) throw new ServiceError(401, 'passkey.not_verified', 'Your passkey could not be verified. Try again.');
-      store.passkeys.setCounter(passkey.credentialId, verified.authenticationInfo.newCounter);
+      await store.passkeys.setCounter(passkey.credentialId, verified.authenticationInfo.newCounter);
       return session.start({ id: account.id, nickname: account.nickname, joinedAt: account.createdAt });
     },
   };

@@ -4,7 +4,7 @@
 // (from anywhere) waits longer with each failure, and every address is held to RATE_LIMITS.signIn
 // attempts across nicknames. The counters live in the database, so every server process shares them.
 import { nicknameKey, type Credentials } from '@dongne/shared';
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/contract/store.js';
 import type { Clock, Sleep } from './clock.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { ServiceError } from './service-error.js';
@@ -28,7 +28,7 @@ export function createPasswordSignIn(store: Store, clock: Clock, sleep: Sleep, s
   return {
     /** Signs in with a password from `address` (undefined: no socket, e.g. in-process requests). */
     async signIn(credentials: Credentials, address: string | undefined): Promise<StartedSession> {
-      rateLimiter.check('signIn', { ip: address });
+      await rateLimiter.check('signIn', { ip: address });
       const nickname = nicknameKey(credentials.nickname);
       const pair = `signIn:${nickname}:${address ?? 'unknown'}`;
       const nicknameFailures = `signIn:${nickname}:failures`;
@@ -36,8 +36,8 @@ export function createPasswordSignIn(store: Store, clock: Clock, sleep: Sleep, s
       // The attempt counts before its password is checked, so a burst of parallel guesses cannot
       // all pass this check; successes count apart, and attempts less successes are failures (or
       // checks still running). The owner's own sign-ins are never failures.
-      const attempts = store.rateLimits.hit(`${pair}:attempts`, window);
-      const failedHere = Math.max(0, attempts - 1 - store.rateLimits.count(`${pair}:successes`, window));
+      const attempts = await store.rateLimits.hit(`${pair}:attempts`, window);
+      const failedHere = Math.max(0, attempts - 1 - (await store.rateLimits.count(`${pair}:successes`, window)));
       if (failedHere >= perAddress) {
         const retryAfterS = Math.ceil((window + windowMs - clock.now()) / 1000);
         throw new ServiceError(
@@ -49,16 +49,16 @@ export function createPasswordSignIn(store: Store, clock: Clock, sleep: Sleep, s
         );
       }
       // An address with no failures here goes straight through, however many others are failing.
-      const failedOnNickname = store.rateLimits.count(nicknameFailures, window);
+      const failedOnNickname = await store.rateLimits.count(nicknameFailures, window);
       if (failedHere > 0 && failedOnNickname >= slowAfter) {
         await sleep(Math.min(maxDelayMs, firstDelayMs * 2 ** (failedOnNickname - slowAfter)));
       }
       try {
         const started = await session.signIn(credentials);
-        store.rateLimits.hit(`${pair}:successes`, windowStart());
+        await store.rateLimits.hit(`${pair}:successes`, windowStart());
         return started;
       } catch (error) {
-        if (error instanceof ServiceError && error.code === 'auth.invalid_credentials') store.rateLimits.hit(nicknameFailures, windowStart());
+        if (error instanceof ServiceError && error.code === 'auth.invalid_credentials') await store.rateLimits.hit(nicknameFailures, windowStart());
         throw error;
       }
     },

@@ -2,7 +2,7 @@
 // listing photos (the image header read for type and pixel size, never the name or Content-Type)
 // and must be small: the browser resizes them to PROFILE_PHOTO.sidePx before upload.
 import { PROFILE_PHOTO, type PublicProfile } from '@dongne/shared';
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { readImageInfo } from './image-bytes.js';
 import { ServiceError } from './service-error.js';
@@ -10,10 +10,10 @@ import type { Actor } from './session-service.js';
 
 export function createProfileService(store: Store, clock: Clock) {
   return {
-    publicProfile(actorId: string): PublicProfile {
-      const row = store.profiles.profile(actorId);
+    async publicProfile(actorId: string): Promise<PublicProfile> {
+      const row = await store.profiles.profile(actorId);
       if (!row) throw new ServiceError(404, 'profile.not_found', 'There is no such neighbour.');
-      const { count, lastVerifiedAt } = store.verifications.summary(actorId);
+      const { count, lastVerifiedAt } = await store.verifications.summary(actorId);
       return {
         actorId: row.id,
         nickname: row.nickname,
@@ -25,7 +25,7 @@ export function createProfileService(store: Store, clock: Clock) {
       };
     },
 
-    setPhoto(actor: Actor, bytes: Uint8Array): PublicProfile {
+    async setPhoto(actor: Actor, bytes: Uint8Array): Promise<PublicProfile> {
       if (bytes.length > PROFILE_PHOTO.maxBytes) {
         throw new ServiceError(413, 'photo.too_large', `A profile photo can be at most ${PROFILE_PHOTO.maxBytes / 1024} KB.`);
       }
@@ -39,17 +39,17 @@ export function createProfileService(store: Store, clock: Clock) {
           `A profile photo can be at most ${maxDimension} × ${maxDimension} pixels; this one is ${image.width} × ${image.height}.`,
         );
       }
-      store.profiles.setPhoto(actor.id, bytes, image.type, clock.now());
+      await store.profiles.setPhoto(actor.id, bytes, image.type, clock.now());
       return this.publicProfile(actor.id);
     },
 
-    removePhoto(actor: Actor): PublicProfile {
-      store.profiles.setPhoto(actor.id, null, null, null);
+    async removePhoto(actor: Actor): Promise<PublicProfile> {
+      await store.profiles.setPhoto(actor.id, null, null, null);
       return this.publicProfile(actor.id);
     },
 
-    photo(actorId: string) {
-      const row = store.profiles.photo(actorId);
+    async photo(actorId: string) {
+      const row = await store.profiles.photo(actorId);
       if (!row) throw new ServiceError(404, 'photo.not_found', 'This neighbour has no photo.');
       return row;
     },

@@ -1,5 +1,5 @@
 // Rate limits per client IP and per actor, by named rule. Limits live here, in one table.
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { ServiceError } from './service-error.js';
 
@@ -23,17 +23,17 @@ export function createRateLimiter(store: Store, clock: Clock) {
   let lastPrune = 0;
   return {
     /** Counts one request; throws 429 (with the seconds until the window resets) when over a limit. */
-    check(rule: RateLimitRule, who: { ip?: string; actorId?: string }) {
+    async check(rule: RateLimitRule, who: { ip?: string; actorId?: string }): Promise<void> {
       const { windowMs, perActor, perIp } = RATE_LIMITS[rule];
       const now = clock.now();
       const windowStart = now - (now % windowMs);
       if (now - lastPrune > 10 * 60_000) {
         lastPrune = now;
-        store.rateLimits.prune(now - 2 * 60 * 60_000);
+        await store.rateLimits.prune(now - 2 * 60 * 60_000);
       }
       const over =
-        (who.ip && store.rateLimits.hit(`${rule}:ip:${who.ip}`, windowStart) > perIp) ||
-        (who.actorId && store.rateLimits.hit(`${rule}:actor:${who.actorId}`, windowStart) > perActor);
+        (who.ip && (await store.rateLimits.hit(`${rule}:ip:${who.ip}`, windowStart)) > perIp) ||
+        (who.actorId && (await store.rateLimits.hit(`${rule}:actor:${who.actorId}`, windowStart)) > perActor);
       if (over) {
         const retryAfterS = Math.ceil((windowStart + windowMs - now) / 1000);
         throw new ServiceError(429, 'rate_limited', `Too many requests. Try again in ${retryAfterS} seconds.`, undefined, retryAfterS);

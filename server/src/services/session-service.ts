@@ -3,8 +3,8 @@
 // stays signed in for weeks, offline in between.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Account, Credentials } from '@dongne/shared';
-import { DuplicateError } from '../store/duplicate-error.js';
-import type { Store } from '../store/store.js';
+import { DuplicateError } from '../store/contract/duplicate-error.js';
+import type { Repositories, Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { ServiceError } from './service-error.js';
@@ -40,23 +40,24 @@ export function createSessionService(store: Store, clock: Clock, passwordCost: n
   // A hash of a random password, at the same cost as real ones: sign-in checks unknown nicknames
   // against it, so the response time does not tell which nicknames exist.
   const dummyHash = hashPassword(randomBytes(16).toString('hex'), passwordCost);
-  function start(actor: Actor): StartedSession {
+  /** Starts a session for `actor`, written through `db` (the store, or the caller's transaction). */
+  async function start(actor: Actor, db: Repositories = store): Promise<StartedSession> {
     const token = randomBytes(32).toString('base64url');
     const now = clock.now();
     const expiresAt = now + SESSION_LIFETIME_MS;
-    store.sessions.insert(hashToken(token), actor.id, now, expiresAt);
+    await db.sessions.insert(hashToken(token), actor.id, now, expiresAt);
     return { account: toAccount(actor), token, expiresAt };
   }
 
-  function assertNicknameFree(nickname: string) {
-    if (store.sessions.accountByNickname(nickname)) throw nicknameTaken(nickname);
+  async function assertNicknameFree(nickname: string) {
+    if (await store.sessions.accountByNickname(nickname)) throw nicknameTaken(nickname);
   }
 
   /** `passwordHash` null: the account signs in with passkeys only. */
-  function createAccount(id: string, nickname: string, passwordHash: string | null): Actor {
+  async function createAccount(id: string, nickname: string, passwordHash: string | null, db: Repositories = store): Promise<Actor> {
     const actor = { id, nickname, joinedAt: clock.now() };
     try {
-      store.sessions.insertAccount({ id, nickname, createdAt: actor.joinedAt, passwordHash });
+      await db.sessions.insertAccount({ id, nickname, createdAt: actor.joinedAt, passwordHash });
     } catch (error) {
       // Two sign-ups raced for the same nickname while the password was hashing.
       if (error instanceof DuplicateError) throw nicknameTaken(nickname);
@@ -74,31 +75,31 @@ export function createSessionService(store: Store, clock: Clock, passwordCost: n
      * Who is behind a cookie's token. A session in use is extended (at most once a day); then
      * `renewedUntil` is its new expiry, which the cookie must be given too.
      */
-    resume(token: string | undefined): { actor: Actor; renewedUntil?: number } | undefined {
+    async resume(token: string | undefined): Promise<{ actor: Actor; renewedUntil?: number } | undefined> {
       if (!token || token.length > 200) return undefined;
       const now = clock.now();
       // Sessions nobody presents again would otherwise stay forever: sweep them now and then.
       if (now - lastSweep > SWEEP_EVERY_MS) {
         lastSweep = now;
-        store.sessions.removeExpired(now);
+        await store.sessions.removeExpired(now);
       }
       const hash = hashToken(token);
-      const row = store.sessions.find(hash);
+      const row = await store.sessions.find(hash);
       if (!row) return undefined;
       if (row.expiresAt <= now) {
-        store.sessions.remove(hash);
+        await store.sessions.remove(hash);
         return undefined;
       }
       const actor = { id: row.actorId, nickname: row.nickname, joinedAt: row.createdAt };
       if (row.expiresAt - now >= SESSION_LIFETIME_MS - EXTEND_AFTER_MS) return { actor };
       const renewedUntil = now + SESSION_LIFETIME_MS;
-      store.sessions.extend(hash, renewedUntil);
+      await store.sessions.extend(hash, renewedUntil);
       return { actor, renewedUntil };
     },
 
     async signUp({ nickname, password }: Credentials): Promise<StartedSession> {
-      assertNicknameFree(nickname);
-      return start(createAccount(randomUUID(), nickname, await hashPassword(password, passwordCost)));
+      await assertNicknameFree(nickname);
+      return start(await createAccount(randomUUID(), nickname, await hashPassword(password, passwordCost)));
     },
 
     assertNicknameFree,
@@ -106,15 +107,15 @@ export function createSessionService(store: Store, clock: Clock, passwordCost: n
     start,
 
     async signIn({ nickname, password }: Credentials): Promise<StartedSession> {
-      const row = store.sessions.accountByNickname(nickname);
+      const row = await store.sessions.accountByNickname(nickname);
       // Hash even for an unknown nickname, so response time does not reveal which nicknames exist.
       const ok = await verifyPassword(password, row?.passwordHash ?? (await dummyHash));
       if (!row || !ok) throw new ServiceError(401, 'auth.invalid_credentials', 'That nickname and password do not match.');
       return start({ id: row.id, nickname: row.nickname, joinedAt: row.createdAt });
     },
 
-    signOut(token: string | undefined) {
-      if (token) store.sessions.remove(hashToken(token));
+    async signOut(token: string | undefined) {
+      if (token) await store.sessions.remove(hashToken(token));
     },
 
     toAccount,

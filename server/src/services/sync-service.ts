@@ -16,12 +16,12 @@ import {
   type PushRequest,
   type PushResponse,
 } from '@dongne/shared';
-import type { Store } from '../store/store.js';
+import type { Store, Tx } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { compiledMutationArgs } from './compiled-schemas.js';
-import { DEFAULT_DAILY_CAPS, mutationHandlers, type DailyCaps } from './mutation-handlers.js';
+import { DEFAULT_DAILY_CAPS, mutationHandlers, type DailyCaps, type MutationContext } from './mutation-handlers.js';
 import type { Actor } from './session-service.js';
-import type { VerificationService } from './verification-service.js';
+import { verification } from './verification-service.js';
 import { MutationRejected, SeqGapError, ServiceError } from './service-error.js';
 
 const SEARCH_LIMIT = 50;
@@ -31,19 +31,19 @@ export interface PullScope {
   defaultNeighbourhoodId: string;
 }
 
-export function createSyncService(store: Store, clock: Clock, verification: VerificationService, scope: PullScope, caps: DailyCaps = DEFAULT_DAILY_CAPS) {
+export function createSyncService(store: Store, clock: Clock, scope: PullScope, caps: DailyCaps = DEFAULT_DAILY_CAPS) {
   /**
    * A refused change to an existing listing comes back with the listing as this person may see it
    * now (or its tombstone): the device restores that one row instead of pulling its area again.
    */
-  function withCurrentListing(actor: Actor, mutation: Mutation, result: MutationResult): MutationResult {
+  async function withCurrentListing(tx: Tx, actor: Actor, mutation: Mutation, result: MutationResult): Promise<MutationResult> {
     if (result.status !== 'rejected' || !isListingChangeMutation(mutation.name)) return result;
     const id = (mutation.args as { id?: unknown } | null)?.id;
     if (typeof id !== 'string') return result;
-    return { ...result, current: store.listings.changeFor(id, actor.id) };
+    return { ...result, current: await tx.listings.changeFor(id, actor.id) };
   }
 
-  function applyOne(actor: Actor, mutation: Mutation): MutationResult {
+  async function applyOne(tx: Tx, actor: Actor, mutation: Mutation): Promise<MutationResult> {
     const { mutationId, seq, name } = mutation;
     const reject = (code: string, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message });
     if (!isMutationName(name)) {
@@ -56,9 +56,9 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
     }
     try {
       // A savepoint per mutation: a handler that fails half-way leaves nothing behind.
-      store.transaction(() => {
-        const handler = mutationHandlers[name] as (ctx: unknown, args: unknown) => void;
-        handler({ store, verification, actor, now: clock.now(), mutation, caps }, parsed.data);
+      await tx.savepoint((inner) => {
+        const handler = mutationHandlers[name] as (ctx: MutationContext, args: unknown) => Promise<void>;
+        return handler({ tx: inner, actor, now: clock.now(), mutation, caps }, parsed.data);
       });
       return { mutationId, seq, status: 'applied' };
     } catch (error) {
@@ -74,13 +74,13 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
    * would apply out of order. The refusal names the new mutations, which the device numbers again
    * from `expectedSeq`; it never drops one for its number.
    */
-  function assertInOrder(clientId: string, mutations: Mutation[], lastSeq: number) {
+  async function assertInOrder(tx: Tx, clientId: string, mutations: Mutation[], lastSeq: number) {
     let expected = lastSeq + 1;
     let inOrder = true;
     const numbered = new Map<number, string>();
     const unprocessed = new Set<string>();
     for (const { seq, mutationId } of mutations) {
-      if (seq <= lastSeq && store.sync.processedAt(clientId, seq)?.mutationId === mutationId) continue;
+      if (seq <= lastSeq && (await tx.sync.processedAt(clientId, seq))?.mutationId === mutationId) continue;
       unprocessed.add(mutationId);
       if (numbered.get(seq) === mutationId) continue; // the same mutation twice in one batch
       if (seq === expected && !numbered.has(seq)) {
@@ -94,76 +94,76 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
     if (!inOrder) throw new SeqGapError(lastSeq + 1, [...unprocessed]);
   }
 
+  async function placeOrRefuse(db: Store | Tx, neighbourhoodId: string) {
+    if (!(await db.neighbourhoods.byId(neighbourhoodId))) {
+      throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${neighbourhoodId.slice(0, 100)}".`);
+    }
+  }
+
   return {
-    push(actor: Actor, request: PushRequest): PushResponse {
+    push(actor: Actor, request: PushRequest): Promise<PushResponse> {
       const { clientId } = request;
       // Apply in seq order: a later mutation may delete a listing an earlier one created.
       const mutations = [...request.mutations].sort((a, b) => a.seq - b.seq);
       const now = clock.now();
       // One outer transaction per batch (one commit), a savepoint per mutation inside it: a crash
       // mid-batch leaves none of the batch recorded, so the client's retry applies it once.
-      return store.writeTransaction(() => {
-        const client = store.sync.client(clientId);
-        if (client && client.actorId !== actor.id) {
+      return store.transaction(async (tx) => {
+        // Held until the batch commits: one device's batches apply one at a time, on any instance.
+        const client = await tx.sync.claimClient(clientId, actor.id);
+        if (client.actorId !== actor.id) {
           throw new ServiceError(403, 'sync.client_not_yours', 'This device id belongs to someone else.');
         }
-        let lastSeq = client?.lastSeq ?? 0;
-        assertInOrder(clientId, mutations, lastSeq);
-        if (!client) store.sync.insertClient(clientId, actor.id);
+        let lastSeq = client.lastSeq;
+        await assertInOrder(tx, clientId, mutations, lastSeq);
         const results: MutationResult[] = [];
         for (const mutation of mutations) {
-          const earlier = store.sync.processedAt(clientId, mutation.seq);
+          const earlier = await tx.sync.processedAt(clientId, mutation.seq);
           if (earlier) {
             // A retry (or a repeat within the batch): the same answer, nothing applied again.
-            results.push(withCurrentListing(actor, mutation, earlier));
+            results.push(await withCurrentListing(tx, actor, mutation, earlier));
             continue;
           }
-          const result = applyOne(actor, mutation);
-          store.sync.recordProcessed(clientId, result, now);
+          const result = await applyOne(tx, actor, mutation);
+          await tx.sync.recordProcessed(clientId, result, now);
           lastSeq = mutation.seq;
-          results.push(withCurrentListing(actor, mutation, result));
+          results.push(await withCurrentListing(tx, actor, mutation, result));
         }
-        store.sync.setLastSeq(clientId, lastSeq);
+        await tx.sync.setLastSeq(clientId, lastSeq);
         return { results, lastSeq };
       });
     },
 
     /** Listings in the area (as pull resolves it) matching every word, newest first. */
-    search(
+    async search(
       actor: Actor | undefined,
       query: { q: string; neighbourhood?: string; range?: RangeLevel; category?: string; minPrice?: number; maxPrice?: number; hideSold?: '1' | '0' },
     ) {
       const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
-      if (!store.neighbourhoods.byId(neighbourhoodId)) {
-        throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${neighbourhoodId.slice(0, 100)}".`);
-      }
-      const places = store.neighbourhoods.neighbourIds(neighbourhoodId, query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4));
+      await placeOrRefuse(store, neighbourhoodId);
+      const places = await store.neighbourhoods.neighbourIds(neighbourhoodId, query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4));
       const filters = { category: query.category, minPrice: query.minPrice, maxPrice: query.maxPrice, hideSold: query.hideSold === '1' };
-      return { listings: store.listings.search(searchWords(query.q), places, filters, SEARCH_LIMIT) };
+      return { listings: await store.listings.search(searchWords(query.q), places, filters, SEARCH_LIMIT) };
     },
 
-    pull(
+    async pull(
       actor: Actor | undefined,
       query: { clientId?: string; cursor: number; limit?: number; neighbourhood?: string; range?: RangeLevel },
-    ): PullResponse {
+    ): Promise<PullResponse> {
       const limit = query.limit ?? SYNC_LIMITS.pullPageDefault;
       const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
       const range = query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4);
-      if (!store.neighbourhoods.byId(neighbourhoodId)) {
-        throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${neighbourhoodId.slice(0, 100)}".`);
-      }
-      // Read the page, lastSeq and profile in one transaction so they describe the same moment.
-      return store.transaction(() => {
-        const places = store.neighbourhoods.neighbourIds(neighbourhoodId, range);
-        const rows: { changeSeq: number; change: Change }[] = store.listings
-          .changesSinceIn(places, actor?.id, query.cursor, limit + 1)
-          .map((row) => ({
-            changeSeq: row.changeSeq,
-            change: row.deleted ? { op: 'delete', entity: 'listing', id: row.id } : { op: 'upsert', entity: 'listing', row: row.listing },
-          }));
+      await placeOrRefuse(store, neighbourhoodId);
+      // Read the page, lastSeq and profile over one snapshot so they describe the same moment.
+      return store.read(async (tx) => {
+        const places = await tx.neighbourhoods.neighbourIds(neighbourhoodId, range);
+        const rows: { changeSeq: number; change: Change }[] = (await tx.listings.changesSinceIn(places, actor?.id, query.cursor, limit + 1)).map((row) => ({
+          changeSeq: row.changeSeq,
+          change: row.deleted ? { op: 'delete', entity: 'listing', id: row.id } : { op: 'upsert', entity: 'listing', row: row.listing },
+        }));
         // The person's own drafts ride the same cursor: one change counter orders every table.
         if (actor) {
-          for (const row of store.drafts.changesSince(actor.id, query.cursor, limit + 1)) {
+          for (const row of await tx.drafts.changesSince(actor.id, query.cursor, limit + 1)) {
             rows.push({
               changeSeq: row.changeSeq,
               change: row.deleted
@@ -176,7 +176,7 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
         const hasMore = rows.length > limit;
         const page = hasMore ? rows.slice(0, limit) : rows;
         const changes = page.map((row) => row.change);
-        const client = query.clientId ? store.sync.client(query.clientId) : undefined;
+        const client = query.clientId ? await tx.sync.client(query.clientId) : undefined;
         const lastSeq = client && actor && client.actorId === actor.id ? client.lastSeq : 0;
         const cursor = page.length > 0 ? page[page.length - 1].changeSeq : query.cursor;
         return {
@@ -185,8 +185,8 @@ export function createSyncService(store: Store, clock: Clock, verification: Veri
           hasMore,
           lastSeq,
           scope: { neighbourhoodId, range },
-          profile: actor ? verification.profile(actor, clock.now()) : null,
-          likedIds: actor ? store.listings.likedBy(actor.id, places, LIKED_IDS_MAX) : [],
+          profile: actor ? await verification.profile(tx, actor, clock.now()) : null,
+          likedIds: actor ? await tx.listings.likedBy(actor.id, places, LIKED_IDS_MAX) : [],
         };
       });
     },

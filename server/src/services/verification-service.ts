@@ -13,63 +13,62 @@ import {
   type Profile,
   type VerificationAction,
 } from '@dongne/shared';
-import type { Store } from '../store/store.js';
-import { toArea, type NeighbourhoodRow } from '../store/neighbourhoods-store.js';
+import type { Repositories } from '../store/contract/store.js';
+import { toArea, type NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
 import type { Actor } from './session-service.js';
 
-export function createVerificationService(store: Store) {
-  /** When the reading that lets the person trade in `neighbourhoodId` now was taken; null if none does. */
-  function currentTakenAt(actorId: string, neighbourhoodId: string, now: number): number | null {
-    const takenAt = store.verifications.currentTakenAt(actorId, neighbourhoodId);
-    return isVerificationCurrent(takenAt, now) ? takenAt : null;
-  }
-
-  return {
-    /** Checks the fix; if it passes, records a verification (inside the caller's transaction). */
-    verify(actor: Actor, place: NeighbourhoodRow, fix: Fix, action: VerificationAction, now: number): FixCheck {
-      const around = store.verifications.fixesAround(actor.id, fix.takenAt);
-      const later = store.verifications.laterElsewhere(actor.id, place.id, fix.takenAt);
-      const laterPlace = later && store.neighbourhoods.byId(later.neighbourhoodId);
-      const { sameReadingMs, sameReadingM } = VERIFICATION_RULES;
-      // A box a little wider than "the same reading", so the store hands back only true candidates.
-      const dLat = (2 * sameReadingM) / METRES_PER_DEGREE_LAT;
-      const dLng = dLat / Math.max(0.01, Math.cos((fix.lat * Math.PI) / 180));
-      const candidates = store.verifications.usedNear({
-        from: fix.takenAt - sameReadingMs,
-        to: fix.takenAt + sameReadingMs,
-        south: fix.lat - dLat,
-        north: fix.lat + dLat,
-        west: fix.lng - dLng,
-        east: fix.lng + dLng,
-      });
-      const check = checkFix({
-        fix,
-        area: toArea(place),
-        now,
-        action,
-        previousFix: around.before,
-        laterFix: around.after,
-        replayed: candidates.some((used) => isSameReading(used, fix)),
-        accountCreatedAt: actor.joinedAt,
-        laterElsewhere: later && { name: laterPlace ? laterPlace.nameEn : later.neighbourhoodId, takenAt: later.takenAt },
-      });
-      if (check.ok) store.verifications.record({ actorId: actor.id, neighbourhoodId: place.id, fix, verifiedAt: now });
-      return check;
-    },
-
-    hasCurrentVerification(actorId: string, neighbourhoodId: string, now: number): boolean {
-      return currentTakenAt(actorId, neighbourhoodId, now) !== null;
-    },
-
-    profile(actor: Actor, now: number): Profile {
-      const { count, lastVerifiedAt } = store.verifications.summary(actor.id);
-      const neighbourhoods = store.actorNeighbourhoods.held(actor.id).flatMap(({ neighbourhoodId, active }) => {
-        const place = store.neighbourhoods.byId(neighbourhoodId);
-        if (!place) return [];
-        return [{ id: place.id, name: neighbourhoodLabel(place), active, verifiedAt: currentTakenAt(actor.id, place.id, now) }];
-      });
-      return { actorId: actor.id, nickname: actor.nickname, verificationCount: count, lastVerifiedAt, neighbourhoods };
-    },
-  };
+/** When the reading that lets the person trade in `neighbourhoodId` now was taken; null if none does. */
+async function currentTakenAt(db: Repositories, actorId: string, neighbourhoodId: string, now: number): Promise<number | null> {
+  const takenAt = await db.verifications.currentTakenAt(actorId, neighbourhoodId);
+  return isVerificationCurrent(takenAt, now) ? takenAt : null;
 }
-export type VerificationService = ReturnType<typeof createVerificationService>;
+
+/** The rules over the person's history in `db` (the store, or the caller's transaction). */
+export const verification = {
+  /** Checks the fix; if it passes, records a verification (inside the caller's transaction). */
+  async verify(db: Repositories, actor: Actor, place: NeighbourhoodRow, fix: Fix, action: VerificationAction, now: number): Promise<FixCheck> {
+    const around = await db.verifications.fixesAround(actor.id, fix.takenAt);
+    const later = await db.verifications.laterElsewhere(actor.id, place.id, fix.takenAt);
+    const laterPlace = later && (await db.neighbourhoods.byId(later.neighbourhoodId));
+    const { sameReadingMs, sameReadingM } = VERIFICATION_RULES;
+    // A box a little wider than "the same reading", so the store hands back only true candidates.
+    const dLat = (2 * sameReadingM) / METRES_PER_DEGREE_LAT;
+    const dLng = dLat / Math.max(0.01, Math.cos((fix.lat * Math.PI) / 180));
+    const candidates = await db.verifications.usedNear({
+      from: fix.takenAt - sameReadingMs,
+      to: fix.takenAt + sameReadingMs,
+      south: fix.lat - dLat,
+      north: fix.lat + dLat,
+      west: fix.lng - dLng,
+      east: fix.lng + dLng,
+    });
+    const check = checkFix({
+      fix,
+      area: toArea(place),
+      now,
+      action,
+      previousFix: around.before,
+      laterFix: around.after,
+      replayed: candidates.some((used) => isSameReading(used, fix)),
+      accountCreatedAt: actor.joinedAt,
+      laterElsewhere: later && { name: laterPlace ? laterPlace.nameEn : later.neighbourhoodId, takenAt: later.takenAt },
+    });
+    if (check.ok) await db.verifications.record({ actorId: actor.id, neighbourhoodId: place.id, fix, verifiedAt: now });
+    return check;
+  },
+
+  async hasCurrentVerification(db: Repositories, actorId: string, neighbourhoodId: string, now: number): Promise<boolean> {
+    return (await currentTakenAt(db, actorId, neighbourhoodId, now)) !== null;
+  },
+
+  async profile(db: Repositories, actor: Actor, now: number): Promise<Profile> {
+    const { count, lastVerifiedAt } = await db.verifications.summary(actor.id);
+    const neighbourhoods: Profile['neighbourhoods'] = [];
+    for (const { neighbourhoodId, active } of await db.actorNeighbourhoods.held(actor.id)) {
+      const place = await db.neighbourhoods.byId(neighbourhoodId);
+      if (!place) continue;
+      neighbourhoods.push({ id: place.id, name: neighbourhoodLabel(place), active, verifiedAt: await currentTakenAt(db, actor.id, place.id, now) });
+    }
+    return { actorId: actor.id, nickname: actor.nickname, verificationCount: count, lastVerifiedAt, neighbourhoods };
+  },
+};

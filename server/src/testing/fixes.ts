@@ -2,7 +2,7 @@
 // clock says, each one distinct so the server never refuses it as a replay. Tests only.
 import type { Fix, LatLng } from '@dongne/shared';
 import type { Clock } from '../services/clock.js';
-import type { Store } from '../store/store.js';
+import type { NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
 
 /** Where test listings are unless a test says otherwise: the centre of the visitors' default area. */
 export const HOME = 'kr-bundang-sunae';
@@ -35,16 +35,17 @@ export function fixAt(place: LatLng, takenAt: number, { northM = 0, eastM = 0, a
 export type FixSource = (neighbourhoodId?: string, options?: FixOptions) => Fix;
 
 /**
- * Hands out fixes at the centres of the store's neighbourhoods that pass every check: each is taken
+ * Hands out fixes at the centres of `places` (the store's neighbourhoods, read once) that pass every check: each is taken
  * at the clock's now (or 1 ms after the previous one) and a few metres from the previous one (on a
  * grid up to 200 m from the centre), so none is stale, from before the account, or a replay.
  * Travel between neighbourhoods still needs the clock moved on, as in life.
  */
-export function fixSource(store: Pick<Store, 'neighbourhoods'>, clock: Clock): FixSource {
+export function fixSource(places: readonly NeighbourhoodRow[], clock: Clock): FixSource {
+  const byId = new Map(places.map((place) => [place.id, place]));
   let last = -Infinity;
   let handedOut = 0;
   return (neighbourhoodId = HOME, options = {}) => {
-    const place = store.neighbourhoods.byId(neighbourhoodId);
+    const place = byId.get(neighbourhoodId);
     if (!place) throw new Error(`The test store has no neighbourhood "${neighbourhoodId}"; import the demo ones first.`);
     last = Math.max(last + 1, clock.now());
     const step = handedOut++ % 10_000;

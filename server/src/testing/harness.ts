@@ -8,7 +8,7 @@ import type { Fix, ListingCreateArgs, Mutation, PullResponse, PushResponse, Rang
 import { createApp, type AppConfig } from '../app.js';
 import type { Clock } from '../services/clock.js';
 import { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
-import { openStore, type Store } from '../store/store.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { fixSource, HOME, type FixSource } from './fixes.js';
 
 /** scrypt's cheapest cost: tests sign up hundreds of accounts, and none of them guards a secret. */
@@ -38,7 +38,7 @@ export function tempDir(prefix = 'dongne-test-'): { dir: string; remove(): void 
 
 export interface TestServer {
   app: ReturnType<typeof createApp>;
-  store: Store;
+  store: SqliteStore;
   clock: FixedClock;
   file: string;
   /** Lines the app logged (unexpected errors land here, not on the test output). */
@@ -49,15 +49,15 @@ export interface TestServer {
   fixAt: FixSource;
   /** listing.create of listingArgs(overrides), with a passing fix taken in the listing's neighbourhood. */
   createListing(seq: number, overrides?: Partial<ListingCreateArgs>): Mutation;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** The app over a fresh SQLite file holding the demo neighbourhoods (no listings); call close() in afterEach. */
-export function createTestServer(options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps'> = {}): TestServer {
+export async function createTestServer(options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps'> = {}): Promise<TestServer> {
   const temp = tempDir();
   const file = join(temp.dir, 'dongne.sqlite');
-  const store = openStore(file);
-  ensureDemoNeighbourhoods(store);
+  const store = openSqliteStore(file);
+  await ensureDemoNeighbourhoods(store);
   const clock = fixedClock();
   const logged: string[] = [];
   const slept: number[] = [];
@@ -67,7 +67,7 @@ export function createTestServer(options: Pick<AppConfig, 'bodyMaxBytes' | 'dail
     sleep: async (ms) => void slept.push(ms),
     config: { log: (line) => logged.push(line), ...options, passwordCost: TEST_PASSWORD_COST },
   });
-  const fix = fixSource(store, clock);
+  const fix = fixSource(await store.neighbourhoods.all(), clock);
   return {
     app,
     store,
@@ -80,8 +80,8 @@ export function createTestServer(options: Pick<AppConfig, 'bodyMaxBytes' | 'dail
       const args = listingArgs(overrides);
       return mutation(seq, 'listing.create', args, { fix: fix(args.neighbourhoodId) });
     },
-    close() {
-      if (store.db.open) store.close();
+    async close() {
+      if (store.db.open) await store.close();
       temp.remove();
     },
   };
@@ -247,7 +247,7 @@ export const setNeighbourhoods = (seq: number, held: string[], active = held[0])
  * Every row of every table, ordered, so two dumps compare equal exactly when nothing changed. Rate
  * limit counters are left out: they count every request, refused ones too, and hold no data.
  */
-export function dumpTables(store: Store): Record<string, unknown[]> {
+export async function dumpTables(store: SqliteStore): Promise<Record<string, unknown[]>> {
   const tables = store.db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'rate_limits' ORDER BY name")
     .pluck()
@@ -260,10 +260,10 @@ export function dumpTables(store: Store): Record<string, unknown[]> {
   );
 }
 
-export function changeCounter(store: Store): number {
+export async function changeCounter(store: SqliteStore): Promise<number> {
   return store.db.prepare('SELECT value FROM change_counter WHERE id = 1').pluck().get() as number;
 }
 
-export function countRows(store: Store, table: string): number {
+export async function countRows(store: SqliteStore, table: string): Promise<number> {
   return store.db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
 }

@@ -2,6 +2,7 @@
 // the real app over a store of their own, the demo neighbourhoods, and GPS fixes that pass. Tests only.
 export { createApp } from '../app.js';
 export { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
-export { openStore, type Store } from '../store/store.js';
+export { openSqliteStore, SqliteStore } from '../store/sqlite/sqlite-store.js';
+export type { Store } from '../store/contract/store.js';
 export { fixSource, HOME, type FixSource } from './fixes.js';
 export { T0 } from './harness.js';

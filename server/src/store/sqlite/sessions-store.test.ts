@@ -1,7 +1,7 @@
 // The accounts store refuses a second account with the same nickname key with its own error type,
 // so services never read the database engine's error text.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DuplicateError } from './duplicate-error.js';
+import { DuplicateError } from '../contract/duplicate-error.js';
 import { openStore, type Store } from './store.js';
 
 let store: Store;

@@ -1,39 +1,9 @@
 // Neighbourhoods, their precomputed neighbour sets, and lookups by name and by position.
-import type { MultiPolygonCoords, NeighbourhoodArea, Neighbourhood } from '@dongne/shared';
-import { neighbourhoodLabel } from '@dongne/shared';
+import type { NeighbourhoodRow, NeighbourPair } from '../contract/neighbourhoods.js';
 import type { Db } from './database.js';
-
-export interface NeighbourhoodRow {
-  id: string;
-  nameEn: string;
-  nameKo: string | null;
-  country: string;
-  lat: number;
-  lng: number;
-  radiusM: number | null;
-  /** GeoJSON MultiPolygon coordinates, as JSON text. */
-  boundary: string | null;
-  minLat: number;
-  maxLat: number;
-  minLng: number;
-  maxLng: number;
-}
 
 const COLUMNS = `id, name_en AS nameEn, name_ko AS nameKo, country, lat, lng, radius_m AS radiusM, boundary,
   min_lat AS minLat, max_lat AS maxLat, min_lng AS minLng, max_lng AS maxLng`;
-
-export function toNeighbourhood(row: NeighbourhoodRow): Neighbourhood {
-  return { id: row.id, nameEn: row.nameEn, nameKo: row.nameKo, country: row.country, lat: row.lat, lng: row.lng };
-}
-
-export function toArea(row: NeighbourhoodRow): NeighbourhoodArea {
-  return {
-    name: row.nameEn,
-    centroid: { lat: row.lat, lng: row.lng },
-    radiusM: row.radiusM,
-    polygons: row.boundary ? (JSON.parse(row.boundary) as MultiPolygonCoords) : null,
-  };
-}
 
 export function createNeighbourhoodsStore(db: Db) {
   const upsert = db.prepare(`
@@ -70,7 +40,7 @@ export function createNeighbourhoodsStore(db: Db) {
     all: () => all.all() as NeighbourhoodRow[],
     count: () => count.get() as number,
     /** Replaces every precomputed neighbour set (run inside the import's transaction). */
-    replaceNeighbours(rows: { neighbourhoodId: string; level: number; neighbourId: string; distanceM: number }[]) {
+    replaceNeighbours(rows: NeighbourPair[]) {
       clearNeighbours.run();
       for (const r of rows) insertNeighbour.run(r.neighbourhoodId, r.level, r.neighbourId, r.distanceM);
     },
@@ -88,7 +58,5 @@ export function createNeighbourhoodsStore(db: Db) {
     },
     /** Neighbourhoods whose centre lies within `deltaLat` degrees of latitude of `lat`. */
     inLatBand: (lat: number, deltaLat: number) => inLatBand.all(lat - deltaLat, lat + deltaLat) as NeighbourhoodRow[],
-    label: (row: NeighbourhoodRow) => neighbourhoodLabel(row),
   };
 }
-export type NeighbourhoodsStore = ReturnType<typeof createNeighbourhoodsStore>;

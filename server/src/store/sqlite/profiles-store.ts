@@ -1,4 +1,5 @@
 // Public profile facts and the profile photo.
+import type { ProfileRow } from '../contract/accounts.js';
 import type { Db } from './database.js';
 
 export function createProfilesStore(db: Db) {
@@ -9,11 +10,10 @@ export function createProfilesStore(db: Db) {
   const setPhoto = db.prepare('UPDATE actors SET photo = ?, photo_type = ?, photo_updated_at = ? WHERE id = ?');
   const photo = db.prepare('SELECT photo, photo_type AS type FROM actors WHERE id = ? AND photo IS NOT NULL');
   return {
-    profile: (id: string) =>
-      profile.get(id) as { id: string; nickname: string; joinedAt: number; photoUpdatedAt: number | null; listingCount: number } | undefined,
+    profile: (id: string) => profile.get(id) as ProfileRow | undefined,
     setPhoto(id: string, bytes: Uint8Array | null, type: string | null, at: number | null) {
       setPhoto.run(bytes && Buffer.from(bytes), type, at, id);
     },
-    photo: (id: string) => photo.get(id) as { photo: Buffer; type: string } | undefined,
+    photo: (id: string) => photo.get(id) as { photo: Uint8Array; type: string } | undefined,
   };
 }

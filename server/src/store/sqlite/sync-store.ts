@@ -1,11 +1,12 @@
 // Bookkeeping for exactly-once sync: devices, processed mutations, and the change counter.
 import type { MutationResult } from '@dongne/shared';
+import type { ClientRow } from '../contract/sync.js';
 import type { Db } from './database.js';
 
 export function createSyncStore(db: Db) {
   const nextChange = db.prepare('UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value').pluck();
   const client = db.prepare('SELECT actor_id AS actorId, last_seq AS lastSeq FROM clients WHERE client_id = ?');
-  const insertClient = db.prepare('INSERT INTO clients (client_id, actor_id) VALUES (?, ?)');
+  const insertClient = db.prepare('INSERT INTO clients (client_id, actor_id) VALUES (?, ?) ON CONFLICT (client_id) DO NOTHING');
   const setLastSeq = db.prepare('UPDATE clients SET last_seq = max(last_seq, ?) WHERE client_id = ?');
   const processed = db.prepare(
     'SELECT mutation_id, seq, status, code, message FROM processed_mutations WHERE client_id = ? AND seq = ?',
@@ -16,9 +17,11 @@ export function createSyncStore(db: Db) {
 
   return {
     nextChangeSeq: () => nextChange.get() as number,
-    client: (clientId: string) => client.get(clientId) as { actorId: string; lastSeq: number } | undefined,
-    insertClient(clientId: string, actorId: string) {
+    client: (clientId: string) => client.get(clientId) as ClientRow | undefined,
+    /** The push's BEGIN IMMEDIATE already holds SQLite's one write lock: creating is all there is to do. */
+    claimClient(clientId: string, actorId: string): ClientRow {
       insertClient.run(clientId, actorId);
+      return client.get(clientId) as ClientRow;
     },
     setLastSeq(clientId: string, seq: number) {
       setLastSeq.run(seq, clientId);
@@ -46,4 +49,3 @@ export function createSyncStore(db: Db) {
     },
   };
 }
-export type SyncStore = ReturnType<typeof createSyncStore>;

@@ -19,4 +19,3 @@ export function createRateLimitsStore(db: Db) {
     prune: (before: number) => prune.run(before).changes,
   };
 }
-export type RateLimitsStore = ReturnType<typeof createRateLimitsStore>;

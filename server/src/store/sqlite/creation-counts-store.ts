@@ -1,9 +1,8 @@
 // How many listings and drafts each account started recently, by the hour, for the daily caps.
+import type { CreationKind } from '../contract/limits.js';
 import type { Db } from './database.js';
 
 const HOUR_MS = 60 * 60 * 1000;
-
-export type CreationKind = 'listing' | 'draft';
 
 export function createCreationCountsStore(db: Db) {
   const add = db.prepare(`
@@ -23,4 +22,3 @@ export function createCreationCountsStore(db: Db) {
     inLastDay: (actorId: string, kind: CreationKind, now: number) => since.get(actorId, kind, Math.floor(now / HOUR_MS) - 23) as number,
   };
 }
-export type CreationCountsStore = ReturnType<typeof createCreationCountsStore>;

@@ -1,21 +1,7 @@
 // Passkey credentials and the one-time challenges of a WebAuthn ceremony.
+import type { ChallengeRow, PasskeyRow } from '../contract/accounts.js';
 import type { Db } from './database.js';
 
-export interface PasskeyRow {
-  credentialId: string;
-  actorId: string;
-  publicKey: Uint8Array;
-  counter: number;
-  transports: string[];
-}
-
-export interface ChallengeRow {
-  challenge: string;
-  purpose: 'register' | 'authenticate';
-  nickname: string | null;
-  actorId: string | null;
-  expiresAt: number;
-}
 
 export function createPasskeysStore(db: Db) {
   const insert = db.prepare(
@@ -52,4 +38,3 @@ export function createPasskeysStore(db: Db) {
     pruneChallenges: (now: number) => pruneChallenges.run(now).changes,
   };
 }
-export type PasskeysStore = ReturnType<typeof createPasskeysStore>;

@@ -1,10 +1,6 @@
 // Which neighbourhoods a person holds and which one is active.
+import type { HeldNeighbourhood } from '../contract/accounts.js';
 import type { Db } from './database.js';
-
-export interface HeldNeighbourhood {
-  neighbourhoodId: string;
-  active: boolean;
-}
 
 export function createActorNeighbourhoodsStore(db: Db) {
   const held = db.prepare(`
@@ -16,7 +12,7 @@ export function createActorNeighbourhoodsStore(db: Db) {
     ON CONFLICT (actor_id, neighbourhood_id) DO UPDATE SET active = excluded.active`);
 
   return {
-    held: (actorId: string) =>
+    held: (actorId: string): HeldNeighbourhood[] =>
       (held.all(actorId) as { neighbourhoodId: string; active: number }[]).map((r) => ({ neighbourhoodId: r.neighbourhoodId, active: r.active === 1 })),
     /** Replaces the held set; keeps the added date of neighbourhoods that stay. */
     set(actorId: string, ids: string[], activeId: string, now: number) {
@@ -25,4 +21,3 @@ export function createActorNeighbourhoodsStore(db: Db) {
     },
   };
 }
-export type ActorNeighbourhoodsStore = ReturnType<typeof createActorNeighbourhoodsStore>;

@@ -1,15 +1,8 @@
 // Photos by the SHA-256 of their bytes: the bytes, their checked type and pixel size, and who first
 // uploaded them.
 import type { MediaType } from '@dongne/shared';
+import type { MediaInfo } from '../contract/media.js';
 import type { Db } from './database.js';
-
-export interface MediaInfo {
-  hash: string;
-  type: MediaType;
-  width: number;
-  height: number;
-  size: number;
-}
 
 export function createMediaStore(db: Db) {
   // The same bytes always have the same hash, so a second upload has nothing to add.
@@ -32,7 +25,7 @@ export function createMediaStore(db: Db) {
       const blob = Buffer.from(media.bytes.buffer, media.bytes.byteOffset, media.bytes.byteLength);
       return insert.run({ ...media, bytes: blob }).changes > 0;
     },
-    get: (hash: string) => bytes.get(hash) as { type: MediaType; bytes: Buffer } | undefined,
+    get: (hash: string) => bytes.get(hash) as { type: MediaType; bytes: Uint8Array } | undefined,
     /** The photo bytes an account has stored, in all. */
     storedBy: (uploaderId: string) => storedBy.get(uploaderId) as number,
     /** What is known about a photo, without reading its bytes. */
@@ -44,4 +37,3 @@ export function createMediaStore(db: Db) {
     },
   };
 }
-export type MediaStore = ReturnType<typeof createMediaStore>;

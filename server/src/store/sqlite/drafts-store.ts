@@ -1,4 +1,5 @@
 // Drafts as merged Yjs documents, and the owner's draft changes that pull pages over.
+import type { DraftChangeRow } from '../contract/drafts.js';
 import type { Db } from './database.js';
 
 interface DraftRow {
@@ -10,9 +11,6 @@ interface DraftRow {
   change_seq: number;
 }
 
-export type DraftChangeRow =
-  | { changeSeq: number; deleted: false; id: string; state: Uint8Array; updatedAt: number }
-  | { changeSeq: number; deleted: true; id: string };
 
 export function createDraftsStore(db: Db) {
   const byId = db.prepare('SELECT * FROM drafts WHERE id = ?');
@@ -33,11 +31,7 @@ export function createDraftsStore(db: Db) {
       upsert.run({ ...draft, state: Buffer.from(draft.state) });
     },
     /** Tombstones a live draft; returns whether there was one. */
-    markDeleted(id: string, at: number, nextChangeSeq: () => number): boolean {
-      const existing = byId.get(id) as DraftRow | undefined;
-      if (!existing || existing.deleted_at !== null) return false;
-      return markDeleted.run({ id, at, changeSeq: nextChangeSeq() }).changes === 1;
-    },
+    markDeleted: (id: string, at: number, changeSeq: number) => markDeleted.run({ id, at, changeSeq }).changes === 1,
     changesSince(ownerId: string, cursor: number, limit: number): DraftChangeRow[] {
       return (changesSince.all(ownerId, cursor, limit) as DraftRow[]).map((row) =>
         row.deleted_at === null
@@ -47,4 +41,3 @@ export function createDraftsStore(db: Db) {
     },
   };
 }
-export type DraftsStore = ReturnType<typeof createDraftsStore>;

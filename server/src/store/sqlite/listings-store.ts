@@ -1,5 +1,6 @@
 // Listings and the queries pull pages over.
 import { isListingVisibleTo, type Change, type Listing, type ListingEditable, type ListingPhoto } from '@dongne/shared';
+import type { ListingChangeRow, ListingOwnership, NewListing, SearchFilters } from '../contract/listings.js';
 import type { Db } from './database.js';
 import { bigramsOf, isBigramWord } from './bigrams.js';
 
@@ -29,9 +30,6 @@ interface ListingRow {
   change_seq: number;
 }
 
-export type ListingChangeRow =
-  | { changeSeq: number; deleted: false; listing: Listing }
-  | { changeSeq: number; deleted: true; id: string };
 
 function toListing(row: ListingRow): Listing {
   return {
@@ -104,7 +102,6 @@ export function createListingsStore(db: Db) {
   const markDeleted = db.prepare(
     'UPDATE listings SET deleted_at = @at, updated_at = @at, change_seq = @changeSeq WHERE id = @id',
   );
-  const changesSince = db.prepare(`${SELECT_WITH_SELLER} WHERE l.change_seq > ? ORDER BY l.change_seq LIMIT ?`);
   const countLive = db.prepare('SELECT count(*) FROM listings WHERE deleted_at IS NULL').pluck();
   const placeChanges = db.prepare(`${SELECT_WITH_SELLER} WHERE l.neighbourhood_id = ? AND l.change_seq > ? ORDER BY l.change_seq LIMIT ?`);
   const sellerChanges = db.prepare(`${SELECT_WITH_SELLER} WHERE l.seller_id = ? AND l.change_seq > ? ORDER BY l.change_seq LIMIT ?`);
@@ -142,21 +139,7 @@ export function createListingsStore(db: Db) {
       : { changeSeq: row.change_seq, deleted: true, id: row.id };
 
   return {
-    insert(listing: {
-      id: string;
-      sellerId: string;
-      title: string;
-      description: string;
-      priceKrw: number;
-      category: string;
-      neighbourhood: string;
-      neighbourhoodId: string;
-      acceptsOffers?: boolean;
-      meetingSpot?: string;
-      photos?: ListingPhoto[];
-      createdAt: number;
-      changeSeq: number;
-    }): boolean {
+    insert(listing: NewListing): boolean {
       const { acceptsOffers = false, meetingSpot = '', photos = [] } = listing;
       const result = insert.run({ ...listing, acceptsOffers: acceptsOffers ? 1 : 0, meetingSpot, photos: JSON.stringify(photos) });
       if (result.changes !== 1) return false;
@@ -164,7 +147,7 @@ export function createListingsStore(db: Db) {
       return true;
     },
     /** The facts actions on a listing are judged by; undefined if no listing ever had this id. */
-    ownerOf(id: string): { sellerId: string; deleted: boolean; hidden: boolean; createdAt: number; lastBumpedAt: number | null } | undefined {
+    ownerOf(id: string): ListingOwnership | undefined {
       const row = ownerOf.get(id) as { sellerId: string; deletedAt: number | null; createdAt: number; lastBumpedAt: number | null; hidden: number } | undefined;
       return row && { sellerId: row.sellerId, deleted: row.deletedAt !== null, hidden: row.hidden === 1, createdAt: row.createdAt, lastBumpedAt: row.lastBumpedAt };
     },
@@ -185,10 +168,10 @@ export function createListingsStore(db: Db) {
     bump(id: string, at: number, changeSeq: number) {
       bump.run({ id, at, changeSeq });
     },
-    /** Adds or removes `actorId`'s like; the count changes only if the like did. */
-    setLiked(actorId: string, id: string, liked: boolean, at: number, nextChangeSeq: () => number) {
-      const changed = liked ? addLike.run(actorId, id, at).changes : removeLike.run(actorId, id).changes;
-      if (changed) recountLikes.run({ id, changeSeq: nextChangeSeq() });
+    /** Adds or removes `actorId`'s like; true when that changed anything. */
+    setLiked: (actorId: string, id: string, liked: boolean, at: number) => (liked ? addLike.run(actorId, id, at) : removeLike.run(actorId, id)).changes > 0,
+    recountLikes(id: string, changeSeq: number) {
+      recountLikes.run({ id, changeSeq });
     },
     /** The listings `actorId` has liked that they may see in `places` (or sell), most recent first. */
     likedBy: (actorId: string, places: string[], limit: number) => likedBy.all({ actorId, places: JSON.stringify(places), limit }) as string[],
@@ -209,9 +192,6 @@ export function createListingsStore(db: Db) {
     },
     markDeleted(id: string, at: number, changeSeq: number) {
       markDeleted.run({ id, at, changeSeq });
-    },
-    changesSince(cursor: number, limit: number): ListingChangeRow[] {
-      return (changesSince.all(cursor, limit) as ListingRow[]).map((row) => toChange(row));
     },
     /**
      * Changes after `cursor` to listings in any of `places` or sold by `sellerId`, oldest first.
@@ -235,7 +215,7 @@ export function createListingsStore(db: Db) {
      * three or more characters go through the trigram index, two-letter words through the pairs
      * index; anything shorter or odder (one character, "3.") is matched with LIKE.
      */
-    search(words: string[], places: string[], filters: { category?: string; minPrice?: number; maxPrice?: number; hideSold?: boolean }, limit: number): Listing[] {
+    search(words: string[], places: string[], filters: SearchFilters, limit: number): Listing[] {
       const long = words.filter((w) => [...w].length >= 3);
       const pairs = words.filter(isBigramWord);
       const short = words.filter((w) => [...w].length < 3 && !isBigramWord(w));
@@ -277,4 +257,3 @@ export function createListingsStore(db: Db) {
     countLive: () => countLive.get() as number,
   };
 }
-export type ListingsStore = ReturnType<typeof createListingsStore>;

@@ -47,7 +47,7 @@ export function createVerificationsStore(db: Db) {
     /** Every used reading (anyone's) taken between `from` and `to` inside the box, for the replay check. */
     usedNear: (box: { from: number; to: number; south: number; north: number; west: number; east: number }) => near.all(box) as Fix[],
     /** The accepted fixes either side of `takenAt`, for the travel check of a late-arriving fix. */
-    fixesAround: (actorId: string, takenAt: number) => ({
+    fixesAround: (actorId: string, takenAt: number): { before?: Fix; after?: Fix } => ({
       before: fixBefore.get(actorId, takenAt) as Fix | undefined,
       after: fixAfter.get(actorId, takenAt) as Fix | undefined,
     }),
@@ -59,4 +59,3 @@ export function createVerificationsStore(db: Db) {
     summary: (actorId: string) => summary.get(actorId) as { count: number; lastVerifiedAt: number | null },
   };
 }
-export type VerificationsStore = ReturnType<typeof createVerificationsStore>;

@@ -1,14 +1,8 @@
 // Sessions by token hash, and the account rows sign-in needs.
 import { nicknameKey } from '@dongne/shared';
+import type { AccountRow, SessionRow } from '../contract/accounts.js';
 import type { Db } from './database.js';
-import { refusingDuplicates } from './duplicate-error.js';
-
-export interface AccountRow {
-  id: string;
-  nickname: string;
-  createdAt: number;
-  passwordHash: string | null;
-}
+import { refusingDuplicates } from './refusing-duplicates.js';
 
 export function createSessionsStore(db: Db) {
   const insert = db.prepare('INSERT INTO sessions (token_hash, actor_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
@@ -31,8 +25,7 @@ export function createSessionsStore(db: Db) {
     insert(tokenHash: string, actorId: string, createdAt: number, expiresAt: number) {
       insert.run(tokenHash, actorId, createdAt, expiresAt);
     },
-    find: (tokenHash: string) =>
-      find.get(tokenHash) as { actorId: string; expiresAt: number; nickname: string; kind: string; createdAt: number } | undefined,
+    find: (tokenHash: string) => find.get(tokenHash) as SessionRow | undefined,
     extend(tokenHash: string, expiresAt: number) {
       extend.run(expiresAt, tokenHash);
     },
@@ -51,4 +44,3 @@ export function createSessionsStore(db: Db) {
     accountByNickname: (nickname: string) => accountByNickname.get(nicknameKey(nickname)) as AccountRow | undefined,
   };
 }
-export type SessionsStore = ReturnType<typeof createSessionsStore>;
