@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { CATEGORIES } from '@dongne/shared';
 import { importNeighbourhoods } from '../server/src/services/neighbourhood-import.js';
 import { createNeighbourhoodLookup } from '../server/src/services/neighbourhood-lookup.js';
-import { openStore, type Store } from '../server/src/store/store.js';
+import { neighbourhoodLabel } from '@dongne/shared';
+import { openSqliteStore, type SqliteStore } from '../server/src/store/sqlite/sqlite-store.js';
 import { percentile, seededRandom } from './bench-listings.js';
 
 const PLACES = 5_000;
@@ -35,8 +36,8 @@ const METRO: Box = { south: 36.55, west: 125.93, north: 38.35, east: 128.20 };
 export async function benchNeighbourhoods(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'dongne-bench-places-'));
   try {
-    const lookups = benchLookups(join(dir, 'lookups.sqlite'));
-    const feed = benchFarFeed(join(dir, 'feed.sqlite'));
+    const lookups = await benchLookups(join(dir, 'lookups.sqlite'));
+    const feed = await benchFarFeed(join(dir, 'feed.sqlite'));
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
     const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
     return [
@@ -53,12 +54,16 @@ export async function benchNeighbourhoods(): Promise<string> {
   }
 }
 
-function benchLookups(file: string) {
+async function benchLookups(file: string) {
   const random = seededRandom(1);
-  const store = openStore(file);
+  const store = openSqliteStore(file);
   try {
-    const imported = timed(() => importNeighbourhoods(store, jitteredGrid(KOREA, random)));
-    const index = timed(() => createNeighbourhoodLookup(store));
+    const imported = await timed(() => importNeighbourhoods(store, jitteredGrid(KOREA, random)));
+    const index = await timed(async () => {
+      const built = createNeighbourhoodLookup(store);
+      await built.ready;
+      return built;
+    });
     const lookup = index.value;
     const points = Array.from({ length: LOOKUPS }, () => ({
       lat: KOREA.south + random() * (KOREA.north - KOREA.south),
@@ -67,7 +72,7 @@ function benchLookups(file: string) {
     const outcomes = { inside: 0, nearest: 0, none: 0 };
     const started = performance.now();
     for (const point of points) {
-      const found = lookup.locate(point);
+      const found = await lookup.locate(point);
       outcomes[!found ? 'none' : found.contains ? 'inside' : 'nearest']++;
     }
     const seconds = (performance.now() - started) / 1000;
@@ -82,40 +87,40 @@ function benchLookups(file: string) {
       none: share(outcomes.none),
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function benchFarFeed(file: string) {
+async function benchFarFeed(file: string) {
   const random = seededRandom(2);
   const now = Date.UTC(2026, 2, 1);
   let importMs: number;
   let neighbourRows: number;
   let buildMs: number;
   {
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     try {
-      const imported = timed(() => importNeighbourhoods(store, jitteredGrid(METRO, random)));
+      const imported = await timed(() => importNeighbourhoods(store, jitteredGrid(METRO, random)));
       importMs = imported.ms;
       neighbourRows = imported.value.neighbourPairs;
-      buildMs = timed(() => insertListings(store, now, random)).ms;
+      buildMs = (await timed(() => insertListings(store, now, random))).ms;
     } finally {
-      store.close();
+      await store.close();
     }
   }
 
   // Query through a freshly opened store, as the server would after a restart.
-  const store = openStore(file);
+  const store = openSqliteStore(file);
   try {
-    const ids = store.neighbourhoods.all().map((row) => row.id);
+    const ids = (await store.neighbourhoods.all()).map((row) => row.id);
     const setSizes: number[] = [];
     const times: number[] = [];
     // The first queries on a new connection read the index's upper pages from disk; a running server has them.
     for (let q = -FEED_WARMUP; q < FEED_QUERIES; q++) {
-      const places = store.neighbourhoods.neighbourIds(ids[Math.floor(random() * ids.length)], FAR);
+      const places = store.sqlite.neighbourhoods.neighbourIds(ids[Math.floor(random() * ids.length)], FAR);
       const before = now - Math.floor(random() * (HISTORY_MS - DAY));
       const started = performance.now();
-      const page = store.listings.newestIn(places, before, FEED_PAGE);
+      const page = store.sqlite.listings.newestIn(places, before, FEED_PAGE);
       const ms = performance.now() - started;
       if (page.length !== FEED_PAGE) throw new Error(`the feed came back with ${page.length} listings, not ${FEED_PAGE}`);
       if (q < 0) continue;
@@ -136,15 +141,15 @@ function benchFarFeed(file: string) {
       setMax: setSizes[setSizes.length - 1],
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 /** 1,000,000 listings, oldest first, each in a random neighbourhood, as if posted over six months. */
-function insertListings(store: Store, now: number, random: () => number) {
+async function insertListings(store: SqliteStore, now: number, random: () => number) {
   // A bigger page cache for the bulk load only; the queries run on a fresh connection.
   store.db.pragma('cache_size = -262144');
-  const places = store.neighbourhoods.all().map((row) => ({ id: row.id, label: store.neighbourhoods.label(row) }));
+  const places = (await store.neighbourhoods.all()).map((row) => ({ id: row.id, label: neighbourhoodLabel(row) }));
   store.db.prepare("INSERT INTO actors (id, nickname, token_hash, created_at) VALUES ('bench-seller', 'Bench seller', NULL, ?)").run(now - HISTORY_MS);
   const insert = store.db.prepare(`
     INSERT INTO listings (id, seller_id, title, description, price_krw, category, neighbourhood, neighbourhood_id,
@@ -152,7 +157,7 @@ function insertListings(store: Store, now: number, random: () => number) {
     VALUES (?, 'bench-seller', ?, ?, ?, ?, ?, ?, 'selling', ?, ?, ?)`);
   const description = 'Used for a year, no scratches, comes with the original box. 직거래 선호합니다. Message me any time after 6 pm.';
   const start = now - HISTORY_MS;
-  store.transaction(() => {
+  store.db.transaction(() => {
     for (let i = 0; i < LISTINGS; i++) {
       const place = places[Math.floor(random() * places.length)];
       const createdAt = start + Math.floor((i * HISTORY_MS) / LISTINGS);
@@ -169,7 +174,7 @@ function insertListings(store: Store, now: number, random: () => number) {
         i + 1,
       );
     }
-  });
+  })();
 }
 
 /** A GeoJSON FeatureCollection of PLACES Point neighbourhoods on a jittered grid filling the box. */
@@ -193,9 +198,9 @@ function jitteredGrid(box: Box, random: () => number): string {
   return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
-function timed<T>(fn: () => T): { value: T; ms: number } {
+async function timed<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
-  const value = fn();
+  const value = await fn();
   return { value, ms: performance.now() - started };
 }
 

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { neighbourhoodLabel, searchWords } from '@dongne/shared';
 import { startServer } from '../e2e/support/server.js';
-import { openStore } from '../server/src/store/store.js';
+import { openSqliteStore } from '../server/src/store/sqlite/sqlite-store.js';
 import { HISTORY_MS, SELLERS, percentile, seededRandom, sellerId, sellerName, syntheticListings } from './bench-listings.js';
 
 const LISTINGS = 100_000;
@@ -71,7 +71,7 @@ export async function benchSearch(): Promise<string> {
   try {
     // Fill the server's own (demo-seeded) file while it is stopped, then query it as it runs.
     await server.stop();
-    const build = buildDatabase(join(server.dataDir, 'dongne.sqlite'), random);
+    const build = await buildDatabase(join(server.dataDir, 'dongne.sqlite'), random);
     await server.start();
 
     const places = build.places;
@@ -131,26 +131,25 @@ async function timedSearch(url: string) {
 }
 
 /** LISTINGS listings through the store, spread evenly over every neighbourhood the server knows. */
-function buildDatabase(file: string, random: () => number) {
-  const store = openStore(file);
+async function buildDatabase(file: string, random: () => number) {
+  const store = openSqliteStore(file);
   try {
     const now = Date.now();
-    const places = store.neighbourhoods.all().map((row) => ({ id: row.id, label: neighbourhoodLabel(row) }));
+    const places = (await store.neighbourhoods.all()).map((row) => ({ id: row.id, label: neighbourhoodLabel(row) }));
     const listings = syntheticListings(LISTINGS, places, now, random);
     const started = performance.now();
-    store.transaction(() => {
-      for (let n = 0; n < SELLERS; n++) store.actors.insert({ id: sellerId(n), nickname: sellerName(n), tokenHash: null, createdAt: now - HISTORY_MS });
-      const next = () => store.sync.nextChangeSeq();
+    await store.transaction(async (tx) => {
+      for (let n = 0; n < SELLERS; n++) await tx.actors.insert({ id: sellerId(n), nickname: sellerName(n), createdAt: now - HISTORY_MS });
       for (const listing of listings) {
-        store.listings.insert({ ...listing, changeSeq: next() });
-        if (listing.status !== 'selling') store.listings.setStatus(listing.id, listing.status, listing.updatedAt, next());
-        if (listing.hidden) store.listings.setHidden(listing.id, true, listing.updatedAt, next());
-        if (listing.bumpedAt !== listing.createdAt) store.listings.bump(listing.id, listing.bumpedAt, next());
+        await tx.listings.insert({ ...listing, changeSeq: await tx.sync.nextChangeSeq() });
+        if (listing.status !== 'selling') await tx.listings.setStatus(listing.id, listing.status, listing.updatedAt, await tx.sync.nextChangeSeq());
+        if (listing.hidden) await tx.listings.setHidden(listing.id, true, listing.updatedAt, await tx.sync.nextChangeSeq());
+        if (listing.bumpedAt !== listing.createdAt) await tx.listings.bump(listing.id, listing.bumpedAt, await tx.sync.nextChangeSeq());
       }
     });
     return { ms: performance.now() - started, places: places.map((p) => p.id) };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { METRES_PER_DEGREE_LAT } from '@dongne/shared';
-import { migrate } from '../server/src/store/database.js';
+import { migrate } from '../server/src/store/sqlite/database.js';
 import { at } from '../e2e/support/places.js';
 import { startServer } from '../e2e/support/server.js';
 import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { tempDir } from './testing/harness.js';
 import { featureCollection, pointFeature } from './testing/neighbourhood-geojson.js';
 import { parseNeighbourhoods } from './services/neighbourhood-import.js';
-import { openStore } from './store/store.js';
+import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEMO = join(root, 'server/data/neighbourhoods.geojson');
@@ -27,33 +27,33 @@ function importCli(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function countsInDatabase() {
-  const store = openStore(join(temp.dir, 'data/dongne.sqlite'));
+async function countsInDatabase() {
+  const store = openSqliteStore(join(temp.dir, 'data/dongne.sqlite'));
   try {
-    return { places: store.neighbourhoods.count(), sets: store.db.prepare('SELECT count(*) FROM neighbourhood_neighbours').pluck().get() };
+    return { places: await store.neighbourhoods.count(), sets: store.db.prepare('SELECT count(*) FROM neighbourhood_neighbours').pluck().get() };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 describe('npm run import:neighbourhoods', () => {
-  it('loads a file into the server database, says what it did, and changes nothing when run again', () => {
+  it('loads a file into the server database, says what it did, and changes nothing when run again', async () => {
     const first = importCli(DEMO);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     const n = parseNeighbourhoods(readFileSync(DEMO, 'utf8')).length;
     expect(first.stdout).toMatch(new RegExp(`^Imported ${n} neighbourhoods from .*neighbourhoods\\.geojson into .*dongne\\.sqlite \\(${n} new, 0 updated; ${n} in all\\)\\.`));
     const sets = Number(/Recomputed (\d+) neighbour-set entries for range levels 1-4/.exec(first.stdout)?.[1]);
-    const after = countsInDatabase();
+    const after = await countsInDatabase();
     expect(after).toEqual({ places: n, sets });
 
     const again = importCli(DEMO);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(`(0 new, ${n} updated; ${n} in all)`);
-    expect(countsInDatabase()).toEqual(after);
+    expect(await countsInDatabase()).toEqual(after);
   });
 
-  it('refuses a malformed file with the feature and the problem, exits non-zero, and imports nothing', () => {
+  it('refuses a malformed file with the feature and the problem, exits non-zero, and imports nothing', async () => {
     const bad = join(temp.dir, 'bad.geojson');
     writeFileSync(bad, featureCollection(pointFeature('kr-ok', 37.4, 127.1, 800), pointFeature('kr-swapped', 127.1, 37.4, 800)));
     const result = importCli(bad);
@@ -64,9 +64,9 @@ describe('npm run import:neighbourhoods', () => {
 
     // Nor does it touch a database that already has neighbourhoods.
     importCli(DEMO);
-    const before = countsInDatabase();
+    const before = await countsInDatabase();
     expect(importCli(bad).status).toBe(1);
-    expect(countsInDatabase()).toEqual(before);
+    expect(await countsInDatabase()).toEqual(before);
   });
 
   it('explains how to call it when the file is missing or unreadable', () => {

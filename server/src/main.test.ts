@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { LISTING_LIMITS, type Change, type ListingCreateArgs, type Mutation, type PullResponse, type PushResponse } from '@dongne/shared';
 import { ensureDemoNeighbourhoods } from './services/neighbourhood-import.js';
 import { systemClock } from './services/clock.js';
-import { openStore, type Store } from './store/store.js';
+import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 import { fixSource, type FixSource } from './testing/fixes.js';
 import { listingArgs, mutation, newSession, overHttp, tempDir } from './testing/harness.js';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from './testing/spawned-server.js';
@@ -18,18 +18,18 @@ const DEMO_IN_DEFAULT_AREA = 46;
 
 let temp: ReturnType<typeof tempDir>;
 /** The demo neighbourhoods, to stand at their centres; the server under test imports the same file. */
-let places: Store;
+let places: SqliteStore;
 /** Fixes taken now by the real clock, as the spawned server checks them. */
 let fixAt: FixSource;
-beforeEach(() => {
+beforeEach(async () => {
   temp = tempDir('dongne-main-');
-  places = openStore(':memory:');
-  ensureDemoNeighbourhoods(places);
-  fixAt = fixSource(places, systemClock);
+  places = openSqliteStore(':memory:');
+  await ensureDemoNeighbourhoods(places);
+  fixAt = fixSource(await places.neighbourhoods.all(), systemClock);
 });
 afterEach(async () => {
   await killSpawnedServers();
-  places.close();
+  await places.close();
   temp.remove();
 });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { RATE_LIMITS } from '../services/rate-limiter.js';
-import { openStore } from '../store/store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { newSession } from '../testing/harness.js';
 
 function setup() {
   let now = Date.UTC(2026, 10, 25, 12, 0, 30);
-  const store = openStore(':memory:');
+  const store = openSqliteStore(':memory:');
   const app = createApp({ store, clock: { now: () => now }, config: { log: () => {} } });
   return { app, store, advance: (ms: number) => (now += ms) };
 }
@@ -149,7 +149,7 @@ describe('push rate limit', () => {
 
 describe('behind a TLS proxy', () => {
   it('marks the session cookie Secure and sends HSTS when the public origin is https, though requests arrive as http', async () => {
-    const store = openStore(':memory:');
+    const store = openSqliteStore(':memory:');
     const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {}, publicOrigin: 'https://dongne.example' } });
     const response = await app.request('http://internal:8080/api/auth/signup', {
       method: 'POST',
@@ -162,7 +162,7 @@ describe('behind a TLS proxy', () => {
   });
 
   it('takes the configured public origin as the site’s own: the https address people use passes, the internal one does not', async () => {
-    const store = openStore(':memory:');
+    const store = openSqliteStore(':memory:');
     const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {}, publicOrigin: 'https://dongne.example' } });
     const signUp = (nickname: string, origin: string) =>
       app.request('http://internal:8080/api/auth/signup', credentials(nickname, { origin, 'sec-fetch-site': 'same-origin' }));

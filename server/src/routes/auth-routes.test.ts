@@ -40,15 +40,15 @@ const DAY = 24 * 60 * MINUTE;
 let server: TestServer;
 /** Every response body the server sent in this test, to look for secrets in. */
 let answered: string[];
-beforeEach(() => {
-  server = createTestServer();
+beforeEach(async () => {
+  server = await createTestServer();
   answered = [];
   vi.mocked(verifyPassword).mockClear();
 });
-afterEach(() => {
+afterEach(async () => {
   // An unexpected 500 would otherwise pass unseen behind a 4xx assertion.
   expect(server.logged).toEqual([]);
-  server.close();
+  await server.close();
 });
 
 const PASSWORD = 'plum-blossom-42';
@@ -170,7 +170,7 @@ describe('signing up', () => {
 
     const stored = server.store.db.prepare('SELECT password_hash FROM actors WHERE id = ?').pluck().get(actorId) as string;
     expect(stored).toMatch(/^scrypt\$/);
-    expect(JSON.stringify(dumpTables(server.store))).not.toContain(PASSWORD);
+    expect(JSON.stringify(await dumpTables(server.store))).not.toContain(PASSWORD);
     expect(answered.length).toBeGreaterThan(3);
     for (const body of answered) {
       expect(body).not.toContain(PASSWORD);
@@ -242,11 +242,11 @@ describe('signing out', () => {
 
   it('is harmless without a session: 204, and nothing changes', async () => {
     await newSession(server.app);
-    const before = dumpTables(server.store);
+    const before = await dumpTables(server.store);
     for (const cookie of [undefined, 'dongne_session=forged']) {
       expect((await post('signout', {}, cookie ? { cookie } : {})).status).toBe(204);
     }
-    expect(dumpTables(server.store)).toEqual(before);
+    expect(await dumpTables(server.store)).toEqual(before);
   });
 });
 
@@ -437,7 +437,7 @@ describe('without a session', () => {
     const expired = await signIn(server.app, minho);
     server.clock.advance(30 * DAY);
     const current = await signIn(server.app, minho);
-    const before = dumpTables(server.store);
+    const before = await dumpTables(server.store);
 
     const cookies = [undefined, 'dongne_session=forged', signedOut, expired, 'other=1'];
     for (const cookie of cookies) {
@@ -457,7 +457,7 @@ describe('without a session', () => {
       await expectError(await whoIs(cookie), 401, 'auth.required');
     }
     // The expired session was forgotten when it was presented; nothing else changed.
-    const { sessions, ...after } = dumpTables(server.store);
+    const { sessions, ...after } = await dumpTables(server.store);
     const { sessions: sessionsBefore, ...rest } = before;
     expect(after).toEqual(rest);
     const expiredHash = createHash('sha256').update(expired.split('=')[1]).digest('hex');
@@ -490,19 +490,19 @@ describe('another account', () => {
       { status: 'rejected', code: 'listing.not_owner' },
       { status: 'rejected', code: 'listing.id_taken' },
     ]);
-    expect(server.store.listings.byId(listing.id)).toMatchObject({ title: 'Alice’s rice cooker', priceKrw: listing.priceKrw });
+    expect(await server.store.listings.byId(listing.id)).toMatchObject({ title: 'Alice’s rice cooker', priceKrw: listing.priceKrw });
   });
 
   it('cannot push with the first account’s device id (403 sync.client_not_yours), and nothing changes', async () => {
     const { phone, listing } = await aliceWithListing();
     const mallory = await newSession(server.app, { nickname: 'mallory' });
-    const before = dumpTables(server.store);
+    const before = await dumpTables(server.store);
     const response = await pushRequest(server.app, mallory.cookie, {
       clientId: phone.clientId,
       mutations: [deleteListing(phone.nextSeq(), listing.id), server.createListing(phone.nextSeq())],
     });
     await expectError(response, 403, 'sync.client_not_yours');
-    expect(dumpTables(server.store)).toEqual(before);
+    expect(await dumpTables(server.store)).toEqual(before);
   });
 
   it('never gets the first account’s profile from a pull, not even with its device id', async () => {
@@ -523,8 +523,8 @@ describe('another account', () => {
 describe('nicknames that only look different', () => {
   it('refuses a second account whose nickname differs only in Unicode form, width or accented case', async () => {
     const { createApp } = await import('../app.js');
-    const { openStore } = await import('../store/store.js');
-    const app = createApp({ store: openStore(':memory:'), clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {} } });
+    const { openSqliteStore } = await import('../store/sqlite/sqlite-store.js');
+    const app = createApp({ store: openSqliteStore(':memory:'), clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {} } });
     const signUp = (nickname: string) =>
       app.request('/api/auth/signup', {
         method: 'POST',

@@ -5,10 +5,12 @@ import { countRows, createTestServer, dumpTables, newSession, type TestServer } 
 import { JPEG_3X2, png, sha256Hex, WEBP_VP8X_3X2 } from '../testing/images.js';
 
 let server: TestServer;
-afterEach(() => server?.close());
+afterEach(async () => {
+  await server?.close();
+});
 
 async function setup() {
-  server = createTestServer();
+  server = await createTestServer();
   const { cookie } = await newSession(server.app);
   return { app: server.app, store: server.store, cookie };
 }
@@ -65,14 +67,14 @@ describe('PUT and GET /api/media/:sha256', () => {
     const hash = sha256Hex(JPEG_3X2);
     const first = await app.request(mediaPath(hash), upload(JPEG_3X2, { cookie }));
     const answer = await first.json();
-    const before = dumpTables(store);
+    const before = await dumpTables(store);
     server.clock.advance(60_000);
     for (const who of [cookie, other.cookie]) {
       const again = await app.request(mediaPath(hash), upload(JPEG_3X2, { cookie: who }));
       expect(again.status).toBe(200);
       expect(await again.json()).toEqual(answer);
     }
-    expect(dumpTables(store)).toEqual(before);
+    expect(await dumpTables(store)).toEqual(before);
   });
 
   it('takes a photo up to the upload limit, past the 1 MB limit of JSON requests', async () => {
@@ -132,7 +134,7 @@ describe('PUT and GET /api/media/:sha256', () => {
     const justOver = new Uint8Array(MEDIA_LIMITS.uploadMaxBytes + 1);
     justOver.set(JPEG_3X2);
     expect((await app.request(mediaPath(sha256Hex(justOver)), upload(justOver, { cookie }))).status).toBe(413);
-    expect(countRows(store, 'media')).toBe(0);
+    expect(await countRows(store, 'media')).toBe(0);
   });
 
   it('refuses a text file that calls itself a JPEG with 415', async () => {
@@ -143,7 +145,7 @@ describe('PUT and GET /api/media/:sha256', () => {
     expect(await response.json()).toEqual({
       error: { code: 'media.not_image', message: 'That file is not a photo Dongne can use (JPEG, PNG or WebP).' },
     });
-    expect(countRows(store, 'media')).toBe(0);
+    expect(await countRows(store, 'media')).toBe(0);
   });
 
   it('refuses bytes that do not hash to the name they were sent under', async () => {
@@ -151,7 +153,7 @@ describe('PUT and GET /api/media/:sha256', () => {
     const response = await app.request(mediaPath(sha256Hex(WEBP_VP8X_3X2)), upload(JPEG_3X2, { cookie }));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: { code: 'media.hash_mismatch', message: expect.any(String) } });
-    expect(countRows(store, 'media')).toBe(0);
+    expect(await countRows(store, 'media')).toBe(0);
   });
 
   it('refuses an upload without a session', async () => {
@@ -159,7 +161,7 @@ describe('PUT and GET /api/media/:sha256', () => {
     const response = await app.request(mediaPath(sha256Hex(JPEG_3X2)), upload(JPEG_3X2));
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: { code: 'auth.required', message: expect.any(String) } });
-    expect(countRows(store, 'media')).toBe(0);
+    expect(await countRows(store, 'media')).toBe(0);
   });
 
   it('refuses a name that is not a SHA-256 in hex, on upload and download', async () => {
@@ -194,7 +196,7 @@ describe('PUT and GET /api/media/:sha256', () => {
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ error: { code: 'csrf.cross_origin', message: expect.any(String) } });
     }
-    expect(countRows(store, 'media')).toBe(0);
+    expect(await countRows(store, 'media')).toBe(0);
     const sameOrigin = await app.request(`http://localhost${mediaPath(hash)}`, upload(JPEG_3X2, { cookie, 'sec-fetch-site': 'same-origin' }));
     expect(sameOrigin.status).toBe(200);
   });

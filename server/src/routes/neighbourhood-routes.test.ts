@@ -16,8 +16,8 @@ import { offset } from '../testing/fixes.js';
 import { createTestServer, type TestServer } from '../testing/harness.js';
 
 let server: TestServer;
-beforeEach(() => {
-  server = createTestServer();
+beforeEach(async () => {
+  server = await createTestServer();
 });
 afterEach(() => server.close());
 
@@ -38,7 +38,7 @@ async function refused(path: string, status: number, code: string) {
 }
 
 const search = async (q: string) => (await getJson<{ neighbourhoods: Neighbourhood[] }>(`/api/neighbourhoods?q=${encodeURIComponent(q)}`)).neighbourhoods;
-const centre = (id: string) => server.store.neighbourhoods.byId(id)!;
+const centre = async (id: string) => (await server.store.neighbourhoods.byId(id))!;
 
 describe('GET /api/neighbourhoods?q= (search by name)', () => {
   it('finds a neighbourhood by part of its English name, in any case, as exactly the shared shape', async () => {
@@ -66,7 +66,7 @@ describe('GET /api/neighbourhoods?q= (search by name)', () => {
 
   it('answers an empty list when nothing matches, and at most 20 for an empty query', async () => {
     expect(await search('Atlantis')).toEqual([]);
-    expect(server.store.neighbourhoods.count()).toBeGreaterThan(20);
+    expect(await server.store.neighbourhoods.count()).toBeGreaterThan(20);
     expect(await search('   ')).toHaveLength(20);
     expect(await getJson<{ neighbourhoods: unknown[] }>('/api/neighbourhoods')).toEqual({ neighbourhoods: expect.any(Array) });
   });
@@ -88,7 +88,7 @@ describe('GET /api/neighbourhoods/locate (by position)', () => {
 
   it('offers the nearest one, and how far outside it is, for a position in none', async () => {
     // 3 km east of U-dong's centre: 1.5 km outside its 1.5 km radius, and Busan has no other demo dong.
-    const { lat, lng } = offset(centre('kr-haeundae-u'), 0, 3_000);
+    const { lat, lng } = offset(await centre('kr-haeundae-u'), 0, 3_000);
     const found = await locate(lat.toFixed(9), lng.toFixed(9));
     expect(found.neighbourhood.id).toBe('kr-haeundae-u');
     expect(found.contains).toBe(false);
@@ -123,13 +123,14 @@ describe('GET /api/neighbourhoods/:id (one place and its neighbours)', () => {
     expect(Object.keys(detail.neighbours)).toEqual(['1', '2', '3', '4']);
     expect(detail.neighbours['1']).toEqual(['kr-bundang-pangyo']);
 
-    const pangyo = centre('kr-bundang-pangyo');
-    const all = server.store.neighbourhoods.all();
+    const pangyo = await centre('kr-bundang-pangyo');
+    const all = await server.store.neighbourhoods.all();
     for (const { level, maxKm } of RANGE_LEVELS.slice(1)) {
       const ids = detail.neighbours[String(level)];
       const expected = all.filter((p) => distanceM(p, pangyo) <= maxKm * 1000).map((p) => p.id);
       expect(new Set(ids)).toEqual(new Set(expected));
-      const distances = ids.map((id) => distanceM(centre(id), pangyo));
+      const distances: number[] = [];
+      for (const id of ids) distances.push(distanceM(await centre(id), pangyo));
       expect(distances).toEqual([...distances].sort((a, b) => a - b));
       // Levels are cumulative.
       expect(ids).toEqual(expect.arrayContaining(detail.neighbours[String(level - 1)]));
@@ -149,6 +150,6 @@ describe('GET /api/neighbourhoods/:id (one place and its neighbours)', () => {
     const long = await refused(`/api/neighbourhoods/${'x'.repeat(500)}`, 404, 'neighbourhood.unknown');
     expect(long.message.length).toBeLessThan(150);
     await refused(`/api/neighbourhoods/${encodeURIComponent("'; DROP TABLE neighbourhoods; --")}`, 404, 'neighbourhood.unknown');
-    expect(server.store.neighbourhoods.count()).toBeGreaterThan(0);
+    expect(await server.store.neighbourhoods.count()).toBeGreaterThan(0);
   });
 });

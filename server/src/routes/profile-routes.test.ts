@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { PROFILE_PHOTO } from '@dongne/shared';
 import { createApp } from '../app.js';
 import { RATE_LIMITS } from '../services/rate-limiter.js';
-import { openStore } from '../store/store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { png } from '../testing/images.js';
 
 const PNG = readFileSync(new URL('../../../web/static/icons/icon-192.png', import.meta.url));
 
 async function setup() {
-  const store = openStore(':memory:');
+  const store = openSqliteStore(':memory:');
   const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {} } });
   const signup = await app.request('/api/auth/signup', {
     method: 'POST',

@@ -1,36 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { seedDemoData } from '../services/demo-seed.js';
-import { openStore } from '../store/store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 
-function setup() {
-  const store = openStore(':memory:');
+async function setup() {
+  const store = openSqliteStore(':memory:');
   const clock = { now: () => Date.UTC(2026, 10, 25, 12) };
-  seedDemoData(store, clock);
+  await seedDemoData(store, clock);
   return createApp({ store, clock, config: { log: () => {} } });
 }
 
-async function search(app: ReturnType<typeof setup>, query: string) {
+async function search(app: Awaited<ReturnType<typeof setup>>, query: string) {
   const response = await app.request(`/api/search?${query}`);
   return { status: response.status, body: (await response.json()) as { listings?: { title: string; priceKrw: number; category: string }[]; error?: { code: string } } };
 }
 
 describe('GET /api/search', () => {
   it('finds a Korean word inside a longer word, through the trigram index', async () => {
-    const app = setup();
+    const app = await setup();
     const { body } = await search(app, `q=${encodeURIComponent('암체어')}`);
     expect(body.listings!.map((l) => l.title)).toEqual(['이케아 포엥 암체어']);
   });
 
   it('matches two-character Korean words too, and every word of the query', async () => {
-    const app = setup();
+    const app = await setup();
     expect((await search(app, `q=${encodeURIComponent('포엥')}`)).body.listings!.map((l) => l.title)).toEqual(['이케아 포엥 암체어']);
     expect((await search(app, `q=${encodeURIComponent('이케아 쿠션')}`)).body.listings!).toHaveLength(1);
     expect((await search(app, `q=${encodeURIComponent('이케아 자전거')}`)).body.listings!).toHaveLength(0);
   });
 
   it('searches descriptions, case-insensitively, newest first, within the area', async () => {
-    const app = setup();
+    const app = await setup();
     const { body } = await search(app, 'q=MODEL');
     expect(body.listings!.map((l) => l.title)).toContain('Nintendo Switch OLED + 2 games');
     // Pothos cuttings are in Seoul, outside the visitors' Bundang area; from Yeonnam they are found.
@@ -39,7 +39,7 @@ describe('GET /api/search', () => {
   });
 
   it('filters by category and price', async () => {
-    const app = setup();
+    const app = await setup();
     const free = (await search(app, 'q=free&category=free')).body.listings!;
     expect(free.length).toBeGreaterThan(0);
     expect(free.every((l) => l.category === 'free')).toBe(true);
@@ -49,7 +49,7 @@ describe('GET /api/search', () => {
   });
 
   it('treats LIKE and FTS syntax in the query as plain text', async () => {
-    const app = setup();
+    const app = await setup();
     // No listing has these characters: a wildcard or operator would have matched everything.
     for (const q of ['_', '"', '*', '%%%', '___', 'NEAR(']) {
       const { status, body } = await search(app, `q=${encodeURIComponent(q)}`);
@@ -65,7 +65,7 @@ describe('GET /api/search', () => {
   });
 
   it('refuses an empty query, a bad price and an unknown area with a 4xx and a code', async () => {
-    const app = setup();
+    const app = await setup();
     expect(await search(app, 'q=')).toMatchObject({ status: 400, body: { error: { code: 'request.invalid' } } });
     expect(await search(app, 'q=lamp&maxPrice=cheap')).toMatchObject({ status: 400, body: { error: { code: 'request.invalid' } } });
     expect(await search(app, 'q=lamp&neighbourhood=nowhere')).toMatchObject({ status: 404, body: { error: { code: 'neighbourhood.unknown' } } });

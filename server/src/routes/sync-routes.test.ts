@@ -18,15 +18,15 @@ import {
 let server: TestServer;
 let cookie: string;
 let phone: ReturnType<typeof device>;
-let before: ReturnType<typeof dumpTables>;
+let before: Awaited<ReturnType<typeof dumpTables>>;
 
 beforeEach(async () => {
-  server = createTestServer();
+  server = await createTestServer();
   // Some state to protect: a session, a device, and one listing already pushed.
   ({ cookie } = await newSession(server.app));
   phone = device();
   await push(server.app, cookie, phone.clientId, [server.createListing(phone.nextSeq())]);
-  before = dumpTables(server.store);
+  before = await dumpTables(server.store);
 });
 afterEach(() => server.close());
 
@@ -45,7 +45,7 @@ async function expectRefused(response: Response, status: number, code: string) {
   expect(body.error.message.length).toBeGreaterThan(0);
   expect(text).not.toMatch(/\bat \S+ \(|\.ts:\d+|node_modules|Error:/);
   expect(server.logged).toEqual([]);
-  expect(dumpTables(server.store)).toEqual(before);
+  expect(await dumpTables(server.store)).toEqual(before);
   return body as { error: { code: string; message: string; issues?: { path: string; message: string }[] } };
 }
 
@@ -164,10 +164,10 @@ describe('POST /api/sync/push refuses bad requests without changing anything', (
       mutations: [server.createListing(phone.nextSeq(), { description: 'x'.repeat(3_999) })],
     });
     expect(big.length).toBeGreaterThan(4_000);
-    server.close();
-    server = createTestServer({ bodyMaxBytes: 4_000 });
+    await server.close();
+    server = await createTestServer({ bodyMaxBytes: 4_000 });
     ({ cookie } = await newSession(server.app));
-    before = dumpTables(server.store);
+    before = await dumpTables(server.store);
     await expectRefused(await postPush(big), 413, 'request.too_large');
 
     // The refused batch was never read, so its seq is still the device's next one.
@@ -337,7 +337,7 @@ describe('the API as a whole', () => {
 describe('internal failures', () => {
   it('answers 500 internal with a safe message, logs the stack, and leaks nothing', async () => {
     // A closed database is a real failure the handlers did not plan for.
-    server.store.close();
+    await server.store.close();
     const response = await server.app.request('/api/sync/pull');
     const text = await response.text();
     expect(response.status).toBe(500);

@@ -25,13 +25,13 @@ const CONTROLS = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\
 const JSON_CONTROLS = [...CONTROLS, '\ud800', '\udfff'];
 
 let server: TestServer;
-beforeEach(() => {
-  server = createTestServer();
+beforeEach(async () => {
+  server = await createTestServer();
 });
-afterEach(() => {
+afterEach(async () => {
   // Every 500 is logged: none may have happened.
   expect(server.logged).toEqual([]);
-  server.close();
+  await server.close();
 });
 
 const show = (text: string) => JSON.stringify(text);
@@ -186,7 +186,7 @@ describe('mutations', () => {
         meetingSpot: `Exit ${control}1`,
       });
       expect(await resultOf(me.cookie, phone.clientId, server.createListing(phone.nextSeq(), args)), show(control)).toMatchObject({ status: 'applied' });
-      expect(server.store.listings.byId(args.id), show(control)).toMatchObject({
+      expect(await server.store.listings.byId(args.id), show(control)).toMatchObject({
         title: 'Desk lamp',
         description: 'Works.\nBulb\tincluded.',
         meetingSpot: 'Exit 1',
@@ -194,7 +194,7 @@ describe('mutations', () => {
       const { id, neighbourhoodId: _, ...editable } = args;
       const edit = mutation(phone.nextSeq(), 'listing.update', { ...editable, id, title: `Lamp${control}`, meetingSpot: `${control}` });
       expect(await resultOf(me.cookie, phone.clientId, edit), show(control)).toMatchObject({ status: 'applied' });
-      expect(server.store.listings.byId(id), show(control)).toMatchObject({ title: 'Lamp', meetingSpot: '' });
+      expect(await server.store.listings.byId(id), show(control)).toMatchObject({ title: 'Lamp', meetingSpot: '' });
     }
     // Stored text is clean: a search for the stripped title finds it, and the pull carries it so.
     const page = await pull(server.app, me.cookie, { neighbourhood: HOME, range: 1 });

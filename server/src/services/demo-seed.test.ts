@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listingSchema, neighbourhoodLabel, type Listing } from '@dongne/shared';
-import { openStore } from '../store/store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import {
   countRows,
   createTestServer,
@@ -21,8 +21,8 @@ const DAY = 24 * 3_600_000;
 const SEOUL = { neighbourhood: 'kr-mapo-mangwon', range: 4 } as const;
 
 let server: TestServer;
-beforeEach(() => {
-  server = createTestServer();
+beforeEach(async () => {
+  server = await createTestServer();
 });
 afterEach(() => server.close());
 
@@ -39,7 +39,7 @@ async function everyListing(): Promise<Listing[]> {
 
 describe('demo seed', () => {
   it('fills an empty database with at least 50 listings in Korean and English', async () => {
-    const seeded = seedDemoData(server.store, server.clock);
+    const seeded = await seedDemoData(server.store, server.clock);
 
     expect(seeded).toBe(DEMO_LISTINGS.length);
     expect(seeded).toBeGreaterThanOrEqual(50);
@@ -53,11 +53,11 @@ describe('demo seed', () => {
   });
 
   it('seeds only rows every device can store: each one passes the shared listing schema', async () => {
-    seedDemoData(server.store, server.clock);
+    await seedDemoData(server.store, server.clock);
     for (const listing of await everyListing()) {
       expect(listingSchema.safeParse(listing).success, listing.title).toBe(true);
       expect(DEMO_PLACES).toContain(listing.neighbourhoodId);
-      expect(listing.neighbourhood).toBe(neighbourhoodLabel(server.store.neighbourhoods.byId(listing.neighbourhoodId)!));
+      expect(listing.neighbourhood).toBe(neighbourhoodLabel((await server.store.neighbourhoods.byId(listing.neighbourhoodId))!));
       expect(DEMO_SELLERS).toContain(listing.sellerName);
       expect(listing.status).toBe('selling');
       if (listing.category === 'free') expect(listing.priceKrw).toBe(0);
@@ -65,7 +65,7 @@ describe('demo seed', () => {
   });
 
   it('spreads listings over the last week, handed out oldest first so cursor order is posting order', async () => {
-    seedDemoData(server.store, server.clock);
+    await seedDemoData(server.store, server.clock);
     for (const area of [{}, SEOUL]) {
       const times = (await pulledListings(area)).map((l) => l.createdAt);
       expect(times).toEqual([...times].sort((a, b) => a - b));
@@ -77,7 +77,7 @@ describe('demo seed', () => {
   });
 
   it('puts the listings in demo neighbourhoods: a visitor sees the 46 in Bundang, Seoul has the other 10', async () => {
-    seedDemoData(server.store, server.clock);
+    await seedDemoData(server.store, server.clock);
     const bundang = await pulledListings();
     const seoul = await pulledListings(SEOUL);
     expect(bundang).toHaveLength(46);
@@ -89,58 +89,69 @@ describe('demo seed', () => {
     expect(DEMO_PLACES).toContain(DEFAULT_NEIGHBOURHOOD_ID);
   });
 
-  it('imports the demo neighbourhoods first, so a fresh database can place the listings', () => {
-    const fresh = openStore(':memory:');
+  it('imports the demo neighbourhoods first, so a fresh database can place the listings', async () => {
+    const fresh = openSqliteStore(':memory:');
     try {
-      expect(fresh.neighbourhoods.count()).toBe(0);
-      seedDemoData(fresh, server.clock);
-      expect(fresh.neighbourhoods.count()).toBe(server.store.neighbourhoods.count());
-      expect(fresh.listings.countLive()).toBe(DEMO_LISTINGS.length);
+      expect(await fresh.neighbourhoods.count()).toBe(0);
+      await seedDemoData(fresh, server.clock);
+      expect(await fresh.neighbourhoods.count()).toBe(await server.store.neighbourhoods.count());
+      expect(await fresh.listings.countLive()).toBe(DEMO_LISTINGS.length);
     } finally {
-      fresh.close();
+      await fresh.close();
     }
   });
 
   it('gives the same stable ids every time, so demo URLs survive a reseed', async () => {
-    seedDemoData(server.store, server.clock);
+    await seedDemoData(server.store, server.clock);
     const ids = (await everyListing()).map((l) => l.id).sort();
     expect(ids[0]).toBe('00000000-0000-4000-8000-000000000001');
 
-    const other = createTestServer();
+    const other = await createTestServer();
     try {
-      seedDemoData(other.store, other.clock);
+      await seedDemoData(other.store, other.clock);
       const otherIds = (other.store.db.prepare('SELECT id FROM listings ORDER BY id').pluck().all() as string[]);
       expect(otherIds).toEqual(ids);
     } finally {
-      other.close();
+      await other.close();
     }
   });
 
-  it('creates demo sellers nobody can sign in as', () => {
-    seedDemoData(server.store, server.clock);
-    const sellers = server.store.db.prepare('SELECT nickname, token_hash FROM actors ORDER BY id').all();
+  it('creates demo sellers nobody can sign in as', async () => {
+    await seedDemoData(server.store, server.clock);
+    const sellers = server.store.db.prepare('SELECT nickname FROM actors ORDER BY id').pluck().all() as string[];
     expect(sellers).toHaveLength(DEMO_SELLERS.length);
-    for (const seller of sellers as { token_hash: string | null }[]) expect(seller.token_hash).toBeNull();
+    for (const nickname of DEMO_SELLERS) {
+      // Not an account at all: no password opens it, and no passkey was ever registered for it.
+      expect(await server.store.sessions.accountByNickname(nickname)).toBeUndefined();
+      const response = await server.app.request('/api/auth/signin', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nickname, password: 'any password at all' }),
+      });
+      // Refused as no such account (401), or as no nickname an account could have (400).
+      expect([400, 401], nickname).toContain(response.status);
+      expect(response.headers.get('set-cookie'), nickname).toBeNull();
+    }
   });
 
-  it('adds nothing when run a second time', () => {
-    expect(seedDemoData(server.store, server.clock)).toBe(DEMO_LISTINGS.length);
-    const after = dumpTables(server.store);
+  it('adds nothing when run a second time', async () => {
+    expect(await seedDemoData(server.store, server.clock)).toBe(DEMO_LISTINGS.length);
+    const after = await dumpTables(server.store);
     server.clock.advance(DAY);
-    expect(seedDemoData(server.store, server.clock)).toBe(0);
-    expect(dumpTables(server.store)).toEqual(after);
+    expect(await seedDemoData(server.store, server.clock)).toBe(0);
+    expect(await dumpTables(server.store)).toEqual(after);
   });
 
-  it('adds nothing when the same file is reopened, as on a server restart', () => {
-    seedDemoData(server.store, server.clock);
-    const after = dumpTables(server.store);
-    server.store.close();
-    const reopened = openStore(server.file);
+  it('adds nothing when the same file is reopened, as on a server restart', async () => {
+    await seedDemoData(server.store, server.clock);
+    const after = await dumpTables(server.store);
+    await server.store.close();
+    const reopened = openSqliteStore(server.file);
     try {
-      expect(seedDemoData(reopened, server.clock)).toBe(0);
-      expect(dumpTables(reopened)).toEqual(after);
+      expect(await seedDemoData(reopened, server.clock)).toBe(0);
+      expect(await dumpTables(reopened)).toEqual(after);
     } finally {
-      reopened.close();
+      await reopened.close();
     }
   });
 
@@ -148,14 +159,14 @@ describe('demo seed', () => {
     const alice = await newSession(server.app);
     const phone = device();
     await push(server.app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq())]);
-    expect(seedDemoData(server.store, server.clock)).toBe(0);
-    expect(countRows(server.store, 'listings')).toBe(1);
+    expect(await seedDemoData(server.store, server.clock)).toBe(0);
+    expect(await countRows(server.store, 'listings')).toBe(1);
   });
 
   it('takes change numbers after any already handed out, so no device misses the demo rows', async () => {
-    server.store.sync.nextChangeSeq();
-    server.store.sync.nextChangeSeq();
-    seedDemoData(server.store, server.clock);
+    await server.store.sync.nextChangeSeq();
+    await server.store.sync.nextChangeSeq();
+    await seedDemoData(server.store, server.clock);
     const seqs = server.store.db.prepare('SELECT change_seq FROM listings ORDER BY change_seq').pluck().all() as number[];
     expect(seqs[0]).toBe(3);
     expect(seqs.at(-1)).toBe(2 + DEMO_LISTINGS.length);

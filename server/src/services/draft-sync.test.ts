@@ -12,7 +12,7 @@ let laptop: ReturnType<typeof device>;
 const id = crypto.randomUUID();
 
 beforeEach(async () => {
-  server = createTestServer();
+  server = await createTestServer();
   alice = await newSession(server.app);
   phone = device();
   laptop = device();
@@ -78,16 +78,16 @@ describe('draft.update', () => {
     const bob = await newSession(server.app);
     expect(draftIn(await pull(server.app, bob.cookie))).toBeUndefined();
     expect(draftIn(await pull(server.app, undefined))).toBeUndefined();
-    const before = dumpTables(server.store).drafts;
+    const before = (await dumpTables(server.store)).drafts;
     const result = await send(device(), 'draft.update', { id, update: edit(new Y.Doc(), (d) => d.getText('title').insert(0, 'x')) }, bob.cookie);
     expect(result).toMatchObject({ status: 'rejected', code: 'draft.not_owner' });
-    expect(dumpTables(server.store).drafts).toEqual(before);
+    expect((await dumpTables(server.store)).drafts).toEqual(before);
   });
 
   it('refuses bytes that are not a Yjs update, and stores nothing', async () => {
     const result = await send(phone, 'draft.update', { id, update: bytesToBase64(new Uint8Array([1, 2, 3, 4, 5, 6, 7])) });
     expect(result).toMatchObject({ status: 'rejected', code: 'draft.invalid_update' });
-    expect(dumpTables(server.store).drafts).toEqual([]);
+    expect((await dumpTables(server.store)).drafts).toEqual([]);
   });
 
   it('refuses an edit that would grow the draft past 1 MB, and keeps the draft as it was', async () => {
@@ -97,11 +97,11 @@ describe('draft.update', () => {
     let last: MutationResult | undefined;
     let stored: unknown;
     for (let i = 0; i < 7 && last?.status !== 'rejected'; i++) {
-      stored = dumpTables(server.store).drafts;
+      stored = (await dumpTables(server.store)).drafts;
       last = await send(phone, 'draft.update', { id, update: edit(doc, (d) => d.getText('description').insert(0, chunk())) });
     }
     expect(last).toMatchObject({ status: 'rejected', code: 'draft.too_large' });
-    expect(dumpTables(server.store).drafts).toEqual(stored);
+    expect((await dumpTables(server.store)).drafts).toEqual(stored);
   });
 
   it('refuses text that is not base64 before it reaches the merge', async () => {
@@ -136,10 +136,10 @@ describe('ids belong to whoever first used them', () => {
     await send(phone, 'draft.update', { id, update: edit(new Y.Doc(), (d) => d.getText('title').insert(0, 'lamp')) });
     const bob = await newSession(server.app);
     const bobPhone = device();
-    const before = dumpTables(server.store);
+    const before = await dumpTables(server.store);
     const stolen = server.createListing(bobPhone.nextSeq(), { id, title: 'not his' });
     expect((await push(server.app, bob.cookie, bobPhone.clientId, [stolen])).results[0]).toMatchObject({ status: 'rejected', code: 'listing.id_taken' });
-    const { listings, drafts, verifications } = dumpTables(server.store);
+    const { listings, drafts, verifications } = await dumpTables(server.store);
     expect({ listings, drafts, verifications }).toEqual({ listings: before.listings, drafts: before.drafts, verifications: before.verifications });
 
     const own = server.createListing(phone.nextSeq(), { id, title: 'lamp' });
@@ -152,7 +152,7 @@ describe('ids belong to whoever first used them', () => {
     const bob = await newSession(server.app);
     const result = await send(device(), 'draft.update', { id, update: edit(new Y.Doc(), (d) => d.getText('title').insert(0, 'x')) }, bob.cookie);
     expect(result).toMatchObject({ status: 'rejected', code: 'draft.not_owner' });
-    expect(dumpTables(server.store).drafts).toEqual([]);
+    expect((await dumpTables(server.store)).drafts).toEqual([]);
   });
 });
 
@@ -164,10 +164,10 @@ describe('how many drafts a day', () => {
       const batch = ids.slice(start, start + 100).map((draftId) => mutation(phone.nextSeq(), 'draft.update', { id: draftId, update }));
       expect((await push(server.app, alice.cookie, phone.clientId, batch)).results.every((r) => r.status === 'applied')).toBe(true);
     }
-    const before = dumpTables(server.store).drafts;
+    const before = (await dumpTables(server.store)).drafts;
     const refused = await send(phone, 'draft.update', { id, update });
     expect(refused).toMatchObject({ status: 'rejected', code: 'draft.daily_limit', message: expect.stringContaining(`${DRAFT_LIMITS.newPerDay} drafts today`) });
-    expect(dumpTables(server.store).drafts).toEqual(before);
+    expect((await dumpTables(server.store)).drafts).toEqual(before);
     expect(await send(phone, 'draft.update', { id: ids[0], update: edit(new Y.Doc(), (d) => d.getText('title').insert(0, 'y')) })).toMatchObject({
       status: 'applied',
     });

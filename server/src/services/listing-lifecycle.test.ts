@@ -12,7 +12,7 @@ let bobPhone: ReturnType<typeof device>;
 let id: string;
 
 beforeEach(async () => {
-  server = createTestServer();
+  server = await createTestServer();
   alice = await newSession(server.app);
   bob = await newSession(server.app);
   alicePhone = device();
@@ -31,8 +31,8 @@ async function asBob(name: string, args: unknown): Promise<MutationResult> {
 }
 const rowIn = (page: PullResponse): Listing | undefined =>
   page.changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'listing' && c.row.id === id ? [c.row] : []))[0];
-const listingTables = () => {
-  const { listings, likes, change_counter } = dumpTables(server.store);
+const listingTables = async () => {
+  const { listings, likes, change_counter } = await dumpTables(server.store);
   return { listings, likes, change_counter };
 };
 const editArgs = (over: object = {}) => ({
@@ -67,11 +67,11 @@ describe('a published listing', () => {
   });
 
   it('cannot be edited, hidden or bumped by anyone else, and nothing changes', async () => {
-    const before = listingTables();
+    const before = await listingTables();
     expect(await asBob('listing.update', editArgs())).toMatchObject({ status: 'rejected', code: 'listing.not_owner' });
     expect(await asBob('listing.set_hidden', { id, hidden: true })).toMatchObject({ status: 'rejected', code: 'listing.not_owner' });
     expect(await asBob('listing.bump', { id })).toMatchObject({ status: 'rejected', code: 'listing.not_owner' });
-    expect(listingTables()).toEqual(before);
+    expect(await listingTables()).toEqual(before);
   });
 
   it('refuses an edit that names photos the server never received', async () => {
@@ -121,13 +121,13 @@ describe('a published listing', () => {
     expect(rowIn(await pull(server.app, bob.cookie))).toMatchObject({ bumpedAt });
 
     server.clock.advance(BUMP_INTERVAL_MS - 60 * 60_000);
-    const before = listingTables();
+    const before = await listingTables();
     expect(await asAlice('listing.bump', { id })).toMatchObject({
       status: 'rejected',
       code: 'listing.bump_too_soon',
       message: expect.stringContaining('Try again in 1 hour'),
     });
-    expect(listingTables()).toEqual(before);
+    expect(await listingTables()).toEqual(before);
 
     server.clock.advance(60 * 60_000);
     expect(await asAlice('listing.bump', { id })).toMatchObject({ status: 'applied' });
@@ -154,7 +154,7 @@ describe('a published listing', () => {
   it('answers every action on someone else’s hidden listing exactly as for a missing one', async () => {
     expect(await asAlice('listing.set_hidden', { id, hidden: true })).toMatchObject({ status: 'applied' });
     const missing = crypto.randomUUID();
-    const before = listingTables();
+    const before = await listingTables();
     const actions: [string, (target: string) => object][] = [
       ['listing.set_liked', (target) => ({ id: target, liked: true })],
       ['listing.delete', (target) => ({ id: target })],
@@ -174,7 +174,7 @@ describe('a published listing', () => {
       expect(hiddenCurrent, name).toEqual({ op: 'delete', entity: 'listing', id });
       expect(missingCurrent, name).toEqual({ op: 'delete', entity: 'listing', id: missing });
     }
-    expect(listingTables()).toEqual(before);
+    expect(await listingTables()).toEqual(before);
     expect((await pull(server.app, bob.cookie)).likedIds).toEqual([]);
   });
 

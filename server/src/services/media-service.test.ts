@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { MEDIA_LIMITS } from '@dongne/shared';
-import { openStore } from '../store/store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { JPEG_3X2, JPEG_4097X8, png, sha256Hex, WEBP_VP8X_3X2 } from '../testing/images.js';
 import { createMediaService } from './media-service.js';
 import { ServiceError } from './service-error.js';
 
-function setup() {
-  const store = openStore(':memory:');
+async function setup() {
+  const store = openSqliteStore(':memory:');
   let now = Date.UTC(2026, 10, 25, 12);
   const clock = { now: () => now };
   const jieun = { id: 'actor-jieun', nickname: '지은', joinedAt: now };
   const minho = { id: 'actor-minho', nickname: '민호', joinedAt: now };
-  for (const actor of [jieun, minho]) store.actors.insert({ id: actor.id, nickname: actor.nickname, tokenHash: null, createdAt: now });
+  for (const actor of [jieun, minho]) await store.actors.insert({ id: actor.id, nickname: actor.nickname, createdAt: now });
   const rows = () => store.db.prepare('SELECT hash, type, size, width, height, uploader_id, created_at FROM media ORDER BY hash').all();
   return { store, media: createMediaService(store, clock), jieun, minho, rows, advance: (ms: number) => (now += ms) };
 }
 
 /** The ServiceError fn throws, as {status, code, message}. */
-function refusal(fn: () => unknown) {
+async function refusal(fn: () => Promise<unknown>) {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof ServiceError) return { status: error.status, code: error.code, message: error.message };
     throw error;
@@ -28,11 +28,11 @@ function refusal(fn: () => unknown) {
 }
 
 describe('media service', () => {
-  it('stores a photo under its hash and gives back its bytes and facts', () => {
-    const { media, jieun, rows } = setup();
+  it('stores a photo under its hash and gives back its bytes and facts', async () => {
+    const { media, jieun, rows } = await setup();
     const hash = sha256Hex(JPEG_3X2);
-    expect(media.upload(jieun, hash, JPEG_3X2)).toEqual({ hash, type: 'image/jpeg', width: 3, height: 2, size: JPEG_3X2.length });
-    const stored = media.get(hash);
+    expect(await media.upload(jieun, hash, JPEG_3X2)).toEqual({ hash, type: 'image/jpeg', width: 3, height: 2, size: JPEG_3X2.length });
+    const stored = await media.get(hash);
     expect(stored.type).toBe('image/jpeg');
     expect(Buffer.from(stored.bytes).equals(Buffer.from(JPEG_3X2))).toBe(true);
     expect(rows()).toEqual([
@@ -40,27 +40,27 @@ describe('media service', () => {
     ]);
   });
 
-  it('answers a repeated upload the same way and changes nothing, whoever sends it', () => {
-    const { media, jieun, minho, rows, advance } = setup();
+  it('answers a repeated upload the same way and changes nothing, whoever sends it', async () => {
+    const { media, jieun, minho, rows, advance } = await setup();
     const hash = sha256Hex(WEBP_VP8X_3X2);
-    const first = media.upload(jieun, hash, WEBP_VP8X_3X2);
+    const first = await media.upload(jieun, hash, WEBP_VP8X_3X2);
     const before = rows();
     advance(60_000);
-    expect(media.upload(jieun, hash, WEBP_VP8X_3X2)).toEqual(first);
-    expect(media.upload(minho, hash, WEBP_VP8X_3X2)).toEqual(first);
+    expect(await media.upload(jieun, hash, WEBP_VP8X_3X2)).toEqual(first);
+    expect(await media.upload(minho, hash, WEBP_VP8X_3X2)).toEqual(first);
     expect(rows()).toEqual(before);
   });
 
-  it('refuses too large, mismatched, non-image and oversized photos, storing none of them', () => {
-    const { media, jieun, rows } = setup();
+  it('refuses too large, mismatched, non-image and oversized photos, storing none of them', async () => {
+    const { media, jieun, rows } = await setup();
     const big = new Uint8Array(MEDIA_LIMITS.uploadMaxBytes + 1);
-    expect(refusal(() => media.upload(jieun, sha256Hex(big), big))).toEqual({ status: 413, code: 'media.too_large', message: 'A photo can be at most 3 MB.' });
+    expect(await refusal(() => media.upload(jieun, sha256Hex(big), big))).toEqual({ status: 413, code: 'media.too_large', message: 'A photo can be at most 3 MB.' });
 
     const other = sha256Hex(png(1, 1));
-    expect(refusal(() => media.upload(jieun, other, JPEG_3X2))).toMatchObject({ status: 400, code: 'media.hash_mismatch' });
+    expect(await refusal(() => media.upload(jieun, other, JPEG_3X2))).toMatchObject({ status: 400, code: 'media.hash_mismatch' });
 
     const notPhoto = new TextEncoder().encode('definitely a photo.jpg');
-    expect(refusal(() => media.upload(jieun, sha256Hex(notPhoto), notPhoto))).toEqual({
+    expect(await refusal(() => media.upload(jieun, sha256Hex(notPhoto), notPhoto))).toEqual({
       status: 415,
       code: 'media.not_image',
       message: 'That file is not a photo Dongne can use (JPEG, PNG or WebP).',
@@ -68,60 +68,60 @@ describe('media service', () => {
 
     // The signature alone is not enough: the header must say how big the image is.
     const jpegSignature = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0]);
-    expect(refusal(() => media.upload(jieun, sha256Hex(jpegSignature), jpegSignature))).toMatchObject({ status: 415, code: 'media.not_image' });
+    expect(await refusal(() => media.upload(jieun, sha256Hex(jpegSignature), jpegSignature))).toMatchObject({ status: 415, code: 'media.not_image' });
 
-    expect(refusal(() => media.upload(jieun, sha256Hex(JPEG_4097X8), JPEG_4097X8))).toEqual({
+    expect(await refusal(() => media.upload(jieun, sha256Hex(JPEG_4097X8), JPEG_4097X8))).toEqual({
       status: 422,
       code: 'media.too_big_dimensions',
       message: 'A photo can be at most 4096 × 4096 pixels; this one is 4097 × 8.',
     });
     const tall = png(1, 4097);
-    expect(refusal(() => media.upload(jieun, sha256Hex(tall), tall))).toMatchObject({ status: 422 });
+    expect(await refusal(() => media.upload(jieun, sha256Hex(tall), tall))).toMatchObject({ status: 422 });
     expect(rows()).toEqual([]);
   });
 
-  it('accepts a photo exactly at the limits', () => {
-    const { media, jieun } = setup();
+  it('accepts a photo exactly at the limits', async () => {
+    const { media, jieun } = await setup();
     const largest = png(MEDIA_LIMITS.maxDimension, MEDIA_LIMITS.maxDimension);
-    expect(media.upload(jieun, sha256Hex(largest), largest)).toMatchObject({ width: 4096, height: 4096 });
+    expect(await media.upload(jieun, sha256Hex(largest), largest)).toMatchObject({ width: 4096, height: 4096 });
   });
 
-  it('holds each account to its storage quota, counting only what that account stored', () => {
-    const { store, media, jieun, minho, rows } = setup();
+  it('holds each account to its storage quota, counting only what that account stored', async () => {
+    const { store, media, jieun, minho, rows } = await setup();
     // As if Jieun had already stored all but a few bytes of her allowance.
     store.db
       .prepare("INSERT INTO media (hash, type, bytes, size, width, height, uploader_id, created_at) VALUES ('old', 'image/jpeg', x'00', ?, 1, 1, ?, 0)")
       .run(MEDIA_LIMITS.storedMaxBytesPerAccount - 10, jieun.id);
     const before = rows();
     const hash = sha256Hex(JPEG_3X2);
-    expect(refusal(() => media.upload(jieun, hash, JPEG_3X2))).toEqual({
+    expect(await refusal(() => media.upload(jieun, hash, JPEG_3X2))).toEqual({
       status: 403,
       code: 'media.quota_exceeded',
       message: 'Your photos on Dongne have reached 500 MB. Use photos you already added, or fewer new ones.',
     });
     expect(rows()).toEqual(before);
-    expect(media.upload(minho, hash, JPEG_3X2)).toMatchObject({ hash });
+    expect(await media.upload(minho, hash, JPEG_3X2)).toMatchObject({ hash });
     // Stored now, so Jieun adding the same photo costs her nothing.
-    expect(media.upload(jieun, hash, JPEG_3X2)).toMatchObject({ hash });
+    expect(await media.upload(jieun, hash, JPEG_3X2)).toMatchObject({ hash });
   });
 
-  it('says 404 for a photo it does not have', () => {
-    const { media } = setup();
+  it('says 404 for a photo it does not have', async () => {
+    const { media } = await setup();
     const hash = sha256Hex(JPEG_3X2);
-    expect(refusal(() => media.get(hash))).toMatchObject({ status: 404, code: 'media.not_found' });
-    expect(refusal(() => media.info(hash))).toMatchObject({ status: 404, code: 'media.not_found' });
+    expect(await refusal(() => media.get(hash))).toMatchObject({ status: 404, code: 'media.not_found' });
+    expect(await refusal(() => media.info(hash))).toMatchObject({ status: 404, code: 'media.not_found' });
   });
 });
 
 describe('media store', () => {
-  it('names the hashes it lacks, each once, in the order asked', () => {
-    const { store, media, jieun } = setup();
+  it('names the hashes it lacks, each once, in the order asked', async () => {
+    const { store, media, jieun } = await setup();
     const have = sha256Hex(JPEG_3X2);
-    media.upload(jieun, have, JPEG_3X2);
+    await media.upload(jieun, have, JPEG_3X2);
     const a = sha256Hex(png(1, 1));
     const b = sha256Hex(png(2, 1));
-    expect(store.media.missing([])).toEqual([]);
-    expect(store.media.missing([have])).toEqual([]);
-    expect(store.media.missing([b, have, a, b])).toEqual([b, a]);
+    expect(await store.media.missing([])).toEqual([]);
+    expect(await store.media.missing([have])).toEqual([]);
+    expect(await store.media.missing([b, have, a, b])).toEqual([b, a]);
   });
 });

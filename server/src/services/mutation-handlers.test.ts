@@ -28,7 +28,7 @@ let server: TestServer;
 let alice: Awaited<ReturnType<typeof newSession>>;
 let phone: ReturnType<typeof device>;
 beforeEach(async () => {
-  server = createTestServer();
+  server = await createTestServer();
   alice = await newSession(server.app);
   phone = device();
 });
@@ -41,8 +41,8 @@ async function pushOne(m: Mutation): Promise<MutationResult> {
 }
 
 /** The tables a refused mutation must leave exactly as they were. */
-function domainTables() {
-  const { listings, change_counter, verifications, actor_neighbourhoods } = dumpTables(server.store);
+async function domainTables() {
+  const { listings, change_counter, verifications, actor_neighbourhoods } = await dumpTables(server.store);
   return { listings, change_counter, verifications, actor_neighbourhoods };
 }
 
@@ -51,14 +51,14 @@ const verificationsOf = (actorId: string) =>
     .prepare('SELECT neighbourhood_id AS neighbourhoodId, lat, lng, accuracy, taken_at AS takenAt, verified_at AS verifiedAt FROM verifications WHERE actor_id = ? ORDER BY id')
     .all(actorId);
 
-const centreOf = (id: string) => server.store.neighbourhoods.byId(id)!;
+const centreOf = async (id: string) => (await server.store.neighbourhoods.byId(id))!;
 
 describe('listing.create needs proof of place', () => {
   it('applies with a passing fix taken at Publish, and records that as a verification', async () => {
     const create = server.createListing(phone.nextSeq());
     expect(await pushOne(create)).toMatchObject({ status: 'applied' });
 
-    expect(server.store.listings.byId((create.args as { id: string }).id)).toMatchObject({ neighbourhoodId: HOME, sellerId: alice.actorId });
+    expect(await server.store.listings.byId((create.args as { id: string }).id)).toMatchObject({ neighbourhoodId: HOME, sellerId: alice.actorId });
     const { lat, lng, accuracy, takenAt } = create.fix!;
     expect(verificationsOf(alice.actorId)).toEqual([{ neighbourhoodId: HOME, lat, lng, accuracy, takenAt, verifiedAt: T0 }]);
     const { profile } = await pull(server.app, alice.cookie);
@@ -66,7 +66,7 @@ describe('listing.create needs proof of place', () => {
   });
 
   it('refuses a publish from 20 km away as location.too_far, says how far, and writes nothing', async () => {
-    const before = domainTables();
+    const before = await domainTables();
     const far = mutation(phone.nextSeq(), 'listing.create', server.createListing(0).args, { fix: server.fixAt(HOME, { northM: 20_000 }) });
 
     const result = await pushOne(far);
@@ -78,7 +78,7 @@ describe('listing.create needs proof of place', () => {
       code: 'location.too_far',
       message: 'You were 20.0 km from Sunae-dong when you tapped Publish.',
     });
-    expect(domainTables()).toEqual(before);
+    expect(await domainTables()).toEqual(before);
   });
 
   it('applies without a fix when the seller verified there in the last 30 days, and counts no new verification', async () => {
@@ -87,19 +87,19 @@ describe('listing.create needs proof of place', () => {
 
     const { fix: _, ...withoutFix } = server.createListing(phone.nextSeq());
     expect(await pushOne(withoutFix)).toMatchObject({ status: 'applied' });
-    expect(countRows(server.store, 'listings')).toBe(1);
+    expect(await countRows(server.store, 'listings')).toBe(1);
     expect(verificationsOf(alice.actorId)).toHaveLength(1);
   });
 
   it('refuses a publish with neither a fix nor a current verification as location.verification_required', async () => {
-    const before = domainTables();
+    const before = await domainTables();
     const { fix: _, ...withoutFix } = server.createListing(phone.nextSeq());
     expect(await pushOne(withoutFix)).toMatchObject({
       status: 'rejected',
       code: 'location.verification_required',
       message: 'Selling in Sunae-dong needs a verified location. Verify your neighbourhood while you are there, then publish again.',
     });
-    expect(domainTables()).toEqual(before);
+    expect(await domainTables()).toEqual(before);
   });
 
   it('counts only a verification of the listing’s own neighbourhood', async () => {
@@ -138,24 +138,24 @@ describe('listing.create needs proof of place', () => {
   it('records no verification for a publish refused for another reason', async () => {
     const first = server.createListing(phone.nextSeq());
     await pushOne(first);
-    const before = domainTables();
+    const before = await domainTables();
     const sameId = server.createListing(phone.nextSeq(), { id: (first.args as { id: string }).id });
     expect(await pushOne(sameId)).toMatchObject({ status: 'rejected', code: 'listing.id_taken' });
     // The fix passed, but the handler's savepoint took the verification back with the listing.
-    expect(domainTables()).toEqual(before);
+    expect(await domainTables()).toEqual(before);
   });
 
   it('refuses a listing in a neighbourhood Dongne does not know', async () => {
     const nowhere = server.createListing(phone.nextSeq());
     const result = await pushOne({ ...nowhere, args: { ...(nowhere.args as object), neighbourhoodId: 'kr-atlantis' } });
     expect(result).toMatchObject({ status: 'rejected', code: 'neighbourhood.unknown' });
-    expect(countRows(server.store, 'listings')).toBe(0);
+    expect(await countRows(server.store, 'listings')).toBe(0);
   });
 
   it('stores the neighbourhood’s display name with the id, whatever name the device had', async () => {
     const create = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-bundang-pangyo' });
     await pushOne({ ...create, args: { ...(create.args as object), neighbourhood: 'Somewhere nicer' } });
-    expect(server.store.listings.byId((create.args as { id: string }).id)).toMatchObject({
+    expect(await server.store.listings.byId((create.args as { id: string }).id)).toMatchObject({
       neighbourhoodId: 'kr-bundang-pangyo',
       neighbourhood: 'Pangyo-dong 판교동',
     });
@@ -176,10 +176,10 @@ describe('how many listings a day', () => {
     expect((await push(server.app, alice.cookie, phone.clientId, batch)).results.every((r) => r.status === 'applied')).toBe(true);
     // Deleting one does not make room for another: the cap counts what was published.
     expect(await pushOne(deleteListing(phone.nextSeq(), (batch[0].args as { id: string }).id))).toMatchObject({ status: 'applied' });
-    const before = domainTables();
+    const before = await domainTables();
     const result = await pushOne(server.createListing(phone.nextSeq()));
     expect(result).toMatchObject({ status: 'rejected', code: 'listing.daily_limit', message: expect.stringContaining('publish it again tomorrow') });
-    expect(domainTables()).toEqual(before);
+    expect(await domainTables()).toEqual(before);
 
     // Another account is not held back by Alice's cap.
     const bob = await newSession(server.app);
@@ -192,8 +192,8 @@ describe('how many listings a day', () => {
 
 describe('daily caps an operator sets', () => {
   it('hold the account to the configured number instead', async () => {
-    server.close();
-    server = createTestServer({ dailyCaps: { listings: 2 } });
+    await server.close();
+    server = await createTestServer({ dailyCaps: { listings: 2 } });
     alice = await newSession(server.app);
     const { results } = await push(server.app, alice.cookie, phone.clientId, [1, 2, 3].map((seq) => server.createListing(seq)));
     expect(results.map((r) => (r.status === 'rejected' ? r.message : r.status))).toEqual([
@@ -221,7 +221,7 @@ describe('listing.set_status', () => {
     const id = (create.args as { id: string }).id;
     await pushOne(create);
     const bob = await newSession(server.app);
-    const before = dumpTables(server.store);
+    const before = await dumpTables(server.store);
     const bobsTry = await push(server.app, bob.cookie, device().clientId, [mutation(1, 'listing.set_status', { id, status: 'sold' })]);
     expect(bobsTry.results[0]).toMatchObject({ status: 'rejected', code: 'listing.not_owner' });
     expect(await pushOne(mutation(phone.nextSeq(), 'listing.set_status', { id, status: 'gone' }))).toMatchObject({ status: 'rejected', code: 'mutation.invalid_args' });
@@ -229,7 +229,7 @@ describe('listing.set_status', () => {
       status: 'rejected',
       code: 'listing.not_found',
     });
-    const after = dumpTables(server.store);
+    const after = await dumpTables(server.store);
     expect(after.listings).toEqual(before.listings);
   });
 });
@@ -248,15 +248,15 @@ describe('neighbourhood.verify', () => {
       code: 'location.missing',
       message: 'No location came with this verification. Allow location access and try again.',
     });
-    expect(countRows(server.store, 'verifications')).toBe(0);
+    expect(await countRows(server.store, 'verifications')).toBe(0);
   });
 
   it('refuses a fix taken offline two days before it was pushed as location.stale', async () => {
-    const old = fixAt(centreOf(HOME), T0 - 2 * DAY);
+    const old = fixAt(await centreOf(HOME), T0 - 2 * DAY);
     const result = await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, old));
     expect(result).toMatchObject({ status: 'rejected', code: 'location.stale' });
     expect(result.status === 'rejected' && result.message).toMatch(/^Your location was taken 2 days before it reached us/);
-    expect(countRows(server.store, 'verifications')).toBe(0);
+    expect(await countRows(server.store, 'verifications')).toBe(0);
   });
 
   it.each([
@@ -266,14 +266,14 @@ describe('neighbourhood.verify', () => {
   ])('refuses %s', async (_, change, code) => {
     const fix = { ...server.fixAt(HOME), ...change };
     expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, fix))).toMatchObject({ status: 'rejected', code });
-    expect(countRows(server.store, 'verifications')).toBe(0);
+    expect(await countRows(server.store, 'verifications')).toBe(0);
   });
 
   it('refuses Seoul then Busan five minutes later as location.impossible_travel', async () => {
-    const inSeoul = fixAt(centreOf('kr-mapo-mangwon'), server.clock.now());
+    const inSeoul = fixAt(await centreOf('kr-mapo-mangwon'), server.clock.now());
     expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-mapo-mangwon', inSeoul))).toMatchObject({ status: 'applied' });
     server.clock.advance(5 * MINUTE);
-    const inBusan = fixAt(centreOf('kr-haeundae-u'), server.clock.now());
+    const inBusan = fixAt(await centreOf('kr-haeundae-u'), server.clock.now());
 
     const result = await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-haeundae-u', inBusan));
 
@@ -282,7 +282,7 @@ describe('neighbourhood.verify', () => {
     expect(verificationsOf(alice.actorId)).toEqual([expect.objectContaining({ neighbourhoodId: 'kr-mapo-mangwon' })]);
     // By train it takes hours; after four of them the same trip is believable.
     server.clock.advance(4 * 60 * MINUTE);
-    const later = fixAt(centreOf('kr-haeundae-u'), server.clock.now());
+    const later = fixAt(await centreOf('kr-haeundae-u'), server.clock.now());
     expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-haeundae-u', later))).toMatchObject({ status: 'applied' });
   });
 
@@ -295,7 +295,7 @@ describe('neighbourhood.verify', () => {
     const bobPhone = device();
     const { results } = await push(server.app, bob.cookie, bobPhone.clientId, [verifyNeighbourhood(1, HOME, { ...fix })]);
     expect(results[0]).toMatchObject({ status: 'rejected', code: 'location.replayed' });
-    expect(countRows(server.store, 'verifications')).toBe(1);
+    expect(await countRows(server.store, 'verifications')).toBe(1);
   });
 
   it('refuses the same reading nudged by a hair, from anyone: one physical reading counts once', async () => {
@@ -309,29 +309,29 @@ describe('neighbourhood.verify', () => {
     const bobPhone = device();
     const { results } = await push(server.app, bob.cookie, bobPhone.clientId, nudged.map((copy) => verifyNeighbourhood(bobPhone.nextSeq(), HOME, copy)));
     expect(results.map((r) => r.status === 'rejected' && r.code)).toEqual(['location.replayed', 'location.replayed', 'location.replayed']);
-    expect(countRows(server.store, 'verifications')).toBe(1);
+    expect(await countRows(server.store, 'verifications')).toBe(1);
   });
 
   it('refuses a reading dated before the account existed, and one claiming perfect accuracy', async () => {
     server.clock.advance(60 * MINUTE);
     const carol = await newSession(server.app);
     const carolPhone = device();
-    const beforeCarol = fixAt(centreOf(HOME), T0 + 30 * MINUTE);
+    const beforeCarol = fixAt(await centreOf(HOME), T0 + 30 * MINUTE);
     const perfect = { ...server.fixAt(HOME), accuracy: 0 };
     const { results } = await push(server.app, carol.cookie, carolPhone.clientId, [
       verifyNeighbourhood(1, HOME, beforeCarol),
       verifyNeighbourhood(2, HOME, perfect),
     ]);
     expect(results.map((r) => r.status === 'rejected' && r.code)).toEqual(['location.before_account', 'location.implausible_accuracy']);
-    expect(countRows(server.store, 'verifications')).toBe(0);
+    expect(await countRows(server.store, 'verifications')).toBe(0);
   });
 
   it('decides by when readings were taken: a back-dated reading from Busan cannot verify someone verified in Pangyo since', async () => {
     server.clock.advance(DAY);
-    const inPangyo = fixAt(centreOf('kr-bundang-pangyo'), server.clock.now() - 2 * MINUTE);
+    const inPangyo = fixAt(await centreOf('kr-bundang-pangyo'), server.clock.now() - 2 * MINUTE);
     expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-bundang-pangyo', inPangyo))).toMatchObject({ status: 'applied' });
     // 325 km away, dated 23 hours ago: travel allows it, but Pangyo came after it.
-    const backDated = fixAt(centreOf('kr-haeundae-u'), server.clock.now() - 23 * 60 * MINUTE);
+    const backDated = fixAt(await centreOf('kr-haeundae-u'), server.clock.now() - 23 * 60 * MINUTE);
     expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-haeundae-u', backDated))).toMatchObject({
       status: 'rejected',
       code: 'location.superseded',
@@ -339,7 +339,7 @@ describe('neighbourhood.verify', () => {
     // The next push: a listing in Busan is refused, one in Pangyo is accepted, neither with a fix.
     const busan = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-haeundae-u' }));
     const busanWithOldFix = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-haeundae-u' }), {
-      fix: fixAt(centreOf('kr-haeundae-u'), server.clock.now() - 22 * 60 * MINUTE),
+      fix: fixAt(await centreOf('kr-haeundae-u'), server.clock.now() - 22 * 60 * MINUTE),
     });
     const pangyo = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-bundang-pangyo' }));
     const { results } = await push(server.app, alice.cookie, phone.clientId, [busan, busanWithOldFix, pangyo]);
@@ -392,9 +392,9 @@ describe('neighbourhood.set', () => {
     ['none at all', { held: [], active: HOME }, 'mutation.invalid_args'],
   ])('refuses %s and keeps what was held', async (_, args, code) => {
     await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME]));
-    const before = domainTables();
+    const before = await domainTables();
     expect(await pushOne(mutation(phone.nextSeq(), 'neighbourhood.set', args))).toMatchObject({ status: 'rejected', code });
-    expect(domainTables()).toEqual(before);
+    expect(await domainTables()).toEqual(before);
   });
 
   it('keeps each person’s neighbourhoods apart', async () => {

@@ -12,7 +12,7 @@ import {
   ring,
   squareRing,
 } from '../testing/neighbourhood-geojson.js';
-import { openStore, type Store } from '../store/store.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import {
   DEMO_NEIGHBOURHOODS_FILE,
   ensureDemoNeighbourhoods,
@@ -23,21 +23,21 @@ import {
 } from './neighbourhood-import.js';
 
 let temp: ReturnType<typeof tempDir>;
-let store: Store;
+let store: SqliteStore;
 beforeEach(() => {
   temp = tempDir();
-  store = openStore(join(temp.dir, 'dongne.sqlite'));
+  store = openSqliteStore(join(temp.dir, 'dongne.sqlite'));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   temp.remove();
 });
 
 const DEMO = readFileSync(DEMO_NEIGHBOURHOODS_FILE, 'utf8');
 
-function refusal(act: () => unknown): NeighbourhoodImportError {
+async function refusal(act: () => unknown): Promise<NeighbourhoodImportError> {
   try {
-    act();
+    await act();
   } catch (error) {
     if (error instanceof NeighbourhoodImportError) return error;
     throw error;
@@ -46,14 +46,14 @@ function refusal(act: () => unknown): NeighbourhoodImportError {
 }
 
 /** Everything the import writes, to prove a refused file changed nothing. */
-const snapshot = (s: Store) => ({
+const snapshot = (s: SqliteStore) => ({
   places: s.db.prepare('SELECT * FROM neighbourhoods ORDER BY id').all(),
   neighbours: s.db.prepare('SELECT * FROM neighbourhood_neighbours ORDER BY neighbourhood_id, level, neighbour_id').all(),
 });
 
 describe('importing neighbourhoods', () => {
-  it('imports Point neighbourhoods with their radius, names and a box around the circle', () => {
-    const result = importNeighbourhoods(
+  it('imports Point neighbourhoods with their radius, names and a box around the circle', async () => {
+    const result = await importNeighbourhoods(
       store,
       featureCollection(
         pointFeature('kr-a', 37.39, 127.09, 1000, { nameEn: 'Pangyo-dong', nameKo: '판교동' }),
@@ -61,9 +61,9 @@ describe('importing neighbourhoods', () => {
       ),
     );
     expect(result.imported).toBe(2);
-    const a = store.neighbourhoods.byId('kr-a')!;
+    const a = (await store.neighbourhoods.byId('kr-a'))!;
     expect(a).toMatchObject({ nameEn: 'Pangyo-dong', nameKo: '판교동', country: 'KR', lat: 37.39, lng: 127.09, radiusM: 1000, boundary: null });
-    expect(store.neighbourhoods.byId('kr-b')!.nameKo).toBeNull();
+    expect((await store.neighbourhoods.byId('kr-b'))!.nameKo).toBeNull();
     // The box just holds the circle: its edges are the radius away from the centre.
     expect(distanceM({ lat: a.maxLat, lng: a.lng }, a)).toBeCloseTo(1000, 0);
     expect(distanceM({ lat: a.lat, lng: a.minLng }, a)).toBeCloseTo(1000, -1);
@@ -71,8 +71,8 @@ describe('importing neighbourhoods', () => {
     expect(a.maxLng).toBeGreaterThan(a.lng);
   });
 
-  it('imports Polygon and MultiPolygon boundaries, with the area-weighted centroid as the centre', () => {
-    importNeighbourhoods(
+  it('imports Polygon and MultiPolygon boundaries, with the area-weighted centroid as the centre', async () => {
+    await importNeighbourhoods(
       store,
       featureCollection(
         polygonFeature('kr-square', [squareRing(37.4, 127.1, 0.01)]),
@@ -82,54 +82,54 @@ describe('importing neighbourhoods', () => {
         polygonFeature('kr-holed', [squareRing(37.5, 127.2, 0.01), ring([37.495, 127.2], [37.495, 127.209], [37.505, 127.209], [37.505, 127.2])]),
       ),
     );
-    const square = store.neighbourhoods.byId('kr-square')!;
+    const square = (await store.neighbourhoods.byId('kr-square'))!;
     expect(square.lat).toBeCloseTo(37.4, 9);
     expect(square.lng).toBeCloseTo(127.1, 9);
     expect(square.radiusM).toBeNull();
     expect(JSON.parse(square.boundary!)).toEqual([[squareRing(37.4, 127.1, 0.01)]]);
     [square.minLat, square.maxLat, square.minLng, square.maxLng].forEach((edge, i) => expect(edge).toBeCloseTo([37.39, 37.41, 127.09, 127.11][i], 12));
 
-    const pair = store.neighbourhoods.byId('kr-pair')!;
+    const pair = (await store.neighbourhoods.byId('kr-pair'))!;
     expect(pair.lat).toBeCloseTo(37.3, 6);
     expect(pair.lng).toBeCloseTo(127.0 + 0.8 * 0.1, 4);
     expect(JSON.parse(pair.boundary!)).toHaveLength(2);
 
-    const holed = store.neighbourhoods.byId('kr-holed')!;
+    const holed = (await store.neighbourhoods.byId('kr-holed'))!;
     expect(holed.lat).toBeCloseTo(37.5, 6);
     expect(holed.lng).toBeLessThan(127.2 - 0.001);
   });
 
-  it('re-importing the same file updates rows in place and duplicates nothing', () => {
-    const first = importNeighbourhoods(store, DEMO);
+  it('re-importing the same file updates rows in place and duplicates nothing', async () => {
+    const first = await importNeighbourhoods(store, DEMO);
     const before = snapshot(store);
-    const second = importNeighbourhoods(store, DEMO);
+    const second = await importNeighbourhoods(store, DEMO);
     expect(second).toEqual(first);
     expect(snapshot(store)).toEqual(before);
 
     // A changed file with the same ids updates those rows, and the neighbour sets follow the move.
     const moved = featureCollection(pointFeature('kr-bundang-sampyeong', 35.163, 129.16, 900, { nameEn: 'Sampyeong-dong (moved)' }));
-    const third = importNeighbourhoods(store, moved);
+    const third = await importNeighbourhoods(store, moved);
     expect(third.imported).toBe(1);
-    expect(store.neighbourhoods.count()).toBe(before.places.length);
-    expect(store.neighbourhoods.byId('kr-bundang-sampyeong')).toMatchObject({ nameEn: 'Sampyeong-dong (moved)', lat: 35.163, radiusM: 900 });
-    expect(store.neighbourhoods.neighbourIds('kr-bundang-pangyo', 4)).not.toContain('kr-bundang-sampyeong');
-    expect(store.neighbourhoods.neighbourIds('kr-haeundae-u', 2)).toContain('kr-bundang-sampyeong');
+    expect(await store.neighbourhoods.count()).toBe(before.places.length);
+    expect(await store.neighbourhoods.byId('kr-bundang-sampyeong')).toMatchObject({ nameEn: 'Sampyeong-dong (moved)', lat: 35.163, radiusM: 900 });
+    expect(await store.neighbourhoods.neighbourIds('kr-bundang-pangyo', 4)).not.toContain('kr-bundang-sampyeong');
+    expect(await store.neighbourhoods.neighbourIds('kr-haeundae-u', 2)).toContain('kr-bundang-sampyeong');
   });
 
-  it('keeps neighbourhoods from earlier files and computes neighbour sets across all of them', () => {
-    importNeighbourhoods(store, featureCollection(pointFeature('kr-a', 37.4, 127.1, 500)));
-    importNeighbourhoods(store, featureCollection(pointFeature('kr-b', 37.4 + degreesNorth(2000), 127.1, 500)));
-    expect(store.neighbourhoods.count()).toBe(2);
-    expect(store.neighbourhoods.neighbourIds('kr-a', 2)).toEqual(['kr-a', 'kr-b']);
-    expect(store.neighbourhoods.neighbourIds('kr-b', 2)).toEqual(['kr-b', 'kr-a']);
+  it('keeps neighbourhoods from earlier files and computes neighbour sets across all of them', async () => {
+    await importNeighbourhoods(store, featureCollection(pointFeature('kr-a', 37.4, 127.1, 500)));
+    await importNeighbourhoods(store, featureCollection(pointFeature('kr-b', 37.4 + degreesNorth(2000), 127.1, 500)));
+    expect(await store.neighbourhoods.count()).toBe(2);
+    expect(await store.neighbourhoods.neighbourIds('kr-a', 2)).toEqual(['kr-a', 'kr-b']);
+    expect(await store.neighbourhoods.neighbourIds('kr-b', 2)).toEqual(['kr-b', 'kr-a']);
   });
 
-  it('replaces a Point with a Polygon of the same id and back', () => {
-    importNeighbourhoods(store, featureCollection(pointFeature('kr-a', 37.4, 127.1, 500)));
-    importNeighbourhoods(store, featureCollection(polygonFeature('kr-a', [squareRing(37.4, 127.1, 0.01)])));
-    expect(store.neighbourhoods.byId('kr-a')).toMatchObject({ radiusM: null, boundary: expect.any(String) });
-    importNeighbourhoods(store, featureCollection(pointFeature('kr-a', 37.4, 127.1, 500)));
-    expect(store.neighbourhoods.byId('kr-a')).toMatchObject({ radiusM: 500, boundary: null });
+  it('replaces a Point with a Polygon of the same id and back', async () => {
+    await importNeighbourhoods(store, featureCollection(pointFeature('kr-a', 37.4, 127.1, 500)));
+    await importNeighbourhoods(store, featureCollection(polygonFeature('kr-a', [squareRing(37.4, 127.1, 0.01)])));
+    expect(await store.neighbourhoods.byId('kr-a')).toMatchObject({ radiusM: null, boundary: expect.any(String) });
+    await importNeighbourhoods(store, featureCollection(pointFeature('kr-a', 37.4, 127.1, 500)));
+    expect(await store.neighbourhoods.byId('kr-a')).toMatchObject({ radiusM: 500, boundary: null });
   });
 });
 
@@ -166,45 +166,45 @@ describe('refusing a malformed file', () => {
     ['the same id twice', collection(good(1), good(0)), /feature 2 \(kr-good-0\): id is already used by feature 0/],
   ];
 
-  it.each(cases)('refuses %s, naming the feature and what is wrong, and changes nothing', (_what, text, message) => {
-    importNeighbourhoods(store, DEMO);
+  it.each(cases)('refuses %s, naming the feature and what is wrong, and changes nothing', async (_what, text, message) => {
+    await importNeighbourhoods(store, DEMO);
     const before = snapshot(store);
-    const refused = refusal(() => importNeighbourhoods(store, text));
+    const refused = await refusal(() => importNeighbourhoods(store, text));
     expect(refused.message).toMatch(/^Neighbourhood file refused, nothing was imported/);
     const { problems } = refused;
     expect(problems.join('\n')).toMatch(message);
     expect(snapshot(store)).toEqual(before);
   });
 
-  it('lists every problem in the file at once, not just the first', () => {
+  it('lists every problem in the file at once, not just the first', async () => {
     const text = featureCollection(good(0), pointFeature('kr-b', 127.1, 37.4, 500), polygonFeature('kr-c', [[[127, 37]]]), good(0));
-    expect(refusal(() => parseNeighbourhoods(text)).problems).toEqual([
+    expect((await refusal(() => parseNeighbourhoods(text))).problems).toEqual([
       expect.stringMatching(/^feature 1 \(kr-b\): coordinates out of range/),
       expect.stringMatching(/^feature 2 \(kr-c\): Polygon ring has fewer than 4 positions/),
       expect.stringMatching(/^feature 3 \(kr-good-0\): id is already used by feature 0/),
     ]);
   });
 
-  it('stops listing after 20 problems, and says so', () => {
+  it('stops listing after 20 problems, and says so', async () => {
     const text = featureCollection(...Array.from({ length: 30 }, (_, i) => pointFeature(`kr-${i}`, 137, 127, 500)));
-    const { problems } = refusal(() => parseNeighbourhoods(text));
+    const { problems } = await refusal(() => parseNeighbourhoods(text));
     expect(problems).toHaveLength(21);
     expect(problems[19]).toMatch(/^feature 19 \(kr-19\): coordinates out of range/);
     expect(problems[20]).toBe('stopped checking at feature 20, after 20 problems');
   });
 
-  it('imports nothing when the bad feature comes after thousands of good ones', () => {
+  it('imports nothing when the bad feature comes after thousands of good ones', async () => {
     const text = featureCollection(...Array.from({ length: 3000 }, (_, i) => good(i)), polygonFeature('kr-last', [[[127, 37]]]));
-    expect(() => importNeighbourhoods(store, text)).toThrowError(/feature 3000 \(kr-last\)/);
-    expect(store.neighbourhoods.count()).toBe(0);
+    await expect(async () => importNeighbourhoods(store, text)).rejects.toThrowError(/feature 3000 \(kr-last\)/);
+    expect(await store.neighbourhoods.count()).toBe(0);
   });
 });
 
 describe('neighbour sets', () => {
-  it('holds only the place itself at level 1, and grows with each level', () => {
-    importNeighbourhoods(store, DEMO);
-    for (const { id } of store.neighbourhoods.all()) {
-      const sets = store.neighbourhoods.neighbourSets(id);
+  it('holds only the place itself at level 1, and grows with each level', async () => {
+    await importNeighbourhoods(store, DEMO);
+    for (const { id } of await store.neighbourhoods.all()) {
+      const sets = await store.neighbourhoods.neighbourSets(id);
       expect(sets[1]).toEqual([id]);
       for (const level of [2, 3, 4]) {
         expect(sets[level][0]).toBe(id);
@@ -213,26 +213,26 @@ describe('neighbour sets', () => {
     }
   });
 
-  it('puts Pangyo-dong and Sampyeong-dong within each other\'s "Nearby" (level 2), and Seoul beyond "Far" (level 4)', () => {
-    importNeighbourhoods(store, DEMO);
-    expect(store.neighbourhoods.neighbourIds('kr-bundang-pangyo', 2)).toContain('kr-bundang-sampyeong');
-    expect(store.neighbourhoods.neighbourIds('kr-bundang-sampyeong', 2)).toContain('kr-bundang-pangyo');
+  it('puts Pangyo-dong and Sampyeong-dong within each other\'s "Nearby" (level 2), and Seoul beyond "Far" (level 4)', async () => {
+    await importNeighbourhoods(store, DEMO);
+    expect(await store.neighbourhoods.neighbourIds('kr-bundang-pangyo', 2)).toContain('kr-bundang-sampyeong');
+    expect(await store.neighbourhoods.neighbourIds('kr-bundang-sampyeong', 2)).toContain('kr-bundang-pangyo');
     for (const seoul of ['kr-mapo-mangwon', 'kr-gangnam-yeoksam', 'kr-songpa-jamsil']) {
-      expect(store.neighbourhoods.neighbourIds('kr-bundang-pangyo', 4)).not.toContain(seoul);
-      expect(store.neighbourhoods.neighbourIds(seoul, 4)).not.toContain('kr-bundang-pangyo');
+      expect(await store.neighbourhoods.neighbourIds('kr-bundang-pangyo', 4)).not.toContain(seoul);
+      expect(await store.neighbourhoods.neighbourIds(seoul, 4)).not.toContain('kr-bundang-pangyo');
     }
-    expect(store.neighbourhoods.neighbourIds('kr-haeundae-u', 4)).toEqual(['kr-haeundae-u']);
+    expect(await store.neighbourhoods.neighbourIds('kr-haeundae-u', 4)).toEqual(['kr-haeundae-u']);
     // Mapo's dongs are a few hundred metres apart: each other's nearby.
-    expect(store.neighbourhoods.neighbourIds('kr-mapo-mangwon', 2)).toEqual(expect.arrayContaining(['kr-mapo-yeonnam', 'kr-mapo-seogyo']));
+    expect(await store.neighbourhoods.neighbourIds('kr-mapo-mangwon', 2)).toEqual(expect.arrayContaining(['kr-mapo-yeonnam', 'kr-mapo-seogyo']));
   });
 
-  it('cuts each level at its distance between centres: 3, 6 and 10 km', () => {
+  it('cuts each level at its distance between centres: 3, 6 and 10 km', async () => {
     const north = (id: string, km: number) => pointFeature(id, 37 + degreesNorth(km * 1000), 127, 300);
-    importNeighbourhoods(store, featureCollection(north('home', 0), north('at-2.9', 2.9), north('at-3.1', 3.1), north('at-5.9', 5.9), north('at-9.9', 9.9), north('at-10.1', 10.1)));
-    expect(store.neighbourhoods.neighbourIds('home', 1)).toEqual(['home']);
-    expect(store.neighbourhoods.neighbourIds('home', 2)).toEqual(['home', 'at-2.9']);
-    expect(store.neighbourhoods.neighbourIds('home', 3)).toEqual(['home', 'at-2.9', 'at-3.1', 'at-5.9']);
-    expect(store.neighbourhoods.neighbourIds('home', 4)).toEqual(['home', 'at-2.9', 'at-3.1', 'at-5.9', 'at-9.9']);
+    await importNeighbourhoods(store, featureCollection(north('home', 0), north('at-2.9', 2.9), north('at-3.1', 3.1), north('at-5.9', 5.9), north('at-9.9', 9.9), north('at-10.1', 10.1)));
+    expect(await store.neighbourhoods.neighbourIds('home', 1)).toEqual(['home']);
+    expect(await store.neighbourhoods.neighbourIds('home', 2)).toEqual(['home', 'at-2.9']);
+    expect(await store.neighbourhoods.neighbourIds('home', 3)).toEqual(['home', 'at-2.9', 'at-3.1', 'at-5.9']);
+    expect(await store.neighbourhoods.neighbourIds('home', 4)).toEqual(['home', 'at-2.9', 'at-3.1', 'at-5.9', 'at-9.9']);
     const stored = store.db.prepare("SELECT distance_m FROM neighbourhood_neighbours WHERE neighbourhood_id = 'home' AND level = 4 AND neighbour_id = 'at-9.9'").pluck().get();
     expect(stored).toBeCloseTo(9900, 3);
   });
@@ -311,16 +311,16 @@ describe('the demo neighbourhoods', () => {
     expect(distanceM(u, mangwon)).toBeGreaterThan(300_000);
   });
 
-  it('loads into an empty database once, then never again', () => {
-    expect(ensureDemoNeighbourhoods(store)).toBe(parseNeighbourhoods(DEMO).length);
+  it('loads into an empty database once, then never again', async () => {
+    expect(await ensureDemoNeighbourhoods(store)).toBe(parseNeighbourhoods(DEMO).length);
     const before = snapshot(store);
-    expect(ensureDemoNeighbourhoods(store)).toBe(0);
+    expect(await ensureDemoNeighbourhoods(store)).toBe(0);
     expect(snapshot(store)).toEqual(before);
   });
 
-  it('leaves a database that already has other neighbourhoods alone', () => {
-    importNeighbourhoods(store, featureCollection(pointFeature('xx-elsewhere', 51.5, -0.12, 900, { country: 'GB' })));
-    expect(ensureDemoNeighbourhoods(store)).toBe(0);
-    expect(store.neighbourhoods.count()).toBe(1);
+  it('leaves a database that already has other neighbourhoods alone', async () => {
+    await importNeighbourhoods(store, featureCollection(pointFeature('xx-elsewhere', 51.5, -0.12, 900, { country: 'GB' })));
+    expect(await ensureDemoNeighbourhoods(store)).toBe(0);
+    expect(await store.neighbourhoods.count()).toBe(1);
   });
 });

@@ -104,7 +104,7 @@ export function parseNeighbourhoods(geojsonText: string): NeighbourhoodRow[] {
  * then recomputes the neighbour sets of all neighbourhoods, in one transaction. Callers holding a
  * neighbourhood lookup should reload() it afterwards.
  */
-export function importNeighbourhoods(store: Store, geojsonText: string): Promise<{ imported: number; neighbourPairs: number }> {
+export async function importNeighbourhoods(store: Store, geojsonText: string): Promise<{ imported: number; neighbourPairs: number }> {
   return saveNeighbourhoods(store, parseNeighbourhoods(geojsonText));
 }
 

@@ -4,126 +4,128 @@ import { join } from 'node:path';
 import { distanceM, distanceToPolygonsM, METRES_PER_DEGREE_LAT, type LatLng, type MultiPolygonCoords } from '@dongne/shared';
 import { tempDir } from '../testing/harness.js';
 import { degreesNorth, featureCollection, pointFeature, polygonFeature, ring, squareRing } from '../testing/neighbourhood-geojson.js';
-import type { NeighbourhoodRow } from '../store/neighbourhoods-store.js';
-import { openStore, type Store } from '../store/store.js';
+import type { NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { DEMO_NEIGHBOURHOODS_FILE, importNeighbourhoods } from './neighbourhood-import.js';
 import { createNeighbourhoodLookup, LOOKUP_MAX_DISTANCE_M } from './neighbourhood-lookup.js';
 
 let temp: ReturnType<typeof tempDir>;
-let store: Store;
+let store: SqliteStore;
 beforeEach(() => {
   temp = tempDir();
-  store = openStore(join(temp.dir, 'dongne.sqlite'));
+  store = openSqliteStore(join(temp.dir, 'dongne.sqlite'));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   temp.remove();
 });
 
-function lookupOver(...features: unknown[]) {
-  importNeighbourhoods(store, featureCollection(...features));
-  return createNeighbourhoodLookup(store);
+async function lookupOver(...features: unknown[]) {
+  await importNeighbourhoods(store, featureCollection(...features));
+  const lookup = createNeighbourhoodLookup(store);
+  await lookup.ready;
+  return lookup;
 }
 
 describe('locating a position', () => {
-  it('finds the polygon a point is inside', () => {
-    const lookup = lookupOver(polygonFeature('kr-square', [squareRing(37.4, 127.1, 0.01)]), polygonFeature('kr-next', [squareRing(37.4, 127.12, 0.01)]));
-    const found = lookup.locate({ lat: 37.405, lng: 127.095 });
+  it('finds the polygon a point is inside', async () => {
+    const lookup = await lookupOver(polygonFeature('kr-square', [squareRing(37.4, 127.1, 0.01)]), polygonFeature('kr-next', [squareRing(37.4, 127.12, 0.01)]));
+    const found = await lookup.locate({ lat: 37.405, lng: 127.095 });
     expect(found).toMatchObject({ neighbourhood: { id: 'kr-square' }, contains: true, distanceM: 0 });
     expect(found!.centreDistanceM).toBeCloseTo(distanceM({ lat: 37.405, lng: 127.095 }, { lat: 37.4, lng: 127.1 }), 6);
   });
 
-  it('finds the circle a point is inside', () => {
-    const lookup = lookupOver(pointFeature('kr-circle', 37.4, 127.1, 1000));
-    expect(lookup.locate({ lat: 37.4 + degreesNorth(999), lng: 127.1 })).toMatchObject({ neighbourhood: { id: 'kr-circle' }, contains: true, distanceM: 0 });
+  it('finds the circle a point is inside', async () => {
+    const lookup = await lookupOver(pointFeature('kr-circle', 37.4, 127.1, 1000));
+    expect(await lookup.locate({ lat: 37.4 + degreesNorth(999), lng: 127.1 })).toMatchObject({ neighbourhood: { id: 'kr-circle' }, contains: true, distanceM: 0 });
   });
 
-  it('counts a point on the edge as inside, for circles and polygons alike', () => {
-    const lookup = lookupOver(pointFeature('kr-circle', 37.4, 127.1, 1000), polygonFeature('kr-square', [squareRing(37.5, 127.1, 0.01)]));
+  it('counts a point on the edge as inside, for circles and polygons alike', async () => {
+    const lookup = await lookupOver(pointFeature('kr-circle', 37.4, 127.1, 1000), polygonFeature('kr-square', [squareRing(37.5, 127.1, 0.01)]));
     const onCircle = { lat: 37.4 - degreesNorth(1000), lng: 127.1 };
     expect(distanceM(onCircle, { lat: 37.4, lng: 127.1 })).toBeCloseTo(1000, 6);
-    expect(lookup.locate(onCircle)).toMatchObject({ neighbourhood: { id: 'kr-circle' }, contains: true });
+    expect(await lookup.locate(onCircle)).toMatchObject({ neighbourhood: { id: 'kr-circle' }, contains: true });
     for (const onSquare of [{ lat: 37.51, lng: 127.1 }, { lat: 37.5, lng: 127.09 }, { lat: 37.49, lng: 127.11 }]) {
-      expect(lookup.locate(onSquare)).toMatchObject({ neighbourhood: { id: 'kr-square' }, contains: true, distanceM: 0 });
+      expect(await lookup.locate(onSquare)).toMatchObject({ neighbourhood: { id: 'kr-square' }, contains: true, distanceM: 0 });
     }
     // A metre outside is outside.
-    expect(lookup.locate({ lat: 37.51 + degreesNorth(1), lng: 127.1 })).toMatchObject({ neighbourhood: { id: 'kr-square' }, contains: false });
+    expect(await lookup.locate({ lat: 37.51 + degreesNorth(1), lng: 127.1 })).toMatchObject({ neighbourhood: { id: 'kr-square' }, contains: false });
   });
 
-  it('picks the nearest centre when several areas contain the point', () => {
-    const lookup = lookupOver(
+  it('picks the nearest centre when several areas contain the point', async () => {
+    const lookup = await lookupOver(
       pointFeature('kr-big', 37.4, 127.1, 3000),
       pointFeature('kr-small', 37.4 + degreesNorth(1500), 127.1, 1000),
       polygonFeature('kr-box', [squareRing(37.39, 127.1, 0.05)]),
     );
-    expect(lookup.locate({ lat: 37.4 + degreesNorth(1200), lng: 127.1 })?.neighbourhood.id).toBe('kr-small');
-    expect(lookup.locate({ lat: 37.4 + degreesNorth(300), lng: 127.1 })?.neighbourhood.id).toBe('kr-big');
+    expect((await lookup.locate({ lat: 37.4 + degreesNorth(1200), lng: 127.1 }))?.neighbourhood.id).toBe('kr-small');
+    expect((await lookup.locate({ lat: 37.4 + degreesNorth(300), lng: 127.1 }))?.neighbourhood.id).toBe('kr-big');
   });
 
-  it('does not count a point in a hole as inside', () => {
-    const lookup = lookupOver(polygonFeature('kr-ring', [squareRing(37.4, 127.1, 0.02), squareRing(37.4, 127.1, 0.01)]));
-    expect(lookup.locate({ lat: 37.4, lng: 127.1 })).toMatchObject({ neighbourhood: { id: 'kr-ring' }, contains: false });
+  it('does not count a point in a hole as inside', async () => {
+    const lookup = await lookupOver(polygonFeature('kr-ring', [squareRing(37.4, 127.1, 0.02), squareRing(37.4, 127.1, 0.01)]));
+    expect(await lookup.locate({ lat: 37.4, lng: 127.1 })).toMatchObject({ neighbourhood: { id: 'kr-ring' }, contains: false });
     // The hole's nearest edges are 0.01° of longitude east and west.
-    expect(lookup.locate({ lat: 37.4, lng: 127.1 })!.distanceM).toBeCloseTo(0.01 * METRES_PER_DEGREE_LAT * Math.cos((37.4 * Math.PI) / 180), -1);
+    expect((await lookup.locate({ lat: 37.4, lng: 127.1 }))!.distanceM).toBeCloseTo(0.01 * METRES_PER_DEGREE_LAT * Math.cos((37.4 * Math.PI) / 180), -1);
   });
 
-  it('outside everything, gives the neighbourhood whose area is nearest, not whose centre is', () => {
+  it('outside everything, gives the neighbourhood whose area is nearest, not whose centre is', async () => {
     // The wide circle's centre is 6 km away but its edge 1 km; the small one's centre is 2.5 km away.
     const here = { lat: 37.4, lng: 127.1 };
-    const lookup = lookupOver(
+    const lookup = await lookupOver(
       pointFeature('kr-wide', 37.4 + degreesNorth(6000), 127.1, 5000),
       pointFeature('kr-small', 37.4 - degreesNorth(2500), 127.1, 300),
     );
-    const found = lookup.locate(here)!;
+    const found = (await lookup.locate(here))!;
     expect(found).toMatchObject({ neighbourhood: { id: 'kr-wide' }, contains: false });
     expect(found.distanceM).toBeCloseTo(1000, 3);
     expect(found.centreDistanceM).toBeCloseTo(6000, 3);
   });
 
-  it('measures distance to a polygon from its nearest edge', () => {
-    const lookup = lookupOver(polygonFeature('kr-triangle', [ring([37.4, 127.1], [37.4, 127.2], [37.45, 127.15])]), pointFeature('kr-far', 37.3, 127.3, 500));
-    const found = lookup.locate({ lat: 37.39, lng: 127.15 })!;
+  it('measures distance to a polygon from its nearest edge', async () => {
+    const lookup = await lookupOver(polygonFeature('kr-triangle', [ring([37.4, 127.1], [37.4, 127.2], [37.45, 127.15])]), pointFeature('kr-far', 37.3, 127.3, 500));
+    const found = (await lookup.locate({ lat: 37.39, lng: 127.15 }))!;
     expect(found).toMatchObject({ neighbourhood: { id: 'kr-triangle' }, contains: false });
     // Straight south of the base, 0.01° of latitude below it.
     expect(found.distanceM).toBeCloseTo(1113, -1);
   });
 
-  it('finds nothing further than 50 km from every neighbourhood', () => {
-    const lookup = lookupOver(pointFeature('kr-lonely', 37.4, 127.1, 1000));
+  it('finds nothing further than 50 km from every neighbourhood', async () => {
+    const lookup = await lookupOver(pointFeature('kr-lonely', 37.4, 127.1, 1000));
     const edgePlus = (m: number) => ({ lat: 37.4 - degreesNorth(1000 + m), lng: 127.1 });
-    expect(lookup.locate(edgePlus(LOOKUP_MAX_DISTANCE_M - 100))).toMatchObject({ neighbourhood: { id: 'kr-lonely' }, contains: false });
-    expect(lookup.locate(edgePlus(LOOKUP_MAX_DISTANCE_M + 100))).toBeUndefined();
-    expect(lookup.locate({ lat: 35.16, lng: 129.16 })).toBeUndefined();
-    expect(lookup.locate({ lat: -37.4, lng: -52.9 })).toBeUndefined();
+    expect(await lookup.locate(edgePlus(LOOKUP_MAX_DISTANCE_M - 100))).toMatchObject({ neighbourhood: { id: 'kr-lonely' }, contains: false });
+    expect(await lookup.locate(edgePlus(LOOKUP_MAX_DISTANCE_M + 100))).toBeUndefined();
+    expect(await lookup.locate({ lat: 35.16, lng: 129.16 })).toBeUndefined();
+    expect(await lookup.locate({ lat: -37.4, lng: -52.9 })).toBeUndefined();
   });
 
-  it('finds nothing in an empty database, and finds places imported after it was built', () => {
+  it('finds nothing in an empty database, and finds places imported after it was built', async () => {
     const lookup = createNeighbourhoodLookup(store);
-    expect(lookup.locate({ lat: 37.4, lng: 127.1 })).toBeUndefined();
-    importNeighbourhoods(store, featureCollection(pointFeature('kr-late', 37.4, 127.1, 1000)));
-    expect(lookup.locate({ lat: 37.4, lng: 127.1 })?.neighbourhood.id).toBe('kr-late');
+    expect(await lookup.locate({ lat: 37.4, lng: 127.1 })).toBeUndefined();
+    await importNeighbourhoods(store, featureCollection(pointFeature('kr-late', 37.4, 127.1, 1000)));
+    expect((await lookup.locate({ lat: 37.4, lng: 127.1 }))?.neighbourhood.id).toBe('kr-late');
   });
 
-  it('sees moved and added neighbourhoods after reload()', () => {
-    const lookup = lookupOver(pointFeature('kr-a', 37.4, 127.1, 1000));
-    importNeighbourhoods(store, featureCollection(pointFeature('kr-a', 37.5, 127.0, 1000), pointFeature('kr-b', 37.4, 127.1, 500)));
-    expect(lookup.locate({ lat: 37.4, lng: 127.1 })?.neighbourhood.id).toBe('kr-a');
-    lookup.reload();
+  it('sees moved and added neighbourhoods after reload()', async () => {
+    const lookup = await lookupOver(pointFeature('kr-a', 37.4, 127.1, 1000));
+    await importNeighbourhoods(store, featureCollection(pointFeature('kr-a', 37.5, 127.0, 1000), pointFeature('kr-b', 37.4, 127.1, 500)));
+    expect((await lookup.locate({ lat: 37.4, lng: 127.1 }))?.neighbourhood.id).toBe('kr-a');
+    await lookup.reload();
     expect(lookup.size).toBe(2);
-    expect(lookup.locate({ lat: 37.4, lng: 127.1 })?.neighbourhood.id).toBe('kr-b');
-    expect(lookup.locate({ lat: 37.5, lng: 127.0 })?.neighbourhood.id).toBe('kr-a');
+    expect((await lookup.locate({ lat: 37.4, lng: 127.1 }))?.neighbourhood.id).toBe('kr-b');
+    expect((await lookup.locate({ lat: 37.5, lng: 127.0 }))?.neighbourhood.id).toBe('kr-a');
   });
 
-  it('places real fixes in the demo dongs they are in', () => {
-    importNeighbourhoods(store, readFileSync(DEMO_NEIGHBOURHOODS_FILE, 'utf8'));
+  it('places real fixes in the demo dongs they are in', async () => {
+    await importNeighbourhoods(store, readFileSync(DEMO_NEIGHBOURHOODS_FILE, 'utf8'));
     const lookup = createNeighbourhoodLookup(store);
-    const at = (lat: number, lng: number) => lookup.locate({ lat, lng })?.neighbourhood.id;
-    expect(at(37.4012, 127.1086)).toBe('kr-bundang-sampyeong'); // Pangyo Techno Valley
-    expect(at(37.3892, 127.0976)).toBe('kr-bundang-pangyo'); // Pangyo Wonmaeul
-    expect(at(37.3948, 127.1112)).toBe('kr-bundang-baekhyeon'); // Pangyo station is in Baekhyeon-dong
-    expect(at(37.367, 127.1085)).toBe('kr-bundang-jeongja'); // Jeongja station
-    expect(at(37.556, 126.9101)).toBe('kr-mapo-mangwon'); // Mangwon station
-    expect(at(35.1587, 129.16)).toBe('kr-haeundae-u'); // Haeundae Beach, west end
+    const at = async (lat: number, lng: number) => (await lookup.locate({ lat, lng }))?.neighbourhood.id;
+    expect(await at(37.4012, 127.1086)).toBe('kr-bundang-sampyeong'); // Pangyo Techno Valley
+    expect(await at(37.3892, 127.0976)).toBe('kr-bundang-pangyo'); // Pangyo Wonmaeul
+    expect(await at(37.3948, 127.1112)).toBe('kr-bundang-baekhyeon'); // Pangyo station is in Baekhyeon-dong
+    expect(await at(37.367, 127.1085)).toBe('kr-bundang-jeongja'); // Jeongja station
+    expect(await at(37.556, 126.9101)).toBe('kr-mapo-mangwon'); // Mangwon station
+    expect(await at(35.1587, 129.16)).toBe('kr-haeundae-u'); // Haeundae Beach, west end
   });
 });
 
@@ -141,7 +143,7 @@ describe('locating with 5,000 neighbourhoods', () => {
     return nearest && nearest.outside <= LOOKUP_MAX_DISTANCE_M ? nearest.id : undefined;
   }
 
-  it('answers as a comparison with every neighbourhood would, thousands of times a second', () => {
+  it('answers as a comparison with every neighbourhood would, thousands of times a second', async () => {
     let seed = 11;
     const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
     // Jittered dongs over South Korea's mainland box, every tenth one a polygon.
@@ -150,9 +152,9 @@ describe('locating with 5,000 neighbourhoods', () => {
       const lng = 126.3 + random() * 3.1;
       return i % 10 === 0 ? polygonFeature(`kr-${i}`, [squareRing(lat, lng, 0.004 + random() * 0.01)]) : pointFeature(`kr-${i}`, lat, lng, 600 + random() * 900);
     });
-    const lookup = lookupOver(...features);
+    const lookup = await lookupOver(...features);
     expect(lookup.size).toBe(5000);
-    const rows = store.neighbourhoods.all().map((row) => ({ ...row, polygons: row.boundary ? (JSON.parse(row.boundary) as MultiPolygonCoords) : null }));
+    const rows = (await store.neighbourhoods.all()).map((row) => ({ ...row, polygons: row.boundary ? (JSON.parse(row.boundary) as MultiPolygonCoords) : null }));
 
     // Close to a neighbourhood (on it, at its edge, between two), and anywhere from Korea to far out at sea.
     const near = Array.from({ length: 400 }, () => {
@@ -163,14 +165,14 @@ describe('locating with 5,000 neighbourhoods', () => {
     const points = [...near, ...anywhere];
     const outcomes = { inside: 0, nearest: 0, none: 0 };
     for (const point of points) {
-      const found = lookup.locate(point);
+      const found = await lookup.locate(point);
       expect({ point, id: found?.neighbourhood.id }).toEqual({ point, id: bruteForce(rows, point) });
       outcomes[!found ? 'none' : found.contains ? 'inside' : 'nearest']++;
     }
     for (const count of Object.values(outcomes)) expect(count).toBeGreaterThan(20);
 
     const started = performance.now();
-    for (let i = 0; i < 20_000; i++) lookup.locate({ lat: 34.3 + random() * 3.9, lng: 126.3 + random() * 3.1 });
+    for (let i = 0; i < 20_000; i++) await lookup.locate({ lat: 34.3 + random() * 3.9, lng: 126.3 + random() * 3.1 });
     const perSecond = 20_000 / ((performance.now() - started) / 1000);
     // Measured at several hundred thousand a second; the bound only catches an accidental full scan.
     expect(perSecond).toBeGreaterThan(5_000);

@@ -76,7 +76,13 @@ export function createNeighbourhoodLookup(store: { neighbourhoods: Pick<Neighbou
    * area is nearest, if within LOOKUP_MAX_DISTANCE_M; else undefined.
    */
   async function locate(point: LatLng): Promise<LocatedNeighbourhood | undefined> {
-    await ready;
+    try {
+      await loaded;
+    } catch {
+      // The first load failed (the database was not reachable): load again now.
+      loaded = reload();
+      await loaded;
+    }
     // Built before the first import (an empty database at startup): look again rather than stay blind.
     if (size === 0 && (await store.neighbourhoods.count()) > 0) await reload();
     return locateLoaded(point);
@@ -122,10 +128,14 @@ export function createNeighbourhoodLookup(store: { neighbourhoods: Pick<Neighbou
     return nearest && nearest.outsideM <= LOOKUP_MAX_DISTANCE_M ? found(nearest, false) : undefined;
   }
 
-  const ready = reload();
+  let loaded = reload();
+  // A failed first load is not lost: the next locate() loads again, and fails only if that does.
+  loaded.catch(() => {});
   return {
     /** Resolves once the index is first loaded. */
-    ready,
+    get ready() {
+      return loaded;
+    },
     locate,
     /** Rebuilds the index from the store; call after importing neighbourhoods. */
     reload,

@@ -4,13 +4,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MUTATION_NAMES } from '@dongne/shared';
 import { createApp } from '../app.js';
-import { openStore, type Store } from '../store/store.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { newSession } from '../testing/harness.js';
 import { seedDemoData } from './demo-seed.js';
 
 const DOMAIN_TABLES = ['listings', 'verifications', 'actor_neighbourhoods', 'neighbourhoods', 'change_counter', 'actors', 'sessions'];
 
-let store: Store;
+let store: SqliteStore;
 let app: ReturnType<typeof createApp>;
 let cookie: string;
 let now = Date.UTC(2026, 10, 25, 12);
@@ -20,14 +20,14 @@ function snapshot() {
 }
 
 beforeAll(async () => {
-  store = openStore(':memory:');
+  store = openSqliteStore(':memory:');
   const clock = { now: () => now };
-  seedDemoData(store, clock);
+  await seedDemoData(store, clock);
   app = createApp({ store, clock, config: { log: () => {} } });
   ({ cookie } = await newSession(app));
 });
 
-const sunae = () => store.neighbourhoods.byId('kr-bundang-sunae')!;
+const sunae = async () => (await store.neighbourhoods.byId('kr-bundang-sunae'))!;
 
 // Near-valid values find the interesting paths; anything() finds the rest.
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 120 }), fc.constantFrom('', ' ', '<script>alert(1)</script>', '\u0000', 'x'.repeat(5000)));
@@ -106,7 +106,7 @@ describe('push fuzzing', () => {
   });
 
   it('finds valid publishes too, so the first property is not vacuous', async () => {
-    const place = sunae();
+    const place = await sunae();
     const response = await app.request('/api/sync/push', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, T0, TEST_PASSWORD_COST, type FixedClock } from '../testing/harness.js';
-import { openStore, type Store } from '../store/store.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { verifyPassword } from './password.js';
 import { ServiceError } from './service-error.js';
 import { createSessionService, SESSION_LIFETIME_MS, type SessionService } from './session-service.js';
@@ -11,11 +11,11 @@ import { createSessionService, SESSION_LIFETIME_MS, type SessionService } from '
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let store: Store;
+let store: SqliteStore;
 let clock: FixedClock;
 let sessions: SessionService;
 beforeEach(() => {
-  store = openStore(':memory:');
+  store = openSqliteStore(':memory:');
   clock = fixedClock();
   sessions = createSessionService(store, clock, TEST_PASSWORD_COST);
 });
@@ -101,8 +101,8 @@ describe('signing in', () => {
     expect(again.token).not.toBe(first);
     expect(again.expiresAt).toBe(T0 + HOUR + SESSION_LIFETIME_MS);
     // Both devices stay signed in.
-    expect(sessions.resume(first)?.actor.id).toBe(account.actorId);
-    expect(sessions.resume(again.token)?.actor.id).toBe(account.actorId);
+    expect((await sessions.resume(first))?.actor.id).toBe(account.actorId);
+    expect((await sessions.resume(again.token))?.actor.id).toBe(account.actorId);
   });
 
   it('answers a wrong password and an unknown nickname alike, and starts no session', async () => {
@@ -115,7 +115,7 @@ describe('signing in', () => {
   });
 
   it('never lets a password into an account that signs in with passkeys only', async () => {
-    sessions.createAccount(crypto.randomUUID(), 'passkey.only', null);
+    await sessions.createAccount(crypto.randomUUID(), 'passkey.only', null);
     for (const password of ['', 'null', 'undefined', 'any password at all']) {
       expect(await refusal(sessions.signIn({ nickname: 'passkey.only', password }))).toMatchObject({ status: 401, code: 'auth.invalid_credentials' });
     }
@@ -125,7 +125,7 @@ describe('signing in', () => {
 describe('a session', () => {
   it('is not found for an unknown, empty or oversized token', async () => {
     await sessions.signUp(jieun);
-    for (const token of [undefined, '', 'not-a-real-token', 'a'.repeat(5_000)]) expect(sessions.resume(token)).toBeUndefined();
+    for (const token of [undefined, '', 'not-a-real-token', 'a'.repeat(5_000)]) expect(await sessions.resume(token)).toBeUndefined();
   });
 
   it('expires after 30 days of disuse, and is then forgotten', async () => {
@@ -133,9 +133,9 @@ describe('a session', () => {
     const lastMinute = await sessions.signIn(jieun);
 
     clock.set(T0 + 30 * DAY - 1);
-    expect(sessions.resume(lastMinute.token)?.actor.nickname).toBe('지은이네');
+    expect((await sessions.resume(lastMinute.token))?.actor.nickname).toBe('지은이네');
     clock.set(T0 + 30 * DAY);
-    expect(sessions.resume(unused.token)).toBeUndefined();
+    expect(await sessions.resume(unused.token)).toBeUndefined();
     expect(sessionRow(unused.token)).toBeUndefined();
   });
 
@@ -144,34 +144,34 @@ describe('a session', () => {
 
     // Used the same day: nothing to write.
     clock.set(T0 + 23 * HOUR);
-    expect(sessions.resume(token)).toEqual({ actor: expect.objectContaining({ nickname: '지은이네' }) });
+    expect(await sessions.resume(token)).toEqual({ actor: expect.objectContaining({ nickname: '지은이네' }) });
     expect(sessionRow(token)?.expires_at).toBe(T0 + 30 * DAY);
 
     // More than a day later: another 30 days from now, which the caller puts on the cookie.
     clock.set(T0 + DAY + 1);
-    expect(sessions.resume(token)).toEqual({ actor: expect.anything(), renewedUntil: T0 + 31 * DAY + 1 });
+    expect(await sessions.resume(token)).toEqual({ actor: expect.anything(), renewedUntil: T0 + 31 * DAY + 1 });
     expect(sessionRow(token)?.expires_at).toBe(T0 + 31 * DAY + 1);
-    expect(sessions.resume(token)?.renewedUntil).toBeUndefined();
+    expect((await sessions.resume(token))?.renewedUntil).toBeUndefined();
 
     // Opened every 25 days, it lasts far longer than 30: nobody is signed out while using the app.
     for (let day = 26; day <= 126; day += 25) {
       clock.set(T0 + day * DAY);
-      expect(sessions.resume(token)?.renewedUntil).toBe(T0 + (day + 30) * DAY);
+      expect((await sessions.resume(token))?.renewedUntil).toBe(T0 + (day + 30) * DAY);
     }
     clock.advance(30 * DAY);
-    expect(sessions.resume(token)).toBeUndefined();
+    expect(await sessions.resume(token)).toBeUndefined();
   });
 
   it('ends at sign-out, and only that one: the account’s other devices stay signed in', async () => {
     const phone = await sessions.signUp(jieun);
     const laptop = await sessions.signIn(jieun);
-    sessions.signOut(phone.token);
-    expect(sessions.resume(phone.token)).toBeUndefined();
+    await sessions.signOut(phone.token);
+    expect(await sessions.resume(phone.token)).toBeUndefined();
     expect(sessionRow(phone.token)).toBeUndefined();
-    expect(sessions.resume(laptop.token)?.actor.id).toBe(phone.account.actorId);
+    expect((await sessions.resume(laptop.token))?.actor.id).toBe(phone.account.actorId);
     // Signing out twice, or with no session at all, is harmless.
-    sessions.signOut(phone.token);
-    sessions.signOut(undefined);
-    expect(sessions.resume(laptop.token)).toBeDefined();
+    await sessions.signOut(phone.token);
+    await sessions.signOut(undefined);
+    expect(await sessions.resume(laptop.token)).toBeDefined();
   });
 });

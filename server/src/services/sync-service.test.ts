@@ -22,14 +22,14 @@ import {
 import { HOME } from '../testing/fixes.js';
 
 let server: TestServer;
-beforeEach(() => {
-  server = createTestServer();
+beforeEach(async () => {
+  server = await createTestServer();
 });
 afterEach(() => server.close());
 
 /** The domain state a rejected mutation must leave alone (sync bookkeeping records the rejection). */
-function domainTables() {
-  const { listings, change_counter, actors, verifications, actor_neighbourhoods } = dumpTables(server.store);
+async function domainTables() {
+  const { listings, change_counter, actors, verifications, actor_neighbourhoods } = await dumpTables(server.store);
   return { listings, change_counter, actors, verifications, actor_neighbourhoods };
 }
 
@@ -48,7 +48,7 @@ describe('push then pull', () => {
     expect(pullResponseSchema.safeParse(page).success).toBe(true);
     expect(page.hasMore).toBe(false);
     expect(page.lastSeq).toBe(1);
-    expect(page.cursor).toBe(changeCounter(server.store));
+    expect(page.cursor).toBe(await changeCounter(server.store));
     expect(page.changes).toHaveLength(1);
     const change = page.changes[0];
     expect(change.op).toBe('upsert');
@@ -144,7 +144,7 @@ describe('push then pull', () => {
     expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
     expect(results[1]).toMatchObject({ code: 'listing.not_found' });
     expect(lastSeq).toBe(3);
-    expect(countRows(server.store, 'listings')).toBe(2);
+    expect(await countRows(server.store, 'listings')).toBe(2);
   });
 });
 
@@ -156,15 +156,15 @@ describe('exactly once', () => {
     const create = server.createListing(phone.nextSeq());
 
     const first = await push(app, alice.cookie, phone.clientId, [create]);
-    const counterAfterFirst = changeCounter(store);
-    const tablesAfterFirst = dumpTables(store);
+    const counterAfterFirst = await changeCounter(store);
+    const tablesAfterFirst = await dumpTables(store);
     server.clock.advance(5_000);
     const second = await push(app, alice.cookie, phone.clientId, [create]);
 
     expect(second).toEqual(first);
-    expect(countRows(store, 'listings')).toBe(1);
-    expect(changeCounter(store)).toBe(counterAfterFirst);
-    expect(dumpTables(store)).toEqual(tablesAfterFirst);
+    expect(await countRows(store, 'listings')).toBe(1);
+    expect(await changeCounter(store)).toBe(counterAfterFirst);
+    expect(await dumpTables(store)).toEqual(tablesAfterFirst);
   });
 
   it('applies a mutation sent twice in one batch once, with the same result for both copies', async () => {
@@ -180,9 +180,9 @@ describe('exactly once', () => {
       { mutationId: create.mutationId, seq: 1, status: 'applied' },
     ]);
     expect(lastSeq).toBe(1);
-    expect(countRows(store, 'listings')).toBe(1);
-    expect(countRows(store, 'processed_mutations')).toBe(1);
-    expect(changeCounter(store)).toBe(1);
+    expect(await countRows(store, 'listings')).toBe(1);
+    expect(await countRows(store, 'processed_mutations')).toBe(1);
+    expect(await changeCounter(store)).toBe(1);
   });
 
   it('survives a lost response: the retried batch changes nothing and pull reports lastSeq', async () => {
@@ -198,7 +198,7 @@ describe('exactly once', () => {
 
     // The server applies the batch, but the response never reaches the device.
     const lost = await push(app, alice.cookie, phone.clientId, batch);
-    const tablesAfterApply = dumpTables(store);
+    const tablesAfterApply = await dumpTables(store);
 
     // The device's outbox still holds all three; it retries them as they are.
     server.clock.advance(60_000);
@@ -206,7 +206,7 @@ describe('exactly once', () => {
 
     expect(retried).toEqual(lost);
     expect(retried.results.every((r) => r.status === 'applied')).toBe(true);
-    expect(dumpTables(store)).toEqual(tablesAfterApply);
+    expect(await dumpTables(store)).toEqual(tablesAfterApply);
     const { changes } = await pullAll(app, alice.cookie);
     expect(changes.filter((c) => c.op === 'upsert' && c.entity === 'listing')).toHaveLength(1);
     expect(changes.filter((c) => c.op === 'delete')).toEqual([{ op: 'delete', entity: 'listing', id: listing.id }]);
@@ -228,7 +228,7 @@ describe('exactly once', () => {
       { mutationId: second.mutationId, seq: 2, status: 'applied' },
     ]);
     expect(lastSeq).toBe(2);
-    expect(countRows(store, 'listings')).toBe(2);
+    expect(await countRows(store, 'listings')).toBe(2);
   });
 
   it('keeps mutations of different devices apart even when their ids collide', async () => {
@@ -242,7 +242,7 @@ describe('exactly once', () => {
     await push(app, alice.cookie, phone.clientId, [{ ...onPhone, mutationId: sharedId }]);
     const { results } = await push(app, alice.cookie, laptop.clientId, [{ ...onLaptop, mutationId: sharedId }]);
     expect(results[0].status).toBe('applied');
-    expect(countRows(store, 'listings')).toBe(2);
+    expect(await countRows(store, 'listings')).toBe(2);
   });
 });
 
@@ -255,20 +255,20 @@ describe('a failure part-way through a batch', () => {
     store.db.exec(`CREATE TRIGGER fail_on_boom BEFORE INSERT ON listings WHEN NEW.title = 'boom'
                    BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
     const batch = [server.createListing(1), server.createListing(2, { title: 'boom' }), server.createListing(3)];
-    const before = dumpTables(store);
+    const before = await dumpTables(store);
 
     const failed = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: batch });
 
     expect(failed.status).toBe(500);
     expect(await failed.json()).toEqual({ error: { code: 'internal', message: expect.any(String) } });
-    expect(dumpTables(store)).toEqual(before);
+    expect(await dumpTables(store)).toEqual(before);
     expect(server.logged).toEqual([expect.stringContaining('disk I/O error')]);
 
     store.db.exec('DROP TRIGGER fail_on_boom');
     const retried = await push(app, alice.cookie, phone.clientId, batch);
     expect(retried.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-    expect(countRows(store, 'listings')).toBe(3);
-    expect(changeCounter(store)).toBe(3);
+    expect(await countRows(store, 'listings')).toBe(3);
+    expect(await changeCounter(store)).toBe(3);
   });
 });
 
@@ -303,13 +303,13 @@ describe('ordering', () => {
     const create = server.createListing(1, listing);
     const reserve = mutation(2, 'listing.set_status', { id: listing.id, status: 'reserved' });
     const remove = mutation(3, 'listing.delete', { id: listing.id });
-    const before = dumpTables(store);
+    const before = await dumpTables(store);
 
     // Seq 3 arrives first (another server instance took the earlier batch, say).
     const early = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [remove] });
     expect(early.status).toBe(409);
     expect(await early.json()).toEqual({ error: { code: 'sync.seq_gap', message: expect.stringContaining('from 1'), expectedSeq: 1, unprocessed: [remove.mutationId] } });
-    expect(dumpTables(store)).toEqual(before);
+    expect(await dumpTables(store)).toEqual(before);
 
     // Then 1 and 2 arrive, and 3 again: all three apply, in order.
     expect((await push(app, alice.cookie, phone.clientId, [create, reserve])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
@@ -332,7 +332,7 @@ describe('ordering', () => {
     const huge = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [server.createListing(Number.MAX_SAFE_INTEGER)] });
     expect(huge.status).toBe(409);
     expect(await huge.json()).toMatchObject({ error: { code: 'sync.seq_gap', expectedSeq: 1 } });
-    expect(store.sync.client(phone.clientId)).toBeUndefined();
+    expect(await store.sync.client(phone.clientId)).toBeUndefined();
     // Nothing was processed, so the device is still free to send 1 and onwards.
     expect((await push(app, alice.cookie, phone.clientId, [server.createListing(1)])).lastSeq).toBe(1);
   });
@@ -400,7 +400,7 @@ describe('rejections', () => {
     const { response } = await pushOne(invalid);
     expect(response.results[0]).toMatchObject({ status: 'rejected', code: 'mutation.invalid_args' });
     expect(response.results[0].status === 'rejected' && response.results[0].message).toMatch(new RegExp(`^${path}: `));
-    expect(countRows(server.store, 'listings')).toBe(0);
+    expect(await countRows(server.store, 'listings')).toBe(0);
   });
 
   it.each([
@@ -420,12 +420,12 @@ describe('rejections', () => {
     const bobPhone = device();
     const listing = listingArgs();
     await push(app, alice.cookie, alicePhone.clientId, [server.createListing(alicePhone.nextSeq(), listing)]);
-    const before = domainTables();
+    const before = await domainTables();
 
     const { results } = await push(app, bob.cookie, bobPhone.clientId, [deleteListing(bobPhone.nextSeq(), listing.id)]);
 
     expect(results[0]).toMatchObject({ status: 'rejected', code: 'listing.not_owner', message: expect.any(String) });
-    expect(domainTables()).toEqual(before);
+    expect(await domainTables()).toEqual(before);
     const page = await pull(app, undefined);
     expect(page.changes).toEqual([expect.objectContaining({ op: 'upsert', row: expect.objectContaining({ id: listing.id }) })]);
   });
@@ -459,13 +459,13 @@ describe('rejections', () => {
       server.createListing(phone.nextSeq(), listing),
       deleteListing(phone.nextSeq(), listing.id),
     ]);
-    const before = domainTables();
+    const before = await domainTables();
     const bobPhone = device();
     const { results } = await push(app, bob.cookie, bobPhone.clientId, [
       server.createListing(bobPhone.nextSeq(), { id: listing.id }),
     ]);
     expect(results[0]).toMatchObject({ status: 'rejected', code: 'listing.id_taken' });
-    expect(domainTables()).toEqual(before);
+    expect(await domainTables()).toEqual(before);
     expect(store.db.prepare('SELECT seller_id FROM listings WHERE id = ?').pluck().get(listing.id)).toBe(alice.actorId);
   });
 
@@ -483,9 +483,9 @@ describe('rejections', () => {
       mutation(bobPhone.nextSeq(), 'listing.create', { ...listingArgs(), priceKrw: -5 }),
       deleteListing(bobPhone.nextSeq(), listing.id),
     ];
-    const before = dumpTables(store);
+    const before = await dumpTables(store);
     const first = await push(app, bob.cookie, bobPhone.clientId, batch);
-    const after = dumpTables(store);
+    const after = await dumpTables(store);
 
     expect(first.results.map((r) => r.status === 'rejected' && r.code)).toEqual([
       'mutation.unknown',
@@ -507,7 +507,7 @@ describe('rejections', () => {
 
     const retry = await push(app, bob.cookie, bobPhone.clientId, batch);
     expect(retry).toEqual(first);
-    expect(dumpTables(store)).toEqual(after);
+    expect(await dumpTables(store)).toEqual(after);
   });
 
   it('replays the recorded rejection even after the reason has gone away', async () => {
@@ -534,7 +534,7 @@ describe('rejections', () => {
     const phone = device();
     const [first, second] = [server.createListing(1), server.createListing(2)];
     await push(app, alice.cookie, phone.clientId, [first, second]);
-    const before = dumpTables(store);
+    const before = await dumpTables(store);
 
     // A device that lost track of its numbers (restored from an old copy, say) sends new work as 1 and 2.
     const reused = server.createListing(2);
@@ -544,7 +544,7 @@ describe('rejections', () => {
     expect(await refused.json()).toEqual({
       error: { code: 'sync.seq_gap', message: expect.stringContaining('from 3'), expectedSeq: 3, unprocessed: [older.mutationId, reused.mutationId] },
     });
-    expect(dumpTables(store)).toEqual(before);
+    expect(await dumpTables(store)).toEqual(before);
 
     // A genuine retry in the same batch is not named: it keeps its number and its answer.
     const mixed = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [second, { ...reused, seq: 4 }] });
@@ -553,7 +553,7 @@ describe('rejections', () => {
     const { results, lastSeq } = await push(app, alice.cookie, phone.clientId, [second, { ...older, seq: 3 }, { ...reused, seq: 4 }]);
     expect(results.map((r) => [r.seq, r.status])).toEqual([[2, 'applied'], [3, 'applied'], [4, 'applied']]);
     expect(lastSeq).toBe(4);
-    expect(countRows(store, 'listings')).toBe(4);
+    expect(await countRows(store, 'listings')).toBe(4);
   });
 
   it('refuses two new mutations sharing a seq within one batch, and applies the same one sent twice once', async () => {
@@ -565,13 +565,13 @@ describe('rejections', () => {
     const refused = await pushRequest(app, alice.cookie, { clientId: phone.clientId, mutations: [a, b] });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { code: 'sync.seq_gap', expectedSeq: 1, unprocessed: [a.mutationId, b.mutationId] } });
-    expect(countRows(store, 'listings')).toBe(0);
+    expect(await countRows(store, 'listings')).toBe(0);
     const { results } = await push(app, alice.cookie, phone.clientId, [a, a]);
     expect(results).toEqual([
       { mutationId: a.mutationId, seq: 1, status: 'applied' },
       { mutationId: a.mutationId, seq: 1, status: 'applied' },
     ]);
-    expect(countRows(store, 'listings')).toBe(1);
+    expect(await countRows(store, 'listings')).toBe(1);
   });
 });
 
@@ -597,7 +597,7 @@ describe('attribution', () => {
     const phone = device();
     const listing = listingArgs();
     await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq(), listing)]);
-    const before = dumpTables(store);
+    const before = await dumpTables(store);
 
     const hijack = await pushRequest(app, bob.cookie, {
       clientId: phone.clientId,
@@ -606,7 +606,7 @@ describe('attribution', () => {
 
     expect(hijack.status).toBe(403);
     expect(await hijack.json()).toEqual({ error: { code: 'sync.client_not_yours', message: expect.any(String) } });
-    expect(dumpTables(store)).toEqual(before);
+    expect(await dumpTables(store)).toEqual(before);
   });
 
   it('does not let another actor replay a device\'s processed mutation to read its result', async () => {
@@ -654,7 +654,7 @@ describe('paged pull', () => {
     expect(pages.map((p) => p.hasMore)).toEqual([true, true, false]);
     const cursors = pages.map((p) => p.cursor);
     for (let i = 1; i < cursors.length; i++) expect(cursors[i]).toBeGreaterThan(cursors[i - 1]);
-    expect(cursors.at(-1)).toBe(changeCounter(server.store));
+    expect(cursors.at(-1)).toBe(await changeCounter(server.store));
     const seen = upsertIds(pages.flatMap((p) => p.changes));
     expect(seen).toHaveLength(TOTAL);
     expect(new Set(seen)).toEqual(new Set(ids));
@@ -719,21 +719,23 @@ describe('pull by neighbourhood and range', () => {
   const SELLER = 'seller-next-door';
 
   /** A listing by someone else, written straight into the store, in `place`; returns its id. */
-  function listingIn(place: string, title = `In ${place}`): string {
-    if (!server.store.actors.byId(SELLER)) server.store.actors.insert({ id: SELLER, nickname: 'Next door', tokenHash: null, createdAt: T0 });
+  async function listingIn(place: string, title = `In ${place}`): Promise<string> {
     const id = randomUUID();
-    const row = server.store.neighbourhoods.byId(place)!;
-    server.store.listings.insert({
-      id,
-      sellerId: SELLER,
-      title,
-      description: '',
-      priceKrw: 1000,
-      category: 'books',
-      neighbourhood: row.nameEn,
-      neighbourhoodId: place,
-      createdAt: T0,
-      changeSeq: server.store.sync.nextChangeSeq(),
+    await server.store.transaction(async (tx) => {
+      if (!(await tx.actors.byId(SELLER))) await tx.actors.insert({ id: SELLER, nickname: 'Next door', createdAt: T0 });
+      const row = (await tx.neighbourhoods.byId(place))!;
+      await tx.listings.insert({
+        id,
+        sellerId: SELLER,
+        title,
+        description: '',
+        priceKrw: 1000,
+        category: 'books',
+        neighbourhood: row.nameEn,
+        neighbourhoodId: place,
+        createdAt: T0,
+        changeSeq: await tx.sync.nextChangeSeq(),
+      });
     });
     return id;
   }
@@ -746,10 +748,10 @@ describe('pull by neighbourhood and range', () => {
     const { app } = server;
     const alice = await newSession(app);
     const phone = device();
-    const pangyo = [listingIn('kr-bundang-pangyo'), listingIn('kr-bundang-pangyo')];
-    listingIn('kr-bundang-sampyeong');
-    listingIn(HOME);
-    listingIn('kr-mapo-mangwon');
+    const pangyo = [await listingIn('kr-bundang-pangyo'), await listingIn('kr-bundang-pangyo')];
+    await listingIn('kr-bundang-sampyeong');
+    await listingIn(HOME);
+    await listingIn('kr-mapo-mangwon');
     const mine = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-mapo-yeonnam' });
     expect((await push(app, alice.cookie, phone.clientId, [mine])).results[0].status).toBe('applied');
 
@@ -762,9 +764,9 @@ describe('pull by neighbourhood and range', () => {
   });
 
   it('widens level by level to the neighbourhoods whose centre is within 0, 3, 6 and 10 km', async () => {
-    const all = server.store.neighbourhoods.all();
-    for (const place of all) listingIn(place.id);
-    const pangyo = server.store.neighbourhoods.byId('kr-bundang-pangyo')!;
+    const all = await server.store.neighbourhoods.all();
+    for (const place of all) await listingIn(place.id);
+    const pangyo = (await server.store.neighbourhoods.byId('kr-bundang-pangyo'))!;
     const reached: number[] = [];
     for (const { level, maxKm } of RANGE_LEVELS) {
       const { changes } = await pullAll(server.app, undefined, 0, undefined, { neighbourhood: pangyo.id, range: level });
@@ -810,9 +812,9 @@ describe('pull by neighbourhood and range', () => {
   it('pages through an area of several neighbourhoods exactly once, in change order, skipping the rest', async () => {
     const inArea: string[] = [];
     for (let i = 0; i < 12; i++) {
-      inArea.push(listingIn('kr-bundang-pangyo'), listingIn('kr-bundang-sampyeong'));
-      listingIn('kr-mapo-mangwon');
-      inArea.push(listingIn('kr-bundang-baekhyeon'));
+      inArea.push(await listingIn('kr-bundang-pangyo'), await listingIn('kr-bundang-sampyeong'));
+      await listingIn('kr-mapo-mangwon');
+      inArea.push(await listingIn('kr-bundang-baekhyeon'));
     }
     const { pages } = await pullAll(server.app, undefined, 0, 7, { neighbourhood: 'kr-bundang-pangyo', range: 2 });
 

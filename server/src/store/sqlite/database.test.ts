@@ -3,10 +3,10 @@ import Database from 'better-sqlite3';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
-import { tempDir } from '../testing/harness.js';
+import { ensureDemoNeighbourhoods } from '../../services/neighbourhood-import.js';
+import { tempDir } from '../../testing/harness.js';
 import { migrate, openDatabase, type Db } from './database.js';
-import { openStore } from './store.js';
+import { openSqliteStore } from './sqlite-store.js';
 
 const MIGRATION_FILES = readdirSync(join(dirname(fileURLToPath(import.meta.url)), 'migrations'))
   .filter((f) => f.endsWith('.sql'))
@@ -141,30 +141,30 @@ describe('connection settings', () => {
     }
   });
 
-  it('never stores the same GPS reading twice, whoever sends it', () => {
-    const store = openStore(file);
+  it('never stores the same GPS reading twice, whoever sends it', async () => {
+    const store = openSqliteStore(file);
     try {
-      ensureDemoNeighbourhoods(store);
-      for (const id of ['a1', 'a2']) store.actors.insert({ id, nickname: id, tokenHash: null, createdAt: 1 });
+      await ensureDemoNeighbourhoods(store);
+      for (const id of ['a1', 'a2']) await store.actors.insert({ id, nickname: id, createdAt: 1 });
       const fix = { lat: 37.374, lng: 127.119, accuracy: 10, takenAt: 1_000 };
-      store.verifications.record({ actorId: 'a1', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 2_000 });
+      await store.verifications.record({ actorId: 'a1', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 2_000 });
       const around = { south: 37.37, north: 37.38, west: 127.11, east: 127.12 };
-      expect(store.verifications.usedNear({ from: 0, to: 1_000, ...around })).toEqual([fix]);
-      expect(store.verifications.usedNear({ from: 1_001, to: 2_000, ...around })).toEqual([]);
-      expect(store.verifications.usedNear({ from: 0, to: 1_000, ...around, south: 37.375 })).toEqual([]);
-      expect(() => store.verifications.record({ actorId: 'a2', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 3_000 })).toThrow(/UNIQUE/);
+      expect(await store.verifications.usedNear({ from: 0, to: 1_000, ...around })).toEqual([fix]);
+      expect(await store.verifications.usedNear({ from: 1_001, to: 2_000, ...around })).toEqual([]);
+      expect(await store.verifications.usedNear({ from: 0, to: 1_000, ...around, south: 37.375 })).toEqual([]);
+      await expect(store.verifications.record({ actorId: 'a2', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 3_000 })).rejects.toThrow(/UNIQUE/);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
-  it('also opens an in-memory database for quick tests', () => {
-    const store = openStore(':memory:');
+  it('also opens an in-memory database for quick tests', async () => {
+    const store = openSqliteStore(':memory:');
     try {
-      expect(store.listings.countLive()).toBe(0);
-      expect(store.sync.nextChangeSeq()).toBe(1);
+      expect(await store.listings.countLive()).toBe(0);
+      expect(await store.sync.nextChangeSeq()).toBe(1);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });
@@ -215,35 +215,35 @@ describe('store queries', () => {
     expect(planOf(db, 'SELECT taken_at FROM verification_latest WHERE actor_id = ? AND neighbourhood_id = ?', 'a1', 'kr-x')).toMatch(/USING PRIMARY KEY/);
   });
 
-  it('hands out strictly increasing change numbers that survive a reopen', () => {
-    const store = openStore(file);
-    const first = [store.sync.nextChangeSeq(), store.sync.nextChangeSeq(), store.sync.nextChangeSeq()];
-    store.close();
-    const reopened = openStore(file);
+  it('hands out strictly increasing change numbers that survive a reopen', async () => {
+    const store = openSqliteStore(file);
+    const first = [await store.sync.nextChangeSeq(), await store.sync.nextChangeSeq(), await store.sync.nextChangeSeq()];
+    await store.close();
+    const reopened = openSqliteStore(file);
     try {
       expect(first).toEqual([1, 2, 3]);
-      expect(reopened.sync.nextChangeSeq()).toBe(4);
+      expect(await reopened.sync.nextChangeSeq()).toBe(4);
     } finally {
-      reopened.close();
+      await reopened.close();
     }
   });
 
-  it('rolls back only the inner savepoint when a nested transaction fails', () => {
-    const store = openStore(file);
+  it('rolls back only the inner savepoint when a nested transaction fails', async () => {
+    const store = openSqliteStore(file);
     try {
-      store.transaction(() => {
-        store.sync.nextChangeSeq();
-        expect(() =>
-          store.transaction(() => {
-            store.sync.nextChangeSeq();
+      await store.transaction(async (tx) => {
+        await tx.sync.nextChangeSeq();
+        await expect(
+          tx.savepoint(async (inner) => {
+            await inner.sync.nextChangeSeq();
             throw new Error('handler failed');
           }),
-        ).toThrow('handler failed');
-        store.sync.nextChangeSeq();
+        ).rejects.toThrow('handler failed');
+        await tx.sync.nextChangeSeq();
       });
       expect(store.db.prepare('SELECT value FROM change_counter').pluck().get()).toBe(2);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -7,7 +7,7 @@ import { refusingDuplicates } from './refusing-duplicates.js';
 export function createSessionsStore(db: Db) {
   const insert = db.prepare('INSERT INTO sessions (token_hash, actor_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
   const find = db.prepare(`
-    SELECT s.actor_id AS actorId, s.expires_at AS expiresAt, a.nickname, a.kind, a.created_at AS createdAt
+    SELECT s.actor_id AS actorId, s.expires_at AS expiresAt, a.nickname, a.created_at AS createdAt
     FROM sessions s JOIN actors a ON a.id = s.actor_id WHERE s.token_hash = ?`);
   const extend = db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');

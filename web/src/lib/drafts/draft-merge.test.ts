@@ -143,8 +143,8 @@ describe('a draft the server would not start keeping that day', () => {
     // Two hundred drafts already started today on other devices.
     const owner = (await getMeta(phone.db, 'actorId'))!;
     for (let i = 0; i < DRAFT_LIMITS.newPerDay; i++) {
-      server.store.drafts.save({ id: crypto.randomUUID(), ownerId: owner, state: new Uint8Array([0, 0]), at: server.clock.now(), changeSeq: server.store.sync.nextChangeSeq() });
-      server.store.creationCounts.add(owner, 'draft', server.clock.now());
+      server.store.sqlite.drafts.save({ id: crypto.randomUUID(), ownerId: owner, state: new Uint8Array([0, 0]), at: server.clock.now(), changeSeq: server.store.sqlite.sync.nextChangeSeq() });
+      server.store.sqlite.creationCounts.add(owner, 'draft', server.clock.now());
     }
     const { id } = await createDraft(phone.db);
     await edit(phone, id, (f) => {

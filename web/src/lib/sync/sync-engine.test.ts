@@ -54,11 +54,11 @@ function serverRows(id: string): number {
 /** Listings written straight into the server's store by a seller no device knows. */
 function seedListings(count: number, place = { id: 'kr-bundang-yatap', name: 'Yatap-dong 야탑동' }): string[] {
   const sellerId = crypto.randomUUID();
-  server.store.actors.insert({ id: sellerId, nickname: 'Neighbour SEED', tokenHash: null, createdAt: T0 });
+  server.store.sqlite.actors.insert({ id: sellerId, nickname: 'Neighbour SEED', createdAt: T0 });
   const ids = Array.from({ length: count }, () => crypto.randomUUID());
-  server.store.transaction(() => {
+  server.store.db.transaction(() => {
     ids.forEach((id, i) =>
-      server.store.listings.insert({
+      server.store.sqlite.listings.insert({
         id,
         sellerId,
         title: `Book #${i}`,
@@ -68,10 +68,10 @@ function seedListings(count: number, place = { id: 'kr-bundang-yatap', name: 'Ya
         neighbourhood: place.name,
         neighbourhoodId: place.id,
         createdAt: T0 + i,
-        changeSeq: server.store.sync.nextChangeSeq(),
+        changeSeq: server.store.sqlite.sync.nextChangeSeq(),
       }),
     );
-  });
+  })();
   return ids;
 }
 
@@ -94,7 +94,7 @@ describe('a sync cycle', () => {
     expect(await phone.db.outbox.count()).toBe(0);
     expect(await waitingIds(phone.db)).toEqual(new Set());
     const actorId = await getMeta(phone.db, 'actorId');
-    const onServer = server.store.listings.byId(id);
+    const onServer = server.store.sqlite.listings.byId(id);
     expect(onServer).toMatchObject({ id, title: 'Folding bike', priceKrw: 85000, sellerId: actorId });
     expect(await phone.db.listings.get(id)).toEqual(onServer);
     expect(await getMeta(phone.db, 'lastSyncedAt')).toBeTypeOf('number');
@@ -116,7 +116,7 @@ describe('a sync cycle', () => {
     expect(await phone.sync()).toMatchObject({ pushed: 3 });
     expect(await phone.db.outbox.count()).toBe(0);
     expect((await phone.db.listings.toArray()).map((l) => l.id)).toEqual([kept]);
-    expect(server.store.listings.byId(dropped)).toBeUndefined();
+    expect(server.store.sqlite.listings.byId(dropped)).toBeUndefined();
 
     const tablet = device('tablet');
     await tablet.sync();
@@ -175,7 +175,7 @@ describe('a dropped connection', () => {
       expect(await phone.db.outbox.count()).toBe(0);
       // The retry was answered from the server's memory of the mutation, not refused as a duplicate.
       expect(await phone.db.drafts.count()).toBe(0);
-      expect(await phone.db.listings.get(id)).toEqual(server.store.listings.byId(id));
+      expect(await phone.db.listings.get(id)).toEqual(server.store.sqlite.listings.byId(id));
       expect(serverRows(id)).toBe(1);
 
       const tablet = device('tablet');
@@ -202,7 +202,7 @@ describe('a dropped connection', () => {
       expect(await phone.signIn(laptop.account)).toEqual({ ok: true });
       expect(await phone.sync()).toMatchObject({ pushed: 1 });
       expect(await phone.db.outbox.count()).toBe(0);
-      expect(server.store.listings.byId(id)?.sellerId).toBe(await getMeta(laptop.db, 'actorId'));
+      expect(server.store.sqlite.listings.byId(id)?.sellerId).toBe(await getMeta(laptop.db, 'actorId'));
     },
   );
 });
@@ -260,7 +260,7 @@ describe('a mutation the server refuses', () => {
     await other.sync();
 
     expect(await other.db.outbox.count()).toBe(0);
-    expect(server.store.listings.byId(id)).toBeDefined();
+    expect(server.store.sqlite.listings.byId(id)).toBeDefined();
     expect(await other.db.listings.get(id)).toEqual(original);
   });
 });
@@ -278,13 +278,13 @@ describe('rebasing unconfirmed work over a pull', () => {
     expect(await pull(phone.deps)).toBe(1);
     expect(await phone.db.listings.get(id)).toBeUndefined();
     expect(await waitingIds(phone.db)).toEqual(new Set([id]));
-    expect(server.store.listings.byId(id)).toBeDefined();
+    expect(server.store.sqlite.listings.byId(id)).toBeDefined();
 
     expect(await push(phone.deps)).toBe(1);
     await pull(phone.deps);
     expect(await phone.db.listings.get(id)).toBeUndefined();
     expect(await phone.db.outbox.count()).toBe(0);
-    expect(server.store.listings.byId(id)).toBeUndefined();
+    expect(server.store.sqlite.listings.byId(id)).toBeUndefined();
   });
 
   it('keeps an unconfirmed listing visible when a pull does not have it yet', async () => {
@@ -365,10 +365,10 @@ describe('accounts on the device', () => {
     expect(await getMeta(phone.db, 'sessionExpired')).toBe(false);
     expect(await phone.sync()).toMatchObject({ pushed: 1 });
     expect(await phone.db.outbox.count()).toBe(0);
-    expect(server.store.listings.byId(id)?.sellerId).toBe(actorId);
+    expect(server.store.sqlite.listings.byId(id)?.sellerId).toBe(actorId);
     // Same account, same device id: the server carries on from where the device left off.
     expect(await clientIdOf(phone.db)).toBe(clientId);
-    expect(server.store.sync.client(clientId)).toEqual({ actorId, lastSeq: 2 });
+    expect(server.store.sqlite.sync.client(clientId)).toEqual({ actorId, lastSeq: 2 });
     expect(serverRows(first)).toBe(1);
   });
 
@@ -409,11 +409,11 @@ describe('accounts on the device', () => {
 
     const his = await publish(phone, { title: 'Jun’s lamp' });
     expect(await phone.sync()).toMatchObject({ pushed: 1 });
-    expect(server.store.listings.byId(his)?.sellerId).toBe(jun.actorId);
+    expect(server.store.sqlite.listings.byId(his)?.sellerId).toBe(jun.actorId);
     expect(serverRows(hers)).toBe(0);
     expect((await feedPage(phone.db, 50)).map((l) => l.id)).toEqual([his]);
     const junClientId = await clientIdOf(phone.db);
-    expect(server.store.sync.client(junClientId)?.actorId).toBe(jun.actorId);
+    expect(server.store.sqlite.sync.client(junClientId)?.actorId).toBe(jun.actorId);
 
     // Jun signs out: his private data goes, Minji's stays on the device, still hidden and unsent.
     await phone.signOut();
@@ -426,7 +426,7 @@ describe('accounts on the device', () => {
     expect(await waitingIds(phone.db)).toEqual(new Set([hers]));
     expect(await phone.db.listings.get(hers)).toMatchObject({ title: 'Minji’s bike', sellerName: 'minji' });
     expect(await phone.sync()).toMatchObject({ pushed: 1 });
-    expect(server.store.listings.byId(hers)?.sellerId).toBe(minji.actorId);
+    expect(server.store.sqlite.listings.byId(hers)?.sellerId).toBe(minji.actorId);
     expect(await clientIdOf(phone.db)).not.toBe(junClientId);
   });
 
@@ -487,7 +487,7 @@ describe('accounts on the device', () => {
     const pushes = phone.requests.filter((r) => r === 'POST /api/sync/push');
     expect(pushes).toHaveLength(3);
     // Signing out retired Minji's first device id; she came back under a new one.
-    expect(server.store.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(1);
+    expect(server.store.sqlite.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(1);
   });
 
   it('never lets changes dropped at a sign-out meet new ones under the same numbers', async () => {
@@ -506,9 +506,9 @@ describe('accounts on the device', () => {
     expect(await phone.signIn(minji)).toEqual({ ok: true });
     const later = await publish(phone, { title: 'Later' });
     expect(await phone.sync()).toMatchObject({ pushed: 1 });
-    expect(server.store.listings.byId(later)?.title).toBe('Later');
+    expect(server.store.sqlite.listings.byId(later)?.title).toBe('Later');
     expect(await clientIdOf(phone.db)).not.toBe(firstId);
-    expect(server.store.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(1);
+    expect(server.store.sqlite.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(1);
   });
 
   it('numbers again from where the server is when the device lost track of its numbers, and loses nothing', async () => {
@@ -524,7 +524,7 @@ describe('accounts on the device', () => {
 
     expect(await phone.sync()).toMatchObject({ pushed: 1 });
     expect(await getMeta(phone.db, 'serverLikedIds')).toEqual([liked]);
-    expect(server.store.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(3);
+    expect(server.store.sqlite.sync.client(await clientIdOf(phone.db))?.lastSeq).toBe(3);
     expect(phone.requests.filter((r) => r === 'POST /api/sync/push')).toHaveLength(3);
   });
 
@@ -570,11 +570,11 @@ describe('accounts on the device', () => {
     const id = await publish(phone);
 
     expect(await phone.sync()).toMatchObject({ pushed: 1 });
-    expect(server.store.listings.byId(id)?.sellerId).toBe(actorId);
+    expect(server.store.sqlite.listings.byId(id)?.sellerId).toBe(actorId);
     const fresh = await clientIdOf(phone.db);
     expect(fresh).not.toBe(laptopClientId);
-    expect(server.store.sync.client(fresh)?.actorId).toBe(actorId);
-    expect(server.store.sync.client(laptopClientId)?.actorId).not.toBe(actorId);
+    expect(server.store.sqlite.sync.client(fresh)?.actorId).toBe(actorId);
+    expect(server.store.sqlite.sync.client(laptopClientId)?.actorId).not.toBe(actorId);
   });
 });
 
@@ -584,7 +584,7 @@ describe('proof of place', () => {
     await phone.signUp();
     const id = await publish(phone);
     expect(await phone.sync()).toEqual({ pushed: 1, pulled: 1 });
-    expect(server.store.listings.byId(id)).toMatchObject({ neighbourhoodId: PANGYO, neighbourhood: 'Pangyo-dong 판교동' });
+    expect(server.store.sqlite.listings.byId(id)).toMatchObject({ neighbourhoodId: PANGYO, neighbourhood: 'Pangyo-dong 판교동' });
     expect(await getMeta(phone.db, 'profile')).toMatchObject({ verificationCount: 1, lastVerifiedAt: T0 });
   });
 
@@ -615,7 +615,7 @@ describe('proof of place', () => {
     expect(await getMeta(phone.db, 'verifyRejection')).toBeUndefined();
 
     // Taken offline two days before it reached the server.
-    const { lat, lng } = server.store.neighbourhoods.byId(PANGYO)!;
+    const { lat, lng } = server.store.sqlite.neighbourhoods.byId(PANGYO)!;
     await verifyNeighbourhood(phone.db, PANGYO, { lat, lng, accuracy: 20, takenAt: T0 - 2 * 24 * 3_600_000 });
     await phone.sync();
     expect(await getMeta(phone.db, 'profile')).toMatchObject({ verificationCount: 1 });
@@ -627,7 +627,7 @@ describe('proof of place', () => {
 describe('choosing where to look', () => {
   const mangwon = { id: 'kr-mapo-mangwon', name: 'Mangwon-dong 망원동' };
   const placeOf = (id: string): Neighbourhood => {
-    const { nameEn, nameKo, country, lat, lng } = server.store.neighbourhoods.byId(id)!;
+    const { nameEn, nameKo, country, lat, lng } = server.store.sqlite.neighbourhoods.byId(id)!;
     return { id, nameEn, nameKo, country, lat, lng };
   };
   /** What the neighbourhood screen passes: the detail, fetched through this device's network. */
@@ -654,7 +654,7 @@ describe('choosing where to look', () => {
     expect([last.get('neighbourhood'), last.get('range'), last.get('cursor')]).toEqual([mangwon.id, '2', '0']);
     expect(new Set((await feedPage(phone.db, 50)).map((l) => l.id))).toEqual(new Set(seoul));
     expect((await getMeta(phone.db, 'profile'))?.neighbourhoods).toEqual([{ id: mangwon.id, name: mangwon.name, active: true, verifiedAt: null }]);
-    expect(server.store.actorNeighbourhoods.held((await getMeta(phone.db, 'actorId'))!)).toEqual([{ neighbourhoodId: mangwon.id, active: true }]);
+    expect(server.store.sqlite.actorNeighbourhoods.held((await getMeta(phone.db, 'actorId'))!)).toEqual([{ neighbourhoodId: mangwon.id, active: true }]);
   });
 
   it('pulls a wider area from the start when the range changes, and narrows the feed at once', async () => {

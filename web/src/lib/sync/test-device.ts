@@ -4,7 +4,7 @@
 // up, in and out through the app's own auth client.
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { Credentials } from '@dongne/shared';
-import { createApp, ensureDemoNeighbourhoods, fixSource, openStore, T0, type FixSource, type Store } from '@dongne/server/testing';
+import { createApp, ensureDemoNeighbourhoods, fixSource, openSqliteStore, T0, type FixSource, type SqliteStore } from '@dongne/server/testing';
 import { authenticate, signOut, type AuthResult } from '../account/auth-client.js';
 import { createApiClient } from '../api/api-client.js';
 import { DongneDb } from '../db/db.js';
@@ -17,24 +17,25 @@ export { T0 };
 
 export interface TestServer {
   app: ReturnType<typeof createApp>;
-  store: Store;
+  /** The SQLite engine: tests read and seed the server through its synchronous repositories (`store.sqlite`). */
+  store: SqliteStore;
   clock: { now(): number; advance(ms: number): void };
   /** Unexpected server errors land here; a test that sees one has found a server bug. */
   logged: string[];
   /** A GPS fix that passes at a demo neighbourhood's centre, as a phone standing there would take it. */
   fixAt: FixSource;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** The real server over an in-memory store holding the demo neighbourhoods (no listings). */
-export function createTestServer(): TestServer {
-  const store = openStore(':memory:');
-  ensureDemoNeighbourhoods(store);
+export async function createTestServer(): Promise<TestServer> {
+  const store = openSqliteStore(':memory:');
+  await ensureDemoNeighbourhoods(store);
   let now = T0;
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
   const logged: string[] = [];
   const app = createApp({ store, clock, config: { log: (line) => logged.push(line) } });
-  return { app, store, clock, logged, fixAt: fixSource(store, clock), close: () => store.close() };
+  return { app, store, clock, logged, fixAt: fixSource(await store.neighbourhoods.all(), clock), close: () => store.close() };
 }
 
 /**
@@ -158,15 +159,15 @@ function takeFault(planned: PlannedFault[], method: string, path: string): Fault
 export function useTestServer(receive?: (server: TestServer) => void): (name: string) => Device {
   let server: TestServer;
   let devices: Device[] = [];
-  beforeEach(() => {
-    server = createTestServer();
+  beforeEach(async () => {
+    server = await createTestServer();
     devices = [];
     receive?.(server);
   });
   afterEach(async () => {
     await Promise.all(devices.map((d) => d.close()));
     expect(server.logged).toEqual([]);
-    server.close();
+    await server.close();
   });
   return (name) => {
     const d = createDevice(server, name);

@@ -189,7 +189,7 @@ describe('a sync cycle', () => {
     expect(await phone.db.outbox.count()).toBe(1);
 
     expect(await phone.sync()).toMatchObject({ pushed: 1 });
-    expect(server.store.listings.byId(draft.id)?.photos).toEqual([photo]);
+    expect(server.store.sqlite.listings.byId(draft.id)?.photos).toEqual([photo]);
   });
 
   it('brings back a listing whose photo the server refused as a draft that says why', async () => {
@@ -211,6 +211,6 @@ describe('a sync cycle', () => {
         message: 'A photo could not be uploaded: That file is not a photo Dongne can use (JPEG, PNG or WebP). Remove it, then publish again.',
       },
     });
-    expect(server.store.listings.byId(draft.id)).toBeUndefined();
+    expect(server.store.sqlite.listings.byId(draft.id)).toBeUndefined();
   });
 });
