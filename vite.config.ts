@@ -11,6 +11,20 @@ export default defineConfig({
       { test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'server', include: ['server/src/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
+        // The same server tests on PostgreSQL (a cluster of its own for the run), but for those about
+        // the SQLite engine and the SQLite-file server process.
+        test: {
+          name: 'server-pg',
+          include: ['server/src/**/*.test.ts'],
+          exclude: ['server/src/store/sqlite/**', 'server/src/main.test.ts', 'server/src/import-neighbourhoods.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          env: { DONGNE_TEST_ENGINE: 'postgres' },
+          globalSetup: ['server/src/testing/postgres-setup.ts'],
+        },
+      },
+      {
         // Compiles runes in .svelte.ts modules (the draft editor's state), so they are tested here too.
         plugins: [svelte()],
         test: {

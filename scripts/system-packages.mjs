@@ -1,7 +1,7 @@
 // The Debian packages the tests need beside Node: found, installed (as root on Debian, through apt),
 // or named at once so a person knows exactly what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 /** Each package and how to tell it is there. */
 const PACKAGES = {
@@ -9,6 +9,8 @@ const PACKAGES = {
   chromium: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
   // Korean text in screenshots and journeys renders as boxes without a CJK font.
   'fonts-noto-cjk': () => isInstalled('fonts-noto-cjk'),
+  // The server tests run on PostgreSQL too, on a cluster of their own (initdb, pg_ctl).
+  postgresql: () => existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)),
 };
 
 function isInstalled(name) {

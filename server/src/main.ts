@@ -1,4 +1,5 @@
-// Starts Dongne: reads the environment, opens (and on first start seeds) the SQLite file, listens.
+// Starts Dongne: reads the environment, opens the store (the SQLite file, or PostgreSQL when
+// DONGNE_DATABASE_URL is set), seeds it on first start, and listens.
 import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +9,8 @@ import { systemClock } from './services/clock.js';
 import { seedDemoData } from './services/demo-seed.js';
 import { DEFAULT_DAILY_CAPS } from './services/mutation-handlers.js';
 import { DEFAULT_PASSWORD_COST, isPasswordCost } from './services/password.js';
+import type { Store } from './store/contract/store.js';
+import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,9 +39,23 @@ const dailyCaps = {
   drafts: positiveInt('DONGNE_NEW_DRAFTS_PER_DAY', DEFAULT_DAILY_CAPS.drafts),
 };
 
-mkdirSync(dataDir, { recursive: true });
-const store = openSqliteStore(join(dataDir, 'dongne.sqlite'));
-const seeded = await seedDemoData(store, systemClock);
+const databaseUrl = process.env.DONGNE_DATABASE_URL;
+async function openStore(): Promise<Store> {
+  if (!databaseUrl) {
+    mkdirSync(dataDir, { recursive: true });
+    return openSqliteStore(join(dataDir, 'dongne.sqlite'));
+  }
+  try {
+    return await openPostgresStore(databaseUrl);
+  } catch (error) {
+    console.error(`Cannot open the PostgreSQL database at DONGNE_DATABASE_URL: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+const store = await openStore();
+const where = databaseUrl ? `PostgreSQL at ${new URL(databaseUrl).host}` : `data in ${dataDir}`;
+// Several instances starting together on one database seed it once.
+const seeded = await store.duringStartup(() => seedDemoData(store, systemClock));
 const defaultNeighbourhood = process.env.DONGNE_DEFAULT_NEIGHBOURHOOD;
 if (defaultNeighbourhood && !(await store.neighbourhoods.byId(defaultNeighbourhood))) {
   // Every visitor's first pull would fail: refuse to start instead.
@@ -60,7 +77,7 @@ const app = createApp({
 });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  console.log(`Dongne is running at http://${shown}:${info.port}/ (data in ${dataDir})`);
+  console.log(`Dongne is running at http://${shown}:${info.port}/ (${where})`);
 });
 
 function shutdown() {

@@ -43,9 +43,9 @@ export const passkeyRegistrationRequestSchema = z.object({ nickname: z.optional(
 
 /** The browser's answer to a passkey ceremony, checked in full by the WebAuthn library. */
 export const passkeyVerifyRequestSchema = z.object({
-  challengeId: z.string().check(z.minLength(1), z.maxLength(100)),
+  challengeId: z.string().check(z.minLength(1), z.maxLength(100), noControlCharacters('A challenge id has no control characters')),
   response: z.looseObject({
-    id: z.string().check(z.minLength(1), z.maxLength(1024)),
+    id: z.string().check(z.minLength(1), z.maxLength(1024), noControlCharacters('A credential id has no control characters')),
     rawId: z.string().check(z.maxLength(1024)),
     type: z.literal('public-key'),
     response: z.looseObject({}),

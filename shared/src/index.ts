@@ -16,3 +16,4 @@ export * from './search.js';
 export * from './media.js';
 export * from './base64.js';
 export * from './text.js';
+export * from './id.js';

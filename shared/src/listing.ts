@@ -4,7 +4,7 @@ import { z } from 'zod/mini';
 import { categoryIdSchema } from './categories.js';
 import { LISTING_STATUSES } from './listing-status.js';
 import { listingPhotosSchema } from './media.js';
-import { multiLineText, singleLineText } from './text.js';
+import { multiLineText, noControlCharacters, singleLineText } from './text.js';
 
 export const LISTING_LIMITS = {
   /** New listings one account may publish in 24 hours: a neighbour sells a few things, not thousands. */
@@ -38,6 +38,7 @@ export const listingContentSchema = z.object({
   neighbourhoodId: z.string('Choose your neighbourhood first').check(
     z.minLength(1, 'Choose your neighbourhood first'),
     z.maxLength(LISTING_LIMITS.neighbourhoodMax, 'That neighbourhood id is too long'),
+    noControlCharacters('That neighbourhood id has control characters'),
   ),
   /** The seller will hear offers below the asking price (가격 제안 받기). */
   acceptsOffers: z._default(z.boolean('Accepts offers is yes or no'), false),

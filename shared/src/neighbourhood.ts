@@ -1,5 +1,6 @@
 // Neighbourhoods as clients see them, and the lookups the API answers.
 import { z } from 'zod/mini';
+import { idSchema } from './id.js';
 import { singleLineText } from './text.js';
 
 export const neighbourhoodSchema = z.object({
@@ -22,7 +23,7 @@ export function neighbourhoodLabel(n: Pick<Neighbourhood, 'nameEn' | 'nameKo'>):
   return n.nameKo ? `${n.nameEn} ${n.nameKo}` : n.nameEn;
 }
 
-export const neighbourhoodIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
+export const neighbourhoodIdSchema = idSchema;
 
 const coordinate = (name: string, limit: number) =>
   z.pipe(

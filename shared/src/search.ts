@@ -1,5 +1,6 @@
 // Searching listings: the words, the area, and the filters people expect.
 import { z } from 'zod/mini';
+import { idSchema } from './id.js';
 import { categoryIdSchema } from './categories.js';
 import type { RangeLevel } from './geo/range.js';
 import { listingSchema, type Listing } from './listing.js';
@@ -15,7 +16,7 @@ export const searchRequestSchema = z.object({
     z.minLength(1, 'Type something to search for'),
     z.maxLength(60, 'Search with at most 60 characters'),
   ),
-  neighbourhood: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  neighbourhood: z.optional(idSchema),
   range: z.optional(z.pipe(z.string().check(z.regex(/^[1-4]$/, 'range must be a level from 1 to 4')), z.transform((v) => Number(v) as RangeLevel))),
   category: z.optional(categoryIdSchema),
   minPrice: wholeWon('minPrice'),

@@ -1,5 +1,6 @@
 // The sync protocol on the wire: push of outbox mutations, and paged pull of changes.
 import { z } from 'zod/mini';
+import { idSchema } from './id.js';
 import { listingSchema } from './listing.js';
 import type { RangeLevel } from './geo/range.js';
 
@@ -84,7 +85,7 @@ export const pullQuerySchema = z.object({
     ),
     0,
   ),
-  neighbourhood: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  neighbourhood: z.optional(idSchema),
   range: z.optional(
     z.pipe(z.string().check(z.regex(/^[1-4]$/, 'range must be a level from 1 to 4')), z.transform((v) => Number(v) as RangeLevel)),
   ),

@@ -1,7 +1,8 @@
 // POST /api/listings/:id/views: someone opened a listing; answers the counts it now shows.
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { clientIp } from '../http/http-errors.js';
+import { idParamsSchema } from '@dongne/shared';
+import { clientIp, parseWith } from '../http/http-errors.js';
 
 export function listingRoutes() {
   const app = new Hono<AppEnv>();
@@ -9,7 +10,8 @@ export function listingRoutes() {
     const { listings, rateLimiter } = c.get('services');
     const actor = c.get('actor');
     await rateLimiter.check('view', { ip: clientIp(c), actorId: actor?.id });
-    return c.json(await listings.recordView(c.req.param('id'), { actor, ip: clientIp(c) }));
+    const { id } = parseWith(idParamsSchema, c.req.param());
+    return c.json(await listings.recordView(id, { actor, ip: clientIp(c) }));
   });
   return app;
 }

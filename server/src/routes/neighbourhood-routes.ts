@@ -1,6 +1,6 @@
 // Finding neighbourhoods: by name, by position, and one with its neighbour sets.
 import { Hono } from 'hono';
-import { locateQuerySchema, searchQuerySchema, type LocateResponse, type NeighbourhoodDetail } from '@dongne/shared';
+import { idParamsSchema, locateQuerySchema, searchQuerySchema, type LocateResponse, type NeighbourhoodDetail } from '@dongne/shared';
 import type { AppEnv } from '../app-env.js';
 import { ServiceError } from '../services/service-error.js';
 import { toNeighbourhood } from '../store/contract/neighbourhoods.js';
@@ -26,7 +26,7 @@ export function neighbourhoodRoutes() {
   });
 
   app.get('/:id', async (c) => {
-    const id = c.req.param('id');
+    const { id } = parseWith(idParamsSchema, c.req.param());
     const { neighbourhoods } = c.get('services');
     const row = await neighbourhoods.byId(id);
     if (!row) throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${id.slice(0, 100)}".`);

@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { requireActor } from '../middleware/require-actor.js';
-import { clientIp } from '../http/http-errors.js';
+import { idParamsSchema } from '@dongne/shared';
+import { clientIp, parseWith } from '../http/http-errors.js';
 
 export function profileRoutes() {
   const app = new Hono<AppEnv>();
@@ -17,10 +18,10 @@ export function profileRoutes() {
 
   app.delete('/me/photo', requireActor('Sign in to change your profile.'), async (c) => c.json(await c.get('services').profiles.removePhoto(c.get('actor'))));
 
-  app.get('/:id', async (c) => c.json(await c.get('services').profiles.publicProfile(c.req.param('id'))));
+  app.get('/:id', async (c) => c.json(await c.get('services').profiles.publicProfile(parseWith(idParamsSchema, c.req.param()).id)));
 
   app.get('/:id/photo', async (c) => {
-    const { photo, type } = await c.get('services').profiles.photo(c.req.param('id'));
+    const { photo, type } = await c.get('services').profiles.photo(parseWith(idParamsSchema, c.req.param()).id);
     // The URL carries the photo's version, so it can be cached for long.
     return c.body(new Uint8Array(photo), 200, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' });
   });

@@ -2,6 +2,7 @@
 import {
   describeIssues,
   isListingChangeMutation,
+  stripControlCharacters,
   isMutationName,
   DEFAULT_RANGE,
   searchWords,
@@ -38,14 +39,16 @@ export function createSyncService(store: Store, clock: Clock, scope: PullScope, 
    */
   async function withCurrentListing(tx: Tx, actor: Actor, mutation: Mutation, result: MutationResult): Promise<MutationResult> {
     if (result.status !== 'rejected' || !isListingChangeMutation(mutation.name)) return result;
-    const id = (mutation.args as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string') return result;
-    return { ...result, current: await tx.listings.changeFor(id, actor.id) };
+    // Args that do not parse name no listing to send back (their id may not even be one).
+    const parsed = compiledMutationArgs[mutation.name].safeParse(mutation.args);
+    if (!parsed.success) return result;
+    return { ...result, current: await tx.listings.changeFor(parsed.data.id, actor.id) };
   }
 
   async function applyOne(tx: Tx, actor: Actor, mutation: Mutation): Promise<MutationResult> {
     const { mutationId, seq, name } = mutation;
-    const reject = (code: string, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message });
+    // The message may quote what the device sent (a name, a field): stored as text, it holds none of its control characters.
+    const reject = (code: string, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message: stripControlCharacters(message) });
     if (!isMutationName(name)) {
       return reject('mutation.unknown', `This app version sent an action the server does not know ("${name.slice(0, 64)}").`);
     }

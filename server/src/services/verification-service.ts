@@ -27,6 +27,7 @@ async function currentTakenAt(db: Repositories, actorId: string, neighbourhoodId
 export const verification = {
   /** Checks the fix; if it passes, records a verification (inside the caller's transaction). */
   async verify(db: Repositories, actor: Actor, place: NeighbourhoodRow, fix: Fix, action: VerificationAction, now: number): Promise<FixCheck> {
+    await db.verifications.holdReadings();
     const around = await db.verifications.fixesAround(actor.id, fix.takenAt);
     const later = await db.verifications.laterElsewhere(actor.id, place.id, fix.takenAt);
     const laterPlace = later && (await db.neighbourhoods.byId(later.neighbourhoodId));

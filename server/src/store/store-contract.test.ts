@@ -2,26 +2,20 @@
 // duplicate error, and the two invariants sync depends on (store.ts explains them).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
-import { tempDir } from '../testing/harness.js';
+import { openTestStore, type OpenedTestStore } from '../testing/test-store.js';
 import { DuplicateError } from './contract/duplicate-error.js';
 import type { Store } from './contract/store.js';
-import { openSqliteStore } from './sqlite/sqlite-store.js';
 
 const HOME = 'kr-bundang-sunae';
 
+let opened: OpenedTestStore;
 let store: Store;
-let temp: ReturnType<typeof tempDir>;
 beforeEach(async () => {
-  temp = tempDir('dongne-contract-');
-  store = openSqliteStore(`${temp.dir}/dongne.sqlite`);
-  await ensureDemoNeighbourhoods(store);
+  opened = await openTestStore();
+  store = opened.store;
   await store.actors.insert({ id: 'seller', nickname: 'Seller', createdAt: 1 });
 });
-afterEach(async () => {
-  await store.close();
-  temp.remove();
-});
+afterEach(() => opened.close());
 
 const listing = (changeSeq: number, id = randomUUID()) => ({
   id,

@@ -1,5 +1,6 @@
-// Test harness for the server: a real SQLite store in a temp directory, a fixed clock, the app built
-// from them, and small helpers that speak the sync protocol through app.request(). Tests only.
+// Test harness for the server: a real store (SQLite in a temp file, or PostgreSQL — see
+// test-store.ts), a fixed clock, the app built from them, and small helpers that speak the sync
+// protocol through app.request(). Tests only.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Fix, ListingCreateArgs, Mutation, PullResponse, PushResponse, RangeLevel } from '@dongne/shared';
 import { createApp, type AppConfig } from '../app.js';
 import type { Clock } from '../services/clock.js';
-import { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { fixSource, HOME, type FixSource } from './fixes.js';
+import { openTestStore, query, queryValue, tableNames, type TestStore } from './test-store.js';
 
 /** scrypt's cheapest cost: tests sign up hundreds of accounts, and none of them guards a secret. */
 export const TEST_PASSWORD_COST = 2;
@@ -38,9 +38,10 @@ export function tempDir(prefix = 'dongne-test-'): { dir: string; remove(): void 
 
 export interface TestServer {
   app: ReturnType<typeof createApp>;
-  store: SqliteStore;
+  store: TestStore;
   clock: FixedClock;
-  file: string;
+  /** The SQLite file, for tests that reopen it; undefined on PostgreSQL. */
+  file?: string;
   /** Lines the app logged (unexpected errors land here, not on the test output). */
   logged: string[];
   /** Every wait the app asked for, in ms; the harness's sleep returns at once (no test waits). */
@@ -52,12 +53,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The app over a fresh SQLite file holding the demo neighbourhoods (no listings); call close() in afterEach. */
+/** The app over a fresh store holding the demo neighbourhoods (no listings); call close() in afterEach. */
 export async function createTestServer(options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps'> = {}): Promise<TestServer> {
-  const temp = tempDir();
-  const file = join(temp.dir, 'dongne.sqlite');
-  const store = openSqliteStore(file);
-  await ensureDemoNeighbourhoods(store);
+  const { store, file, close } = await openTestStore();
   const clock = fixedClock();
   const logged: string[] = [];
   const slept: number[] = [];
@@ -80,10 +78,7 @@ export async function createTestServer(options: Pick<AppConfig, 'bodyMaxBytes' |
       const args = listingArgs(overrides);
       return mutation(seq, 'listing.create', args, { fix: fix(args.neighbourhoodId) });
     },
-    async close() {
-      if (store.db.open) await store.close();
-      temp.remove();
-    },
+    close,
   };
 }
 
@@ -247,23 +242,19 @@ export const setNeighbourhoods = (seq: number, held: string[], active = held[0])
  * Every row of every table, ordered, so two dumps compare equal exactly when nothing changed. Rate
  * limit counters are left out: they count every request, refused ones too, and hold no data.
  */
-export async function dumpTables(store: SqliteStore): Promise<Record<string, unknown[]>> {
-  const tables = store.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'rate_limits' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  return Object.fromEntries(
-    tables.map((table) => {
-      const columns = store.db.prepare(`SELECT count(*) FROM pragma_table_info('${table}')`).pluck().get() as number;
-      return [table, store.db.prepare(`SELECT * FROM "${table}" ORDER BY ${columns > 1 ? '1, 2' : '1'}`).all()];
-    }),
-  );
+export async function dumpTables(store: TestStore): Promise<Record<string, unknown[]>> {
+  const dump: Record<string, unknown[]> = {};
+  for (const table of await tableNames(store)) {
+    if (table === 'rate_limits') continue;
+    dump[table] = await query(store, `SELECT * FROM ${table} ORDER BY 1, 2`);
+  }
+  return dump;
 }
 
-export async function changeCounter(store: SqliteStore): Promise<number> {
-  return store.db.prepare('SELECT value FROM change_counter WHERE id = 1').pluck().get() as number;
+export async function changeCounter(store: TestStore): Promise<number> {
+  return Number(await queryValue(store, 'SELECT value FROM change_counter WHERE id = 1'));
 }
 
-export async function countRows(store: SqliteStore, table: string): Promise<number> {
-  return store.db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+export async function countRows(store: TestStore, table: string): Promise<number> {
+  return Number(await queryValue(store, `SELECT count(*) FROM ${table}`));
 }

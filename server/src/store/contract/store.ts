@@ -47,5 +47,10 @@ export interface Store extends Repositories {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `fn` over one consistent snapshot, for reads that must describe the same moment. */
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs start-up work (importing the demo neighbourhoods, seeding demo listings) while no other
+   * server instance on this database runs its own: several instances starting together seed once.
+   */
+  duringStartup<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

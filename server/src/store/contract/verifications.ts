@@ -2,6 +2,12 @@
 import type { Fix } from '@dongne/shared';
 
 export interface VerificationsRepo {
+  /**
+   * Holds the readings for the rest of the transaction: what it checks next sees every reading
+   * recorded before, and no other transaction records one until it ends. (Two devices sending the
+   * same reading at once must not both find it unused.)
+   */
+  holdReadings(): Promise<void>;
   record(row: { actorId: string; neighbourhoodId: string; fix: Fix; verifiedAt: number }): Promise<void>;
   /** Every used reading (anyone's) taken between `from` and `to` inside the box, for the replay check. */
   usedNear(box: { from: number; to: number; south: number; north: number; west: number; east: number }): Promise<Fix[]>;

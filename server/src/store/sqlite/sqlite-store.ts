@@ -111,6 +111,11 @@ export class SqliteStore implements Store {
     return this.#inTransactionOf(this.#statements.beginRead, fn);
   }
 
+  /** One process serves a SQLite file: there is no other instance to wait for. */
+  duringStartup<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
   async close(): Promise<void> {
     await this.#queue;
     this.db.close();

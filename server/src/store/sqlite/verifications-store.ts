@@ -40,6 +40,8 @@ export function createVerificationsStore(db: Db) {
     FROM verifications WHERE actor_id = ?`);
 
   return {
+    /** The transaction's BEGIN IMMEDIATE already holds SQLite's one write lock. */
+    holdReadings() {},
     record(row: { actorId: string; neighbourhoodId: string; fix: Fix; verifiedAt: number }) {
       insert.run({ actorId: row.actorId, neighbourhoodId: row.neighbourhoodId, ...row.fix, verifiedAt: row.verifiedAt, fixKey: fixKey(row.fix) });
       recordLatest.run({ actorId: row.actorId, neighbourhoodId: row.neighbourhoodId, takenAt: row.fix.takenAt });

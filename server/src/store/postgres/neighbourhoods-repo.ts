@@ -1,0 +1,66 @@
+// Neighbourhoods and their neighbour sets on PostgreSQL.
+import type { NeighbourhoodRow, NeighbourhoodsRepo } from '../contract/neighbourhoods.js';
+import { row, rows, type Queryable } from './queryable.js';
+
+const COLUMNS = `id, name_en AS "nameEn", name_ko AS "nameKo", country, lat, lng, radius_m AS "radiusM", boundary,
+  min_lat AS "minLat", max_lat AS "maxLat", min_lng AS "minLng", max_lng AS "maxLng"`;
+/** Rows per INSERT when neighbour sets are replaced: few round trips, well under the parameter limit. */
+const PAIRS_PER_INSERT = 5_000;
+
+export function createNeighbourhoodsRepo(db: Queryable): NeighbourhoodsRepo {
+  return {
+    async upsert(r) {
+      await db.query(
+        `INSERT INTO neighbourhoods (id, name_en, name_ko, country, lat, lng, radius_m, boundary, min_lat, max_lat, min_lng, max_lng)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_ko = excluded.name_ko, country = excluded.country,
+           lat = excluded.lat, lng = excluded.lng, radius_m = excluded.radius_m, boundary = excluded.boundary,
+           min_lat = excluded.min_lat, max_lat = excluded.max_lat, min_lng = excluded.min_lng, max_lng = excluded.max_lng`,
+        [r.id, r.nameEn, r.nameKo, r.country, r.lat, r.lng, r.radiusM, r.boundary, r.minLat, r.maxLat, r.minLng, r.maxLng],
+      );
+    },
+    byId: (id) => row<NeighbourhoodRow>(db, `SELECT ${COLUMNS} FROM neighbourhoods WHERE id = $1`, [id]),
+    all: () => rows<NeighbourhoodRow>(db, `SELECT ${COLUMNS} FROM neighbourhoods`),
+    async count() {
+      return (await row<{ n: number }>(db, 'SELECT count(*)::int AS n FROM neighbourhoods'))!.n;
+    },
+    async replaceNeighbours(pairs) {
+      await db.query('DELETE FROM neighbourhood_neighbours');
+      for (let start = 0; start < pairs.length; start += PAIRS_PER_INSERT) {
+        const chunk = pairs.slice(start, start + PAIRS_PER_INSERT);
+        await db.query(
+          `INSERT INTO neighbourhood_neighbours (neighbourhood_id, level, neighbour_id, distance_m)
+           SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[])`,
+          [chunk.map((p) => p.neighbourhoodId), chunk.map((p) => p.level), chunk.map((p) => p.neighbourId), chunk.map((p) => p.distanceM)],
+        );
+      }
+    },
+    async neighbourIds(id, level) {
+      return (await rows<{ id: string }>(db, 'SELECT neighbour_id AS id FROM neighbourhood_neighbours WHERE neighbourhood_id = $1 AND level = $2 ORDER BY distance_m', [id, level])).map(
+        (r) => r.id,
+      );
+    },
+    async neighbourSets(id) {
+      const sets: Record<string, string[]> = {};
+      for (const r of await rows<{ level: number; id: string }>(
+        db,
+        'SELECT level, neighbour_id AS id FROM neighbourhood_neighbours WHERE neighbourhood_id = $1 ORDER BY level, distance_m',
+        [id],
+      )) {
+        (sets[r.level] ??= []).push(r.id);
+      }
+      return sets;
+    },
+    search(query, limit) {
+      const escaped = query.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      return rows<NeighbourhoodRow>(
+        db,
+        `SELECT ${COLUMNS} FROM neighbourhoods
+         WHERE name_en ILIKE $1 OR name_ko LIKE $1
+         ORDER BY (name_en ILIKE $2 OR name_ko LIKE $2) DESC, name_en
+         LIMIT $3`,
+        [`%${escaped}%`, `${escaped}%`, limit],
+      );
+    },
+  };
+}
