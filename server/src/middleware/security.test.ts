@@ -1,17 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createApp } from '../app.js';
 import { RATE_LIMITS } from '../services/rate-limiter.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { newSession } from '../testing/harness.js';
+import { openTestStore, queryValue, type TestStore } from '../testing/test-store.js';
 
-function setup() {
+/** A store of the test's own, closed when the test ends. */
+async function openStore(): Promise<TestStore> {
+  const { store, close } = await openTestStore({ neighbourhoods: 'none' });
+  onTestFinished(close);
+  return store;
+}
+
+async function setup() {
   let now = Date.UTC(2026, 10, 25, 12, 0, 30);
-  const store = openSqliteStore(':memory:');
+  const store = await openStore();
   const app = createApp({ store, clock: { now: () => now }, config: { log: () => {} } });
   return { app, store, advance: (ms: number) => (now += ms) };
 }
 
-const session = async (app: ReturnType<typeof setup>['app']) => (await newSession(app)).cookie;
+const session = async (app: Awaited<ReturnType<typeof setup>>['app']) => (await newSession(app)).cookie;
 
 /** A sign-up or sign-in body: writes that need no session (a sign-up creates an account). */
 const credentials = (nickname: string, headers: Record<string, string> = {}) => ({
@@ -28,11 +35,11 @@ const push = (cookie: string, headers: Record<string, string> = {}) => ({
 
 describe('cross-site request forgery', () => {
   it('refuses a state-changing request a browser marks as cross-site, and changes nothing', async () => {
-    const { app, store } = setup();
+    const { app, store } = await setup();
     const alice = await newSession(app);
     const { cookie } = alice;
-    const count = (table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
-    const before = { actors: count('actors'), sessions: count('sessions') };
+    const count = async (table: string) => Number(await queryValue(store, `SELECT count(*) FROM ${table}`));
+    const before = { actors: await count('actors'), sessions: await count('sessions') };
     const crossSite: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }];
     for (const headers of crossSite) {
       for (const [path, init] of [
@@ -47,12 +54,12 @@ describe('cross-site request forgery', () => {
       }
     }
     // No account made, no session started or ended: Alice is still signed in.
-    expect({ actors: count('actors'), sessions: count('sessions') }).toEqual(before);
+    expect({ actors: await count('actors'), sessions: await count('sessions') }).toEqual(before);
     expect((await app.request('/api/auth/session', { headers: { cookie } })).status).toBe(200);
   });
 
   it('lets the app itself through: same-origin fetches, and matching Origin headers', async () => {
-    const { app } = setup();
+    const { app } = await setup();
     const sameOrigin = await app.request('http://localhost/api/auth/signup', credentials('jieun', { 'sec-fetch-site': 'same-origin' }));
     expect(sameOrigin.status).toBe(201);
     const matching = await app.request('http://localhost/api/auth/signin', credentials('jieun', { origin: 'http://localhost' }));
@@ -60,7 +67,7 @@ describe('cross-site request forgery', () => {
   });
 
   it('compares scheme, host and port with the site’s own origin', async () => {
-    const { app } = setup();
+    const { app } = await setup();
     // The http site at localhost: an https page there, another port, another host, an opaque origin.
     for (const origin of ['https://localhost', 'http://localhost:8080', 'http://127.0.0.1', 'null', 'not a url']) {
       const response = await app.request('http://localhost/api/auth/signup', credentials('mallory', { origin }));
@@ -74,7 +81,7 @@ describe('cross-site request forgery', () => {
   });
 
   it('needs both headers to pass: a same-origin Sec-Fetch-Site does not excuse a foreign Origin', async () => {
-    const { app } = setup();
+    const { app } = await setup();
     for (const headers of [
       { 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' },
       { 'sec-fetch-site': 'none', origin: 'https://localhost' },
@@ -87,12 +94,12 @@ describe('cross-site request forgery', () => {
   });
 
   it('lets through clients that send neither header (curl, other servers): they carry no one’s cookies', async () => {
-    const { app } = setup();
+    const { app } = await setup();
     expect((await app.request('http://localhost/api/auth/signup', credentials('jieun'))).status).toBe(201);
   });
 
   it('does not apply to reads', async () => {
-    const { app } = setup();
+    const { app } = await setup();
     const response = await app.request('http://localhost/api/health', { headers: { 'sec-fetch-site': 'cross-site' } });
     expect(response.status).toBe(200);
   });
@@ -100,7 +107,7 @@ describe('cross-site request forgery', () => {
 
 describe('security headers', () => {
   it('sends a CSP without inline scripts, nosniff and no framing on every response', async () => {
-    const { app } = setup();
+    const { app } = await setup();
     for (const path of ['/api/health', '/api/nope']) {
       const response = await app.request(path);
       const csp = response.headers.get('content-security-policy')!;
@@ -113,7 +120,7 @@ describe('security headers', () => {
   });
 
   it('marks the session cookie httpOnly and SameSite=Lax, and Secure over HTTPS', async () => {
-    const { app } = setup();
+    const { app } = await setup();
     const plain = (await app.request('http://localhost/api/auth/signup', credentials('jieun'))).headers.get('set-cookie')!;
     expect(plain).toMatch(/HttpOnly/);
     expect(plain).toMatch(/SameSite=Lax/);
@@ -127,7 +134,7 @@ describe('security headers', () => {
 
 describe('push rate limit', () => {
   it('answers 429 with Retry-After past the per-actor limit, and lets the actor back in the next window', async () => {
-    const { app, advance } = setup();
+    const { app, advance } = await setup();
     const cookie = await session(app);
     const limit = RATE_LIMITS.push.perActor;
     for (let i = 0; i < limit; i++) {
@@ -149,7 +156,7 @@ describe('push rate limit', () => {
 
 describe('behind a TLS proxy', () => {
   it('marks the session cookie Secure and sends HSTS when the public origin is https, though requests arrive as http', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await openStore();
     const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {}, publicOrigin: 'https://dongne.example' } });
     const response = await app.request('http://internal:8080/api/auth/signup', {
       method: 'POST',
@@ -162,7 +169,7 @@ describe('behind a TLS proxy', () => {
   });
 
   it('takes the configured public origin as the site’s own: the https address people use passes, the internal one does not', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await openStore();
     const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {}, publicOrigin: 'https://dongne.example' } });
     const signUp = (nickname: string, origin: string) =>
       app.request('http://internal:8080/api/auth/signup', credentials(nickname, { origin, 'sec-fetch-site': 'same-origin' }));

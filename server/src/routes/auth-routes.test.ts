@@ -1,9 +1,9 @@
-// /api/auth through app.request() with a real SQLite store and a fixed clock: sign-up, sign-in,
+// /api/auth through app.request() with a real store and a fixed clock: sign-up, sign-in,
 // sign-out, sessions that expire and are extended, the sign-in failure limits (requests come from
 // an address through the bindings fromAddress gives them), and what one account can do to
 // another's things.
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { accountSchema, apiErrorSchema } from '@dongne/shared';
 import { RATE_LIMITS } from '../services/rate-limiter.js';
 import { SIGN_IN_FAILURES } from '../services/password-sign-in.js';
@@ -26,6 +26,7 @@ import {
   type TestServer,
 } from '../testing/harness.js';
 import { verifyPassword } from '../services/password.js';
+import { openTestStore, queryValue } from '../testing/test-store.js';
 import { createApp } from '../app.js';
 
 // The real password check, counted: the rate limit must stop guesses before they reach it.
@@ -66,7 +67,7 @@ async function post(path: string, body: unknown, headers: Record<string, string>
 const signUp = (nickname: string, password = PASSWORD, origin?: string) => post('signup', { nickname, password }, {}, origin);
 const signInAs = (nickname: string, password = PASSWORD) => post('signin', { nickname, password });
 const whoIs = (cookie?: string) => server.app.request('/api/auth/session', { headers: cookie ? { cookie } : {} });
-const count = (table: string) => server.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = async (table: string) => Number(await queryValue(server.store, `SELECT count(*) FROM ${table}`));
 
 /** Asserts the shared error shape with this status and code; returns the body. */
 async function expectError(response: Response, status: number, code: string) {
@@ -138,7 +139,7 @@ describe('signing up', () => {
   ])('refuses a nickname with %s (400, and says why)', async (_, nickname, message) => {
     const body = await expectError(await signUp(nickname), 400, 'request.invalid');
     expect(body.error.issues).toContainEqual({ path: 'nickname', message });
-    expect(count('actors')).toBe(0);
+    expect(await count('actors')).toBe(0);
   });
 
   it('refuses a password under 8 characters, and a body without one', async () => {
@@ -147,7 +148,7 @@ describe('signing up', () => {
     const missing = await expectError(await post('signup', { nickname: 'minho' }), 400, 'request.invalid');
     expect(missing.error.issues).toEqual([{ path: 'password', message: 'Enter a password' }]);
     await expectError(await server.app.request('/api/auth/signup', { method: 'POST', body: 'nickname=minho' }), 415, 'request.not_json');
-    expect(count('actors')).toBe(0);
+    expect(await count('actors')).toBe(0);
   });
 
   it('refuses a nickname someone has, whatever its case (409 auth.nickname_taken), and signs nobody in', async () => {
@@ -158,7 +159,7 @@ describe('signing up', () => {
       const body = await expectError(response, 409, 'auth.nickname_taken');
       expect(body.error.message).toBe(`The nickname “${nickname}” is taken. Try another.`);
     }
-    expect([count('actors'), count('sessions')]).toEqual([1, 1]);
+    expect([await count('actors'), await count('sessions')]).toEqual([1, 1]);
   });
 
   it('stores the password only as a scrypt hash, and never says it back or logs it', async () => {
@@ -168,7 +169,7 @@ describe('signing up', () => {
     await signUp('minho');
     answered.push(await (await whoIs(cookie)).text());
 
-    const stored = server.store.db.prepare('SELECT password_hash FROM actors WHERE id = ?').pluck().get(actorId) as string;
+    const stored = (await queryValue(server.store, 'SELECT password_hash FROM actors WHERE id = ?', actorId)) as string;
     expect(stored).toMatch(/^scrypt\$/);
     expect(JSON.stringify(await dumpTables(server.store))).not.toContain(PASSWORD);
     expect(answered.length).toBeGreaterThan(3);
@@ -202,21 +203,21 @@ describe('signing in', () => {
     const wrongBody = await expectError(wrong, 401, 'auth.invalid_credentials');
     expect(await expectError(unknown, 401, 'auth.invalid_credentials')).toEqual(wrongBody);
     expect(wrongBody.error.message).toBe('That nickname and password do not match.');
-    expect(count('sessions')).toBe(1);
+    expect(await count('sessions')).toBe(1);
   });
 });
 
 describe('password hash cost', () => {
-  const storedHash = (actorId: string) => server.store.db.prepare('SELECT password_hash FROM actors WHERE id = ?').pluck().get(actorId) as string;
+  const storedHash = async (actorId: string) => (await queryValue(server.store, 'SELECT password_hash FROM actors WHERE id = ?', actorId)) as string;
 
   it('hashes new passwords at the configured cost, and signs in accounts hashed at any other', async () => {
     const early = await newSession(server.app, { nickname: 'early', password: PASSWORD });
-    expect(storedHash(early.actorId)).toMatch(new RegExp(`^scrypt\\$${TEST_PASSWORD_COST}\\$`));
+    expect(await storedHash(early.actorId)).toMatch(new RegExp(`^scrypt\\$${TEST_PASSWORD_COST}\\$`));
 
     // The operator raises the cost: the same database, a dearer hash for new passwords only.
     const raised = createApp({ store: server.store, clock: server.clock, config: { log: (line) => server.logged.push(line), passwordCost: 1024 } });
     const late = await newSession(raised, { nickname: 'late', password: PASSWORD });
-    expect(storedHash(late.actorId)).toMatch(/^scrypt\$1024\$/);
+    expect(await storedHash(late.actorId)).toMatch(/^scrypt\$1024\$/);
     for (const app of [raised, server.app]) {
       expect(await signIn(app, early)).toMatch(/^dongne_session=/);
       expect(await signIn(app, late)).toMatch(/^dongne_session=/);
@@ -523,8 +524,9 @@ describe('another account', () => {
 describe('nicknames that only look different', () => {
   it('refuses a second account whose nickname differs only in Unicode form, width or accented case', async () => {
     const { createApp } = await import('../app.js');
-    const { openSqliteStore } = await import('../store/sqlite/sqlite-store.js');
-    const app = createApp({ store: openSqliteStore(':memory:'), clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {} } });
+    const opened = await openTestStore({ neighbourhoods: 'none' });
+    onTestFinished(() => opened.close());
+    const app = createApp({ store: opened.store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {} } });
     const signUp = (nickname: string) =>
       app.request('/api/auth/signup', {
         method: 'POST',

@@ -144,10 +144,10 @@ describe('GET /api/neighbourhoods/:id (one place and its neighbours)', () => {
     expect(mangwon.neighbours['4'].every((id) => id.startsWith('kr-mapo-'))).toBe(true);
   });
 
-  it('answers 404 neighbourhood.unknown for an id Dongne does not know, naming it safely', async () => {
+  it('answers 404 neighbourhood.unknown for an id Dongne does not know, naming it safely, and 400 for one no id could be', async () => {
     const error = await refused('/api/neighbourhoods/kr-atlantis', 404, 'neighbourhood.unknown');
     expect(error.message).toBe('No neighbourhood with id "kr-atlantis".');
-    const long = await refused(`/api/neighbourhoods/${'x'.repeat(500)}`, 404, 'neighbourhood.unknown');
+    const long = await refused(`/api/neighbourhoods/${'x'.repeat(500)}`, 400, 'request.invalid');
     expect(long.message.length).toBeLessThan(150);
     await refused(`/api/neighbourhoods/${encodeURIComponent("'; DROP TABLE neighbourhoods; --")}`, 404, 'neighbourhood.unknown');
     expect(await server.store.neighbourhoods.count()).toBeGreaterThan(0);

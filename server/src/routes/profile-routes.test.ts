@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { PROFILE_PHOTO } from '@dongne/shared';
 import { createApp } from '../app.js';
 import { RATE_LIMITS } from '../services/rate-limiter.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { png } from '../testing/images.js';
+import { openTestStore } from '../testing/test-store.js';
 
 const PNG = readFileSync(new URL('../../../web/static/icons/icon-192.png', import.meta.url));
 
 async function setup() {
-  const store = openSqliteStore(':memory:');
+  const { store, close } = await openTestStore({ neighbourhoods: 'none' });
+  onTestFinished(close);
   const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {} } });
   const signup = await app.request('/api/auth/signup', {
     method: 'POST',

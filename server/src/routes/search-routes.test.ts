@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createApp } from '../app.js';
 import { seedDemoData } from '../services/demo-seed.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openTestStore } from '../testing/test-store.js';
 
 async function setup() {
-  const store = openSqliteStore(':memory:');
+  const { store, close } = await openTestStore({ neighbourhoods: 'none' });
+  onTestFinished(close);
   const clock = { now: () => Date.UTC(2026, 10, 25, 12) };
   await seedDemoData(store, clock);
   return createApp({ store, clock, config: { log: () => {} } });

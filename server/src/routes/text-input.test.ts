@@ -1,5 +1,5 @@
-// Control characters in every text a client can send, through app.request() with a real SQLite
-// store: each is refused with a 4xx and a machine code, or stripped before it is used, and never
+// Control characters in every text a client can send, through app.request() with a real store
+// (either engine): each is refused with a 4xx and a machine code, or stripped before it is used, and never
 // causes a 500. A NUL used to end SQLite's FTS5 and LIKE patterns early: searching "lamp\0" failed
 // with a 500, and "\0" on its own matched every listing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
   type TestServer,
 } from '../testing/harness.js';
 import { HOME } from '../testing/fixes.js';
+import { queryValue } from '../testing/test-store.js';
 
 /** A NUL, other C0 controls, DEL and C1 controls: what a query string or a path can carry. */
 const CONTROLS = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u009f'];
@@ -162,7 +163,7 @@ describe('accounts', () => {
         `passkey challenge ${label}`,
       );
     }
-    expect(server.store.db.prepare("SELECT count(*) FROM actors WHERE kind = 'account'").pluck().get()).toBe(1);
+    expect(Number(await queryValue(server.store, "SELECT count(*) FROM actors WHERE kind = 'account'"))).toBe(1);
     // The account is as it was: the right password still signs in.
     expect((await post('/api/auth/signin', { nickname: minho.nickname, password: minho.password })).status).toBe(200);
   });
@@ -223,7 +224,7 @@ describe('mutations', () => {
         expect(result, `${m.name} ${show(control)}`).toMatchObject({ status: 'rejected', code: expect.any(String) });
       }
     }
-    expect(server.store.db.prepare('SELECT count(*) FROM listings').pluck().get()).toBe(0);
+    expect(Number(await queryValue(server.store, 'SELECT count(*) FROM listings'))).toBe(0);
   });
 
   it('refuse a control character in the device id with a 4xx', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listingSchema, neighbourhoodLabel, type Listing } from '@dongne/shared';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openPostgresStore } from '../store/postgres/postgres-store.js';
+import { openSqliteStore, SqliteStore } from '../store/sqlite/sqlite-store.js';
 import {
   countRows,
   createTestServer,
@@ -12,6 +13,7 @@ import {
   T0,
   type TestServer,
 } from '../testing/harness.js';
+import { openTestStore, queryColumn, type TestStore } from '../testing/test-store.js';
 import { DEFAULT_NEIGHBOURHOOD_ID, DEMO_LISTINGS, DEMO_PLACES, DEMO_SELLERS } from './demo-listings.js';
 import { seedDemoData } from './demo-seed.js';
 
@@ -25,6 +27,18 @@ beforeEach(async () => {
   server = await createTestServer();
 });
 afterEach(() => server.close());
+
+/**
+ * The server's database as a restarted server opens it: the same SQLite file, closed and opened
+ * again; or, on PostgreSQL, the same database through a new pool, migrated again (a no-op).
+ */
+async function restart(server: TestServer): Promise<TestStore> {
+  if (server.store instanceof SqliteStore) {
+    await server.store.close();
+    return openSqliteStore(server.file!);
+  }
+  return openPostgresStore(server.store.pool.options.connectionString!, { max: 2 });
+}
 
 /** What a visitor's device pulls: the default area unless given another, in cursor order. */
 async function pulledListings(scope: { neighbourhood?: string; range?: 1 | 2 | 3 | 4 } = {}): Promise<Listing[]> {
@@ -90,14 +104,14 @@ describe('demo seed', () => {
   });
 
   it('imports the demo neighbourhoods first, so a fresh database can place the listings', async () => {
-    const fresh = openSqliteStore(':memory:');
+    const { store: fresh, close } = await openTestStore({ neighbourhoods: 'none' });
     try {
       expect(await fresh.neighbourhoods.count()).toBe(0);
       await seedDemoData(fresh, server.clock);
       expect(await fresh.neighbourhoods.count()).toBe(await server.store.neighbourhoods.count());
       expect(await fresh.listings.countLive()).toBe(DEMO_LISTINGS.length);
     } finally {
-      await fresh.close();
+      await close();
     }
   });
 
@@ -109,7 +123,7 @@ describe('demo seed', () => {
     const other = await createTestServer();
     try {
       await seedDemoData(other.store, other.clock);
-      const otherIds = (other.store.db.prepare('SELECT id FROM listings ORDER BY id').pluck().all() as string[]);
+      const otherIds = await queryColumn(other.store, 'SELECT id FROM listings ORDER BY id');
       expect(otherIds).toEqual(ids);
     } finally {
       await other.close();
@@ -118,7 +132,7 @@ describe('demo seed', () => {
 
   it('creates demo sellers nobody can sign in as', async () => {
     await seedDemoData(server.store, server.clock);
-    const sellers = server.store.db.prepare('SELECT nickname FROM actors ORDER BY id').pluck().all() as string[];
+    const sellers = await queryColumn(server.store, 'SELECT nickname FROM actors ORDER BY id');
     expect(sellers).toHaveLength(DEMO_SELLERS.length);
     for (const nickname of DEMO_SELLERS) {
       // Not an account at all: no password opens it, and no passkey was ever registered for it.
@@ -142,11 +156,10 @@ describe('demo seed', () => {
     expect(await dumpTables(server.store)).toEqual(after);
   });
 
-  it('adds nothing when the same file is reopened, as on a server restart', async () => {
+  it('adds nothing when the same database is reopened, as on a server restart', async () => {
     await seedDemoData(server.store, server.clock);
     const after = await dumpTables(server.store);
-    await server.store.close();
-    const reopened = openSqliteStore(server.file);
+    const reopened = await restart(server);
     try {
       expect(await seedDemoData(reopened, server.clock)).toBe(0);
       expect(await dumpTables(reopened)).toEqual(after);
@@ -167,7 +180,7 @@ describe('demo seed', () => {
     await server.store.sync.nextChangeSeq();
     await server.store.sync.nextChangeSeq();
     await seedDemoData(server.store, server.clock);
-    const seqs = server.store.db.prepare('SELECT change_seq FROM listings ORDER BY change_seq').pluck().all() as number[];
+    const seqs = (await queryColumn(server.store, 'SELECT change_seq FROM listings ORDER BY change_seq')).map(Number);
     expect(seqs[0]).toBe(3);
     expect(seqs.at(-1)).toBe(2 + DEMO_LISTINGS.length);
   });

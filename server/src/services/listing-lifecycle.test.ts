@@ -1,5 +1,5 @@
 // What a seller and their neighbours do with a listing after it is published, through push and
-// pull on a real SQLite store: edit, hide, bump, like, and views.
+// pull on a real store (either engine): edit, hide, bump, like, and views.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUMP_INTERVAL_MS, type Listing, type MutationResult, type PullResponse } from '@dongne/shared';
 import { createTestServer, device, dumpTables, mutation, newSession, pull, push, type TestServer } from '../testing/harness.js';

@@ -1,18 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { MEDIA_LIMITS } from '@dongne/shared';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { JPEG_3X2, JPEG_4097X8, png, sha256Hex, WEBP_VP8X_3X2 } from '../testing/images.js';
+import { openTestStore, query } from '../testing/test-store.js';
 import { createMediaService } from './media-service.js';
 import { ServiceError } from './service-error.js';
 
 async function setup() {
-  const store = openSqliteStore(':memory:');
+  const { store, close } = await openTestStore({ neighbourhoods: 'none' });
+  onTestFinished(close);
   let now = Date.UTC(2026, 10, 25, 12);
   const clock = { now: () => now };
   const jieun = { id: 'actor-jieun', nickname: '지은', joinedAt: now };
   const minho = { id: 'actor-minho', nickname: '민호', joinedAt: now };
   for (const actor of [jieun, minho]) await store.actors.insert({ id: actor.id, nickname: actor.nickname, createdAt: now });
-  const rows = () => store.db.prepare('SELECT hash, type, size, width, height, uploader_id, created_at FROM media ORDER BY hash').all();
+  const rows = () => query(store, 'SELECT hash, type, size, width, height, uploader_id, created_at FROM media ORDER BY hash');
   return { store, media: createMediaService(store, clock), jieun, minho, rows, advance: (ms: number) => (now += ms) };
 }
 
@@ -35,7 +36,7 @@ describe('media service', () => {
     const stored = await media.get(hash);
     expect(stored.type).toBe('image/jpeg');
     expect(Buffer.from(stored.bytes).equals(Buffer.from(JPEG_3X2))).toBe(true);
-    expect(rows()).toEqual([
+    expect(await rows()).toEqual([
       { hash, type: 'image/jpeg', size: JPEG_3X2.length, width: 3, height: 2, uploader_id: jieun.id, created_at: Date.UTC(2026, 10, 25, 12) },
     ]);
   });
@@ -44,11 +45,11 @@ describe('media service', () => {
     const { media, jieun, minho, rows, advance } = await setup();
     const hash = sha256Hex(WEBP_VP8X_3X2);
     const first = await media.upload(jieun, hash, WEBP_VP8X_3X2);
-    const before = rows();
+    const before = await rows();
     advance(60_000);
     expect(await media.upload(jieun, hash, WEBP_VP8X_3X2)).toEqual(first);
     expect(await media.upload(minho, hash, WEBP_VP8X_3X2)).toEqual(first);
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
   });
 
   it('refuses too large, mismatched, non-image and oversized photos, storing none of them', async () => {
@@ -77,7 +78,7 @@ describe('media service', () => {
     });
     const tall = png(1, 4097);
     expect(await refusal(() => media.upload(jieun, sha256Hex(tall), tall))).toMatchObject({ status: 422 });
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
   });
 
   it('accepts a photo exactly at the limits', async () => {
@@ -89,17 +90,21 @@ describe('media service', () => {
   it('holds each account to its storage quota, counting only what that account stored', async () => {
     const { store, media, jieun, minho, rows } = await setup();
     // As if Jieun had already stored all but a few bytes of her allowance.
-    store.db
-      .prepare("INSERT INTO media (hash, type, bytes, size, width, height, uploader_id, created_at) VALUES ('old', 'image/jpeg', x'00', ?, 1, 1, ?, 0)")
-      .run(MEDIA_LIMITS.storedMaxBytesPerAccount - 10, jieun.id);
-    const before = rows();
+    await query(
+      store,
+      "INSERT INTO media (hash, type, bytes, size, width, height, uploader_id, created_at) VALUES ('old', 'image/jpeg', ?, ?, 1, 1, ?, 0) RETURNING hash",
+      Buffer.from([0]),
+      MEDIA_LIMITS.storedMaxBytesPerAccount - 10,
+      jieun.id,
+    );
+    const before = await rows();
     const hash = sha256Hex(JPEG_3X2);
     expect(await refusal(() => media.upload(jieun, hash, JPEG_3X2))).toEqual({
       status: 403,
       code: 'media.quota_exceeded',
       message: 'Your photos on Dongne have reached 500 MB. Use photos you already added, or fewer new ones.',
     });
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
     expect(await media.upload(minho, hash, JPEG_3X2)).toMatchObject({ hash });
     // Stored now, so Jieun adding the same photo costs her nothing.
     expect(await media.upload(jieun, hash, JPEG_3X2)).toMatchObject({ hash });

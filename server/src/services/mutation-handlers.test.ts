@@ -1,4 +1,4 @@
-// What each mutation does on the server, pushed through app.request() into a real SQLite store:
+// What each mutation does on the server, pushed through app.request() into a real store:
 // publishing needs proof of place, verifying checks the fix, holding neighbourhoods is checked.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LISTING_LIMITS, type Mutation, type MutationResult } from '@dongne/shared';
@@ -20,6 +20,7 @@ import {
   type TestServer,
 } from '../testing/harness.js';
 import { fixAt, HOME } from '../testing/fixes.js';
+import { query } from '../testing/test-store.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -47,9 +48,11 @@ async function domainTables() {
 }
 
 const verificationsOf = (actorId: string) =>
-  server.store.db
-    .prepare('SELECT neighbourhood_id AS neighbourhoodId, lat, lng, accuracy, taken_at AS takenAt, verified_at AS verifiedAt FROM verifications WHERE actor_id = ? ORDER BY id')
-    .all(actorId);
+  query(
+    server.store,
+    'SELECT neighbourhood_id AS "neighbourhoodId", lat, lng, accuracy, taken_at AS "takenAt", verified_at AS "verifiedAt" FROM verifications WHERE actor_id = ? ORDER BY id',
+    actorId,
+  );
 
 const centreOf = async (id: string) => (await server.store.neighbourhoods.byId(id))!;
 
@@ -60,7 +63,7 @@ describe('listing.create needs proof of place', () => {
 
     expect(await server.store.listings.byId((create.args as { id: string }).id)).toMatchObject({ neighbourhoodId: HOME, sellerId: alice.actorId });
     const { lat, lng, accuracy, takenAt } = create.fix!;
-    expect(verificationsOf(alice.actorId)).toEqual([{ neighbourhoodId: HOME, lat, lng, accuracy, takenAt, verifiedAt: T0 }]);
+    expect(await verificationsOf(alice.actorId)).toEqual([{ neighbourhoodId: HOME, lat, lng, accuracy, takenAt, verifiedAt: T0 }]);
     const { profile } = await pull(server.app, alice.cookie);
     expect(profile).toMatchObject({ verificationCount: 1, lastVerifiedAt: T0 });
   });
@@ -88,7 +91,7 @@ describe('listing.create needs proof of place', () => {
     const { fix: _, ...withoutFix } = server.createListing(phone.nextSeq());
     expect(await pushOne(withoutFix)).toMatchObject({ status: 'applied' });
     expect(await countRows(server.store, 'listings')).toBe(1);
-    expect(verificationsOf(alice.actorId)).toHaveLength(1);
+    expect(await verificationsOf(alice.actorId)).toHaveLength(1);
   });
 
   it('refuses a publish with neither a fix nor a current verification as location.verification_required', async () => {
@@ -132,7 +135,7 @@ describe('listing.create needs proof of place', () => {
     await pushOne(verifyNeighbourhood(phone.nextSeq(), HOME, server.fixAt(HOME)));
     const vague = server.createListing(phone.nextSeq());
     expect(await pushOne({ ...vague, fix: { ...vague.fix!, accuracy: 500 } })).toMatchObject({ status: 'applied' });
-    expect(verificationsOf(alice.actorId)).toHaveLength(1);
+    expect(await verificationsOf(alice.actorId)).toHaveLength(1);
   });
 
   it('records no verification for a publish refused for another reason', async () => {
@@ -238,7 +241,7 @@ describe('neighbourhood.verify', () => {
   it('records a passing fix, which the profile then counts', async () => {
     const fix = server.fixAt('kr-bundang-pangyo');
     expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-bundang-pangyo', fix))).toMatchObject({ status: 'applied' });
-    expect(verificationsOf(alice.actorId)).toEqual([{ neighbourhoodId: 'kr-bundang-pangyo', ...fix, verifiedAt: T0 }]);
+    expect(await verificationsOf(alice.actorId)).toEqual([{ neighbourhoodId: 'kr-bundang-pangyo', ...fix, verifiedAt: T0 }]);
     expect((await pull(server.app, alice.cookie)).profile).toMatchObject({ verificationCount: 1, lastVerifiedAt: T0 });
   });
 
@@ -279,7 +282,7 @@ describe('neighbourhood.verify', () => {
 
     expect(result).toMatchObject({ status: 'rejected', code: 'location.impossible_travel' });
     expect(result.status === 'rejected' && result.message).toMatch(/^This location is 333\.\d km from where you were 5 minutes earlier/);
-    expect(verificationsOf(alice.actorId)).toEqual([expect.objectContaining({ neighbourhoodId: 'kr-mapo-mangwon' })]);
+    expect(await verificationsOf(alice.actorId)).toEqual([expect.objectContaining({ neighbourhoodId: 'kr-mapo-mangwon' })]);
     // By train it takes hours; after four of them the same trip is believable.
     server.clock.advance(4 * 60 * MINUTE);
     const later = fixAt(await centreOf('kr-haeundae-u'), server.clock.now());
@@ -348,7 +351,7 @@ describe('neighbourhood.verify', () => {
       'location.superseded',
       'applied',
     ]);
-    expect(verificationsOf(alice.actorId)).toEqual([expect.objectContaining({ neighbourhoodId: 'kr-bundang-pangyo' })]);
+    expect(await verificationsOf(alice.actorId)).toEqual([expect.objectContaining({ neighbourhoodId: 'kr-bundang-pangyo' })]);
   });
 
   it('refuses to verify a neighbourhood Dongne does not know', async () => {

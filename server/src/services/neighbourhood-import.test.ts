@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { distanceM } from '@dongne/shared';
-import { tempDir } from '../testing/harness.js';
 import {
   degreesNorth,
   featureCollection,
@@ -12,7 +10,7 @@ import {
   ring,
   squareRing,
 } from '../testing/neighbourhood-geojson.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openTestStore, query, queryValue, type OpenedTestStore, type TestStore } from '../testing/test-store.js';
 import {
   DEMO_NEIGHBOURHOODS_FILE,
   ensureDemoNeighbourhoods,
@@ -22,16 +20,13 @@ import {
   parseNeighbourhoods,
 } from './neighbourhood-import.js';
 
-let temp: ReturnType<typeof tempDir>;
-let store: SqliteStore;
-beforeEach(() => {
-  temp = tempDir();
-  store = openSqliteStore(join(temp.dir, 'dongne.sqlite'));
+let opened: OpenedTestStore;
+let store: TestStore;
+beforeEach(async () => {
+  opened = await openTestStore({ neighbourhoods: 'none' });
+  store = opened.store;
 });
-afterEach(async () => {
-  await store.close();
-  temp.remove();
-});
+afterEach(() => opened.close());
 
 const DEMO = readFileSync(DEMO_NEIGHBOURHOODS_FILE, 'utf8');
 
@@ -46,9 +41,9 @@ async function refusal(act: () => unknown): Promise<NeighbourhoodImportError> {
 }
 
 /** Everything the import writes, to prove a refused file changed nothing. */
-const snapshot = (s: SqliteStore) => ({
-  places: s.db.prepare('SELECT * FROM neighbourhoods ORDER BY id').all(),
-  neighbours: s.db.prepare('SELECT * FROM neighbourhood_neighbours ORDER BY neighbourhood_id, level, neighbour_id').all(),
+const snapshot = async (s: TestStore) => ({
+  places: await query(s, 'SELECT * FROM neighbourhoods ORDER BY id'),
+  neighbours: await query(s, 'SELECT * FROM neighbourhood_neighbours ORDER BY neighbourhood_id, level, neighbour_id'),
 });
 
 describe('importing neighbourhoods', () => {
@@ -101,10 +96,10 @@ describe('importing neighbourhoods', () => {
 
   it('re-importing the same file updates rows in place and duplicates nothing', async () => {
     const first = await importNeighbourhoods(store, DEMO);
-    const before = snapshot(store);
+    const before = await snapshot(store);
     const second = await importNeighbourhoods(store, DEMO);
     expect(second).toEqual(first);
-    expect(snapshot(store)).toEqual(before);
+    expect(await snapshot(store)).toEqual(before);
 
     // A changed file with the same ids updates those rows, and the neighbour sets follow the move.
     const moved = featureCollection(pointFeature('kr-bundang-sampyeong', 35.163, 129.16, 900, { nameEn: 'Sampyeong-dong (moved)' }));
@@ -168,12 +163,12 @@ describe('refusing a malformed file', () => {
 
   it.each(cases)('refuses %s, naming the feature and what is wrong, and changes nothing', async (_what, text, message) => {
     await importNeighbourhoods(store, DEMO);
-    const before = snapshot(store);
+    const before = await snapshot(store);
     const refused = await refusal(() => importNeighbourhoods(store, text));
     expect(refused.message).toMatch(/^Neighbourhood file refused, nothing was imported/);
     const { problems } = refused;
     expect(problems.join('\n')).toMatch(message);
-    expect(snapshot(store)).toEqual(before);
+    expect(await snapshot(store)).toEqual(before);
   });
 
   it('lists every problem in the file at once, not just the first', async () => {
@@ -233,7 +228,7 @@ describe('neighbour sets', () => {
     expect(await store.neighbourhoods.neighbourIds('home', 2)).toEqual(['home', 'at-2.9']);
     expect(await store.neighbourhoods.neighbourIds('home', 3)).toEqual(['home', 'at-2.9', 'at-3.1', 'at-5.9']);
     expect(await store.neighbourhoods.neighbourIds('home', 4)).toEqual(['home', 'at-2.9', 'at-3.1', 'at-5.9', 'at-9.9']);
-    const stored = store.db.prepare("SELECT distance_m FROM neighbourhood_neighbours WHERE neighbourhood_id = 'home' AND level = 4 AND neighbour_id = 'at-9.9'").pluck().get();
+    const stored = await queryValue(store, "SELECT distance_m FROM neighbourhood_neighbours WHERE neighbourhood_id = 'home' AND level = 4 AND neighbour_id = 'at-9.9'");
     expect(stored).toBeCloseTo(9900, 3);
   });
 
@@ -313,9 +308,9 @@ describe('the demo neighbourhoods', () => {
 
   it('loads into an empty database once, then never again', async () => {
     expect(await ensureDemoNeighbourhoods(store)).toBe(parseNeighbourhoods(DEMO).length);
-    const before = snapshot(store);
+    const before = await snapshot(store);
     expect(await ensureDemoNeighbourhoods(store)).toBe(0);
-    expect(snapshot(store)).toEqual(before);
+    expect(await snapshot(store)).toEqual(before);
   });
 
   it('leaves a database that already has other neighbourhoods alone', async () => {

@@ -1,24 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { distanceM, distanceToPolygonsM, METRES_PER_DEGREE_LAT, type LatLng, type MultiPolygonCoords } from '@dongne/shared';
-import { tempDir } from '../testing/harness.js';
 import { degreesNorth, featureCollection, pointFeature, polygonFeature, ring, squareRing } from '../testing/neighbourhood-geojson.js';
+import { openTestStore, type OpenedTestStore, type TestStore } from '../testing/test-store.js';
 import type { NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { DEMO_NEIGHBOURHOODS_FILE, importNeighbourhoods } from './neighbourhood-import.js';
 import { createNeighbourhoodLookup, LOOKUP_MAX_DISTANCE_M } from './neighbourhood-lookup.js';
 
-let temp: ReturnType<typeof tempDir>;
-let store: SqliteStore;
-beforeEach(() => {
-  temp = tempDir();
-  store = openSqliteStore(join(temp.dir, 'dongne.sqlite'));
+let opened: OpenedTestStore;
+let store: TestStore;
+beforeEach(async () => {
+  opened = await openTestStore({ neighbourhoods: 'none' });
+  store = opened.store;
 });
-afterEach(async () => {
-  await store.close();
-  temp.remove();
-});
+afterEach(() => opened.close());
 
 async function lookupOver(...features: unknown[]) {
   await importNeighbourhoods(store, featureCollection(...features));

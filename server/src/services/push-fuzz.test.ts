@@ -1,31 +1,40 @@
 // Property-based fuzzing of POST /api/sync/push: whatever a client sends, the server never answers
 // 500, and a mutation it rejects leaves every domain table exactly as it was.
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUTATION_NAMES } from '@dongne/shared';
 import { createApp } from '../app.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { newSession } from '../testing/harness.js';
+import { openTestStore, query, type OpenedTestStore, type TestStore } from '../testing/test-store.js';
 import { seedDemoData } from './demo-seed.js';
 
 const DOMAIN_TABLES = ['listings', 'verifications', 'actor_neighbourhoods', 'neighbourhoods', 'change_counter', 'actors', 'sessions'];
 
-let store: SqliteStore;
+let opened: OpenedTestStore;
+let store: TestStore;
 let app: ReturnType<typeof createApp>;
 let cookie: string;
 let now = Date.UTC(2026, 10, 25, 12);
 
-function snapshot() {
-  return Object.fromEntries(DOMAIN_TABLES.map((t) => [t, store.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]));
+/** Every row of the domain tables, sorted whole (rows can share a first column), so equal snapshots mean no change. */
+async function snapshot() {
+  const tables: Record<string, unknown[]> = {};
+  for (const t of DOMAIN_TABLES) {
+    const rows = (await query(store, `SELECT * FROM ${t}`)).map((row) => [JSON.stringify(row), row] as const);
+    tables[t] = rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  }
+  return tables;
 }
 
 beforeAll(async () => {
-  store = openSqliteStore(':memory:');
+  opened = await openTestStore({ neighbourhoods: 'none' });
+  store = opened.store;
   const clock = { now: () => now };
   await seedDemoData(store, clock);
   app = createApp({ store, clock, config: { log: () => {} } });
   ({ cookie } = await newSession(app));
 });
+afterAll(() => opened.close());
 
 const sunae = async () => (await store.neighbourhoods.byId('kr-bundang-sunae'))!;
 
@@ -73,7 +82,7 @@ describe('push fuzzing', () => {
         now += 1000;
         // One mutation per request, so "rejected" can be compared with the tables before it.
         for (const m of mutations) {
-          const before = snapshot();
+          const before = await snapshot();
           const response = await app.request('/api/sync/push', {
             method: 'POST',
             headers: { 'content-type': 'application/json', cookie },
@@ -81,7 +90,7 @@ describe('push fuzzing', () => {
           });
           expect(response.status).toBeLessThan(500);
           const body = (await response.json()) as { results?: { status: string }[]; error?: { code: string } };
-          if (response.status !== 200 || body.results?.[0]?.status === 'rejected') expect(snapshot()).toEqual(before);
+          if (response.status !== 200 || body.results?.[0]?.status === 'rejected') expect(await snapshot()).toEqual(before);
         }
       }),
       { numRuns: 250 },
@@ -91,7 +100,7 @@ describe('push fuzzing', () => {
   it('never answers 500 to arbitrary JSON bodies, and changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (value) => {
-        const before = snapshot();
+        const before = await snapshot();
         const response = await app.request('/api/sync/push', {
           method: 'POST',
           headers: { 'content-type': 'application/json', cookie },
@@ -99,7 +108,7 @@ describe('push fuzzing', () => {
         });
         expect(response.status).toBeGreaterThanOrEqual(400);
         expect(response.status).toBeLessThan(500);
-        expect(snapshot()).toEqual(before);
+        expect(await snapshot()).toEqual(before);
       }),
       { numRuns: 200 },
     );

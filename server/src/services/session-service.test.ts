@@ -1,9 +1,9 @@
-// The session service over a real SQLite store and a fixed clock: accounts with scrypt hashes,
+// The session service over a real store (either engine) and a fixed clock: accounts with scrypt hashes,
 // sessions stored by token hash, 30 days of disuse to expire, extended at most once a day.
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, T0, TEST_PASSWORD_COST, type FixedClock } from '../testing/harness.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openTestStore, query, queryValue, type OpenedTestStore, type TestStore } from '../testing/test-store.js';
 import { verifyPassword } from './password.js';
 import { ServiceError } from './service-error.js';
 import { createSessionService, SESSION_LIFETIME_MS, type SessionService } from './session-service.js';
@@ -11,15 +11,17 @@ import { createSessionService, SESSION_LIFETIME_MS, type SessionService } from '
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let store: SqliteStore;
+let opened: OpenedTestStore;
+let store: TestStore;
 let clock: FixedClock;
 let sessions: SessionService;
-beforeEach(() => {
-  store = openSqliteStore(':memory:');
+beforeEach(async () => {
+  opened = await openTestStore({ neighbourhoods: 'none' });
+  store = opened.store;
   clock = fixedClock();
   sessions = createSessionService(store, clock, TEST_PASSWORD_COST);
 });
-afterEach(() => store.close());
+afterEach(() => opened.close());
 
 const jieun = { nickname: '지은이네', password: 'seven-bridges-8' };
 
@@ -34,8 +36,8 @@ async function refusal(attempt: Promise<unknown>) {
   }
 }
 
-const sessionRow = (token: string) =>
-  store.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(createHash('sha256').update(token).digest('hex')) as
+const sessionRow = async (token: string) =>
+  (await query(store, 'SELECT * FROM sessions WHERE token_hash = ?', createHash('sha256').update(token).digest('hex')))[0] as
     | { actor_id: string; created_at: number; expires_at: number }
     | undefined;
 
@@ -46,8 +48,11 @@ describe('signing up', () => {
     expect(started.token).toMatch(/^[\w-]{43}$/);
     expect(started.expiresAt).toBe(T0 + 30 * DAY);
 
-    const row = store.db.prepare('SELECT * FROM actors WHERE id = ?').get(started.account.actorId) as Record<string, unknown>;
-    expect(row).toMatchObject({ kind: 'account', nickname: '지은이네', created_at: T0, token_hash: null });
+    const [row] = await query(store, 'SELECT * FROM actors WHERE id = ?', started.account.actorId);
+    expect(row).toMatchObject({ kind: 'account', nickname: '지은이네', created_at: T0 });
+    // No token on the actor: sessions hold them. (SQLite keeps an older device-token column,
+    // empty for accounts; PostgreSQL's schema has none.)
+    expect(row.token_hash ?? null).toBeNull();
     // At the cost the service was given, which travels with the hash (see password.test.ts).
     expect(row.password_hash).toMatch(new RegExp(`^scrypt\\$${TEST_PASSWORD_COST}\\$8\\$1\\$`));
     expect(await verifyPassword(jieun.password, row.password_hash as string)).toBe(true);
@@ -55,15 +60,13 @@ describe('signing up', () => {
 
   it('stores only the SHA-256 of the session token, never the token or the password', async () => {
     const started = await sessions.signUp(jieun);
-    expect(sessionRow(started.token)).toEqual({
+    expect(await sessionRow(started.token)).toEqual({
       token_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       actor_id: started.account.actorId,
       created_at: T0,
       expires_at: T0 + SESSION_LIFETIME_MS,
     });
-    const everything = JSON.stringify(
-      ['actors', 'sessions'].map((table) => store.db.prepare(`SELECT * FROM ${table}`).all()),
-    );
+    const everything = JSON.stringify([await query(store, 'SELECT * FROM actors'), await query(store, 'SELECT * FROM sessions')]);
     expect(everything).not.toContain(started.token);
     expect(everything).not.toContain(jieun.password);
   });
@@ -77,7 +80,7 @@ describe('signing up', () => {
         message: `The nickname “${nickname}” is taken. Try another.`,
       });
     }
-    expect(store.db.prepare("SELECT count(*) FROM actors WHERE kind = 'account'").pluck().get()).toBe(1);
+    expect(Number(await queryValue(store, "SELECT count(*) FROM actors WHERE kind = 'account'"))).toBe(1);
   });
 
   it('lets only one of two sign-ups racing for the same nickname win', async () => {
@@ -88,7 +91,7 @@ describe('signing up', () => {
     ]);
     expect(outcomes.filter((o) => o === undefined)).toHaveLength(1);
     expect(outcomes.find((o) => o !== undefined)).toMatchObject({ status: 409, code: 'auth.nickname_taken' });
-    expect(store.db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(1);
+    expect(Number(await queryValue(store, 'SELECT count(*) FROM sessions'))).toBe(1);
   });
 });
 
@@ -111,7 +114,7 @@ describe('signing in', () => {
     const unknown = await refusal(sessions.signIn({ nickname: 'nobody', password: jieun.password }));
     expect(wrong).toEqual({ status: 401, code: 'auth.invalid_credentials', message: 'That nickname and password do not match.' });
     expect(unknown).toEqual(wrong);
-    expect(store.db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(1);
+    expect(Number(await queryValue(store, 'SELECT count(*) FROM sessions'))).toBe(1);
   });
 
   it('never lets a password into an account that signs in with passkeys only', async () => {
@@ -136,7 +139,7 @@ describe('a session', () => {
     expect((await sessions.resume(lastMinute.token))?.actor.nickname).toBe('지은이네');
     clock.set(T0 + 30 * DAY);
     expect(await sessions.resume(unused.token)).toBeUndefined();
-    expect(sessionRow(unused.token)).toBeUndefined();
+    expect(await sessionRow(unused.token)).toBeUndefined();
   });
 
   it('is extended while used, at most once a day', async () => {
@@ -145,12 +148,12 @@ describe('a session', () => {
     // Used the same day: nothing to write.
     clock.set(T0 + 23 * HOUR);
     expect(await sessions.resume(token)).toEqual({ actor: expect.objectContaining({ nickname: '지은이네' }) });
-    expect(sessionRow(token)?.expires_at).toBe(T0 + 30 * DAY);
+    expect((await sessionRow(token))?.expires_at).toBe(T0 + 30 * DAY);
 
     // More than a day later: another 30 days from now, which the caller puts on the cookie.
     clock.set(T0 + DAY + 1);
     expect(await sessions.resume(token)).toEqual({ actor: expect.anything(), renewedUntil: T0 + 31 * DAY + 1 });
-    expect(sessionRow(token)?.expires_at).toBe(T0 + 31 * DAY + 1);
+    expect((await sessionRow(token))?.expires_at).toBe(T0 + 31 * DAY + 1);
     expect((await sessions.resume(token))?.renewedUntil).toBeUndefined();
 
     // Opened every 25 days, it lasts far longer than 30: nobody is signed out while using the app.
@@ -167,7 +170,7 @@ describe('a session', () => {
     const laptop = await sessions.signIn(jieun);
     await sessions.signOut(phone.token);
     expect(await sessions.resume(phone.token)).toBeUndefined();
-    expect(sessionRow(phone.token)).toBeUndefined();
+    expect(await sessionRow(phone.token)).toBeUndefined();
     expect((await sessions.resume(laptop.token))?.actor.id).toBe(phone.account.actorId);
     // Signing out twice, or with no session at all, is harmless.
     await sessions.signOut(phone.token);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_RANGE, distanceM, LISTING_LIMITS, listingSchema, pullResponseSchema, pushResponseSchema, RANGE_LEVELS, SYNC_LIMITS, type Mutation } from '@dongne/shared';
 import {
@@ -20,6 +20,7 @@ import {
   type TestServer,
 } from '../testing/harness.js';
 import { HOME } from '../testing/fixes.js';
+import { failInsertsOfTitle, query, queryColumn, queryValue } from '../testing/test-store.js';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -252,8 +253,10 @@ describe('a failure part-way through a batch', () => {
     const alice = await newSession(app);
     const phone = device();
     // A real database error on the second insert (think: disk full), not a rejection.
-    store.db.exec(`CREATE TRIGGER fail_on_boom BEFORE INSERT ON listings WHEN NEW.title = 'boom'
-                   BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    const failing = await failInsertsOfTitle(store, 'boom');
+    let undone = false;
+    // Undone even if an assertion fails first: on PostgreSQL the next test reuses this database.
+    onTestFinished(async () => void (undone || (await failing.undo())));
     const batch = [server.createListing(1), server.createListing(2, { title: 'boom' }), server.createListing(3)];
     const before = await dumpTables(store);
 
@@ -264,7 +267,8 @@ describe('a failure part-way through a batch', () => {
     expect(await dumpTables(store)).toEqual(before);
     expect(server.logged).toEqual([expect.stringContaining('disk I/O error')]);
 
-    store.db.exec('DROP TRIGGER fail_on_boom');
+    await failing.undo();
+    undone = true;
     const retried = await push(app, alice.cookie, phone.clientId, batch);
     expect(retried.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     expect(await countRows(store, 'listings')).toBe(3);
@@ -288,7 +292,7 @@ describe('ordering', () => {
       { mutationId: remove.mutationId, seq: 2, status: 'applied' },
     ]);
     expect(lastSeq).toBe(2);
-    const row = store.db.prepare('SELECT deleted_at, change_seq FROM listings WHERE id = ?').get(listing.id);
+    const [row] = await query(store, 'SELECT deleted_at, change_seq FROM listings WHERE id = ?', listing.id);
     expect(row).toEqual({ deleted_at: T0, change_seq: 2 });
     const page = await pull(app, alice.cookie);
     expect(page.changes).toEqual([{ op: 'delete', entity: 'listing', id: listing.id }]);
@@ -466,7 +470,7 @@ describe('rejections', () => {
     ]);
     expect(results[0]).toMatchObject({ status: 'rejected', code: 'listing.id_taken' });
     expect(await domainTables()).toEqual(before);
-    expect(store.db.prepare('SELECT seller_id FROM listings WHERE id = ?').pluck().get(listing.id)).toBe(alice.actorId);
+    expect(await queryValue(store, 'SELECT seller_id FROM listings WHERE id = ?', listing.id)).toBe(alice.actorId);
   });
 
   it('changes no data for a rejected mutation, but records it so a retry gets the same rejection', async () => {
@@ -497,7 +501,7 @@ describe('rejections', () => {
     expect(after.change_counter).toEqual(before.change_counter);
     expect(after.actors).toEqual(before.actors);
     // The rejections are remembered, with their codes, so the device can drop them from its outbox.
-    expect(store.db.prepare('SELECT seq, status, code FROM processed_mutations WHERE client_id = ? ORDER BY seq').all(bobPhone.clientId)).toEqual([
+    expect(await query(store, 'SELECT seq, status, code FROM processed_mutations WHERE client_id = ? ORDER BY seq', bobPhone.clientId)).toEqual([
       { seq: 1, status: 'rejected', code: 'mutation.unknown' },
       { seq: 2, status: 'rejected', code: 'mutation.invalid_args' },
       { seq: 3, status: 'rejected', code: 'listing.not_owner' },
@@ -587,7 +591,7 @@ describe('attribution', () => {
     await push(app, alice.cookie, phone.clientId, [sneaky]);
     const page = await pull(app, undefined);
     expect(page.changes[0]).toMatchObject({ op: 'upsert', row: { id: listing.id, sellerId: alice.actorId, sellerName: alice.nickname } });
-    expect(store.db.prepare('SELECT seller_id FROM listings').pluck().all()).toEqual([alice.actorId]);
+    expect(await queryColumn(store, 'SELECT seller_id FROM listings')).toEqual([alice.actorId]);
   });
 
   it('ties a clientId to the actor that first pushed from it: another actor gets 403 sync.client_not_yours', async () => {

@@ -1,4 +1,4 @@
-// The verification service over a real SQLite store: which fixes it records, which earlier fix it
+// The verification service over a real store (either engine): which fixes it records, which earlier fix it
 // judges travel against, and what it tells a profile.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Fix } from '@dongne/shared';
@@ -6,8 +6,7 @@ import { fixAt, HOME } from '../testing/fixes.js';
 import { T0 } from '../testing/harness.js';
 import type { NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
 import type { Repositories } from '../store/contract/store.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { ensureDemoNeighbourhoods } from './neighbourhood-import.js';
+import { openTestStore, query, type OpenedTestStore, type TestStore } from '../testing/test-store.js';
 import type { Actor } from './session-service.js';
 import { verification } from './verification-service.js';
 
@@ -15,26 +14,27 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-let store: SqliteStore;
+let opened: OpenedTestStore;
+let store: TestStore;
 let places: Map<string, NeighbourhoodRow>;
 let alice: Actor;
 let bob: Actor;
 beforeEach(async () => {
-  store = openSqliteStore(':memory:');
-  await ensureDemoNeighbourhoods(store);
+  opened = await openTestStore();
+  store = opened.store;
   places = new Map((await store.neighbourhoods.all()).map((row) => [row.id, row]));
   alice = { id: 'alice', nickname: 'Alice', joinedAt: T0 - DAY };
   bob = { id: 'bob', nickname: 'Bob', joinedAt: T0 - DAY };
   for (const actor of [alice, bob]) await store.actors.insert({ id: actor.id, nickname: actor.nickname, createdAt: T0 - DAY });
 });
-afterEach(() => store.close());
+afterEach(() => opened.close());
 
 /** The demo neighbourhood `id`, as the store holds it (read once per test: tests never change them). */
 const place = (id: string) => places.get(id)!;
 const at = (id: string, takenAt: number, options: Parameters<typeof fixAt>[2] = {}): Fix => fixAt(place(id), takenAt, options);
 /** Verifies through `db`: the store unless a test passes its transaction. */
 const verify = (actor: Actor, id: string, fix: Fix, now = T0, db: Repositories = store) => verification.verify(db, actor, place(id), fix, 'verify', now);
-const recorded = () => store.db.prepare('SELECT actor_id AS actorId, neighbourhood_id AS place, taken_at AS takenAt FROM verifications ORDER BY id').all();
+const recorded = () => query(store, 'SELECT actor_id AS "actorId", neighbourhood_id AS place, taken_at AS "takenAt" FROM verifications ORDER BY id');
 
 describe('verify', () => {
   it('records a fix that passes, dated by when it was taken', async () => {
@@ -47,7 +47,7 @@ describe('verify', () => {
   it('records nothing for a fix that fails', async () => {
     expect(await verify(alice, HOME, at(HOME, T0, { northM: 5_000 }))).toMatchObject({ ok: false, code: 'location.too_far' });
     expect(await verify(alice, HOME, at(HOME, T0 - 2 * DAY))).toMatchObject({ ok: false, code: 'location.stale' });
-    expect(recorded()).toEqual([]);
+    expect(await recorded()).toEqual([]);
   });
 
   it('judges travel from the person’s most recently taken fix, not the most recently sent one', async () => {
@@ -77,7 +77,7 @@ describe('verify', () => {
       expect(await verify(alice, HOME, replay)).toMatchObject({ ok: false, code: 'location.replayed' });
       expect(await verify(bob, HOME, replay)).toMatchObject({ ok: false, code: 'location.replayed' });
     }
-    expect(recorded()).toHaveLength(1);
+    expect(await recorded()).toHaveLength(1);
     // A second later, or a couple of metres away, is another reading.
     expect((await verify(bob, HOME, { ...fix, takenAt: fix.takenAt + 1_001 })).ok).toBe(true);
     expect((await verify(bob, HOME, at(HOME, T0 + 1_500, { northM: 2 }))).ok).toBe(true);
@@ -93,7 +93,7 @@ describe('verify', () => {
 
   it('refuses accuracy 0 as a made-up reading', async () => {
     expect(await verify(alice, HOME, at(HOME, T0, { accuracy: 0 }))).toMatchObject({ ok: false, code: 'location.implausible_accuracy' });
-    expect(recorded()).toEqual([]);
+    expect(await recorded()).toEqual([]);
   });
 
   it('refuses a back-dated reading older than one accepted elsewhere since', async () => {
@@ -116,7 +116,7 @@ describe('verify', () => {
         throw new Error('the handler refused the listing');
       }),
     ).rejects.toThrow('refused');
-    expect(recorded()).toEqual([]);
+    expect(await recorded()).toEqual([]);
   });
 });
 

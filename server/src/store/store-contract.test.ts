@@ -127,19 +127,27 @@ describe('invariant 2: one device’s pushes apply one at a time', () => {
     await store.actors.insert({ id: 'phone-owner', nickname: 'Owner', createdAt: 1 });
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
+    let firstClaimed = () => {};
+    const claimedByFirst = new Promise<void>((resolve) => (firstClaimed = resolve));
     const order: string[] = [];
     const first = store.transaction(async (tx) => {
       const claimed = await tx.sync.claimClient(clientId, 'phone-owner');
       order.push(`first saw ${claimed.lastSeq}`);
+      firstClaimed();
       await held;
       await tx.sync.setLastSeq(clientId, 5);
     });
+    // The second push starts only once the first holds the device (on PostgreSQL the two would
+    // otherwise race for a connection), and gets nowhere while the first is open.
+    await claimedByFirst;
     const second = store.transaction(async (tx) => {
       const claimed = await tx.sync.claimClient(clientId, 'phone-owner');
       order.push(`second saw ${claimed.lastSeq}`);
     });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    order.push('first released');
     release();
     await Promise.all([first, second]);
-    expect(order).toEqual(['first saw 0', 'second saw 5']);
+    expect(order).toEqual(['first saw 0', 'first released', 'second saw 5']);
   });
 });
