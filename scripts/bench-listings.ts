@@ -3,6 +3,7 @@
 // hidden rows a real area has. Seeded, so every run searches the same data.
 import type { CategoryId, Listing } from '@dongne/shared';
 import { DEMO_LISTINGS, DEMO_SELLERS } from '../server/src/services/demo-listings.js';
+import type { Store } from '../server/src/store/contract/store.js';
 
 export const DAY = 86_400_000;
 /** Listings are spread over this long before the benchmark's "now". */
@@ -83,6 +84,24 @@ export function syntheticListings(count: number, places: Place[], now: number, r
       likeCount: Math.floor(random() * random() * 30),
       viewCount: Math.floor(random() * 400),
     };
+  });
+}
+
+/**
+ * Writes `listings` (from syntheticListings) and their sellers through the store in one
+ * transaction, each status, hide and bump as a change of its own, as the app would have made them.
+ */
+export async function storeListings(store: Store, listings: Listing[], now: number): Promise<void> {
+  await store.transaction(async (tx) => {
+    for (let n = 0; n < SELLERS; n++) {
+      if (!(await tx.actors.byId(sellerId(n)))) await tx.actors.insert({ id: sellerId(n), nickname: sellerName(n), createdAt: now - HISTORY_MS });
+    }
+    for (const listing of listings) {
+      await tx.listings.insert({ ...listing, changeSeq: await tx.sync.nextChangeSeq() });
+      if (listing.status !== 'selling') await tx.listings.setStatus(listing.id, listing.status, listing.updatedAt, await tx.sync.nextChangeSeq());
+      if (listing.hidden) await tx.listings.setHidden(listing.id, true, listing.updatedAt, await tx.sync.nextChangeSeq());
+      if (listing.bumpedAt !== listing.createdAt) await tx.listings.bump(listing.id, listing.bumpedAt, await tx.sync.nextChangeSeq());
+    }
   });
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { neighbourhoodLabel, searchWords } from '@dongne/shared';
 import { startServer } from '../e2e/support/server.js';
 import { openSqliteStore } from '../server/src/store/sqlite/sqlite-store.js';
-import { HISTORY_MS, SELLERS, percentile, seededRandom, sellerId, sellerName, syntheticListings } from './bench-listings.js';
+import { percentile, seededRandom, storeListings, syntheticListings } from './bench-listings.js';
 
 const LISTINGS = 100_000;
 /** Queries per shape (kind of words × filter × range), run in a shuffled mix. */
@@ -138,15 +138,7 @@ async function buildDatabase(file: string, random: () => number) {
     const places = (await store.neighbourhoods.all()).map((row) => ({ id: row.id, label: neighbourhoodLabel(row) }));
     const listings = syntheticListings(LISTINGS, places, now, random);
     const started = performance.now();
-    await store.transaction(async (tx) => {
-      for (let n = 0; n < SELLERS; n++) await tx.actors.insert({ id: sellerId(n), nickname: sellerName(n), createdAt: now - HISTORY_MS });
-      for (const listing of listings) {
-        await tx.listings.insert({ ...listing, changeSeq: await tx.sync.nextChangeSeq() });
-        if (listing.status !== 'selling') await tx.listings.setStatus(listing.id, listing.status, listing.updatedAt, await tx.sync.nextChangeSeq());
-        if (listing.hidden) await tx.listings.setHidden(listing.id, true, listing.updatedAt, await tx.sync.nextChangeSeq());
-        if (listing.bumpedAt !== listing.createdAt) await tx.listings.bump(listing.id, listing.bumpedAt, await tx.sync.nextChangeSeq());
-      }
-    });
+    await storeListings(store, listings, now);
     return { ms: performance.now() - started, places: places.map((p) => p.id) };
   } finally {
     await store.close();

@@ -1,6 +1,7 @@
 // `npm run bench`: sync throughput through the real HTTP endpoints against the raw SQLite ceiling,
-// the bytes the first visit to the feed downloads, neighbourhoods, search over 100,000 listings, and
-// the feed and search offline in Chromium. Prints one table; see BENCHMARKS.md.
+// the bytes the first visit to the feed downloads, neighbourhoods, search over 100,000 listings, a
+// fresh device's first pull of its area against a static file, sync on PostgreSQL with one and three
+// instances and the live poke between them, and the feed and search offline in Chromium. Prints one table; see BENCHMARKS.md.
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,8 @@ import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
 import { benchNeighbourhoods } from './bench-neighbourhoods.js';
 import { benchOffline } from './bench-offline.js';
 import { benchSearch } from './bench-search.js';
+import { benchFirstPull } from './bench-first-pull.js';
+import { benchInstances } from './bench-instances.js';
 
 const N = 10_000;
 const BATCH = 100;
@@ -181,4 +184,6 @@ first visit to the feed, gzipped: JS ${kb(shell.js)} + CSS ${kb(shell.css)} = ${
 }
 console.log(await benchNeighbourhoods());
 console.log(await benchSearch());
+console.log(await benchFirstPull());
+console.log(await benchInstances());
 console.log(await benchOffline());

@@ -34,6 +34,8 @@ export interface DongneServer {
   port: number;
   dataDir: string;
   webDir: string;
+  /** The server process's id while it runs (benchmarks read its CPU time from /proc). */
+  readonly pid: number | undefined;
   /** SIGKILL: no shutdown hooks, exactly like a crash. */
   kill(): Promise<void>;
   start(): Promise<void>;
@@ -109,6 +111,9 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Do
     port,
     dataDir,
     webDir,
+    get pid() {
+      return child?.pid;
+    },
     start,
     kill: () => stopWith('SIGKILL'),
     stop,

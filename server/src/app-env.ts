@@ -8,6 +8,7 @@ import type { MediaService } from './services/media-service.js';
 import type { ListingService } from './services/listing-service.js';
 import type { PasskeyService, RelyingParty } from './services/passkey-service.js';
 import type { PasswordSignIn } from './services/password-sign-in.js';
+import type { LiveHub } from './live/live-hub.js';
 
 export const SESSION_COOKIE = 'dongne_session';
 
@@ -21,6 +22,8 @@ export interface Services {
   profiles: ProfileService;
   media: MediaService;
   listings: ListingService;
+  /** The devices this instance holds a live channel open to. */
+  live: LiveHub;
   /** The site passkeys are bound to: the configured public origin, else the request's own. */
   relyingParty: (requestUrl: string) => RelyingParty;
 }
@@ -29,5 +32,7 @@ export interface AppEnv {
   Variables: {
     services: Services;
     actor: Actor | undefined;
+    /** Who is asking, as rate limits count them (see middleware/client-address.ts). */
+    clientIp: string | undefined;
   };
 }

@@ -17,6 +17,8 @@ import { DEFAULT_PASSWORD_COST } from './services/password.js';
 import { createPasskeyService } from './services/passkey-service.js';
 import { createProfileService } from './services/profile-service.js';
 import { createMediaService } from './services/media-service.js';
+import type { BlobStore } from './blobs/blob-store.js';
+import { databaseBlobStore } from './blobs/database-blob-store.js';
 import { mediaRoutes } from './routes/media-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
@@ -31,11 +33,15 @@ import type { Store } from './store/contract/store.js';
 import { errorBody, sendError } from './http/http-errors.js';
 import { gzipJson } from './middleware/gzip-json.js';
 import { resumeSession } from './middleware/resume-session.js';
+import { clientAddress } from './middleware/client-address.js';
 import { sameOriginWrites, securityHeaders } from './middleware/security.js';
 import { createRateLimiter } from './services/rate-limiter.js';
 import { createPasswordSignIn } from './services/password-sign-in.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
+import { liveRoutes } from './routes/live-routes.js';
+import { createLocalChangeBus, type ChangeBus } from './live/change-bus.js';
+import { createLiveHub } from './live/live-hub.js';
 
 export interface AppConfig {
   /** The address people use (e.g. https://dongne.example), for passkeys; else each request's own. */
@@ -49,6 +55,10 @@ export interface AppConfig {
   passwordCost?: number;
   /** New listings and drafts one account may start in 24 hours; DEFAULT_DAILY_CAPS unless set. */
   dailyCaps?: Partial<DailyCaps>;
+  /** Addresses of our own proxies (nginx, haproxy), whose X-Forwarded-For names the real client. */
+  trustedProxies?: readonly string[];
+  /** Least time between two live pokes to one device; POKE_GAP_MS unless set. */
+  pokeGapMs?: number;
   log?: (message: string) => void;
 }
 
@@ -59,13 +69,20 @@ export function createApp({
   store,
   clock,
   sleep = systemSleep,
+  blobs = databaseBlobStore(store),
+  changes = createLocalChangeBus(),
   config = {},
 }: {
   store: Store;
   clock: Clock;
   sleep?: Sleep;
+  /** Where photo bytes go; the database unless given. */
+  blobs?: BlobStore;
+  /** How instances tell each other of changes, for live pokes; this instance alone unless given. */
+  changes?: ChangeBus;
   config?: AppConfig;
 }) {
+  const log = config.log ?? ((message: string) => console.error(message));
   const session = createSessionService(store, clock, config.passwordCost ?? DEFAULT_PASSWORD_COST);
   const rateLimiter = createRateLimiter(store, clock);
   const services: Services = {
@@ -73,7 +90,7 @@ export function createApp({
     passwordSignIn: createPasswordSignIn(store, clock, sleep, session, rateLimiter),
     passkeys: createPasskeyService(store, clock, session),
     profiles: createProfileService(store, clock),
-    media: createMediaService(store, clock),
+    media: createMediaService(store, clock, blobs, log),
     relyingParty: (requestUrl) => {
       const origin = new URL(config.publicOrigin ?? requestUrl).origin;
       return { id: new URL(origin).hostname, origin };
@@ -83,12 +100,13 @@ export function createApp({
       clock,
       { defaultNeighbourhoodId: config.defaultNeighbourhoodId ?? DEFAULT_NEIGHBOURHOOD_ID },
       { ...DEFAULT_DAILY_CAPS, ...config.dailyCaps },
+      changes,
     ),
     neighbourhoods: createNeighbourhoodService(store),
     listings: createListingService(store, clock),
     rateLimiter,
+    live: createLiveHub(changes, { gapMs: config.pokeGapMs }),
   };
-  const log = config.log ?? ((message: string) => console.error(message));
   const app = new Hono<AppEnv>();
 
   app.onError((error, c) => {
@@ -107,6 +125,7 @@ export function createApp({
   });
 
   app.use('*', securityHeaders(config.webDir, config.publicOrigin));
+  app.use('/api/*', clientAddress(config.trustedProxies));
   app.use('/api/*', sameOriginWrites(config.publicOrigin));
   app.use('/api/*', gzipJson());
   app.use('/api/*', async (c, next) => {
@@ -124,6 +143,7 @@ export function createApp({
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes());
+  app.route('/api/sync/live', liveRoutes());
   app.route('/api/sync', syncRoutes());
   app.route('/api/neighbourhoods', neighbourhoodRoutes());
   app.route('/api/profiles', profileRoutes());

@@ -17,3 +17,4 @@ export * from './media.js';
 export * from './base64.js';
 export * from './text.js';
 export * from './id.js';
+export * from './live.js';

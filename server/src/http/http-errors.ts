@@ -1,10 +1,8 @@
 // Helpers that turn bad requests into the shared error shape, never into a 500.
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describeIssues, type ApiError } from '@dongne/shared';
 import type { z } from 'zod/mini';
-import { addressKey } from '../services/client-address.js';
 import { ServiceError } from '../services/service-error.js';
 
 export function errorBody(code: string, message: string, issues?: ApiError['error']['issues']): ApiError {
@@ -39,14 +37,9 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z
 }
 
 /**
- * Who is asking, by the connection's peer address (an IPv6 address by its /64 network, see
- * addressKey); undefined when there is no socket (in-process requests).
+ * Who is asking (an IPv6 address by its /64 network, see addressKey), as the client-address
+ * middleware found it; undefined when there is no socket (in-process requests).
  */
 export function clientIp(c: Context): string | undefined {
-  try {
-    const address = getConnInfo(c).remote.address;
-    return address ? addressKey(address) : undefined;
-  } catch {
-    return undefined;
-  }
+  return c.get('clientIp');
 }

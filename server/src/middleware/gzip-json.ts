@@ -6,11 +6,22 @@ import { gzipSync } from 'node:zlib';
 
 const MIN_BYTES = 1024;
 
+/** Whether the request's Accept-Encoding takes gzip: named (or `*`) without q=0. */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  const weights = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [coding, ...params] = part.split(';').map((p) => p.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    weights.set(coding, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  return (weights.get('gzip') ?? weights.get('*') ?? 0) > 0;
+}
+
 export function gzipJson(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (!/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return;
+    if (!acceptsGzip(c.req.header('accept-encoding'))) return;
     if (res.headers.has('content-encoding') || !res.body) return;
     if (!(res.headers.get('content-type') ?? '').startsWith('application/json')) return;
     const body = Buffer.from(await res.arrayBuffer());

@@ -55,19 +55,23 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * page cannot write to the https site, nor another port on the same host. The site's origin is the
  * configured public one (behind a TLS proxy requests arrive as plain http to an internal address),
  * else the request's own. Clients that send neither header (curl, other servers) carry no ambient
- * cookies of our users, so they are not a CSRF risk and pass.
+ * cookies of our users, so they are not a CSRF risk and pass. WebSocket upgrades are checked like
+ * writes: a browser opens one from any page, with our cookies, and the same-origin policy does not
+ * apply to it.
  */
 export function sameOriginWrites(publicOrigin?: string): MiddlewareHandler {
   const configured = publicOrigin === undefined ? undefined : new URL(publicOrigin).origin;
   return async (c, next) => {
-    if (SAFE_METHODS.has(c.req.method)) return next();
+    const websocket = c.req.header('upgrade')?.toLowerCase() === 'websocket';
+    if (SAFE_METHODS.has(c.req.method) && !websocket) return next();
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
     const ownOrigin = configured ?? new URL(c.req.url).origin;
     const siteOk = site === undefined || site === 'same-origin' || site === 'none';
     const originOk = origin === undefined || originOf(origin) === ownOrigin;
     if (!siteOk || !originOk) {
-      return c.json(errorBody('csrf.cross_origin', 'Requests that change data must come from the Dongne app itself.'), 403);
+      const message = websocket ? 'The live channel opens only from the Dongne app itself.' : 'Requests that change data must come from the Dongne app itself.';
+      return c.json(errorBody('csrf.cross_origin', message), 403);
     }
     return next();
   };

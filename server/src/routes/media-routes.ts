@@ -28,10 +28,10 @@ export function mediaRoutes() {
     const { media } = c.get('services');
     const headers = { etag: `"${sha256}"`, 'cache-control': 'public, max-age=31536000, immutable' };
     // Only the metadata is read to answer a revalidation; 404 still wins for a photo we lack.
-    const { type } = await media.info(sha256);
+    const info = await media.info(sha256);
     if (matchesEtag(c.req.header('if-none-match'), sha256)) return c.body(null, 304, headers);
-    const { bytes } = await media.get(sha256);
-    return c.body(new Uint8Array(bytes), 200, { ...headers, 'content-type': type });
+    const bytes = await media.bytes(info);
+    return c.body(new Uint8Array(bytes), 200, { ...headers, 'content-type': info.type });
   });
 
   return app;

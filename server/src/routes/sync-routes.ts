@@ -5,6 +5,7 @@ import type { AppEnv } from '../app-env.js';
 import { compiledPushRequest } from '../services/compiled-schemas.js';
 import { requireActor } from '../middleware/require-actor.js';
 import { clientIp, parseWith, readJson } from '../http/http-errors.js';
+import { sendAreaSnapshot } from '../http/area-snapshot-response.js';
 
 export function syncRoutes() {
   const app = new Hono<AppEnv>();
@@ -18,7 +19,10 @@ export function syncRoutes() {
 
   app.get('/pull', async (c) => {
     const query = parseWith(pullQuerySchema, c.req.query());
-    return c.json(await c.get('services').sync.pull(c.get('actor'), query));
+    const actor = c.get('actor');
+    // A visitor's first pull of an area is everyone's: sent from the area's snapshot.
+    if (!actor && query.cursor === 0) return sendAreaSnapshot(c, await c.get('services').sync.firstPull(query));
+    return c.json(await c.get('services').sync.pull(actor, query));
   });
 
   return app;

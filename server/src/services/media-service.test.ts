@@ -2,6 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { MEDIA_LIMITS } from '@dongne/shared';
 import { JPEG_3X2, JPEG_4097X8, png, sha256Hex, WEBP_VP8X_3X2 } from '../testing/images.js';
 import { openTestStore, query } from '../testing/test-store.js';
+import { databaseBlobStore } from '../blobs/database-blob-store.js';
 import { createMediaService } from './media-service.js';
 import { ServiceError } from './service-error.js';
 
@@ -14,7 +15,8 @@ async function setup() {
   const minho = { id: 'actor-minho', nickname: '민호', joinedAt: now };
   for (const actor of [jieun, minho]) await store.actors.insert({ id: actor.id, nickname: actor.nickname, createdAt: now });
   const rows = () => query(store, 'SELECT hash, type, size, width, height, uploader_id, created_at FROM media ORDER BY hash');
-  return { store, media: createMediaService(store, clock), jieun, minho, rows, advance: (ms: number) => (now += ms) };
+  const media = createMediaService(store, clock, databaseBlobStore(store), (line) => expect.fail(`unexpected log: ${line}`));
+  return { store, media, jieun, minho, rows, advance: (ms: number) => (now += ms) };
 }
 
 /** The ServiceError fn throws, as {status, code, message}. */
@@ -33,9 +35,8 @@ describe('media service', () => {
     const { media, jieun, rows } = await setup();
     const hash = sha256Hex(JPEG_3X2);
     expect(await media.upload(jieun, hash, JPEG_3X2)).toEqual({ hash, type: 'image/jpeg', width: 3, height: 2, size: JPEG_3X2.length });
-    const stored = await media.get(hash);
-    expect(stored.type).toBe('image/jpeg');
-    expect(Buffer.from(stored.bytes).equals(Buffer.from(JPEG_3X2))).toBe(true);
+    const stored = await media.bytes(await media.info(hash));
+    expect(Buffer.from(stored).equals(Buffer.from(JPEG_3X2))).toBe(true);
     expect(await rows()).toEqual([
       { hash, type: 'image/jpeg', size: JPEG_3X2.length, width: 3, height: 2, uploader_id: jieun.id, created_at: Date.UTC(2026, 10, 25, 12) },
     ]);
@@ -92,8 +93,7 @@ describe('media service', () => {
     // As if Jieun had already stored all but a few bytes of her allowance.
     await query(
       store,
-      "INSERT INTO media (hash, type, bytes, size, width, height, uploader_id, created_at) VALUES ('old', 'image/jpeg', ?, ?, 1, 1, ?, 0) RETURNING hash",
-      Buffer.from([0]),
+      "INSERT INTO media (hash, type, size, width, height, uploader_id, created_at) VALUES ('old', 'image/jpeg', ?, 1, 1, ?, 0) RETURNING hash",
       MEDIA_LIMITS.storedMaxBytesPerAccount - 10,
       jieun.id,
     );
@@ -113,7 +113,6 @@ describe('media service', () => {
   it('says 404 for a photo it does not have', async () => {
     const { media } = await setup();
     const hash = sha256Hex(JPEG_3X2);
-    expect(await refusal(() => media.get(hash))).toMatchObject({ status: 404, code: 'media.not_found' });
     expect(await refusal(() => media.info(hash))).toMatchObject({ status: 404, code: 'media.not_found' });
   });
 });

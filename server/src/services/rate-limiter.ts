@@ -15,6 +15,8 @@ export const RATE_LIMITS = {
   profilePhoto: { windowMs: 60 * 60_000, perActor: 20, perIp: 60 },
   /** Someone leafing through listings opens a few a minute; this stops a script inflating counts. */
   view: { windowMs: 60_000, perActor: 60, perIp: 120 },
+  /** A device opens its live channel on start, on reconnecting and when its area changes. */
+  live: { windowMs: 60_000, perActor: Infinity, perIp: 120 },
 } as const;
 
 export type RateLimitRule = keyof typeof RATE_LIMITS;

@@ -1,7 +1,7 @@
 // An error a service raises on purpose: it carries the HTTP status, a machine code and a sentence.
 export class ServiceError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 426 | 429 | 503,
     readonly code: string,
     message: string,
     readonly issues?: { path: string; message: string }[],

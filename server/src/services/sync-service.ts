@@ -24,6 +24,8 @@ import { DEFAULT_DAILY_CAPS, mutationHandlers, type DailyCaps, type MutationCont
 import type { Actor } from './session-service.js';
 import { verification } from './verification-service.js';
 import { MutationRejected, SeqGapError, ServiceError } from './service-error.js';
+import { createAreaSnapshots, type AreaSnapshot } from './area-snapshots.js';
+import { createLocalChangeBus, type ChangeBus, type ChangeTopic } from '../live/change-bus.js';
 
 const SEARCH_LIMIT = 50;
 
@@ -32,7 +34,22 @@ export interface PullScope {
   defaultNeighbourhoodId: string;
 }
 
-export function createSyncService(store: Store, clock: Clock, scope: PullScope, caps: DailyCaps = DEFAULT_DAILY_CAPS) {
+export function createSyncService(
+  store: Store,
+  clock: Clock,
+  scope: PullScope,
+  caps: DailyCaps = DEFAULT_DAILY_CAPS,
+  changes: ChangeBus = createLocalChangeBus(),
+) {
+  /** Who must hear of a newly applied mutation: the actor's own devices, and for a listing its area. */
+  async function topicsOf(tx: Tx, actor: Actor, mutation: Mutation, topics: Set<ChangeTopic>) {
+    topics.add(`account:${actor.id}`);
+    if (!mutation.name.startsWith('listing.')) return;
+    const id = (mutation.args as { id?: unknown } | null)?.id;
+    const listing = typeof id === 'string' ? await tx.listings.ownerOf(id) : undefined;
+    if (listing) topics.add(`area:${listing.neighbourhoodId}`);
+  }
+
   /**
    * A refused change to an existing listing comes back with the listing as this person may see it
    * now (or its tombstone): the device restores that one row instead of pulling its area again.
@@ -103,15 +120,68 @@ export function createSyncService(store: Store, clock: Clock, scope: PullScope, 
     }
   }
 
+  /** Changes since the cursor in the person's area (and their own), as this person may see them. */
+  async function pull(
+    actor: Actor | undefined,
+    query: { clientId?: string; cursor: number; limit?: number; neighbourhood?: string; range?: RangeLevel },
+  ): Promise<PullResponse> {
+    const limit = query.limit ?? SYNC_LIMITS.pullPageDefault;
+    const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
+    const range = query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4);
+    await placeOrRefuse(store, neighbourhoodId);
+    // Read the page, lastSeq and profile over one snapshot so they describe the same moment.
+    return store.read(async (tx) => {
+      const places = await tx.neighbourhoods.neighbourIds(neighbourhoodId, range);
+      const rows: { changeSeq: number; change: Change }[] = (await tx.listings.changesSinceIn(places, actor?.id, query.cursor, limit + 1)).map((row) => ({
+        changeSeq: row.changeSeq,
+        change: row.deleted ? { op: 'delete', entity: 'listing', id: row.id } : { op: 'upsert', entity: 'listing', row: row.listing },
+      }));
+      // The person's own drafts ride the same cursor: one change counter orders every table.
+      if (actor) {
+        for (const row of await tx.drafts.changesSince(actor.id, query.cursor, limit + 1)) {
+          rows.push({
+            changeSeq: row.changeSeq,
+            change: row.deleted
+              ? { op: 'delete', entity: 'draft', id: row.id }
+              : { op: 'upsert', entity: 'draft', id: row.id, state: bytesToBase64(row.state), updatedAt: row.updatedAt },
+          });
+        }
+        rows.sort((a, b) => a.changeSeq - b.changeSeq);
+      }
+      const hasMore = rows.length > limit;
+      const page = hasMore ? rows.slice(0, limit) : rows;
+      const changes = page.map((row) => row.change);
+      const client = query.clientId ? await tx.sync.client(query.clientId) : undefined;
+      const lastSeq = client && actor && client.actorId === actor.id ? client.lastSeq : 0;
+      const cursor = page.length > 0 ? page[page.length - 1].changeSeq : query.cursor;
+      return {
+        changes,
+        cursor,
+        hasMore,
+        lastSeq,
+        scope: { neighbourhoodId, range },
+        profile: actor ? await verification.profile(tx, actor, clock.now()) : null,
+        likedIds: actor ? await tx.listings.likedBy(actor.id, places, LIKED_IDS_MAX) : [],
+      };
+    });
+  }
+
+  // Built by the live pull itself, so a snapshot cannot drift from what pull answers.
+  const areaSnapshots = createAreaSnapshots(store, (area, limit) =>
+    pull(undefined, { cursor: 0, limit, neighbourhood: area.neighbourhoodId, range: area.range }),
+  );
+
   return {
-    push(actor: Actor, request: PushRequest): Promise<PushResponse> {
+    async push(actor: Actor, request: PushRequest): Promise<PushResponse> {
       const { clientId } = request;
       // Apply in seq order: a later mutation may delete a listing an earlier one created.
       const mutations = [...request.mutations].sort((a, b) => a.seq - b.seq);
       const now = clock.now();
       // One outer transaction per batch (one commit), a savepoint per mutation inside it: a crash
       // mid-batch leaves none of the batch recorded, so the client's retry applies it once.
-      return store.transaction(async (tx) => {
+      const topics = new Set<ChangeTopic>();
+      const response = await store.transaction(async (tx) => {
+        topics.clear();
         // Held until the batch commits: one device's batches apply one at a time, on any instance.
         const client = await tx.sync.claimClient(clientId, actor.id);
         if (client.actorId !== actor.id) {
@@ -128,6 +198,7 @@ export function createSyncService(store: Store, clock: Clock, scope: PullScope, 
             continue;
           }
           const result = await applyOne(tx, actor, mutation);
+          if (result.status === 'applied') await topicsOf(tx, actor, mutation, topics);
           await tx.sync.recordProcessed(clientId, result, now);
           lastSeq = mutation.seq;
           results.push(await withCurrentListing(tx, actor, mutation, result));
@@ -135,6 +206,18 @@ export function createSyncService(store: Store, clock: Clock, scope: PullScope, 
         await tx.sync.setLastSeq(clientId, lastSeq);
         return { results, lastSeq };
       });
+      // Only once committed: a poke before then would send devices to pull too early.
+      void changes.publish({ topics: [...topics], fromClientId: clientId });
+      return response;
+    },
+
+    /** The topics a device following this area (and, signed in, its own account) hears about. */
+    async liveTopics(actor: Actor | undefined, query: { neighbourhood?: string; range?: RangeLevel }): Promise<ChangeTopic[]> {
+      const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
+      const range = query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4);
+      await placeOrRefuse(store, neighbourhoodId);
+      const places = await store.neighbourhoods.neighbourIds(neighbourhoodId, range);
+      return [...places.map((id): ChangeTopic => `area:${id}`), ...(actor ? [`account:${actor.id}` as const] : [])];
     },
 
     /** Listings in the area (as pull resolves it) matching every word, newest first. */
@@ -149,49 +232,17 @@ export function createSyncService(store: Store, clock: Clock, scope: PullScope, 
       return { listings: await store.listings.search(searchWords(query.q), places, filters, SEARCH_LIMIT) };
     },
 
-    async pull(
-      actor: Actor | undefined,
-      query: { clientId?: string; cursor: number; limit?: number; neighbourhood?: string; range?: RangeLevel },
-    ): Promise<PullResponse> {
-      const limit = query.limit ?? SYNC_LIMITS.pullPageDefault;
+    pull,
+
+    /**
+     * A visitor's first page of an area (cursor 0, no session) as ready gzipped bytes: what `pull`
+     * answers them, built once per change in the area instead of once per device.
+     */
+    async firstPull(query: { limit?: number; neighbourhood?: string; range?: RangeLevel }): Promise<AreaSnapshot> {
       const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
       const range = query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4);
       await placeOrRefuse(store, neighbourhoodId);
-      // Read the page, lastSeq and profile over one snapshot so they describe the same moment.
-      return store.read(async (tx) => {
-        const places = await tx.neighbourhoods.neighbourIds(neighbourhoodId, range);
-        const rows: { changeSeq: number; change: Change }[] = (await tx.listings.changesSinceIn(places, actor?.id, query.cursor, limit + 1)).map((row) => ({
-          changeSeq: row.changeSeq,
-          change: row.deleted ? { op: 'delete', entity: 'listing', id: row.id } : { op: 'upsert', entity: 'listing', row: row.listing },
-        }));
-        // The person's own drafts ride the same cursor: one change counter orders every table.
-        if (actor) {
-          for (const row of await tx.drafts.changesSince(actor.id, query.cursor, limit + 1)) {
-            rows.push({
-              changeSeq: row.changeSeq,
-              change: row.deleted
-                ? { op: 'delete', entity: 'draft', id: row.id }
-                : { op: 'upsert', entity: 'draft', id: row.id, state: bytesToBase64(row.state), updatedAt: row.updatedAt },
-            });
-          }
-          rows.sort((a, b) => a.changeSeq - b.changeSeq);
-        }
-        const hasMore = rows.length > limit;
-        const page = hasMore ? rows.slice(0, limit) : rows;
-        const changes = page.map((row) => row.change);
-        const client = query.clientId ? await tx.sync.client(query.clientId) : undefined;
-        const lastSeq = client && actor && client.actorId === actor.id ? client.lastSeq : 0;
-        const cursor = page.length > 0 ? page[page.length - 1].changeSeq : query.cursor;
-        return {
-          changes,
-          cursor,
-          hasMore,
-          lastSeq,
-          scope: { neighbourhoodId, range },
-          profile: actor ? await verification.profile(tx, actor, clock.now()) : null,
-          likedIds: actor ? await tx.listings.likedBy(actor.id, places, LIKED_IDS_MAX) : [],
-        };
-      });
+      return areaSnapshots.firstPage({ neighbourhoodId, range }, query.limit ?? SYNC_LIMITS.pullPageDefault);
     },
   };
 }

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Fix, ListingCreateArgs, Mutation, PullResponse, PushResponse, RangeLevel } from '@dongne/shared';
 import { createApp, type AppConfig } from '../app.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import type { ChangeBus } from '../live/change-bus.js';
 import type { Clock } from '../services/clock.js';
 import { fixSource, HOME, type FixSource } from './fixes.js';
 import { openTestStore, query, queryValue, tableNames, type TestStore } from './test-store.js';
@@ -54,7 +56,14 @@ export interface TestServer {
 }
 
 /** The app over a fresh store holding the demo neighbourhoods (no listings); call close() in afterEach. */
-export async function createTestServer(options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps'> = {}): Promise<TestServer> {
+export async function createTestServer(
+  options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps' | 'pokeGapMs' | 'trustedProxies'> & {
+    changes?: ChangeBus;
+    /** Makes the blob store photo bytes go to, over the test's store; that store itself unless given. */
+    blobs?: (store: TestStore) => BlobStore;
+  } = {},
+): Promise<TestServer> {
+  const { changes, blobs, ...config } = options;
   const { store, file, close } = await openTestStore();
   const clock = fixedClock();
   const logged: string[] = [];
@@ -63,7 +72,9 @@ export async function createTestServer(options: Pick<AppConfig, 'bodyMaxBytes' |
     store,
     clock,
     sleep: async (ms) => void slept.push(ms),
-    config: { log: (line) => logged.push(line), ...options, passwordCost: TEST_PASSWORD_COST },
+    changes,
+    blobs: blobs?.(store),
+    config: { log: (line) => logged.push(line), ...config, passwordCost: TEST_PASSWORD_COST },
   });
   const fix = fixSource(await store.neighbourhoods.all(), clock);
   return {
@@ -82,7 +93,8 @@ export async function createTestServer(options: Pick<AppConfig, 'bodyMaxBytes' |
   };
 }
 
-type App = TestServer['app'];
+/** The app in-process, or a real server over HTTP (overHttp). */
+type App = Requester;
 
 /**
  * The bindings @hono/node-server gives a request that came from `address`, where getConnInfo reads

@@ -34,7 +34,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/** `durable`: flush every commit to disk, as a production server does (the bench); tests need not. */
+export async function startPostgresCluster({ durable = false }: { durable?: boolean } = {}): Promise<PostgresCluster> {
   const bin = postgresBinaries();
   if (!bin) throw new Error('PostgreSQL is not installed: apt-get install postgresql');
   const asRoot = process.getuid?.() === 0;
@@ -53,7 +54,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const port = await freePort();
   // C.UTF-8: Hangul counts as letters, so pg_trgm makes trigrams of Korean words.
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const speed = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${speed} -c max_connections=200`;
   run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
 
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;

@@ -19,11 +19,13 @@ export interface OpenedTestStore {
   store: TestStore;
   /** The SQLite file (for tests that reopen it); undefined on PostgreSQL. */
   file?: string;
+  /** The database's address, on PostgreSQL. */
+  url?: string;
   close(): Promise<void>;
 }
 
 /** Databases this test file made on the cluster, and whether a test is using each now. */
-const databases: { store: PostgresStore; inUse: boolean }[] = [];
+const databases: { store: PostgresStore; url: string; inUse: boolean }[] = [];
 afterAll(async () => {
   await Promise.all(databases.map(({ store }) => store.close()));
 });
@@ -57,7 +59,7 @@ export async function openTestStore({ neighbourhoods = 'demo' }: { neighbourhood
     }
     const url = new URL(inject('postgresUrl'));
     url.pathname = `/${name}`;
-    slot = { store: new PostgresStore(new pg.Pool({ connectionString: url.toString(), max: 8 })), inUse: false };
+    slot = { store: new PostgresStore(new pg.Pool({ connectionString: url.toString(), max: 8 })), url: url.toString(), inUse: false };
     databases.push(slot);
   }
   slot.inUse = true;
@@ -67,6 +69,7 @@ export async function openTestStore({ neighbourhoods = 'demo' }: { neighbourhood
   const used = slot;
   return {
     store,
+    url: used.url,
     async close() {
       used.inUse = false;
       // A test that closed the store itself (to meet a real failure) leaves a pool nothing can use.

@@ -20,6 +20,8 @@ export interface NewListing {
 /** The facts actions on a listing are judged by. */
 export interface ListingOwnership {
   sellerId: string;
+  /** Where it is listed: changes to it are news for this area. */
+  neighbourhoodId: string;
   deleted: boolean;
   hidden: boolean;
   createdAt: number;
@@ -66,6 +68,11 @@ export interface ListingsRepo {
    * most `limit`; what `sellerId` may not see comes as a tombstone.
    */
   changesSinceIn(places: string[], sellerId: string | undefined, cursor: number, limit: number): Promise<ListingChangeRow[]>;
+  /**
+   * The highest change number of any listing in `places` (0 if none): every change to a listing
+   * there takes a new, higher one, so this moves exactly when what a visitor pulls there does.
+   */
+  latestChangeIn(places: string[]): Promise<number>;
   /** Visible listings in `places` whose title or description holds every word, newest first. */
   search(words: string[], places: string[], filters: SearchFilters, limit: number): Promise<Listing[]>;
   countLive(): Promise<number>;

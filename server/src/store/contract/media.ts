@@ -1,4 +1,5 @@
-// Listing photos by the SHA-256 of their bytes.
+// Listing photos by the SHA-256 of their bytes: what is known about each, and who uploaded it. The
+// bytes themselves are in the blob store (server/src/blobs/), which may be outside the database.
 import type { MediaType } from '@dongne/shared';
 
 export interface MediaInfo {
@@ -10,9 +11,8 @@ export interface MediaInfo {
 }
 
 export interface MediaRepo {
-  /** Stores a photo unless one with this hash is there; true when it was new. */
-  put(media: MediaInfo & { bytes: Uint8Array; uploaderId: string; createdAt: number }): Promise<boolean>;
-  get(hash: string): Promise<{ type: MediaType; bytes: Uint8Array } | undefined>;
+  /** Records a stored photo unless one with this hash is recorded; true when it was new. */
+  put(media: MediaInfo & { uploaderId: string; createdAt: number }): Promise<boolean>;
   /** The photo bytes an account has stored, in all. */
   storedBy(uploaderId: string): Promise<number>;
   /** What is known about a photo, without its bytes. */

@@ -14,6 +14,7 @@
 // 2. One device's pushes apply one at a time, in seq order, whichever server instance receives
 //    them: `sync.claimClient()` inside the push's transaction holds that device until it commits.
 import type { AccountsRepos } from './accounts.js';
+import type { BlobsRepo } from './blobs.js';
 import type { DraftsRepo } from './drafts.js';
 import type { LimitsRepos } from './limits.js';
 import type { ListingsRepo } from './listings.js';
@@ -27,6 +28,7 @@ export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, Limits
   listings: ListingsRepo;
   drafts: DraftsRepo;
   media: MediaRepo;
+  blobs: BlobsRepo;
   sync: SyncRepo;
   verifications: VerificationsRepo;
 }

@@ -82,12 +82,12 @@ export function createListingsRepo(db: Queryable): ListingsRepo {
       );
     },
     async ownerOf(id): Promise<ListingOwnership | undefined> {
-      const r = await row<{ seller_id: string; deleted_at: number | null; created_at: number; last_bumped_at: number | null; hidden: boolean }>(
+      const r = await row<{ seller_id: string; neighbourhood_id: string; deleted_at: number | null; created_at: number; last_bumped_at: number | null; hidden: boolean }>(
         db,
-        'SELECT seller_id, deleted_at, created_at, last_bumped_at, hidden FROM listings WHERE id = $1',
+        'SELECT seller_id, neighbourhood_id, deleted_at, created_at, last_bumped_at, hidden FROM listings WHERE id = $1',
         [id],
       );
-      return r && { sellerId: r.seller_id, deleted: r.deleted_at !== null, hidden: r.hidden, createdAt: r.created_at, lastBumpedAt: r.last_bumped_at };
+      return r && { sellerId: r.seller_id, neighbourhoodId: r.neighbourhood_id, deleted: r.deleted_at !== null, hidden: r.hidden, createdAt: r.created_at, lastBumpedAt: r.last_bumped_at };
     },
     async changeFor(id, viewerId): Promise<Change> {
       const r = await row<ListingRow>(db, `${SELECT_WITH_SELLER} WHERE l.id = $1`, [id]);
@@ -174,6 +174,16 @@ export function createListingsRepo(db: Queryable): ListingsRepo {
       if (filters.hideSold) where.push("l.status <> 'sold'");
       const found = await rows<ListingRow>(db, `${SELECT_WITH_SELLER} WHERE ${where.join(' AND ')} ORDER BY l.bumped_at DESC LIMIT $2`, values);
       return found.map(toListing);
+    },
+    async latestChangeIn(places) {
+      // One backward index lookup per place (listings_by_place_change), however many listings it has.
+      const r = await row<{ n: number }>(
+        db,
+        `SELECT coalesce(max((SELECT change_seq FROM listings WHERE neighbourhood_id = p.id ORDER BY change_seq DESC LIMIT 1)), 0) AS n
+         FROM unnest($1::text[]) AS p(id)`,
+        [places],
+      );
+      return Number(r!.n);
     },
     async countLive() {
       return Number((await row<{ n: number }>(db, 'SELECT count(*)::int AS n FROM listings WHERE deleted_at IS NULL'))!.n);

@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Repositories, Store, Tx } from '../contract/store.js';
 import { createAccountsRepos } from './accounts-repo.js';
+import { createBlobsRepo } from './blobs-repo.js';
 import { createDraftsRepo } from './drafts-repo.js';
 import { createLimitsRepos } from './limits-repo.js';
 import { createListingsRepo } from './listings-repo.js';
@@ -30,6 +31,7 @@ function createRepositories(db: Queryable): Repositories {
     listings: createListingsRepo(db),
     drafts: createDraftsRepo(db),
     media: createMediaRepo(db),
+    blobs: createBlobsRepo(db),
     neighbourhoods: createNeighbourhoodsRepo(db),
     sync: createSyncRepo(db),
     verifications: createVerificationsRepo(db),
@@ -71,6 +73,7 @@ export class PostgresStore implements Store {
   declare passkeys: Repositories['passkeys'];
   declare profiles: Repositories['profiles'];
   declare media: Repositories['media'];
+  declare blobs: Repositories['blobs'];
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.#inTransactionOf('BEGIN', fn);

@@ -69,7 +69,7 @@ export function createListingsStore(db: Db) {
             @acceptsOffers, @meetingSpot, @photos, 'selling', @createdAt, @createdAt, @createdAt, @changeSeq)
     ON CONFLICT (id) DO NOTHING`);
   const ownerOf = db.prepare(`
-    SELECT seller_id AS sellerId, deleted_at AS deletedAt, created_at AS createdAt, last_bumped_at AS lastBumpedAt, hidden
+    SELECT seller_id AS sellerId, neighbourhood_id AS neighbourhoodId, deleted_at AS deletedAt, created_at AS createdAt, last_bumped_at AS lastBumpedAt, hidden
     FROM listings WHERE id = ?`);
   const anyById = db.prepare(`${SELECT_WITH_SELLER} WHERE l.id = ?`);
   const update = db.prepare(`
@@ -103,6 +103,11 @@ export function createListingsStore(db: Db) {
     'UPDATE listings SET deleted_at = @at, updated_at = @at, change_seq = @changeSeq WHERE id = @id',
   );
   const countLive = db.prepare('SELECT count(*) FROM listings WHERE deleted_at IS NULL').pluck();
+  // One index lookup per place (listings_by_place_change, read backwards), however many listings it has.
+  const latestChangeIn = db
+    .prepare(`SELECT coalesce(max((SELECT change_seq FROM listings WHERE neighbourhood_id = p.value ORDER BY change_seq DESC LIMIT 1)), 0)
+              FROM json_each(?) p`)
+    .pluck();
   const placeChanges = db.prepare(`${SELECT_WITH_SELLER} WHERE l.neighbourhood_id = ? AND l.change_seq > ? ORDER BY l.change_seq LIMIT ?`);
   const sellerChanges = db.prepare(`${SELECT_WITH_SELLER} WHERE l.seller_id = ? AND l.change_seq > ? ORDER BY l.change_seq LIMIT ?`);
   const placeNewest = db.prepare(`${SELECT_WITH_SELLER}
@@ -148,8 +153,8 @@ export function createListingsStore(db: Db) {
     },
     /** The facts actions on a listing are judged by; undefined if no listing ever had this id. */
     ownerOf(id: string): ListingOwnership | undefined {
-      const row = ownerOf.get(id) as { sellerId: string; deletedAt: number | null; createdAt: number; lastBumpedAt: number | null; hidden: number } | undefined;
-      return row && { sellerId: row.sellerId, deleted: row.deletedAt !== null, hidden: row.hidden === 1, createdAt: row.createdAt, lastBumpedAt: row.lastBumpedAt };
+      const row = ownerOf.get(id) as { sellerId: string; neighbourhoodId: string; deletedAt: number | null; createdAt: number; lastBumpedAt: number | null; hidden: number } | undefined;
+      return row && { sellerId: row.sellerId, neighbourhoodId: row.neighbourhoodId, deleted: row.deletedAt !== null, hidden: row.hidden === 1, createdAt: row.createdAt, lastBumpedAt: row.lastBumpedAt };
     },
     /** The listing as `viewerId` may see it now, or a tombstone (also for an id no listing has). */
     changeFor(id: string, viewerId: string): Change {
@@ -255,5 +260,6 @@ export function createListingsStore(db: Db) {
         .map(toListing);
     },
     countLive: () => countLive.get() as number,
+    latestChangeIn: (places: string[]) => latestChangeIn.get(JSON.stringify(places)) as number,
   };
 }

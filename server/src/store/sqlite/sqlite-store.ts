@@ -10,6 +10,7 @@ import type { Repositories, Store, Tx } from '../contract/store.js';
 import { openDatabase, type Db } from './database.js';
 import { createActorNeighbourhoodsStore } from './actor-neighbourhoods-store.js';
 import { createActorsStore } from './actors-store.js';
+import { createBlobsStore } from './blobs-store.js';
 import { createCreationCountsStore } from './creation-counts-store.js';
 import { createDraftsStore } from './drafts-store.js';
 import { createListingsStore } from './listings-store.js';
@@ -44,6 +45,7 @@ function createRepositories(db: Db) {
     passkeys: createPasskeysStore(db),
     profiles: createProfilesStore(db),
     media: createMediaStore(db),
+    blobs: createBlobsStore(db),
   } satisfies { [K in keyof Repositories]: Synchronous<Repositories[K]> };
 }
 export type SqliteRepositories = ReturnType<typeof createRepositories>;
@@ -102,6 +104,7 @@ export class SqliteStore implements Store {
   declare passkeys: Repositories['passkeys'];
   declare profiles: Repositories['profiles'];
   declare media: Repositories['media'];
+  declare blobs: Repositories['blobs'];
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.#inTransactionOf(this.#statements.begin, fn);

@@ -1,10 +1,12 @@
 // Decides when to sync: on start, when the connection returns, shortly after each local change,
-// when the tab becomes visible, every half minute while it is, and with backoff after a failure.
+// when the tab becomes visible, when the server pokes the live channel, every half minute while
+// visible (the fallback when the channel is down), and with backoff after a failure.
 import type { DongneDb } from '../db/db.js';
 import { onLocalMutation } from './outbox.js';
 import { SyncError } from './sync-deps.js';
 import { syncWithLock } from './sync-engine.js';
 import { syncStatus } from './sync-status.svelte.js';
+import { startLiveChannel } from './live-channel.js';
 
 const AFTER_MUTATION_MS = 300;
 const POLL_MS = 30_000;
@@ -17,6 +19,7 @@ export function startSyncScheduler(db: DongneDb): () => void {
   let running = false;
   let again = false;
   let retryMs = RETRY_MIN_MS;
+  const live = startLiveChannel(db, () => schedule(0));
 
   function schedule(delayMs: number) {
     clearTimeout(timer);
@@ -40,6 +43,8 @@ export function startSyncScheduler(db: DongneDb): () => void {
       syncStatus.unreachable = false;
       syncStatus.lastSyncedAt = Date.now();
       retryMs = RETRY_MIN_MS;
+      // After a sync the area or the account may have changed: follow the new one.
+      live.refresh();
     } catch (error) {
       const noAnswer = error instanceof SyncError && error.kind === 'offline';
       // Offline is told by the browser; a connection with no answer means the server is down.
@@ -85,6 +90,7 @@ export function startSyncScheduler(db: DongneDb): () => void {
   return () => {
     clearTimeout(timer);
     clearInterval(poll);
+    live.stop();
     stopListening();
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOffline);

@@ -1,0 +1,9 @@
+-- Photo bytes move out of the media table into a table of their own, keyed as the blob store names
+-- them ('media/<sha256>'). The media row keeps what is known about a photo; its bytes may now live
+-- elsewhere (S3-compatible storage when configured), and this table is where they live by default.
+CREATE TABLE blobs (
+  key text PRIMARY KEY,
+  bytes bytea NOT NULL
+);
+INSERT INTO blobs (key, bytes) SELECT 'media/' || hash, bytes FROM media;
+ALTER TABLE media DROP COLUMN bytes;
