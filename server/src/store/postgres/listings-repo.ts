@@ -172,7 +172,7 @@ export function createListingsRepo(db: Queryable): ListingsRepo {
       if (filters.minPrice !== undefined) where.push(`l.price_krw >= ${param(filters.minPrice)}`);
       if (filters.maxPrice !== undefined) where.push(`l.price_krw <= ${param(filters.maxPrice)}`);
       if (filters.hideSold) where.push("l.status <> 'sold'");
-      const found = await rows<ListingRow>(db, `${SELECT_WITH_SELLER} WHERE ${where.join(' AND ')} ORDER BY l.bumped_at DESC LIMIT $2`, values);
+      const found = await rows<ListingRow>(db, `${SELECT_WITH_SELLER} WHERE ${where.join(' AND ')} ORDER BY l.bumped_at DESC, l.id DESC LIMIT $2`, values);
       return found.map(toListing);
     },
     async latestChangeIn(places) {

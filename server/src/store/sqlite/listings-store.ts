@@ -244,7 +244,7 @@ export function createListingsStore(db: Db) {
       if (filters.minPrice !== undefined) (where.push('l.price_krw >= @minPrice'), (params.minPrice = filters.minPrice));
       if (filters.maxPrice !== undefined) (where.push('l.price_krw <= @maxPrice'), (params.maxPrice = filters.maxPrice));
       if (filters.hideSold) where.push("l.status <> 'sold'");
-      const sql = `${SELECT_WITH_SELLER} WHERE ${where.join(' AND ')} ORDER BY l.bumped_at DESC LIMIT @limit`;
+      const sql = `${SELECT_WITH_SELLER} WHERE ${where.join(' AND ')} ORDER BY l.bumped_at DESC, l.id DESC LIMIT @limit`;
       // One prepared statement per query shape, kept: the shapes are few.
       let statement = searchStatements.get(sql);
       if (!statement) searchStatements.set(sql, (statement = db.prepare(sql)));
