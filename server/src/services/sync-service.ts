@@ -114,10 +114,16 @@ export function createSyncService(
     if (!inOrder) throw new SeqGapError(lastSeq + 1, [...unprocessed]);
   }
 
-  async function placeOrRefuse(db: Store | Tx, neighbourhoodId: string) {
-    if (!(await db.neighbourhoods.byId(neighbourhoodId))) {
+  /**
+   * The area a request means: its neighbourhood at its range, or — for a visitor who has chosen
+   * none — the default neighbourhood at the widest range. Refuses a neighbourhood Dongne does not know.
+   */
+  async function areaOf(query: { neighbourhood?: string; range?: RangeLevel }): Promise<{ neighbourhoodId: string; range: RangeLevel }> {
+    const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
+    if (!(await store.neighbourhoods.byId(neighbourhoodId))) {
       throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${neighbourhoodId.slice(0, 100)}".`);
     }
+    return { neighbourhoodId, range: query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4) };
   }
 
   /** Changes since the cursor in the person's area (and their own), as this person may see them. */
@@ -126,9 +132,7 @@ export function createSyncService(
     query: { clientId?: string; cursor: number; limit?: number; neighbourhood?: string; range?: RangeLevel },
   ): Promise<PullResponse> {
     const limit = query.limit ?? SYNC_LIMITS.pullPageDefault;
-    const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
-    const range = query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4);
-    await placeOrRefuse(store, neighbourhoodId);
+    const { neighbourhoodId, range } = await areaOf(query);
     // Read the page, lastSeq and profile over one snapshot so they describe the same moment.
     return store.read(async (tx) => {
       const places = await tx.neighbourhoods.neighbourIds(neighbourhoodId, range);
@@ -213,9 +217,7 @@ export function createSyncService(
 
     /** The topics a device following this area (and, signed in, its own account) hears about. */
     async liveTopics(actor: Actor | undefined, query: { neighbourhood?: string; range?: RangeLevel }): Promise<ChangeTopic[]> {
-      const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
-      const range = query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4);
-      await placeOrRefuse(store, neighbourhoodId);
+      const { neighbourhoodId, range } = await areaOf(query);
       const places = await store.neighbourhoods.neighbourIds(neighbourhoodId, range);
       return [...places.map((id): ChangeTopic => `area:${id}`), ...(actor ? [`account:${actor.id}` as const] : [])];
     },
@@ -225,9 +227,8 @@ export function createSyncService(
       actor: Actor | undefined,
       query: { q: string; neighbourhood?: string; range?: RangeLevel; category?: string; minPrice?: number; maxPrice?: number; hideSold?: '1' | '0' },
     ) {
-      const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
-      await placeOrRefuse(store, neighbourhoodId);
-      const places = await store.neighbourhoods.neighbourIds(neighbourhoodId, query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4));
+      const { neighbourhoodId, range } = await areaOf(query);
+      const places = await store.neighbourhoods.neighbourIds(neighbourhoodId, range);
       const filters = { category: query.category, minPrice: query.minPrice, maxPrice: query.maxPrice, hideSold: query.hideSold === '1' };
       return { listings: await store.listings.search(searchWords(query.q), places, filters, SEARCH_LIMIT) };
     },
@@ -239,10 +240,7 @@ export function createSyncService(
      * answers them, built once per change in the area instead of once per device.
      */
     async firstPull(query: { limit?: number; neighbourhood?: string; range?: RangeLevel }): Promise<AreaSnapshot> {
-      const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
-      const range = query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4);
-      await placeOrRefuse(store, neighbourhoodId);
-      return areaSnapshots.firstPage({ neighbourhoodId, range }, query.limit ?? SYNC_LIMITS.pullPageDefault);
+      return areaSnapshots.firstPage(await areaOf(query), query.limit ?? SYNC_LIMITS.pullPageDefault);
     },
   };
 }

@@ -1,64 +1,8 @@
 // Listings on PostgreSQL: the same answers as the SQLite engine's listings store.
-import { isListingVisibleTo, type Change, type Listing, type ListingEditable, type ListingPhoto } from '@dongne/shared';
-import type { ListingChangeRow, ListingOwnership, ListingsRepo, NewListing, SearchFilters } from '../contract/listings.js';
+import type { Change, ListingEditable } from '@dongne/shared';
+import type { ListingOwnership, ListingsRepo, NewListing, SearchFilters } from '../contract/listings.js';
+import { toChange, toListing, type ListingRow } from '../listing-row.js';
 import { changed, row, rows, type Queryable } from './queryable.js';
-
-interface ListingRow {
-  id: string;
-  seller_id: string;
-  seller_name: string;
-  title: string;
-  description: string;
-  price_krw: number;
-  category: string;
-  neighbourhood: string;
-  neighbourhood_id: string | null;
-  status: string;
-  accepts_offers: boolean;
-  meeting_spot: string;
-  photos: string;
-  hidden: boolean;
-  created_at: number;
-  updated_at: number;
-  bumped_at: number;
-  last_bumped_at: number | null;
-  edited_at: number | null;
-  like_count: number;
-  view_count: number;
-  deleted_at: number | null;
-  change_seq: number;
-}
-
-function toListing(r: ListingRow): Listing {
-  return {
-    id: r.id,
-    sellerId: r.seller_id,
-    sellerName: r.seller_name,
-    title: r.title,
-    description: r.description,
-    priceKrw: r.price_krw,
-    category: r.category as Listing['category'],
-    neighbourhood: r.neighbourhood,
-    neighbourhoodId: r.neighbourhood_id ?? '',
-    status: r.status as Listing['status'],
-    acceptsOffers: r.accepts_offers,
-    meetingSpot: r.meeting_spot,
-    photos: JSON.parse(r.photos) as ListingPhoto[],
-    hidden: r.hidden,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    bumpedAt: r.bumped_at,
-    lastBumpedAt: r.last_bumped_at,
-    editedAt: r.edited_at,
-    likeCount: r.like_count,
-    viewCount: r.view_count,
-  };
-}
-
-const toChange = (r: ListingRow, viewerId?: string): ListingChangeRow =>
-  isListingVisibleTo({ sellerId: r.seller_id, hidden: r.hidden, deleted: r.deleted_at !== null }, viewerId)
-    ? { changeSeq: r.change_seq, deleted: false, listing: toListing(r) }
-    : { changeSeq: r.change_seq, deleted: true, id: r.id };
 
 const SELECT_WITH_SELLER = 'SELECT l.*, a.nickname AS seller_name FROM listings l JOIN actors a ON a.id = l.seller_id';
 /** The text search looks in: title and description, lower-cased (the trigram index is over this). */

@@ -52,6 +52,8 @@ function guarded(repos: Repositories, inTransaction: AsyncLocalStorage<true>): R
   return out as unknown as Repositories;
 }
 
+/** The repositories are assigned in the constructor; this declares them on the class. */
+export interface PostgresStore extends Repositories {}
 export class PostgresStore implements Store {
   readonly engine = 'postgres';
   readonly #inTransaction = new AsyncLocalStorage<true>();
@@ -59,21 +61,6 @@ export class PostgresStore implements Store {
   constructor(readonly pool: pg.Pool) {
     Object.assign(this, guarded(createRepositories(pool), this.#inTransaction));
   }
-
-  declare actors: Repositories['actors'];
-  declare listings: Repositories['listings'];
-  declare drafts: Repositories['drafts'];
-  declare creationCounts: Repositories['creationCounts'];
-  declare neighbourhoods: Repositories['neighbourhoods'];
-  declare sync: Repositories['sync'];
-  declare verifications: Repositories['verifications'];
-  declare actorNeighbourhoods: Repositories['actorNeighbourhoods'];
-  declare rateLimits: Repositories['rateLimits'];
-  declare sessions: Repositories['sessions'];
-  declare passkeys: Repositories['passkeys'];
-  declare profiles: Repositories['profiles'];
-  declare media: Repositories['media'];
-  declare blobs: Repositories['blobs'];
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.#inTransactionOf('BEGIN', fn);

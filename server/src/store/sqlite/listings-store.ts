@@ -1,61 +1,9 @@
 // Listings and the queries pull pages over.
-import { isListingVisibleTo, type Change, type Listing, type ListingEditable, type ListingPhoto } from '@dongne/shared';
+import type { Change, Listing, ListingEditable } from '@dongne/shared';
 import type { ListingChangeRow, ListingOwnership, NewListing, SearchFilters } from '../contract/listings.js';
+import { toChange, toListing, type ListingRow } from '../listing-row.js';
 import type { Db } from './database.js';
 import { bigramsOf, isBigramWord } from './bigrams.js';
-
-interface ListingRow {
-  id: string;
-  seller_id: string;
-  seller_name: string;
-  title: string;
-  description: string;
-  price_krw: number;
-  category: string;
-  neighbourhood: string;
-  neighbourhood_id: string | null;
-  status: string;
-  accepts_offers: number;
-  meeting_spot: string;
-  photos: string;
-  hidden: number;
-  created_at: number;
-  updated_at: number;
-  bumped_at: number;
-  last_bumped_at: number | null;
-  edited_at: number | null;
-  like_count: number;
-  view_count: number;
-  deleted_at: number | null;
-  change_seq: number;
-}
-
-
-function toListing(row: ListingRow): Listing {
-  return {
-    id: row.id,
-    sellerId: row.seller_id,
-    sellerName: row.seller_name,
-    title: row.title,
-    description: row.description,
-    priceKrw: row.price_krw,
-    category: row.category as Listing['category'],
-    neighbourhood: row.neighbourhood,
-    neighbourhoodId: row.neighbourhood_id ?? '',
-    status: row.status as Listing['status'],
-    acceptsOffers: row.accepts_offers === 1,
-    meetingSpot: row.meeting_spot,
-    photos: JSON.parse(row.photos) as ListingPhoto[],
-    hidden: row.hidden === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    bumpedAt: row.bumped_at,
-    lastBumpedAt: row.last_bumped_at,
-    editedAt: row.edited_at,
-    likeCount: row.like_count,
-    viewCount: row.view_count,
-  };
-}
 
 const SELECT_WITH_SELLER = `
   SELECT l.*, a.nickname AS seller_name
@@ -136,12 +84,6 @@ export function createListingsStore(db: Db) {
       }
     })();
   }
-
-  /** What `viewerId` may see of a row: a deleted listing, or someone else's hidden one, is a tombstone. */
-  const toChange = (row: ListingRow, viewerId?: string): ListingChangeRow =>
-    isListingVisibleTo({ sellerId: row.seller_id, hidden: row.hidden === 1, deleted: row.deleted_at !== null }, viewerId)
-      ? { changeSeq: row.change_seq, deleted: false, listing: toListing(row) }
-      : { changeSeq: row.change_seq, deleted: true, id: row.id };
 
   return {
     insert(listing: NewListing): boolean {

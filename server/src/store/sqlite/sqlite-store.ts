@@ -63,6 +63,8 @@ function asContract(sync: SqliteRepositories, run: <T>(call: () => T) => Promise
   return repos as unknown as Repositories;
 }
 
+/** The repositories are assigned in the constructor; this declares them on the class. */
+export interface SqliteStore extends Repositories {}
 export class SqliteStore implements Store {
   readonly engine = 'sqlite';
   /** The repositories as prepared statements, for benchmarks and tests of this engine only. */
@@ -90,21 +92,6 @@ export class SqliteStore implements Store {
     this.#tx = { ...asContract(this.sqlite, direct), savepoint: (fn) => this.#savepoint(fn) };
     Object.assign(this, asContract(this.sqlite, (call) => this.#exclusive(call)));
   }
-
-  declare actors: Repositories['actors'];
-  declare listings: Repositories['listings'];
-  declare drafts: Repositories['drafts'];
-  declare creationCounts: Repositories['creationCounts'];
-  declare neighbourhoods: Repositories['neighbourhoods'];
-  declare sync: Repositories['sync'];
-  declare verifications: Repositories['verifications'];
-  declare actorNeighbourhoods: Repositories['actorNeighbourhoods'];
-  declare rateLimits: Repositories['rateLimits'];
-  declare sessions: Repositories['sessions'];
-  declare passkeys: Repositories['passkeys'];
-  declare profiles: Repositories['profiles'];
-  declare media: Repositories['media'];
-  declare blobs: Repositories['blobs'];
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.#inTransactionOf(this.#statements.begin, fn);

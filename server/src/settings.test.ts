@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DAILY_CAPS } from './services/mutation-handlers.js';
+import { DEFAULT_PASSWORD_COST } from './services/password.js';
+import { settingsFrom } from './settings.js';
+
+const ROOT = '/srv/dongne';
+const refusal = (env: Record<string, string>) => {
+  const parsed = settingsFrom(env, ROOT);
+  if (!('error' in parsed)) throw new Error(`expected a refusal for ${JSON.stringify(env)}`);
+  return parsed.error;
+};
+const settings = (env: Record<string, string>) => {
+  const parsed = settingsFrom(env, ROOT);
+  if ('error' in parsed) throw new Error(parsed.error);
+  return parsed.settings;
+};
+
+describe('settings from the environment', () => {
+  it('runs on the SQLite file with the defaults when nothing is set', () => {
+    expect(settings({})).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      webDir: '/srv/dongne/web/build',
+      databaseUrl: undefined,
+      s3: undefined,
+      passwordCost: DEFAULT_PASSWORD_COST,
+      dailyCaps: DEFAULT_DAILY_CAPS,
+      trustedProxies: [],
+    });
+  });
+
+  it('takes what an operator of several instances sets', () => {
+    expect(
+      settings({
+        DONGNE_DATABASE_URL: 'postgres://dongne:secret@db.internal:5432/dongne',
+        DONGNE_TRUSTED_PROXIES: '127.0.0.1, ::1',
+        DONGNE_PUBLIC_ORIGIN: 'https://dongne.example/',
+        DONGNE_LISTINGS_PER_DAY: '80',
+      }),
+    ).toMatchObject({
+      databaseUrl: 'postgres://dongne:secret@db.internal:5432/dongne',
+      trustedProxies: ['127.0.0.1', '::1'],
+      publicOrigin: 'https://dongne.example',
+      dailyCaps: { listings: 80, drafts: DEFAULT_DAILY_CAPS.drafts },
+    });
+  });
+
+  it('refuses each value it cannot use, naming the variable', () => {
+    expect(refusal({ DONGNE_TRUSTED_PROXIES: '127.0.0.1,nginx' })).toBe(
+      `DONGNE_TRUSTED_PROXIES: "nginx" is not an IP address (give the proxies' addresses, comma-separated).`,
+    );
+    expect(refusal({ DONGNE_DATABASE_URL: 'mysql://db/dongne' })).toMatch(/^DONGNE_DATABASE_URL is not a postgres:\/\/ address/);
+    expect(refusal({ DONGNE_DATABASE_URL: 'not a url' })).toMatch(/^DONGNE_DATABASE_URL is not a postgres:\/\/ address/);
+    expect(refusal({ DONGNE_PUBLIC_ORIGIN: 'dongne.example' })).toMatch(/^DONGNE_PUBLIC_ORIGIN="dongne.example" is not an http/);
+    expect(refusal({ DONGNE_LISTINGS_PER_DAY: '0' })).toMatch(/^DONGNE_LISTINGS_PER_DAY="0" is not a whole number/);
+    expect(refusal({ DONGNE_NEW_DRAFTS_PER_DAY: '1e3' })).toMatch(/^DONGNE_NEW_DRAFTS_PER_DAY="1e3" is not a whole number/);
+    expect(refusal({ DONGNE_PASSWORD_COST: '10000' })).toMatch(/^DONGNE_PASSWORD_COST="10000" is not a power of two/);
+    expect(refusal({ DONGNE_S3_BUCKET: 'photos' })).toMatch(/^Only DONGNE_S3_BUCKET is set/);
+  });
+
+  it('does not print the database password when it refuses the address', () => {
+    expect(refusal({ DONGNE_DATABASE_URL: 'mysql://dongne:hunter2@db/dongne' })).not.toContain('hunter2');
+  });
+});
