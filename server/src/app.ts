@@ -59,6 +59,8 @@ export interface AppConfig {
   trustedProxies?: readonly string[];
   /** Least time between two live pokes to one device; POKE_GAP_MS unless set. */
   pokeGapMs?: number;
+  /** How often a live channel is pinged and its session checked; KEEPALIVE_MS unless set. */
+  liveKeepaliveMs?: number;
   log?: (message: string) => void;
 }
 
@@ -143,7 +145,7 @@ export function createApp({
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes());
-  app.route('/api/sync/live', liveRoutes());
+  app.route('/api/sync/live', liveRoutes(config.liveKeepaliveMs));
   app.route('/api/sync', syncRoutes());
   app.route('/api/neighbourhoods', neighbourhoodRoutes());
   app.route('/api/profiles', profileRoutes());

@@ -1,7 +1,6 @@
 // Starts Dongne: reads the environment, opens the store (the SQLite file, or PostgreSQL when
 // DONGNE_DATABASE_URL is set), seeds it on first start, and listens.
 import { serve } from '@hono/node-server';
-import { WebSocketServer } from 'ws';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,7 @@ import { readThrough } from './blobs/read-through-blob-store.js';
 import { createS3BlobStore } from './blobs/s3-blob-store.js';
 import { createLocalChangeBus, type ChangeBus } from './live/change-bus.js';
 import { openPostgresChangeBus } from './live/postgres-change-bus.js';
+import { createLiveSocketServer } from './live/live-socket-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const parsed = settingsFrom(process.env, root);
@@ -74,7 +74,7 @@ const app = createApp({
     dailyCaps: settings.dailyCaps,
   },
 });
-const sockets = new WebSocketServer({ noServer: true });
+const sockets = createLiveSocketServer();
 const server = serve({ fetch: app.fetch, port, hostname: host, websocket: { server: sockets } }, (info) => {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`Dongne is running at http://${shown}:${info.port}/ (${where})`);

@@ -7,7 +7,15 @@ export function readThrough(current: BlobStore, earlier: BlobStore): BlobStore {
     description: `${current.description} (and ${earlier.description} for photos stored before)`,
     put: (key, bytes, contentType) => current.put(key, bytes, contentType),
     async get(key) {
-      return (await current.get(key)) ?? (await earlier.get(key));
+      try {
+        return (await current.get(key)) ?? (await earlier.get(key));
+      } catch (error) {
+        // A bucket without s3:ListBucket answers 403, not "no such key", for a key it lacks: an
+        // older photo must still be found where it was; only a miss there too is S3's failure.
+        const found = await earlier.get(key);
+        if (found) return found;
+        throw error;
+      }
     },
   };
 }

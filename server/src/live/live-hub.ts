@@ -9,6 +9,8 @@ export interface LiveDevice {
   topics: readonly ChangeTopic[];
   /** The device's sync id, so its own pushes do not poke it back. */
   clientId?: string;
+  /** Where it connects from (as rate limits count addresses), to cap the channels one address holds. */
+  address?: string;
   poke(): void;
 }
 
@@ -21,6 +23,7 @@ interface Follower {
 export function createLiveHub(bus: ChangeBus, { gapMs = POKE_GAP_MS, now = Date.now }: { gapMs?: number; now?: () => number } = {}) {
   const byTopic = new Map<string, Set<Follower>>();
   const everyone = new Set<Follower>();
+  const perAddress = new Map<string, number>();
 
   function poke(follower: Follower) {
     if (follower.pending) return;
@@ -55,6 +58,8 @@ export function createLiveHub(bus: ChangeBus, { gapMs = POKE_GAP_MS, now = Date.
     follow(device: LiveDevice): () => void {
       const follower: Follower = { device, lastPokeAt: 0, pending: undefined };
       everyone.add(follower);
+      const { address } = device;
+      if (address) perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
       for (const topic of device.topics) {
         let set = byTopic.get(topic);
         if (!set) byTopic.set(topic, (set = new Set()));
@@ -62,7 +67,12 @@ export function createLiveHub(bus: ChangeBus, { gapMs = POKE_GAP_MS, now = Date.
       }
       return () => {
         clearTimeout(follower.pending);
-        everyone.delete(follower);
+        if (!everyone.delete(follower)) return;
+        if (address) {
+          const left = perAddress.get(address)! - 1;
+          if (left > 0) perAddress.set(address, left);
+          else perAddress.delete(address);
+        }
         for (const topic of device.topics) {
           const set = byTopic.get(topic);
           set?.delete(follower);
@@ -73,11 +83,16 @@ export function createLiveHub(bus: ChangeBus, { gapMs = POKE_GAP_MS, now = Date.
     get deviceCount() {
       return everyone.size;
     },
+    /** Channels open on this instance from one address. */
+    openFrom(address: string): number {
+      return perAddress.get(address) ?? 0;
+    },
     close() {
       unsubscribe();
       for (const follower of everyone) clearTimeout(follower.pending);
       everyone.clear();
       byTopic.clear();
+      perAddress.clear();
     },
   };
 }

@@ -15,6 +15,12 @@ describe('the address a request came from', () => {
     expect(requestAddress(`::ffff:${PROXY}`, '2001:db8::1', trusted)).toBe('2001:db8::1');
   });
 
+  it('reads hops written with a port, as some proxies write them', () => {
+    expect(requestAddress(PROXY, '198.51.100.1:4444', trusted)).toBe('198.51.100.1');
+    expect(requestAddress(PROXY, '[2001:db8::1]:4444', trusted)).toBe('2001:db8::1');
+    expect(requestAddress(PROXY, '[2001:db8::1]', trusted)).toBe('2001:db8::1');
+  });
+
   it('skips our own proxies from the right and ignores what the client wrote further left', () => {
     expect(requestAddress(PROXY, '1.2.3.4, 198.51.100.1, 10.0.0.6', trusted)).toBe('198.51.100.1');
   });

@@ -5,6 +5,8 @@ describe('addressKey', () => {
   it('counts an IPv4 address as itself, also when it reaches an IPv6 socket', () => {
     expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
     expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:cb00:7107')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:c000:201')).not.toBe(addressKey('::ffff:c000:202'));
   });
 
   it('counts every address of one IPv6 /64 network as one', () => {

@@ -11,7 +11,8 @@ const HOUR = 3_600_000;
 
 export async function seedDemoData(store: Store, clock: Clock): Promise<number> {
   await ensureDemoNeighbourhoods(store);
-  if ((await store.listings.countLive()) > 0) return 0;
+  // Every start asks, under the start-up lock on PostgreSQL: the first live listing answers it.
+  if (await store.listings.anyLive()) return 0;
   const now = clock.now();
   const places: NeighbourhoodRow[] = [];
   for (const id of DEMO_PLACES) {

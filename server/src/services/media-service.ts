@@ -12,8 +12,6 @@ import { readImageInfo } from './image-bytes.js';
 import { ServiceError } from './service-error.js';
 import type { Actor } from './session-service.js';
 
-export type { MediaInfo };
-
 const MAX_MB = MEDIA_LIMITS.uploadMaxBytes / (1024 * 1024);
 
 /** Raised for a body over the upload limit, by the service and by the route that streams it in. */

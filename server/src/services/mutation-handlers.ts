@@ -15,6 +15,7 @@ import {
   type MutationArgs,
   type MutationName,
 } from '@dongne/shared';
+import type { ListingOwnership } from '../store/contract/listings.js';
 import type { Tx } from '../store/contract/store.js';
 import type { Actor } from './session-service.js';
 import { MutationRejected } from './service-error.js';
@@ -35,6 +36,8 @@ export interface MutationContext {
   actor: Actor;
   now: number;
   mutation: Mutation;
+  /** Tells devices following the area that something they can see changed there (a live poke). */
+  areaChanged(neighbourhoodId: string): void;
 }
 
 type Handlers = { [N in MutationName]: (ctx: MutationContext, args: MutationArgs<N>) => Promise<void> };
@@ -68,6 +71,11 @@ async function ownListingOrReject(tx: Tx, actor: Actor, id: string, action: stri
   return existing;
 }
 
+/** A change to a listing the neighbours can see pokes their devices; one to a hidden listing does not. */
+function seenInArea(ctx: MutationContext, listing: ListingOwnership) {
+  if (!listing.hidden) ctx.areaChanged(listing.neighbourhoodId);
+}
+
 /** Tombstones the draft if it is live, so the owner's other devices drop it. */
 async function dropDraft(tx: Tx, id: string, now: number) {
   const draft = await tx.drafts.byId(id);
@@ -83,7 +91,7 @@ async function photosOrReject(tx: Tx, photos: ListingPhoto[]) {
 }
 
 export const mutationHandlers: Handlers = {
-  async 'listing.create'({ tx, actor, now, mutation, caps }, args) {
+  async 'listing.create'({ tx, actor, now, mutation, caps, areaChanged }, args) {
     // Ids belong to whoever first used them: a listing may not take the id of someone else's draft.
     const draft = await tx.drafts.byId(args.id);
     if ((draft && draft.ownerId !== actor.id) || (await tx.listings.ownerOf(args.id))) {
@@ -126,30 +134,41 @@ export const mutationHandlers: Handlers = {
     await tx.creationCounts.add(actor.id, 'listing', now);
     // The draft it was published from leaves the person's other devices too.
     if (draft) await dropDraft(tx, args.id, now);
+    areaChanged(place.id);
   },
 
-  async 'listing.delete'({ tx, actor, now }, args) {
-    await ownListingOrReject(tx, actor, args.id, 'delete');
+  async 'listing.delete'(ctx, args) {
+    const { tx, actor, now } = ctx;
+    const listing = await ownListingOrReject(tx, actor, args.id, 'delete');
     await tx.listings.markDeleted(args.id, now, await tx.sync.nextChangeSeq());
+    seenInArea(ctx, listing);
   },
 
-  async 'listing.set_status'({ tx, actor, now }, args) {
-    await ownListingOrReject(tx, actor, args.id, 'change');
+  async 'listing.set_status'(ctx, args) {
+    const { tx, actor, now } = ctx;
+    const listing = await ownListingOrReject(tx, actor, args.id, 'change');
     await tx.listings.setStatus(args.id, args.status, now, await tx.sync.nextChangeSeq());
+    seenInArea(ctx, listing);
   },
 
-  async 'listing.update'({ tx, actor, now }, { id, ...content }) {
-    await ownListingOrReject(tx, actor, id, 'edit');
+  async 'listing.update'(ctx, { id, ...content }) {
+    const { tx, actor, now } = ctx;
+    const listing = await ownListingOrReject(tx, actor, id, 'edit');
     await photosOrReject(tx, content.photos);
     await tx.listings.update(id, content, now, await tx.sync.nextChangeSeq());
+    seenInArea(ctx, listing);
   },
 
-  async 'listing.set_hidden'({ tx, actor, now }, args) {
-    await ownListingOrReject(tx, actor, args.id, 'hide or show');
+  async 'listing.set_hidden'(ctx, args) {
+    const { tx, actor, now } = ctx;
+    const listing = await ownListingOrReject(tx, actor, args.id, 'hide or show');
     await tx.listings.setHidden(args.id, args.hidden, now, await tx.sync.nextChangeSeq());
+    // Hiding takes it off the neighbours' devices, showing puts it back: both are news to them.
+    if (listing.hidden !== args.hidden) ctx.areaChanged(listing.neighbourhoodId);
   },
 
-  async 'listing.bump'({ tx, actor, now }, args) {
+  async 'listing.bump'(ctx, args) {
+    const { tx, actor, now } = ctx;
     const listing = await ownListingOrReject(tx, actor, args.id, 'bump');
     const next = nextBumpAt(listing);
     if (now < next) {
@@ -160,12 +179,17 @@ export const mutationHandlers: Handlers = {
       );
     }
     await tx.listings.bump(args.id, now, await tx.sync.nextChangeSeq());
+    seenInArea(ctx, listing);
   },
 
-  async 'listing.set_liked'({ tx, actor, now }, args) {
-    await visibleListingOrReject(tx, actor, args.id);
+  async 'listing.set_liked'(ctx, args) {
+    const { tx, actor, now } = ctx;
+    const listing = await visibleListingOrReject(tx, actor, args.id);
     // The count moves (and the listing goes to devices again) only if the like did.
-    if (await tx.listings.setLiked(actor.id, args.id, args.liked, now)) await tx.listings.recountLikes(args.id, await tx.sync.nextChangeSeq());
+    if (await tx.listings.setLiked(actor.id, args.id, args.liked, now)) {
+      await tx.listings.recountLikes(args.id, await tx.sync.nextChangeSeq());
+      seenInArea(ctx, listing);
+    }
   },
 
   async 'draft.update'({ tx, actor, now, caps }, args) {

@@ -114,6 +114,12 @@ export function createSessionService(store: Store, clock: Clock, passwordCost: n
       return start({ id: row.id, nickname: row.nickname, joinedAt: row.createdAt });
     },
 
+    /** Whether the session a token names is still live, without extending it (for held connections). */
+    async isLive(token: string): Promise<boolean> {
+      const row = await store.sessions.find(hashToken(token));
+      return row !== undefined && row.expiresAt > clock.now();
+    },
+
     async signOut(token: string | undefined) {
       if (token) await store.sessions.remove(hashToken(token));
     },

@@ -41,15 +41,6 @@ export function createSyncService(
   caps: DailyCaps = DEFAULT_DAILY_CAPS,
   changes: ChangeBus = createLocalChangeBus(),
 ) {
-  /** Who must hear of a newly applied mutation: the actor's own devices, and for a listing its area. */
-  async function topicsOf(tx: Tx, actor: Actor, mutation: Mutation, topics: Set<ChangeTopic>) {
-    topics.add(`account:${actor.id}`);
-    if (!mutation.name.startsWith('listing.')) return;
-    const id = (mutation.args as { id?: unknown } | null)?.id;
-    const listing = typeof id === 'string' ? await tx.listings.ownerOf(id) : undefined;
-    if (listing) topics.add(`area:${listing.neighbourhoodId}`);
-  }
-
   /**
    * A refused change to an existing listing comes back with the listing as this person may see it
    * now (or its tombstone): the device restores that one row instead of pulling its area again.
@@ -62,7 +53,8 @@ export function createSyncService(
     return { ...result, current: await tx.listings.changeFor(parsed.data.id, actor.id) };
   }
 
-  async function applyOne(tx: Tx, actor: Actor, mutation: Mutation): Promise<MutationResult> {
+  /** Applies one mutation; the areas it changed for the neighbours are added to `areas` if it applied. */
+  async function applyOne(tx: Tx, actor: Actor, mutation: Mutation, areas: Set<string>): Promise<MutationResult> {
     const { mutationId, seq, name } = mutation;
     // The message may quote what the device sent (a name, a field): stored as text, it holds none of its control characters.
     const reject = (code: string, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message: stripControlCharacters(message) });
@@ -76,10 +68,12 @@ export function createSyncService(
     }
     try {
       // A savepoint per mutation: a handler that fails half-way leaves nothing behind.
+      const changed: string[] = [];
       await tx.savepoint((inner) => {
         const handler = mutationHandlers[name] as (ctx: MutationContext, args: unknown) => Promise<void>;
-        return handler({ tx: inner, actor, now: clock.now(), mutation, caps }, parsed.data);
+        return handler({ tx: inner, actor, now: clock.now(), mutation, caps, areaChanged: (id) => changed.push(id) }, parsed.data);
       });
+      for (const id of changed) areas.add(id);
       return { mutationId, seq, status: 'applied' };
     } catch (error) {
       if (error instanceof MutationRejected) return reject(error.code, error.message);
@@ -183,9 +177,9 @@ export function createSyncService(
       const now = clock.now();
       // One outer transaction per batch (one commit), a savepoint per mutation inside it: a crash
       // mid-batch leaves none of the batch recorded, so the client's retry applies it once.
-      const topics = new Set<ChangeTopic>();
+      const areas = new Set<string>();
+      let applied = false;
       const response = await store.transaction(async (tx) => {
-        topics.clear();
         // Held until the batch commits: one device's batches apply one at a time, on any instance.
         const client = await tx.sync.claimClient(clientId, actor.id);
         if (client.actorId !== actor.id) {
@@ -201,8 +195,8 @@ export function createSyncService(
             results.push(await withCurrentListing(tx, actor, mutation, earlier));
             continue;
           }
-          const result = await applyOne(tx, actor, mutation);
-          if (result.status === 'applied') await topicsOf(tx, actor, mutation, topics);
+          const result = await applyOne(tx, actor, mutation, areas);
+          applied ||= result.status === 'applied';
           await tx.sync.recordProcessed(clientId, result, now);
           lastSeq = mutation.seq;
           results.push(await withCurrentListing(tx, actor, mutation, result));
@@ -211,7 +205,11 @@ export function createSyncService(
         return { results, lastSeq };
       });
       // Only once committed: a poke before then would send devices to pull too early.
-      void changes.publish({ topics: [...topics], fromClientId: clientId });
+      // The person's other devices hear of anything applied (their profile and own rows may have moved).
+      if (applied) {
+        const topics: ChangeTopic[] = [`account:${actor.id}`, ...[...areas].map((id): ChangeTopic => `area:${id}`)];
+        void changes.publish({ topics, fromClientId: clientId });
+      }
       return response;
     },
 

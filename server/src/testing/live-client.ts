@@ -2,7 +2,8 @@
 // that need the upgrade to really happen (app.request() cannot). Tests only.
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket } from 'ws';
+import { createLiveSocketServer } from '../live/live-socket-server.js';
 import { LIVE_PATH } from '@dongne/shared';
 
 type Fetchable = { fetch: (request: Request, env?: unknown) => Response | Promise<Response> };
@@ -14,7 +15,7 @@ export interface ListeningServer {
 }
 
 export async function listenWithWebSockets(app: Fetchable): Promise<ListeningServer> {
-  const sockets = new WebSocketServer({ noServer: true });
+  const sockets = createLiveSocketServer();
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', websocket: { server: sockets } }, () => resolve(s));
   });
@@ -41,19 +42,27 @@ export interface LiveChannel {
    */
   settle(): Promise<void>;
   closed: Promise<{ code: number; reason: string }>;
+  /** Sends a frame, as no real device does. */
+  send(data: string | Buffer): void;
   close(): void;
 }
 
 /** Opens a device's live channel; rejects with the HTTP status if the server refuses the upgrade. */
 export function openLiveChannel(
   baseUrl: string,
-  { query = {}, cookie, origin = baseUrl }: { query?: Record<string, string>; cookie?: string; origin?: string | null } = {},
+  {
+    query = {},
+    cookie,
+    origin = baseUrl,
+    answerPings = true,
+  }: { query?: Record<string, string>; cookie?: string; origin?: string | null; answerPings?: boolean } = {},
 ): Promise<LiveChannel> {
   const url = `${baseUrl.replace(/^http/, 'ws')}${LIVE_PATH}?${new URLSearchParams(query)}`;
   const headers: Record<string, string> = {};
   if (cookie) headers.cookie = cookie;
   if (origin) headers.origin = origin;
-  const socket = new WebSocket(url, { headers });
+  // A device that vanished answers no ping: answerPings false plays one.
+  const socket = new WebSocket(url, { headers, autoPong: answerPings });
   const messages: string[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   socket.on('message', (data) => {
@@ -75,6 +84,7 @@ export function openLiveChannel(
         messages,
         closed,
         close: () => socket.close(),
+        send: (data) => socket.send(data),
         settle: () => new Promise<void>((done) => {
           socket.once('pong', () => done());
           socket.ping();

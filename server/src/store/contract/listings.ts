@@ -76,4 +76,6 @@ export interface ListingsRepo {
   /** Visible listings in `places` whose title or description holds every word, newest first. */
   search(words: string[], places: string[], filters: SearchFilters, limit: number): Promise<Listing[]>;
   countLive(): Promise<number>;
+  /** Whether any listing is live: stops at the first, where countLive reads them all. */
+  anyLive(): Promise<boolean>;
 }

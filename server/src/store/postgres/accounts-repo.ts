@@ -109,7 +109,7 @@ export function createAccountsRepos(db: Queryable): AccountsRepos {
       held: (actorId) =>
         rows<HeldNeighbourhood>(
           db,
-          'SELECT neighbourhood_id AS "neighbourhoodId", active FROM actor_neighbourhoods WHERE actor_id = $1 ORDER BY active DESC, added_at',
+          'SELECT neighbourhood_id AS "neighbourhoodId", active FROM actor_neighbourhoods WHERE actor_id = $1 ORDER BY active DESC, added_at, neighbourhood_id',
           [actorId],
         ),
       async set(actorId, ids, activeId, now) {

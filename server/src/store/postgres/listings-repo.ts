@@ -129,6 +129,9 @@ export function createListingsRepo(db: Queryable): ListingsRepo {
       );
       return Number(r!.n);
     },
+    async anyLive() {
+      return (await row<{ any: boolean }>(db, 'SELECT EXISTS (SELECT 1 FROM listings WHERE deleted_at IS NULL) AS any'))!.any;
+    },
     async countLive() {
       return Number((await row<{ n: number }>(db, 'SELECT count(*)::int AS n FROM listings WHERE deleted_at IS NULL'))!.n);
     },

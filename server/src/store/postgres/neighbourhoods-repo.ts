@@ -36,7 +36,7 @@ export function createNeighbourhoodsRepo(db: Queryable): NeighbourhoodsRepo {
       }
     },
     async neighbourIds(id, level) {
-      return (await rows<{ id: string }>(db, 'SELECT neighbour_id AS id FROM neighbourhood_neighbours WHERE neighbourhood_id = $1 AND level = $2 ORDER BY distance_m', [id, level])).map(
+      return (await rows<{ id: string }>(db, 'SELECT neighbour_id AS id FROM neighbourhood_neighbours WHERE neighbourhood_id = $1 AND level = $2 ORDER BY distance_m, neighbour_id', [id, level])).map(
         (r) => r.id,
       );
     },
@@ -44,7 +44,7 @@ export function createNeighbourhoodsRepo(db: Queryable): NeighbourhoodsRepo {
       const sets: Record<string, string[]> = {};
       for (const r of await rows<{ level: number; id: string }>(
         db,
-        'SELECT level, neighbour_id AS id FROM neighbourhood_neighbours WHERE neighbourhood_id = $1 ORDER BY level, distance_m',
+        'SELECT level, neighbour_id AS id FROM neighbourhood_neighbours WHERE neighbourhood_id = $1 ORDER BY level, distance_m, neighbour_id',
         [id],
       )) {
         (sets[r.level] ??= []).push(r.id);

@@ -5,7 +5,7 @@ import type { Db } from './database.js';
 export function createActorNeighbourhoodsStore(db: Db) {
   const held = db.prepare(`
     SELECT neighbourhood_id AS neighbourhoodId, active FROM actor_neighbourhoods
-    WHERE actor_id = ? ORDER BY active DESC, added_at`);
+    WHERE actor_id = ? ORDER BY active DESC, added_at, neighbourhood_id`);
   const clear = db.prepare('DELETE FROM actor_neighbourhoods WHERE actor_id = ? AND neighbourhood_id NOT IN (SELECT value FROM json_each(?))');
   const upsert = db.prepare(`
     INSERT INTO actor_neighbourhoods (actor_id, neighbourhood_id, active, added_at) VALUES (?, ?, ?, ?)

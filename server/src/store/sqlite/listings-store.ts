@@ -51,6 +51,7 @@ export function createListingsStore(db: Db) {
     'UPDATE listings SET deleted_at = @at, updated_at = @at, change_seq = @changeSeq WHERE id = @id',
   );
   const countLive = db.prepare('SELECT count(*) FROM listings WHERE deleted_at IS NULL').pluck();
+  const anyLive = db.prepare('SELECT EXISTS (SELECT 1 FROM listings WHERE deleted_at IS NULL)').pluck();
   // One index lookup per place (listings_by_place_change, read backwards), however many listings it has.
   const latestChangeIn = db
     .prepare(`SELECT coalesce(max((SELECT change_seq FROM listings WHERE neighbourhood_id = p.value ORDER BY change_seq DESC LIMIT 1)), 0)
@@ -202,6 +203,7 @@ export function createListingsStore(db: Db) {
         .map(toListing);
     },
     countLive: () => countLive.get() as number,
+    anyLive: () => anyLive.get() === 1,
     latestChangeIn: (places: string[]) => latestChangeIn.get(JSON.stringify(places)) as number,
   };
 }

@@ -20,17 +20,16 @@ export function createNeighbourhoodsStore(db: Db) {
     'INSERT INTO neighbourhood_neighbours (neighbourhood_id, level, neighbour_id, distance_m) VALUES (?, ?, ?, ?)',
   );
   const neighbours = db.prepare(
-    'SELECT neighbour_id FROM neighbourhood_neighbours WHERE neighbourhood_id = ? AND level = ? ORDER BY distance_m',
+    'SELECT neighbour_id FROM neighbourhood_neighbours WHERE neighbourhood_id = ? AND level = ? ORDER BY distance_m, neighbour_id',
   ).pluck();
   const allNeighbours = db.prepare(
-    'SELECT level, neighbour_id AS id FROM neighbourhood_neighbours WHERE neighbourhood_id = ? ORDER BY level, distance_m',
+    'SELECT level, neighbour_id AS id FROM neighbourhood_neighbours WHERE neighbourhood_id = ? ORDER BY level, distance_m, neighbour_id',
   );
   const search = db.prepare(`
     SELECT ${COLUMNS} FROM neighbourhoods
     WHERE name_en LIKE @pattern ESCAPE '\\' COLLATE NOCASE OR name_ko LIKE @pattern ESCAPE '\\'
     ORDER BY (name_en LIKE @prefix ESCAPE '\\' COLLATE NOCASE OR name_ko LIKE @prefix ESCAPE '\\') DESC, name_en
     LIMIT @limit`);
-  const inLatBand = db.prepare(`SELECT ${COLUMNS} FROM neighbourhoods WHERE lat BETWEEN ? AND ?`);
 
   return {
     upsert(row: NeighbourhoodRow) {
@@ -57,6 +56,5 @@ export function createNeighbourhoodsStore(db: Db) {
       return search.all({ pattern: `%${escaped}%`, prefix: `${escaped}%`, limit }) as NeighbourhoodRow[];
     },
     /** Neighbourhoods whose centre lies within `deltaLat` degrees of latitude of `lat`. */
-    inLatBand: (lat: number, deltaLat: number) => inLatBand.all(lat - deltaLat, lat + deltaLat) as NeighbourhoodRow[],
   };
 }
