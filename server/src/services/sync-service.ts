@@ -86,15 +86,21 @@ export function createSyncService(
    * retry, answered from the record) or new and numbered exactly from `lastSeq + 1` on. Several
    * server instances may receive one device's batches: a mutation processed ahead of one it follows
    * would apply out of order. The refusal names the new mutations, which the device numbers again
-   * from `expectedSeq`; it never drops one for its number.
+   * from `expectedSeq`; it never drops one for its number. Answers the recorded results of the
+   * retries, by seq.
    */
-  async function assertInOrder(tx: Tx, clientId: string, mutations: Mutation[], lastSeq: number) {
+  async function assertInOrder(tx: Tx, clientId: string, mutations: Mutation[], lastSeq: number): Promise<Map<number, MutationResult>> {
+    const retries = new Map<number, MutationResult>();
     let expected = lastSeq + 1;
     let inOrder = true;
     const numbered = new Map<number, string>();
     const unprocessed = new Set<string>();
     for (const { seq, mutationId } of mutations) {
-      if (seq <= lastSeq && (await tx.sync.processedAt(clientId, seq))?.mutationId === mutationId) continue;
+      const recorded = seq <= lastSeq ? await tx.sync.processedAt(clientId, seq) : undefined;
+      if (recorded?.mutationId === mutationId) {
+        retries.set(seq, recorded);
+        continue;
+      }
       unprocessed.add(mutationId);
       if (numbered.get(seq) === mutationId) continue; // the same mutation twice in one batch
       if (seq === expected && !numbered.has(seq)) {
@@ -106,6 +112,7 @@ export function createSyncService(
       }
     }
     if (!inOrder) throw new SeqGapError(lastSeq + 1, [...unprocessed]);
+    return retries;
   }
 
   /**
@@ -186,10 +193,11 @@ export function createSyncService(
           throw new ServiceError(403, 'sync.client_not_yours', 'This device id belongs to someone else.');
         }
         let lastSeq = client.lastSeq;
-        await assertInOrder(tx, clientId, mutations, lastSeq);
+        // What was processed before, and what this batch processes, by seq: no second look-up.
+        const processed = await assertInOrder(tx, clientId, mutations, lastSeq);
         const results: MutationResult[] = [];
         for (const mutation of mutations) {
-          const earlier = await tx.sync.processedAt(clientId, mutation.seq);
+          const earlier = processed.get(mutation.seq);
           if (earlier) {
             // A retry (or a repeat within the batch): the same answer, nothing applied again.
             results.push(await withCurrentListing(tx, actor, mutation, earlier));
@@ -198,6 +206,7 @@ export function createSyncService(
           const result = await applyOne(tx, actor, mutation, areas);
           applied ||= result.status === 'applied';
           await tx.sync.recordProcessed(clientId, result, now);
+          processed.set(mutation.seq, result);
           lastSeq = mutation.seq;
           results.push(await withCurrentListing(tx, actor, mutation, result));
         }

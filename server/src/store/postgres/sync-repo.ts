@@ -16,9 +16,15 @@ export function createSyncRepo(db: Queryable): SyncRepo {
       return r && { actorId: r.actor_id, lastSeq: r.last_seq };
     },
     async claimClient(clientId, actorId): Promise<ClientRow> {
-      await db.query('INSERT INTO clients (client_id, actor_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, actorId]);
-      // Held until this push commits: another instance's push for the same device waits (invariant 2).
-      const r = await row<{ actor_id: string; last_seq: number }>(db, 'SELECT actor_id, last_seq FROM clients WHERE client_id = $1 FOR UPDATE', [clientId]);
+      // Created if new, and in either case locked until this push commits (the no-op update takes the
+      // row lock): another instance's push for the same device waits here (invariant 2).
+      const r = await row<{ actor_id: string; last_seq: number }>(
+        db,
+        `INSERT INTO clients (client_id, actor_id) VALUES ($1, $2)
+         ON CONFLICT (client_id) DO UPDATE SET client_id = excluded.client_id
+         RETURNING actor_id, last_seq`,
+        [clientId, actorId],
+      );
       return { actorId: r!.actor_id, lastSeq: r!.last_seq };
     },
     async setLastSeq(clientId, seq) {
