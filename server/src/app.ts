@@ -25,7 +25,7 @@ import { searchRoutes } from './routes/search-routes.js';
 import { listingRoutes } from './routes/listing-routes.js';
 import { createListingService } from './services/listing-service.js';
 import { createSyncService } from './services/sync-service.js';
-import { DEFAULT_DAILY_CAPS, type DailyCaps } from './services/mutation-handlers.js';
+import { DEFAULT_DAILY_CAPS, type DailyCaps } from './services/mutation-context.js';
 import { createNeighbourhoodService } from './services/neighbourhood-service.js';
 import { DEFAULT_NEIGHBOURHOOD_ID } from './services/demo-listings.js';
 import { neighbourhoodRoutes } from './routes/neighbourhood-routes.js';

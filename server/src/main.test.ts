@@ -68,7 +68,7 @@ async function pullEverything(server: SpawnedServer, cookie: string, clientId: s
   const live = new Map<string, string>();
   for (const change of changes) {
     if (change.op === 'upsert' && change.entity === 'listing') live.set(change.row.id, change.row.title);
-    else live.delete(change.id);
+    else if (change.op === 'delete' && change.entity === 'listing') live.delete(change.id);
   }
   const upsertIds = changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'listing' ? [c.row.id] : []));
   return { changes, live, upsertIds, lastSeq, cursor };

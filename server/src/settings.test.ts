@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DAILY_CAPS } from './services/mutation-handlers.js';
+import { DEFAULT_DAILY_CAPS } from './services/mutation-context.js';
 import { DEFAULT_PASSWORD_COST } from './services/password.js';
 import { settingsFrom } from './settings.js';
 

@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { s3SettingsFrom } from './blobs/s3-settings.js';
 import type { S3Settings } from './blobs/s3-blob-store.js';
-import { DEFAULT_DAILY_CAPS, type DailyCaps } from './services/mutation-handlers.js';
+import { DEFAULT_DAILY_CAPS, type DailyCaps } from './services/mutation-context.js';
 import { DEFAULT_PASSWORD_COST, isPasswordCost } from './services/password.js';
 
 export interface Settings {

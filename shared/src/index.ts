@@ -18,3 +18,4 @@ export * from './base64.js';
 export * from './text.js';
 export * from './id.js';
 export * from './live.js';
+export * from './trading/index.js';

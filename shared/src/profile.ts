@@ -18,5 +18,13 @@ export const publicProfileSchema = z.object({
   listingCount: z.int(),
   /** Path of the photo (changes when the photo does), or null. */
   photoUrl: z.nullable(z.string()),
+  /** 매너온도: 36.5 for someone new, 0–99; see README "Manner temperature". */
+  mannerTemperature: z.number(),
+  /** Trades completed through Dongne, as seller or buyer. */
+  tradeCount: z.int(),
+  /** The good manners received most often, with how many reviews chose each. */
+  topManners: z.array(z.object({ code: z.string(), count: z.int() })),
+  /** Review texts from reviews that chose no bad manner, newest first. */
+  praise: z.array(z.object({ text: z.string(), at: z.int(), authorNickname: z.string() })),
 });
 export type PublicProfile = z.infer<typeof publicProfileSchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import { idSchema } from './id.js';
 import { listingSchema } from './listing.js';
 import type { RangeLevel } from './geo/range.js';
+import { chatMessageSchema, conversationSchema } from './trading/chat.js';
 
 export const SYNC_LIMITS = {
   /** Mutations per push request; the client sends its outbox in batches of this size. */
@@ -50,6 +51,9 @@ export const changeSchema = z.union([
   /** One of the person's drafts: its merged Yjs document, base64. */
   z.object({ op: z.literal('upsert'), entity: z.literal('draft'), id: z.string(), state: z.string(), updatedAt: z.int() }),
   z.object({ op: z.literal('delete'), entity: z.literal('draft'), id: z.string() }),
+  /** A conversation the person is in, as it stands now; its participants alone receive it. */
+  z.object({ op: z.literal('upsert'), entity: z.literal('conversation'), row: conversationSchema }),
+  z.object({ op: z.literal('upsert'), entity: z.literal('message'), row: chatMessageSchema }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 
@@ -129,6 +133,13 @@ export const pullResponseSchema = z.object({
   profile: z.nullable(profileSchema),
   /** Listings on the signed-in person's watchlist (♥), most recent first; empty for a visitor. */
   likedIds: z.array(z.string()),
+  /** People the signed-in person has blocked; empty for a visitor. */
+  blockedIds: z.array(z.string()),
+  /**
+   * Sellers whose listings this person's feed and search leave out: those they blocked and those
+   * who blocked them. Empty for a visitor.
+   */
+  hiddenSellerIds: z.array(z.string()),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

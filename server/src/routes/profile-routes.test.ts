@@ -51,6 +51,10 @@ describe('profiles', () => {
       lastVerifiedAt: null,
       listingCount: 0,
       photoUrl: null,
+      mannerTemperature: 36.5,
+      tradeCount: 0,
+      topManners: [],
+      praise: [],
     });
     const missing = await app.request('/api/profiles/nobody');
     expect(missing.status).toBe(404);

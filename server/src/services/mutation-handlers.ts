@@ -15,32 +15,16 @@ import {
   type MutationArgs,
   type MutationName,
 } from '@dongne/shared';
-import type { ListingOwnership } from '../store/contract/listings.js';
 import type { Tx } from '../store/contract/store.js';
-import type { Actor } from './session-service.js';
+import type { Handlers, MutationContext } from './mutation-context.js';
+import { chatHandlers } from './chat-handlers.js';
+import { safetyHandlers } from './safety-handlers.js';
+import { tradeHandlers } from './trade-handlers.js';
+import { ownListingOrReject, seenInArea, visibleListingOrReject } from './listing-guards.js';
 import { MutationRejected } from './service-error.js';
+import { clearReservations } from './trade-rules.js';
 import { verification } from './verification-service.js';
 
-/** How much one account may start in 24 hours; an operator may raise them (see main.ts). */
-export interface DailyCaps {
-  listings: number;
-  drafts: number;
-}
-
-export const DEFAULT_DAILY_CAPS: DailyCaps = { listings: LISTING_LIMITS.perDay, drafts: DRAFT_LIMITS.newPerDay };
-
-export interface MutationContext {
-  caps: DailyCaps;
-  /** The push's transaction: every read and write of a handler goes through it. */
-  tx: Tx;
-  actor: Actor;
-  now: number;
-  mutation: Mutation;
-  /** Tells devices following the area that something they can see changed there (a live poke). */
-  areaChanged(neighbourhoodId: string): void;
-}
-
-type Handlers = { [N in MutationName]: (ctx: MutationContext, args: MutationArgs<N>) => Promise<void> };
 
 async function placeOrReject(tx: Tx, id: string) {
   const place = await tx.neighbourhoods.byId(id);
@@ -52,29 +36,6 @@ async function placeOrReject(tx: Tx, id: string) {
 // neutral answer, which says nothing about what holds the id.
 const idTaken = () => new MutationRejected('listing.id_taken', 'This id is already in use. Publish again from your draft.');
 const draftNotOwner = () => new MutationRejected('draft.not_owner', 'This id is already in use by someone else.');
-
-const listingNotFound = () => new MutationRejected('listing.not_found', 'That listing no longer exists.');
-
-/** The listing, if `actor` may see it; one they may not (deleted, someone's hidden one) is answered as missing. */
-async function visibleListingOrReject(tx: Tx, actor: Actor, id: string) {
-  const existing = await tx.listings.ownerOf(id);
-  if (!existing || !isListingVisibleTo(existing, actor.id)) throw listingNotFound();
-  return existing;
-}
-
-/** The listing, if it exists and `actor` sells it; else the mutation is refused with why. */
-async function ownListingOrReject(tx: Tx, actor: Actor, id: string, action: string) {
-  const existing = await visibleListingOrReject(tx, actor, id);
-  if (existing.sellerId !== actor.id) {
-    throw new MutationRejected('listing.not_owner', `Only the seller can ${action} this listing.`);
-  }
-  return existing;
-}
-
-/** A change to a listing the neighbours can see pokes their devices; one to a hidden listing does not. */
-function seenInArea(ctx: MutationContext, listing: ListingOwnership) {
-  if (!listing.hidden) ctx.areaChanged(listing.neighbourhoodId);
-}
 
 /** Tombstones the draft if it is live, so the owner's other devices drop it. */
 async function dropDraft(tx: Tx, id: string, now: number) {
@@ -148,6 +109,8 @@ export const mutationHandlers: Handlers = {
     const { tx, actor, now } = ctx;
     const listing = await ownListingOrReject(tx, actor, args.id, 'change');
     await tx.listings.setStatus(args.id, args.status, now, await tx.sync.nextChangeSeq());
+    // Set by hand, a status names no buyer: a reservation or sale made from a chat no longer holds.
+    await clearReservations(ctx, args.id);
     seenInArea(ctx, listing);
   },
 
@@ -243,4 +206,8 @@ export const mutationHandlers: Handlers = {
     for (const id of args.held) await placeOrReject(tx, id);
     await tx.actorNeighbourhoods.set(actor.id, args.held, args.active, now);
   },
+
+  ...chatHandlers,
+  ...tradeHandlers,
+  ...safetyHandlers,
 };

@@ -5,8 +5,13 @@ import { PROFILE_PHOTO, type PublicProfile } from '@dongne/shared';
 import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { readImageInfo } from './image-bytes.js';
+import { MANNER_WINDOW_MS, mannerTemperature } from './manner-temperature.js';
 import { ServiceError } from './service-error.js';
 import type { Actor } from './session-service.js';
+
+/** How many of the good manners received, and of the praise texts, a profile shows. */
+const TOP_MANNERS = 5;
+const PRAISE_SHOWN = 10;
 
 export function createProfileService(store: Store, clock: Clock) {
   return {
@@ -14,6 +19,9 @@ export function createProfileService(store: Store, clock: Clock) {
       const row = await store.profiles.profile(actorId);
       if (!row) throw new ServiceError(404, 'profile.not_found', 'There is no such neighbour.');
       const { count, lastVerifiedAt } = await store.verifications.summary(actorId);
+      const now = clock.now();
+      // Computed now, not read from the name-side copy: recent reviews weigh more, so it moves with time.
+      const temperature = mannerTemperature(await store.reviews.receivedSince(actorId, now - MANNER_WINDOW_MS), now);
       return {
         actorId: row.id,
         nickname: row.nickname,
@@ -22,6 +30,10 @@ export function createProfileService(store: Store, clock: Clock) {
         lastVerifiedAt,
         listingCount: row.listingCount,
         photoUrl: row.photoUpdatedAt ? `/api/profiles/${encodeURIComponent(row.id)}/photo?v=${row.photoUpdatedAt}` : null,
+        mannerTemperature: temperature,
+        tradeCount: await store.trades.countFor(actorId),
+        topManners: (await store.reviews.goodMannerCounts(actorId)).slice(0, TOP_MANNERS),
+        praise: await store.reviews.praise(actorId, PRAISE_SHOWN),
       };
     },
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_RANGE, distanceM, LISTING_LIMITS, listingSchema, pullResponseSchema, pushResponseSchema, RANGE_LEVELS, SYNC_LIMITS, type Mutation } from '@dongne/shared';
+import { DEFAULT_RANGE, distanceM, LISTING_LIMITS, listingSchema, pullResponseSchema, pushResponseSchema, RANGE_LEVELS, SYNC_LIMITS, type Change, type Mutation } from '@dongne/shared';
 import {
   changeCounter,
   countRows,
@@ -105,7 +105,7 @@ describe('push then pull', () => {
     await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq())]);
     const first = await pull(app, alice.cookie);
     const again = await pull(app, alice.cookie, { cursor: first.cursor });
-    expect(again).toEqual({ changes: [], cursor: first.cursor, hasMore: false, lastSeq: 0, scope: first.scope, profile: first.profile, likedIds: [] });
+    expect(again).toEqual({ changes: [], cursor: first.cursor, hasMore: false, lastSeq: 0, scope: first.scope, profile: first.profile, likedIds: [], blockedIds: [], hiddenSellerIds: [] });
   });
 
   it('lets anyone browse without a session, and tells them lastSeq 0', async () => {
@@ -745,8 +745,7 @@ describe('pull by neighbourhood and range', () => {
   }
 
   const idsOf = (changes: { op: string; row?: { id: string }; id?: string }[]) => changes.map((c) => (c.op === 'upsert' ? c.row!.id : c.id!));
-  const placesOf = (changes: { op: string; row?: { neighbourhoodId: string } }[]) =>
-    new Set(changes.flatMap((c) => (c.op === 'upsert' ? [c.row!.neighbourhoodId] : [])));
+  const placesOf = (changes: Change[]) => new Set(changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'listing' ? [c.row.neighbourhoodId] : [])));
 
   it("returns only the neighbourhood's own listings at range 1, plus the person's own listings anywhere", async () => {
     const { app } = server;

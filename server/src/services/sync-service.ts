@@ -20,7 +20,8 @@ import {
 import type { Store, Tx } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { compiledMutationArgs } from './compiled-schemas.js';
-import { DEFAULT_DAILY_CAPS, mutationHandlers, type DailyCaps, type MutationContext } from './mutation-handlers.js';
+import { mutationHandlers } from './mutation-handlers.js';
+import { DEFAULT_DAILY_CAPS, type DailyCaps, type MutationContext } from './mutation-context.js';
 import type { Actor } from './session-service.js';
 import { verification } from './verification-service.js';
 import { MutationRejected, SeqGapError, ServiceError } from './service-error.js';
@@ -53,8 +54,11 @@ export function createSyncService(
     return { ...result, current: await tx.listings.changeFor(parsed.data.id, actor.id) };
   }
 
-  /** Applies one mutation; the areas it changed for the neighbours are added to `areas` if it applied. */
-  async function applyOne(tx: Tx, actor: Actor, mutation: Mutation, areas: Set<string>): Promise<MutationResult> {
+  /**
+   * Applies one mutation; if it applied, the areas it changed for the neighbours are added to
+   * `areas`, and the other people whose data it changed to `accounts`.
+   */
+  async function applyOne(tx: Tx, actor: Actor, mutation: Mutation, areas: Set<string>, accounts: Set<string>): Promise<MutationResult> {
     const { mutationId, seq, name } = mutation;
     // The message may quote what the device sent (a name, a field): stored as text, it holds none of its control characters.
     const reject = (code: string, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message: stripControlCharacters(message) });
@@ -68,12 +72,23 @@ export function createSyncService(
     }
     try {
       // A savepoint per mutation: a handler that fails half-way leaves nothing behind.
-      const changed: string[] = [];
+      const changedAreas: string[] = [];
+      const changedAccounts: string[] = [];
       await tx.savepoint((inner) => {
         const handler = mutationHandlers[name] as (ctx: MutationContext, args: unknown) => Promise<void>;
-        return handler({ tx: inner, actor, now: clock.now(), mutation, caps, areaChanged: (id) => changed.push(id) }, parsed.data);
+        const ctx: MutationContext = {
+          tx: inner,
+          actor,
+          now: clock.now(),
+          mutation,
+          caps,
+          areaChanged: (id) => changedAreas.push(id),
+          accountChanged: (id) => changedAccounts.push(id),
+        };
+        return handler(ctx, parsed.data);
       });
-      for (const id of changed) areas.add(id);
+      for (const id of changedAreas) areas.add(id);
+      for (const id of changedAccounts) accounts.add(id);
       return { mutationId, seq, status: 'applied' };
     } catch (error) {
       if (error instanceof MutationRejected) return reject(error.code, error.message);
@@ -127,6 +142,13 @@ export function createSyncService(
     return { neighbourhoodId, range: query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4) };
   }
 
+  /** Whom the person blocked, and whose listings their feed leaves out (blocked either way). */
+  async function blocksOf(tx: Tx, actorId: string) {
+    const blockedIds = await tx.blocks.blockedBy(actorId);
+    const hiddenSellerIds = [...new Set([...blockedIds, ...(await tx.blocks.blockersOf(actorId))])];
+    return { blockedIds, hiddenSellerIds };
+  }
+
   /** Changes since the cursor in the person's area (and their own), as this person may see them. */
   async function pull(
     actor: Actor | undefined,
@@ -151,6 +173,13 @@ export function createSyncService(
               : { op: 'upsert', entity: 'draft', id: row.id, state: bytesToBase64(row.state), updatedAt: row.updatedAt },
           });
         }
+        // Conversations and messages go to their two participants alone.
+        for (const row of await tx.conversations.changesFor(actor.id, query.cursor, limit + 1)) {
+          rows.push({ changeSeq: row.changeSeq, change: { op: 'upsert', entity: 'conversation', row: row.row } });
+        }
+        for (const row of await tx.messages.changesFor(actor.id, query.cursor, limit + 1)) {
+          rows.push({ changeSeq: row.changeSeq, change: { op: 'upsert', entity: 'message', row: row.row } });
+        }
         rows.sort((a, b) => a.changeSeq - b.changeSeq);
       }
       const hasMore = rows.length > limit;
@@ -167,6 +196,7 @@ export function createSyncService(
         scope: { neighbourhoodId, range },
         profile: actor ? await verification.profile(tx, actor, clock.now()) : null,
         likedIds: actor ? await tx.listings.likedBy(actor.id, places, LIKED_IDS_MAX) : [],
+        ...(actor ? await blocksOf(tx, actor.id) : { blockedIds: [], hiddenSellerIds: [] }),
       };
     });
   }
@@ -185,6 +215,7 @@ export function createSyncService(
       // One outer transaction per batch (one commit), a savepoint per mutation inside it: a crash
       // mid-batch leaves none of the batch recorded, so the client's retry applies it once.
       const areas = new Set<string>();
+      const accounts = new Set<string>([actor.id]);
       let applied = false;
       const response = await store.transaction(async (tx) => {
         // Held until the batch commits: one device's batches apply one at a time, on any instance.
@@ -203,7 +234,7 @@ export function createSyncService(
             results.push(await withCurrentListing(tx, actor, mutation, earlier));
             continue;
           }
-          const result = await applyOne(tx, actor, mutation, areas);
+          const result = await applyOne(tx, actor, mutation, areas, accounts);
           applied ||= result.status === 'applied';
           await tx.sync.recordProcessed(clientId, result, now);
           processed.set(mutation.seq, result);
@@ -214,9 +245,10 @@ export function createSyncService(
         return { results, lastSeq };
       });
       // Only once committed: a poke before then would send devices to pull too early.
-      // The person's other devices hear of anything applied (their profile and own rows may have moved).
+      // The person's other devices hear of anything applied (their profile and own rows may have
+      // moved), and so do the other people it concerns (the other side of a chat, say).
       if (applied) {
-        const topics: ChangeTopic[] = [`account:${actor.id}`, ...[...areas].map((id): ChangeTopic => `area:${id}`)];
+        const topics: ChangeTopic[] = [...[...accounts].map((id): ChangeTopic => `account:${id}`), ...[...areas].map((id): ChangeTopic => `area:${id}`)];
         void changes.publish({ topics, fromClientId: clientId });
       }
       return response;
@@ -237,7 +269,10 @@ export function createSyncService(
       const { neighbourhoodId, range } = await areaOf(query);
       const places = await store.neighbourhoods.neighbourIds(neighbourhoodId, range);
       const filters = { category: query.category, minPrice: query.minPrice, maxPrice: query.maxPrice, hideSold: query.hideSold === '1' };
-      return { listings: await store.listings.search(searchWords(query.q), places, filters, SEARCH_LIMIT) };
+      // People blocked either way leave each other's results: ask for as many more as could drop out.
+      const hidden = new Set(actor ? (await store.read((tx) => blocksOf(tx, actor.id))).hiddenSellerIds : []);
+      const found = await store.listings.search(searchWords(query.q), places, filters, SEARCH_LIMIT + hidden.size);
+      return { listings: found.filter((listing) => !hidden.has(listing.sellerId)).slice(0, SEARCH_LIMIT) };
     },
 
     pull,

@@ -12,6 +12,14 @@ import { draftUpdateArgs } from './draft-update.js';
 import { draftDeleteArgs } from './draft-delete.js';
 import { neighbourhoodSetArgs } from './neighbourhood-set.js';
 import { neighbourhoodVerifyArgs } from './neighbourhood-verify.js';
+import { chatSendArgs } from './chat-send.js';
+import { chatReadArgs } from './chat-read.js';
+import { chatAnswerOfferArgs, chatOfferArgs } from './chat-offer.js';
+import { chatConfirmAppointmentArgs, chatProposeAppointmentArgs } from './chat-appointment.js';
+import { tradeCompleteArgs, tradeReserveArgs } from './trade.js';
+import { reviewCreateArgs } from './review-create.js';
+import { blockSetArgs } from './block-set.js';
+import { reportCreateArgs } from './report-create.js';
 
 export const mutationArgs = {
   'listing.create': listingCreateArgs,
@@ -25,6 +33,17 @@ export const mutationArgs = {
   'draft.delete': draftDeleteArgs,
   'neighbourhood.set': neighbourhoodSetArgs,
   'neighbourhood.verify': neighbourhoodVerifyArgs,
+  'chat.send': chatSendArgs,
+  'chat.read': chatReadArgs,
+  'chat.offer': chatOfferArgs,
+  'chat.answer_offer': chatAnswerOfferArgs,
+  'chat.propose_appointment': chatProposeAppointmentArgs,
+  'chat.confirm_appointment': chatConfirmAppointmentArgs,
+  'trade.reserve': tradeReserveArgs,
+  'trade.complete': tradeCompleteArgs,
+  'review.create': reviewCreateArgs,
+  'block.set': blockSetArgs,
+  'report.create': reportCreateArgs,
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -62,3 +81,24 @@ export * from './draft-update.js';
 export * from './draft-delete.js';
 export * from './neighbourhood-set.js';
 export * from './neighbourhood-verify.js';
+export * from './chat-send.js';
+export * from './chat-read.js';
+export * from './chat-offer.js';
+export * from './chat-appointment.js';
+export * from './trade.js';
+export * from './review-create.js';
+export * from './block-set.js';
+export * from './report-create.js';
+
+/** Mutations inside one conversation (args name its listing and buyer). */
+export const CONVERSATION_MUTATIONS = [
+  'chat.send',
+  'chat.read',
+  'chat.offer',
+  'chat.answer_offer',
+  'chat.propose_appointment',
+  'chat.confirm_appointment',
+  'trade.reserve',
+  'trade.complete',
+] as const satisfies readonly MutationName[];
+export type ConversationMutation = (typeof CONVERSATION_MUTATIONS)[number];

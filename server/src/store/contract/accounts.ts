@@ -53,6 +53,8 @@ export interface ActorsRepo {
   /** A device or demo identity (accounts are made through sessions.insertAccount). */
   insert(actor: { id: string; nickname: string; createdAt: number }): Promise<void>;
   byId(id: string): Promise<ActorRow | undefined>;
+  /** Keeps the person's manner temperature beside their name, for conversations to show. */
+  setMannerTemperature(id: string, value: number): Promise<void>;
 }
 
 export interface SessionsRepo {

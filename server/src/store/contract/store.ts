@@ -21,10 +21,11 @@ import type { ListingsRepo } from './listings.js';
 import type { MediaRepo } from './media.js';
 import type { NeighbourhoodsRepos } from './neighbourhoods.js';
 import type { SyncRepo } from './sync.js';
+import type { TradingRepos } from './trading.js';
 import type { VerificationsRepo } from './verifications.js';
 
 /** The tables, as a service may use them. */
-export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, LimitsRepos {
+export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, LimitsRepos, TradingRepos {
   listings: ListingsRepo;
   drafts: DraftsRepo;
   media: MediaRepo;

@@ -15,6 +15,9 @@ export function createAccountsRepos(db: Queryable): AccountsRepos {
         await db.query('INSERT INTO actors (id, nickname, created_at) VALUES ($1, $2, $3)', [actor.id, actor.nickname, actor.createdAt]);
       },
       byId: (id) => row(db, 'SELECT id, nickname, created_at AS "createdAt" FROM actors WHERE id = $1', [id]),
+      async setMannerTemperature(id, value) {
+        await db.query('UPDATE actors SET manner_temperature = $2 WHERE id = $1', [id, value]);
+      },
     },
     sessions: {
       async insert(tokenHash, actorId, createdAt, expiresAt) {

@@ -7,14 +7,20 @@ import pg from 'pg';
 import type { Repositories, Store, Tx } from '../contract/store.js';
 import { createAccountsRepos } from './accounts-repo.js';
 import { createBlobsRepo } from './blobs-repo.js';
+import { createBlocksRepo } from './blocks-repo.js';
+import { createConversationsRepo } from './conversations-repo.js';
 import { createDraftsRepo } from './drafts-repo.js';
 import { createLimitsRepos } from './limits-repo.js';
 import { createListingsRepo } from './listings-repo.js';
 import { createMediaRepo } from './media-repo.js';
+import { createMessagesRepo } from './messages-repo.js';
 import { migrate } from './migrate.js';
 import { createNeighbourhoodsRepo } from './neighbourhoods-repo.js';
 import type { Queryable } from './queryable.js';
+import { createReportsRepo } from './reports-repo.js';
+import { createReviewsRepo } from './reviews-repo.js';
 import { createSyncRepo } from './sync-repo.js';
+import { createTradesRepo } from './trades-repo.js';
 import { createVerificationsRepo } from './verifications-repo.js';
 
 // Dongne's times are milliseconds and its counts small: bigint and numeric columns read as numbers.
@@ -35,6 +41,12 @@ function createRepositories(db: Queryable): Repositories {
     neighbourhoods: createNeighbourhoodsRepo(db),
     sync: createSyncRepo(db),
     verifications: createVerificationsRepo(db),
+    conversations: createConversationsRepo(db),
+    messages: createMessagesRepo(db),
+    trades: createTradesRepo(db),
+    reviews: createReviewsRepo(db),
+    blocks: createBlocksRepo(db),
+    reports: createReportsRepo(db),
   };
 }
 

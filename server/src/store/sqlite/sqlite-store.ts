@@ -22,6 +22,12 @@ import { createRateLimitsStore } from './rate-limits-store.js';
 import { createSessionsStore } from './sessions-store.js';
 import { createSyncStore } from './sync-store.js';
 import { createVerificationsStore } from './verifications-store.js';
+import { createConversationsStore } from './conversations-store.js';
+import { createMessagesStore } from './messages-store.js';
+import { createTradesStore } from './trades-store.js';
+import { createReviewsStore } from './reviews-store.js';
+import { createBlocksStore } from './blocks-store.js';
+import { createReportsStore } from './reports-store.js';
 
 /** A statement without parameters: BEGIN, COMMIT and the savepoints. */
 type Statement = Database.Statement<[]>;
@@ -46,6 +52,12 @@ function createRepositories(db: Db) {
     profiles: createProfilesStore(db),
     media: createMediaStore(db),
     blobs: createBlobsStore(db),
+    conversations: createConversationsStore(db),
+    messages: createMessagesStore(db),
+    trades: createTradesStore(db),
+    reviews: createReviewsStore(db),
+    blocks: createBlocksStore(db),
+    reports: createReportsStore(db),
   } satisfies { [K in keyof Repositories]: Synchronous<Repositories[K]> };
 }
 export type SqliteRepositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,29 @@
+// What a mutation handler is given: the push's transaction, who acted and when, and how to say
+// whom the change concerns (the live channel pokes their devices after commit).
+import type { Mutation, MutationArgs, MutationName } from '@dongne/shared';
+import { DRAFT_LIMITS, LISTING_LIMITS } from '@dongne/shared';
+import type { Tx } from '../store/contract/store.js';
+import type { Actor } from './session-service.js';
+
+/** How much one account may start in 24 hours; an operator may raise them (see main.ts). */
+export interface DailyCaps {
+  listings: number;
+  drafts: number;
+}
+
+export const DEFAULT_DAILY_CAPS: DailyCaps = { listings: LISTING_LIMITS.perDay, drafts: DRAFT_LIMITS.newPerDay };
+
+export interface MutationContext {
+  caps: DailyCaps;
+  /** The push's transaction: every read and write of a handler goes through it. */
+  tx: Tx;
+  actor: Actor;
+  now: number;
+  mutation: Mutation;
+  /** Tells devices following the area that something they can see changed there (a live poke). */
+  areaChanged(neighbourhoodId: string): void;
+  /** Tells another person's devices that something of theirs changed (a message to them, say). */
+  accountChanged(actorId: string): void;
+}
+
+export type Handlers = { [N in MutationName]: (ctx: MutationContext, args: MutationArgs<N>) => Promise<void> };

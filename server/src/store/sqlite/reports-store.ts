@@ -1,0 +1,17 @@
+// Reports on SQLite, kept for moderation.
+import type { NewReport } from '../contract/trading.js';
+import type { Db } from './database.js';
+import { refusingDuplicates } from './refusing-duplicates.js';
+
+export function createReportsStore(db: Db) {
+  const insert = db.prepare(`
+    INSERT INTO reports (id, reporter_id, target, target_id, reason, text, created_at)
+    VALUES (@id, @reporterId, @target, @targetId, @reason, @text, @createdAt)`);
+  const reportersOf = db.prepare('SELECT count(DISTINCT reporter_id) FROM reports WHERE target = ? AND target_id = ?').pluck();
+  return {
+    insert(report: NewReport) {
+      refusingDuplicates('report', () => insert.run(report), { primaryKey: true });
+    },
+    reportersOf: (target: 'actor' | 'listing', targetId: string) => reportersOf.get(target, targetId) as number,
+  };
+}
