@@ -55,10 +55,11 @@ export function openLiveChannel(
     cookie,
     origin = baseUrl,
     answerPings = true,
-  }: { query?: Record<string, string>; cookie?: string; origin?: string | null; answerPings?: boolean } = {},
+    headers: extraHeaders = {},
+  }: { query?: Record<string, string>; cookie?: string; origin?: string | null; answerPings?: boolean; headers?: Record<string, string> } = {},
 ): Promise<LiveChannel> {
   const url = `${baseUrl.replace(/^http/, 'ws')}${LIVE_PATH}?${new URLSearchParams(query)}`;
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...extraHeaders };
   if (cookie) headers.cookie = cookie;
   if (origin) headers.origin = origin;
   // A device that vanished answers no ping: answerPings false plays one.
