@@ -4,8 +4,10 @@ import { defineConfig } from '@playwright/test';
 import { at } from './support/places.js';
 import { CHROMIUM_LAUNCH } from './support/chromium.js';
 
-export default defineConfig({
+export default defineConfig<{ engine: 'sqlite' | 'postgres' }>({
   testDir: './tests',
+  // A PostgreSQL cluster for the run, when the postgres project runs.
+  globalSetup: './support/postgres-global-setup.ts',
   // Bounds, not waits: every step waits for what the person would see and goes on the moment it
   // holds. They are generous because a 2-core machine busy with other work runs a step several times
   // slower than an idle one (a sign-up that takes half a second here has taken over 10 s there);
@@ -28,4 +30,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: CHROMIUM_LAUNCH,
   },
+  projects: [
+    // Every journey against the embedded default, SQLite.
+    { name: 'sqlite', use: { engine: 'sqlite' } },
+    // The trading journeys again against a server on PostgreSQL: the store contract's second engine.
+    { name: 'postgres', testMatch: /(chat|trade)\.spec\.ts$/, use: { engine: 'postgres' } },
+  ],
 });

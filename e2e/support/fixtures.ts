@@ -2,15 +2,22 @@
 // steps the journeys share. Each step waits for something the person would see (or for the state
 // the app keeps on the device), never for a length of time.
 import { test as base, expect, type BrowserContextOptions, type Page, type Route } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { startServer, type DongneServer } from './server.js';
+import { POSTGRES_URL_ENV } from './postgres-global-setup.js';
 
 export const test = base.extend<{
+  /** The store the server runs on: its embedded SQLite file, or a database of its own on the run's PostgreSQL cluster. */
+  engine: 'sqlite' | 'postgres';
   server: DongneServer;
   /** Another phone or laptop: a browser context of its own, closed when the test ends. */
   newDevice: (options?: BrowserContextOptions) => Promise<Page>;
 }>({
-  server: async ({}, use) => {
-    const server = await startServer();
+  engine: ['sqlite', { option: true }],
+  server: async ({ engine }, use) => {
+    const database = engine === 'postgres' ? await createDatabase() : undefined;
+    const server = await startServer(database ? { env: { DONGNE_DATABASE_URL: database } } : {});
     await use(server);
     await server.dispose();
   },
@@ -27,6 +34,21 @@ export const test = base.extend<{
   },
 });
 export { expect };
+
+/** A new, empty database on the cluster the global setup started; the server migrates it. */
+async function createDatabase(): Promise<string> {
+  const clusterUrl = process.env[POSTGRES_URL_ENV];
+  if (!clusterUrl) throw new Error(`${POSTGRES_URL_ENV} is not set: the postgres project needs e2e/support/postgres-global-setup.ts`);
+  const name = `e2e_${randomUUID().replaceAll('-', '')}`;
+  const client = new pg.Client({ connectionString: clusterUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return clusterUrl.replace(/\/postgres(\?|$)/, `/${name}$1`);
+}
 
 /**
  * How long the first visit may take to install the service worker. It precaches the whole app

@@ -44,7 +44,8 @@ export interface DongneServer {
   dispose(): Promise<void>;
 }
 
-export async function startServer(options: { webDir?: string } = {}): Promise<DongneServer> {
+/** `env`: more settings for the server process, e.g. DONGNE_DATABASE_URL to run it on PostgreSQL. */
+export async function startServer(options: { webDir?: string; env?: Record<string, string> } = {}): Promise<DongneServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'dongne-e2e-'));
   const webDir = options.webDir ?? BUILT_WEB;
@@ -61,6 +62,7 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Do
         DONGNE_WEB_DIR: webDir,
         // scrypt's cheapest cost: test accounts guard no secrets, and hashing should not slow journeys.
         DONGNE_PASSWORD_COST: '2',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
