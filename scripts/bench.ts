@@ -1,7 +1,8 @@
 // `npm run bench`: sync throughput through the real HTTP endpoints against the raw SQLite ceiling,
 // the bytes the first visit to the feed downloads, neighbourhoods, search over 100,000 listings, a
 // fresh device's first pull of its area against a static file, sync on PostgreSQL with one and three
-// instances and the live poke between them, and the feed and search offline in Chromium. Prints one table; see BENCHMARKS.md.
+// instances and the live poke between them, the feed and search offline in Chromium, chat message latency
+// with 1,000 live channels open, and the chat list offline. Prints one table; see BENCHMARKS.md.
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,8 @@ import { benchOffline } from './bench-offline.js';
 import { benchSearch } from './bench-search.js';
 import { benchFirstPull } from './bench-first-pull.js';
 import { benchInstances } from './bench-instances.js';
+import { benchChatLatency } from './bench-chat-latency.js';
+import { benchChatList } from './bench-chat-list.js';
 
 const N = 10_000;
 const BATCH = 100;
@@ -187,3 +190,5 @@ console.log(await benchSearch());
 console.log(await benchFirstPull());
 console.log(await benchInstances());
 console.log(await benchOffline());
+console.log(await benchChatLatency());
+console.log(await benchChatList());
