@@ -8,7 +8,7 @@ export const POSTGRES_URL_ENV = 'DONGNE_E2E_POSTGRES_URL';
 
 export default async function setup(config: FullConfig) {
   // Only when a project that needs it is running (`--project sqlite` starts none).
-  if (!config.projects.some((project) => project.use.engine === 'postgres')) return;
+  if (!config.projects.some((project) => (project.use as { engine?: string }).engine === 'postgres')) return;
   const cluster = await startPostgresCluster();
   process.env[POSTGRES_URL_ENV] = cluster.url('postgres');
   return () => cluster.stop();

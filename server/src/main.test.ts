@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LISTING_LIMITS, type Change, type ListingCreateArgs, type Mutation, type PullResponse, type PushResponse } from '@dongne/shared';
+import { LISTING_LIMITS, type Change, type ChatMessage, type ListingCreateArgs, type Mutation, type PullResponse, type PushResponse } from '@dongne/shared';
 import { ensureDemoNeighbourhoods } from './services/neighbourhood-import.js';
 import { systemClock } from './services/clock.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
-import { fixSource, type FixSource } from './testing/fixes.js';
-import { listingArgs, mutation, newSession, overHttp, tempDir } from './testing/harness.js';
+import { fixSource, HOME, type FixSource } from './testing/fixes.js';
+import { listingArgs, mutation, newSession, overHttp, setNeighbourhoods, tempDir, verifyNeighbourhood } from './testing/harness.js';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from './testing/spawned-server.js';
 
 /** Demo listings the server seeds: 46 in Bundang, 10 in Seoul's Mapo-gu. */
@@ -113,6 +113,40 @@ describe('the server process', () => {
     const afterRetry = await pullEverything(second, cookie, clientId);
     expect(afterRetry.changes).toEqual(beforeKill.changes);
     expect(afterRetry.cursor).toBe(beforeKill.cursor);
+  });
+
+  it('keeps a chat batch it answered across a SIGKILL: pushed again after the restart, nothing is added, every message there once and in order', async () => {
+    const first = await spawnServer(temp.dir);
+    const seller = await newSession(overHttp(first.url));
+    const buyer = await newSession(overHttp(first.url));
+    const sellersPhone = randomUUID();
+    const buyersPhone = randomUUID();
+    const chair = listingArgs({ title: '원목 의자' });
+    await pushOverHttp(first, seller.cookie, sellersPhone, [publish(1, chair)]);
+    // Written on the subway: verify at home, then five messages, all in one outbox batch.
+    const texts = ['Hi!', 'Is the chair still for sale?', 'Could I see it tonight?', 'Around 7pm?', 'Sunae station exit 3 works for me'];
+    const batch = [
+      setNeighbourhoods(1, [HOME]),
+      verifyNeighbourhood(2, HOME, fixAt(HOME)),
+      ...texts.map((text, i) => mutation(3 + i, 'chat.send', { id: randomUUID(), listingId: chair.id, buyerId: buyer.actorId, text })),
+    ];
+    const ack = await pushOverHttp(first, buyer.cookie, buyersPhone, batch);
+    expect(ack.results.map((r) => r.status)).toEqual(batch.map(() => 'applied'));
+    const seenBefore = await pullEverything(first, seller.cookie, sellersPhone);
+
+    // Killed right after answering; the answer never reached the phone, which sends the batch again.
+    await first.kill();
+    const second = await spawnServer(temp.dir);
+    expect(await pushOverHttp(second, buyer.cookie, buyersPhone, batch)).toEqual(ack);
+
+    const seenAfter = await pullEverything(second, seller.cookie, sellersPhone);
+    expect(seenAfter.changes).toEqual(seenBefore.changes);
+    expect(seenAfter.cursor).toBe(seenBefore.cursor);
+    const messages = seenAfter.changes.flatMap((c): ChatMessage[] => (c.op === 'upsert' && c.entity === 'message' ? [c.row] : []));
+    expect(messages.map((m) => [m.n, m.text])).toEqual(texts.map((text, i) => [i + 1, text]));
+    const buyers = await pullEverything(second, buyer.cookie, buyersPhone);
+    expect(buyers.lastSeq).toBe(batch.length);
+    expect(buyers.changes.filter((c) => c.op === 'upsert' && c.entity === 'message')).toEqual(messages.map((row) => ({ op: 'upsert', entity: 'message', row })));
   });
 
   it('loses nothing it acknowledged when killed with a push in flight, and applies the retried outbox once', async () => {

@@ -34,11 +34,15 @@ export async function blockedEitherWay(tx: Tx, a: string, b: string): Promise<bo
  */
 export async function conversationOrReject(ctx: MutationContext, listingId: string, buyerId: string, start = false): Promise<Conversing> {
   const { tx, actor } = ctx;
+  // A conversation is read, then saved whole (numbered after its last message, unread counts
+  // moved): another action in it must not commit in between, or one of the two is lost — a
+  // read receipt that put lastN back would leave every later message refused as a duplicate.
+  await tx.sync.holdChanges();
   const listing = await tx.listings.ownerOf(listingId);
   if (!listing) throw listingNotFound();
-  if (buyerId === listing.sellerId) throw new MutationRejected('chat.own_listing', 'You cannot start a conversation about your own listing.');
   const role = actor.id === buyerId ? 'buyer' : actor.id === listing.sellerId ? 'seller' : undefined;
   if (!role) throw notParticipant();
+  if (buyerId === listing.sellerId) throw new MutationRejected('chat.own_listing', 'You cannot start a conversation about your own listing.');
   const otherId = role === 'buyer' ? listing.sellerId : buyerId;
   const conversation = await tx.conversations.get(listingId, buyerId);
   if (!conversation) {

@@ -58,6 +58,9 @@ export const tradeHandlers: TradeHandlers = {
   async 'review.create'(ctx, args) {
     const { tx, actor, now } = ctx;
     if (args.revieweeId === actor.id) throw new MutationRejected('review.self', 'You cannot review yourself.');
+    // The conversation is read and saved whole below, and the temperature recomputed from every
+    // review received: neither may miss what another push commits meanwhile (see conversationOrReject).
+    await tx.sync.holdChanges();
     const listing = await tx.listings.ownerOf(args.listingId);
     if (!listing) throw listingNotFound();
     // The buyer of a trade reviews its seller; the seller reviews the buyer they sold to.
@@ -69,7 +72,7 @@ export const tradeHandlers: TradeHandlers = {
     if (await tx.blocks.isBlocking(args.revieweeId, actor.id)) {
       throw new MutationRejected('review.blocked', 'This person has blocked you, so you cannot review them.');
     }
-    if (await tx.reviews.exists(args.listingId, actor.id)) {
+    if (await tx.reviews.exists(args.listingId, actor.id, args.revieweeId)) {
       throw new MutationRejected('review.already', 'You have already reviewed this trade.');
     }
     try {

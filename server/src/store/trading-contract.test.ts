@@ -320,9 +320,11 @@ describe('reviews', () => {
 
   it('keep a review, and know who has reviewed which trade', async () => {
     await store.reviews.insert(review());
-    expect(await store.reviews.exists(listingIds.lamp, 'buyer')).toBe(true);
-    expect(await store.reviews.exists(listingIds.lamp, 'seller')).toBe(false);
-    expect(await store.reviews.exists(listingIds.desk, 'buyer')).toBe(false);
+    expect(await store.reviews.exists(listingIds.lamp, 'buyer', 'seller')).toBe(true);
+    expect(await store.reviews.exists(listingIds.lamp, 'seller', 'buyer')).toBe(false);
+    expect(await store.reviews.exists(listingIds.desk, 'buyer', 'seller')).toBe(false);
+    // The same listing sold again, to someone else, is another trade.
+    expect(await store.reviews.exists(listingIds.lamp, 'buyer', 'buyer2')).toBe(false);
   });
 
   it('refuse a taken id, and a second review of the same trade by the same person', async () => {

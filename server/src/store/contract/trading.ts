@@ -65,8 +65,8 @@ export interface NewReview {
 export interface ReviewsRepo {
   /** Throws DuplicateError when the id is taken or the reviewer already reviewed this trade. */
   insert(review: NewReview): Promise<void>;
-  /** Whether `reviewerId` has reviewed anyone for this listing. */
-  exists(listingId: string, reviewerId: string): Promise<boolean>;
+  /** Whether `reviewerId` has reviewed `revieweeId` for a trade of this listing. */
+  exists(listingId: string, reviewerId: string, revieweeId: string): Promise<boolean>;
   /** The manners `revieweeId` received since `since`, newest first. */
   receivedSince(revieweeId: string, since: number): Promise<{ good: string[]; bad: string[]; createdAt: number }[]>;
   /** How often each good manner was chosen for `revieweeId`, most often first. */

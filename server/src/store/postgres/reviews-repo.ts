@@ -16,8 +16,8 @@ export function createReviewsRepo(db: Queryable): ReviewsRepo {
         [review.id, review.listingId, review.reviewerId, review.revieweeId, JSON.stringify(review.good), JSON.stringify(review.bad), review.text, review.createdAt],
       );
     },
-    async exists(listingId, reviewerId) {
-      return (await row<{ found: boolean }>(db, 'SELECT EXISTS (SELECT 1 FROM reviews WHERE listing_id = $1 AND reviewer_id = $2) AS found', [listingId, reviewerId]))!
+    async exists(listingId, reviewerId, revieweeId) {
+      return (await row<{ found: boolean }>(db, 'SELECT EXISTS (SELECT 1 FROM reviews WHERE listing_id = $1 AND reviewer_id = $2 AND reviewee_id = $3) AS found', [listingId, reviewerId, revieweeId]))!
         .found;
     },
     async receivedSince(revieweeId, since) {

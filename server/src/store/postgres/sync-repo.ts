@@ -11,6 +11,11 @@ export function createSyncRepo(db: Queryable): SyncRepo {
       // are committed in the order they are taken and a pull never skips one (invariant 1).
       return (await row<{ value: number }>(db, 'UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value'))!.value;
     },
+    async holdChanges() {
+      // The same row lock nextChangeSeq takes, with no number: a writer that read before another's
+      // commit would otherwise write back what it read over what the other wrote.
+      await db.query('SELECT value FROM change_counter WHERE id = 1 FOR UPDATE');
+    },
     async client(clientId) {
       const r = await row<{ actor_id: string; last_seq: number }>(db, 'SELECT actor_id, last_seq FROM clients WHERE client_id = $1', [clientId]);
       return r && { actorId: r.actor_id, lastSeq: r.last_seq };

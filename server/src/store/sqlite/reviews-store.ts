@@ -7,7 +7,7 @@ export function createReviewsStore(db: Db) {
   const insert = db.prepare(`
     INSERT INTO reviews (id, listing_id, reviewer_id, reviewee_id, good, bad, text, created_at)
     VALUES (@id, @listingId, @reviewerId, @revieweeId, @good, @bad, @text, @createdAt)`);
-  const exists = db.prepare('SELECT 1 FROM reviews WHERE listing_id = ? AND reviewer_id = ?').pluck();
+  const exists = db.prepare('SELECT 1 FROM reviews WHERE listing_id = ? AND reviewer_id = ? AND reviewee_id = ?').pluck();
   const receivedSince = db.prepare('SELECT good, bad, created_at AS createdAt FROM reviews WHERE reviewee_id = ? AND created_at >= ? ORDER BY created_at DESC');
   const goodCounts = db.prepare(`
     SELECT m.value AS code, count(*) AS count FROM reviews r, json_each(r.good) m
@@ -19,7 +19,7 @@ export function createReviewsStore(db: Db) {
     insert(review: NewReview) {
       refusingDuplicates('review', () => insert.run({ ...review, good: JSON.stringify(review.good), bad: JSON.stringify(review.bad) }), { primaryKey: true });
     },
-    exists: (listingId: string, reviewerId: string) => exists.get(listingId, reviewerId) !== undefined,
+    exists: (listingId: string, reviewerId: string, revieweeId: string) => exists.get(listingId, reviewerId, revieweeId) !== undefined,
     receivedSince(revieweeId: string, since: number) {
       return (receivedSince.all(revieweeId, since) as { good: string; bad: string; createdAt: number }[]).map((r) => ({
         good: JSON.parse(r.good) as string[],

@@ -17,6 +17,8 @@ export function createSyncStore(db: Db) {
 
   return {
     nextChangeSeq: () => nextChange.get() as number,
+    /** The transaction's BEGIN IMMEDIATE already holds SQLite's one write lock. */
+    holdChanges() {},
     client: (clientId: string) => client.get(clientId) as ClientRow | undefined,
     /** The push's BEGIN IMMEDIATE already holds SQLite's one write lock: creating is all there is to do. */
     claimClient(clientId: string, actorId: string): ClientRow {

@@ -69,8 +69,9 @@ CREATE TABLE reviews (
   text TEXT NOT NULL,
   created_at INTEGER NOT NULL
 );
--- One review per trade per side.
-CREATE UNIQUE INDEX reviews_once_per_side ON reviews (listing_id, reviewer_id);
+-- One review per trade per side: a trade is a listing and its buyer, so the reviewer and the
+-- reviewee name the side (a listing sold again after coming back on sale is another trade).
+CREATE UNIQUE INDEX reviews_once_per_side ON reviews (listing_id, reviewer_id, reviewee_id);
 CREATE INDEX reviews_by_reviewee ON reviews (reviewee_id, created_at);
 
 CREATE TABLE blocks (
