@@ -1,5 +1,6 @@
 // A person's public profile, as any neighbour may see it.
 import { z } from 'zod/mini';
+import { GOOD_MANNER_CODES } from './trading/manners.js';
 
 export const PROFILE_PHOTO = {
   maxBytes: 300 * 1024,
@@ -23,8 +24,8 @@ export const publicProfileSchema = z.object({
   /** Trades completed through Dongne, as seller or buyer. */
   tradeCount: z.int(),
   /** The good manners received most often, with how many reviews chose each. */
-  topManners: z.array(z.object({ code: z.string(), count: z.int() })),
+  topManners: z.array(z.object({ code: z.enum(GOOD_MANNER_CODES), count: z.int() })),
   /** Review texts from reviews that chose no bad manner, newest first. */
-  praise: z.array(z.object({ text: z.string(), at: z.int(), authorNickname: z.string() })),
+  praise: z.array(z.object({ id: z.string(), text: z.string(), at: z.int(), authorNickname: z.string() })),
 });
 export type PublicProfile = z.infer<typeof publicProfileSchema>;

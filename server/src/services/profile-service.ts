@@ -1,7 +1,7 @@
 // Public profiles, and the signed-in person's photo. Photos are checked by their bytes exactly like
 // listing photos (the image header read for type and pixel size, never the name or Content-Type)
 // and must be small: the browser resizes them to PROFILE_PHOTO.sidePx before upload.
-import { PROFILE_PHOTO, type PublicProfile } from '@dongne/shared';
+import { isGoodManner, PROFILE_PHOTO, type PublicProfile } from '@dongne/shared';
 import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { readImageInfo } from './image-bytes.js';
@@ -32,7 +32,10 @@ export function createProfileService(store: Store, clock: Clock) {
         photoUrl: row.photoUpdatedAt ? `/api/profiles/${encodeURIComponent(row.id)}/photo?v=${row.photoUpdatedAt}` : null,
         mannerTemperature: temperature,
         tradeCount: await store.trades.countFor(actorId),
-        topManners: (await store.reviews.goodMannerCounts(actorId)).slice(0, TOP_MANNERS),
+        // A manner since taken off the list is not shown.
+        topManners: (await store.reviews.goodMannerCounts(actorId))
+          .flatMap(({ code, count }) => (isGoodManner(code) ? [{ code, count }] : []))
+          .slice(0, TOP_MANNERS),
         praise: await store.reviews.praise(actorId, PRAISE_SHOWN),
       };
     },

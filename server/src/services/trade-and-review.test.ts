@@ -272,8 +272,8 @@ describe('reviews (거래 후기)', () => {
         { code: 'on_time', count: 1 },
       ],
       praise: [
-        { text: 'Exactly as described', at: T0 + 2 * MINUTE, authorNickname: neighbour.nickname },
-        { text: 'Lovely chair, and right on time!', at: T0, authorNickname: buyer.nickname },
+        { id: expect.any(String), text: 'Exactly as described', at: T0 + 2 * MINUTE, authorNickname: neighbour.nickname },
+        { id: expect.any(String), text: 'Lovely chair, and right on time!', at: T0, authorNickname: buyer.nickname },
       ],
     });
     // Nothing on the profile says who gave the bad evaluation, or what they wrote.

@@ -378,10 +378,10 @@ describe('reviews', () => {
     await store.reviews.insert(review({ id: sameTimeA, listingId: listingIds.desk, reviewerId: 'buyer2', text: 'First at two', createdAt: 2000 }));
     await store.reviews.insert(review({ listingId: listingIds.bike, reviewerId: 'seller', revieweeId: 'buyer', text: 'Not about the seller', createdAt: 6000 }));
     expect(await store.reviews.praise('seller', 10)).toEqual([
-      { text: 'Fast and kind', at: 3000, authorNickname: 'Buyer' },
-      { text: 'First at two', at: 2000, authorNickname: 'Second buyer' },
-      { text: 'Second at two', at: 2000, authorNickname: 'Stranger' },
-      { text: 'Lovely lamp', at: 1000, authorNickname: 'Buyer' },
+      { id: newer, text: 'Fast and kind', at: 3000, authorNickname: 'Buyer' },
+      { id: sameTimeA, text: 'First at two', at: 2000, authorNickname: 'Second buyer' },
+      { id: sameTimeB, text: 'Second at two', at: 2000, authorNickname: 'Stranger' },
+      { id: older, text: 'Lovely lamp', at: 1000, authorNickname: 'Buyer' },
     ]);
     expect((await store.reviews.praise('seller', 2)).map((p) => p.text)).toEqual(['Fast and kind', 'First at two']);
     expect(await store.reviews.praise('stranger', 10)).toEqual([]);

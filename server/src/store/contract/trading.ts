@@ -72,7 +72,7 @@ export interface ReviewsRepo {
   /** How often each good manner was chosen for `revieweeId`, most often first. */
   goodMannerCounts(revieweeId: string): Promise<{ code: string; count: number }[]>;
   /** Texts of reviews of `revieweeId` that chose no bad manner, newest first. */
-  praise(revieweeId: string, limit: number): Promise<{ text: string; at: number; authorNickname: string }[]>;
+  praise(revieweeId: string, limit: number): Promise<{ id: string; text: string; at: number; authorNickname: string }[]>;
 }
 
 export interface BlocksRepo {

@@ -37,9 +37,9 @@ export function createReviewsRepo(db: Queryable): ReviewsRepo {
         [revieweeId],
       ),
     praise: (revieweeId, limit) =>
-      rows<{ text: string; at: number; authorNickname: string }>(
+      rows<{ id: string; text: string; at: number; authorNickname: string }>(
         db,
-        `SELECT r.text, r.created_at AS at, a.nickname AS "authorNickname" FROM reviews r JOIN actors a ON a.id = r.reviewer_id
+        `SELECT r.id, r.text, r.created_at AS at, a.nickname AS "authorNickname" FROM reviews r JOIN actors a ON a.id = r.reviewer_id
          WHERE r.reviewee_id = $1 AND r.bad = '[]' AND r.text <> '' ORDER BY r.created_at DESC, r.id COLLATE "C" LIMIT $2`,
         [revieweeId, limit],
       ),

@@ -13,7 +13,7 @@ export function createReviewsStore(db: Db) {
     SELECT m.value AS code, count(*) AS count FROM reviews r, json_each(r.good) m
     WHERE r.reviewee_id = ? GROUP BY m.value ORDER BY count DESC, code`);
   const praise = db.prepare(`
-    SELECT r.text, r.created_at AS at, a.nickname AS authorNickname FROM reviews r JOIN actors a ON a.id = r.reviewer_id
+    SELECT r.id, r.text, r.created_at AS at, a.nickname AS authorNickname FROM reviews r JOIN actors a ON a.id = r.reviewer_id
     WHERE r.reviewee_id = ? AND r.bad = '[]' AND r.text <> '' ORDER BY r.created_at DESC, r.id LIMIT ?`);
   return {
     insert(review: NewReview) {
@@ -28,6 +28,6 @@ export function createReviewsStore(db: Db) {
       }));
     },
     goodMannerCounts: (revieweeId: string) => goodCounts.all(revieweeId) as { code: string; count: number }[],
-    praise: (revieweeId: string, limit: number) => praise.all(revieweeId, limit) as { text: string; at: number; authorNickname: string }[],
+    praise: (revieweeId: string, limit: number) => praise.all(revieweeId, limit) as { id: string; text: string; at: number; authorNickname: string }[],
   };
 }

@@ -1,7 +1,8 @@
-// Profile photos: cropped square and resized in the browser (as listing thumbnails are), so only a
-// small image is uploaded.
+// Profiles: a neighbour's public profile from the server, and this person's photo, cropped square
+// and resized in the browser (as listing thumbnails are), so only a small image is uploaded.
 import { PROFILE_PHOTO, publicProfileSchema, type PublicProfile } from '@dongne/shared';
 import { api, ApiRefusal } from '../api/api-client.js';
+import type { DongneDb } from '../db/db.js';
 import { squarePhoto } from '../photos/prepare-photo.js';
 import { refusedResult } from './auth-client.js';
 
@@ -23,10 +24,19 @@ export async function uploadProfilePhoto(file: File): Promise<{ ok: true; profil
   }
 }
 
-export async function fetchProfile(actorId: string): Promise<PublicProfile | undefined> {
+/**
+ * The person's public profile, or undefined offline (or if the server cannot say). Given the
+ * replica, it also remembers their nickname and manner temperature there, so the listing page and
+ * the chat show the last one known when there is no connection.
+ */
+export async function fetchProfile(actorId: string, db?: DongneDb): Promise<PublicProfile | undefined> {
+  let profile: PublicProfile;
   try {
-    return await api.json(`/api/profiles/${encodeURIComponent(actorId)}`, publicProfileSchema);
+    profile = await api.json(`/api/profiles/${encodeURIComponent(actorId)}`, publicProfileSchema);
   } catch {
     return undefined;
   }
+  // Remembering is a convenience for later: a failure to store it must not cost this answer.
+  await db?.people.put({ id: profile.actorId, nickname: profile.nickname, mannerTemperature: profile.mannerTemperature, updatedAt: Date.now() }).catch(() => {});
+  return profile;
 }

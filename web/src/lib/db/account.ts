@@ -6,7 +6,27 @@ import { currentOwner, getMeta, setMeta } from './meta.js';
 import { rebaseOutbox } from '../sync/outbox.js';
 import { waitingChanges } from './queries.js';
 
-const PERSONAL_META = ['actorId', 'nickname', 'joinedAt', 'profile', 'verifyRejection', 'sessionExpired', 'likedIds', 'serverLikedIds', 'photoRefusals'] as const;
+const PERSONAL_META = [
+  'actorId',
+  'nickname',
+  'joinedAt',
+  'profile',
+  'verifyRejection',
+  'sessionExpired',
+  'likedIds',
+  'serverLikedIds',
+  'photoRefusals',
+  'blockedIds',
+  'hiddenSellerIds',
+  'chatRefusal',
+  'dismissedReminders',
+] as const;
+
+/** Conversations are between two people only: nobody else signed in here may read them. */
+async function forgetChats(db: DongneDb): Promise<void> {
+  await db.conversations.clear();
+  await db.messages.clear();
+}
 
 const photosOf = (db: DongneDb, owner: string) => db.photos.where('[ownerId+uploaded]').between([owner, 0], [owner, 1], true, true);
 
@@ -25,12 +45,14 @@ async function withdrawPending(db: DongneDb, owner: string): Promise<void> {
 
 /** Records a sign-in, and gives the account what was written here while signed out. */
 export async function signedIn(db: DongneDb, account: Account): Promise<void> {
-  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings, db.neighbourhoods, db.photos], async () => {
+  await db.transaction('rw', [...db.replicaTables, db.photos], async () => {
     const previous = await currentOwner(db);
     if (previous && previous !== account.actorId) {
       // Someone else's session had expired: their work stays on the device, hidden, until they return.
       await withdrawPending(db, previous);
       for (const key of PERSONAL_META) await db.meta.delete(key);
+      // Their conversations come back with their next pull from the start; unsent messages wait in the outbox.
+      await forgetChats(db);
     }
     await setMeta(db, 'actorId', account.actorId);
     await setMeta(db, 'nickname', account.nickname);
@@ -61,9 +83,10 @@ export function unsyncedCount(db: DongneDb): Promise<number> {
  * unsyncedCount() is not zero. Public listings stay cached; they are not anyone's private data.
  */
 export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer: boolean }): Promise<void> {
-  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings, db.photos], async () => {
+  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings, db.photos, db.conversations, db.messages], async () => {
     const owner = await currentOwner(db);
     await withdrawPending(db, owner);
+    await forgetChats(db);
     await db.drafts.where('ownerId').equals(owner).delete();
     // Their photos too: published ones are on the server for anyone to load again.
     await photosOf(db, owner).delete();

@@ -1,4 +1,4 @@
-// Opening a replica written by the previous version of the app (schema 4): rows and queued work
+// Opening a replica written by an earlier version of the app (schema 4 or 5): rows and queued work
 // come through, ready for the new rules.
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
@@ -76,6 +76,49 @@ describe('the upgrade to schema 5', () => {
     try {
       expect((await db.listings.get(plain.id))?.lastBumpedAt).toBeNull();
       expect((await db.listings.get(bumped.id))?.lastBumpedAt).toBe(5_000);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+/** A database as version 5 of the app left it: schema 4's stores, upgraded. */
+async function writeVersion5(fill: (db: Dexie) => Promise<void>) {
+  name = `upgrade-${crypto.randomUUID()}`;
+  const old = new Dexie(name);
+  old.version(5).stores({
+    listings: 'id, createdAt, sellerId, neighbourhoodId, bumpedAt, [neighbourhoodId+bumpedAt]',
+    drafts: 'id, updatedAt, ownerId',
+    outbox: 'seq, &mutationId, entityId, ownerId',
+    meta: 'key',
+    neighbourhoods: 'id, nameEn',
+    photos: 'hash, [ownerId+uploaded]',
+  });
+  await old.open();
+  await fill(old);
+  old.close();
+}
+
+describe('the upgrade to schema 6', () => {
+  it('keeps listings, queued work and sync state, and adds empty tables for conversations, messages and people', async () => {
+    const listing = serverListing();
+    const queued = { ...entry(3, 'minji'), wire: { clientId: 'phone-minji', seq: 3 } };
+    await writeVersion5(async (old) => {
+      await old.table('listings').put(listing);
+      await old.table('outbox').put(queued);
+      await old.table('meta').bulkPut([
+        { key: 'cursor', value: 42 },
+        { key: 'actorId', value: 'minji' },
+      ]);
+    });
+    const db = new DongneDb(name);
+    try {
+      expect(await db.listings.get(listing.id)).toEqual(listing);
+      expect(await db.outbox.toArray()).toEqual([queued]);
+      // The conversations arrive with the next pull: the cursor stays where it was.
+      expect(await getMeta(db, 'cursor')).toBe(42);
+      expect([await db.conversations.count(), await db.messages.count(), await db.people.count()]).toEqual([0, 0, 0]);
+      expect(db.verno).toBe(6);
     } finally {
       db.close();
     }

@@ -1,7 +1,8 @@
 // The local replica in IndexedDB: listings this device has seen, the user's drafts, the outbox of
-// mutations not yet confirmed by the server, and small sync bookkeeping in `meta`.
-import Dexie, { type EntityTable } from 'dexie';
-import type { CategoryId, Listing, ListingPhoto, Mutation, MutationName, Neighbourhood } from '@dongne/shared';
+// mutations not yet confirmed by the server, the person's conversations and their messages, the
+// people they trade with, and small sync bookkeeping in `meta`.
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, Mutation, MutationName, Neighbourhood } from '@dongne/shared';
 
 export type LocalListing = Listing;
 
@@ -69,6 +70,31 @@ export interface LocalPhoto {
   createdAt: number;
 }
 
+/**
+ * A conversation as this device shows it: the server's row with this person's unconfirmed changes
+ * applied on top, and the server's row itself in `base`, which a refused change falls back to.
+ */
+export interface LocalConversation extends Conversation {
+  /** The row as last pulled; absent while the conversation exists on this device only. */
+  base?: Conversation;
+}
+
+/**
+ * A message. One the server has not numbered yet has `n` 0 and sorts after the numbered ones, by
+ * createdAt. A refused one keeps its text and says why in `failed`.
+ */
+export interface LocalMessage extends ChatMessage {
+  failed?: { code: string; message: string; at: number };
+}
+
+/** What this device last heard about someone: from a conversation or their fetched profile. */
+export interface Person {
+  id: string;
+  nickname: string;
+  mannerTemperature: number;
+  updatedAt: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -81,6 +107,9 @@ export class DongneDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   neighbourhoods!: EntityTable<LocalNeighbourhood, 'id'>;
   photos!: EntityTable<LocalPhoto, 'hash'>;
+  conversations!: EntityTable<LocalConversation, 'id'>;
+  messages!: EntityTable<LocalMessage, 'id'>;
+  people!: EntityTable<Person, 'id'>;
 
   constructor(name = 'dongne') {
     // No query cache: with it, a liveQuery over the outbox kept showing an entry deleted by a push.
@@ -137,6 +166,22 @@ export class DongneDb extends Dexie {
       });
       await tx.table('meta').put({ key: 'sentSeqs', value: sentSeqs });
     });
+    // Trading: the person's conversations (the Chats tab reads them newest first and per listing),
+    // their messages in conversation order, and the people they trade with. New tables only: the
+    // first pull after the upgrade brings every conversation from the server.
+    this.version(6).stores({
+      conversations: 'id, updatedAt, listingId',
+      messages: 'id, [conversationId+n], conversationId',
+      people: 'id',
+    });
+  }
+
+  /**
+   * Every table a mutation's optimistic change may write. A transaction that enqueues a mutation
+   * or rebases the outbox covers them all: re-applying one touches whatever its kind touches.
+   */
+  get replicaTables(): Table[] {
+    return [this.outbox, this.meta, this.listings, this.neighbourhoods, this.drafts, this.conversations, this.messages, this.people];
   }
 }
 

@@ -41,6 +41,21 @@ export interface MetaValues {
   photoRefusals: Record<string, string>;
   /** Last "Verify my neighbourhood" the server refused, to show why. */
   verifyRejection: { code: string; message: string; at: number };
+  /** People this person has blocked (차단): the server's list, with unconfirmed changes on top. */
+  blockedIds: string[];
+  /** Sellers left out of the feed and search: those blocked, and those who blocked this person. */
+  hiddenSellerIds: string[];
+  /** The last change in a conversation the server refused (an offer, an appointment…), to show why. */
+  chatRefusal: ChatRefusal;
+  /** Appointment reminders the person closed, by appointment id. */
+  dismissedReminders: string[];
+}
+
+export interface ChatRefusal {
+  conversationId: string;
+  code: string;
+  message: string;
+  at: number;
 }
 
 // Helpers that liveQuery screens call return Dexie's own promises (plain `.then`, not `async`):

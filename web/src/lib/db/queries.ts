@@ -4,16 +4,34 @@ import type { DongneDb, LocalListing, OutboxEntry } from './db.js';
 import { currentOwner, getMeta } from './meta.js';
 import { currentScope, placesIn } from './scope.js';
 
-const visible = (listing: LocalListing) => !listing.hidden;
 const newestFirst = (a: LocalListing, b: LocalListing) => b.bumpedAt - a.bumpedAt || (a.id < b.id ? 1 : -1);
+
+/**
+ * Sellers whose listings the feed and search leave out: those the person blocked and those who
+ * blocked them, as the last pull said, with blocks made here since applied on top. Never the
+ * person themself, so their own listings always show.
+ */
+export function hiddenSellerIds(db: DongneDb): Promise<ReadonlySet<string>> {
+  return getMeta(db, 'hiddenSellerIds').then((ids) => new Set(ids ?? []));
+}
+
+/**
+ * Whether a listing belongs in the feed and search: not hidden by its seller (it stays on their own
+ * page only), and not from a seller hidden from this person.
+ */
+export function shownToNeighbours(hiddenSellers: ReadonlySet<string>) {
+  return (listing: Pick<LocalListing, 'hidden' | 'sellerId'>) => !listing.hidden && !hiddenSellers.has(listing.sellerId);
+}
 
 /**
  * The first `limit` listings of the person's area, most recently bumped (or published) first;
  * filtered here so a range change works offline too. Each place is read newest-first from the
  * [neighbourhoodId+bumpedAt] index and stops after `limit` rows, so the cost follows the page, not
- * how many listings the device holds. Hidden listings stay on their seller's own page only.
+ * how many listings the device holds. Hidden listings, and those of sellers hidden from this
+ * person (blocked either way), are left out before the limit, so a page stays full.
  */
 export async function feedPage(db: DongneDb, limit: number): Promise<LocalListing[]> {
+  const visible = shownToNeighbours(await hiddenSellerIds(db));
   const current = await currentScope(db);
   let places = current && (await placesIn(db, current.scope));
   // Chosen offline, before this device could look up the neighbours: the place itself is known.

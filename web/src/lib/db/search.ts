@@ -3,6 +3,7 @@
 import { CATEGORIES, matchesSearch, searchResponseSchema, searchWords, type Listing, type SearchFilters } from '@dongne/shared';
 import { api } from '../api/api-client.js';
 import type { DongneDb } from './db.js';
+import { hiddenSellerIds, shownToNeighbours } from './queries.js';
 import { currentScope, placesIn } from './scope.js';
 
 export { CATEGORIES };
@@ -21,8 +22,9 @@ export async function searchLocally(db: DongneDb, q: string, filters: SearchFilt
   const candidates = places
     ? (await Promise.all(places.map((place) => db.listings.where('neighbourhoodId').equals(place).toArray()))).flat()
     : await db.listings.toArray();
-  // A hidden listing shows on its seller's own page only, as on the server.
-  return candidates.filter((l) => !l.hidden && matchesSearch(l, words, filters)).sort((a, b) => b.bumpedAt - a.bumpedAt);
+  // A hidden listing shows on its seller's own page only, as on the server; a blocked seller's nowhere.
+  const shown = shownToNeighbours(await hiddenSellerIds(db));
+  return candidates.filter((l) => shown(l) && matchesSearch(l, words, filters)).sort((a, b) => b.bumpedAt - a.bumpedAt);
 }
 
 export async function search(db: DongneDb, q: string, filters: SearchFilters): Promise<SearchOutcome> {
@@ -37,10 +39,17 @@ export async function search(db: DongneDb, q: string, filters: SearchFilters): P
     if (filters.hideSold) params.set('hideSold', '1');
     if (filters.minPrice !== undefined) params.set('minPrice', String(filters.minPrice));
     if (filters.maxPrice !== undefined) params.set('maxPrice', String(filters.maxPrice));
+    let answer;
     try {
-      return { listings: (await api.json(`/api/search?${params}`, searchResponseSchema)).listings, offline: false };
+      answer = await api.json(`/api/search?${params}`, searchResponseSchema);
     } catch {
       // No connection, or the server could not answer: answer from what is here.
+    }
+    if (answer) {
+      // The server leaves out the sellers it knows are blocked; a block made here and not yet sent
+      // is only known to this device.
+      const shown = shownToNeighbours(await hiddenSellerIds(db));
+      return { listings: answer.listings.filter(shown), offline: false };
     }
   }
   return { listings: await searchLocally(db, q, filters), offline: true };

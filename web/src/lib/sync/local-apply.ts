@@ -1,9 +1,11 @@
 // The optimistic side of each mutation: how it changes the local replica before the server has
 // seen it. Run once when the user acts, and again after each pull to rebase unconfirmed work.
-// What happens once the server has answered is in local-settle.ts.
+// What happens once the server has answered is in local-settle.ts; the trading mutations' own
+// steps are in chat/chat-apply.ts.
 import { neighbourhoodLabel, NEW_LISTING_STATE, type MutationArgs, type MutationName } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
 import { getMeta, setMeta } from '../db/meta.js';
+import { applyBlock, applyReview, chatApply } from '../chat/chat-apply.js';
 
 type LocalApply = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void> };
 
@@ -80,6 +82,15 @@ export const localApply: LocalApply = {
   async 'draft.delete'(db, args) {
     await db.drafts.delete(args.id);
   },
+  ...chatApply,
+  async 'review.create'(db, args) {
+    await applyReview(db, args);
+  },
+  async 'block.set'(db, args) {
+    await applyBlock(db, args);
+  },
+  // Nothing on this device changes: the report goes to moderation.
+  async 'report.create'() {},
 };
 
 export function applyLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, at: number) {

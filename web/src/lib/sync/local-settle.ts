@@ -1,11 +1,10 @@
 // Settling a mutation once the server has answered: what the device does when the server refuses
 // it (never drop the person's work) or confirms it, beyond dropping it from the outbox.
-import { bytesToBase64, DRAFT_LIMITS, type Change, type MutationArgs, type MutationName, type MutationResult } from '@dongne/shared';
+import { bytesToBase64, CONVERSATION_MUTATIONS, DRAFT_LIMITS, type MutationArgs, type MutationName, type MutationResult } from '@dongne/shared';
 import type { DongneDb, OutboxEntry } from '../db/db.js';
 import { getMeta, setMeta } from '../db/meta.js';
+import { chatReject, rejectBlock, rejectReview, type Refusal } from '../chat/chat-settle.js';
 import { enqueue, rebaseOutbox } from './outbox.js';
-
-type Refusal = { code: string; message: string; current?: Change };
 
 type LocalReject = {
   [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: Refusal, ownerId: string) => Promise<void>;
@@ -88,7 +87,15 @@ export const localReject: LocalReject = {
     await enqueue(db, 'draft.update', { id: args.id, update }, args.id);
   },
   async 'draft.delete'() {},
+  ...chatReject,
+  'review.create': rejectReview,
+  'block.set': rejectBlock,
+  // Nothing was changed here for it.
+  async 'report.create'() {},
 };
+
+/** Refusals that put a conversation back to the server's row: what still waits goes on top again. */
+const RESTORES_CONVERSATION: readonly MutationName[] = [...CONVERSATION_MUTATIONS, 'review.create'];
 
 type LocalConfirm = { [N in MutationName]?: (db: DongneDb, args: MutationArgs<N>) => Promise<void> };
 
@@ -120,7 +127,7 @@ export function rejectLocally<N extends MutationName>(db: DongneDb, name: N, arg
 export async function settleResults(db: DongneDb, batch: OutboxEntry[], results: MutationResult[]): Promise<number> {
   const byWireSeq = new Map(batch.map((entry) => [entry.wire?.seq ?? entry.seq, entry]));
   let settled = 0;
-  await db.transaction('rw', [db.outbox, db.listings, db.drafts, db.meta, db.neighbourhoods], async () => {
+  await db.transaction('rw', db.replicaTables, async () => {
     let restored = false;
     for (const result of results) {
       const entry = byWireSeq.get(result.seq);
@@ -130,7 +137,7 @@ export async function settleResults(db: DongneDb, batch: OutboxEntry[], results:
       if (result.status === 'rejected') {
         const { code, message, current } = result;
         await rejectLocally(db, entry.name, entry.args as never, { code, message, current }, entry.ownerId);
-        restored ||= current !== undefined;
+        restored ||= current !== undefined || RESTORES_CONVERSATION.includes(entry.name);
       } else {
         await confirmLocally(db, entry.name, entry.args as never);
       }

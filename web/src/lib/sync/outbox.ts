@@ -14,7 +14,7 @@ export function onLocalMutation(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Adds a mutation to the outbox; call inside a transaction that covers outbox, meta, listings and neighbourhoods. */
+/** Adds a mutation to the outbox; call inside a transaction that covers the tables its local apply writes (db.replicaTables covers every kind). */
 export async function enqueue<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, entityId: string, fix?: Fix) {
   const checked = mutationArgs[name].parse(args) as MutationArgs<N>;
   const now = Date.now();

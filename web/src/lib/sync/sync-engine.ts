@@ -19,6 +19,7 @@ import { settleResults } from './local-settle.js';
 import { numberForWire, rebaseOutbox, renumberFrom } from './outbox.js';
 import { syncApi, syncCall, SyncError, toSyncError, type SyncDeps } from './sync-deps.js';
 import { uploadPendingPhotos } from './upload-photos.js';
+import { applyPulledChats } from '../chat/pulled-chats.js';
 
 /** Finishes a sign-out made offline: the server forgets the session as soon as it can be told. */
 async function flushSignOut(deps: SyncDeps): Promise<void> {
@@ -128,16 +129,19 @@ async function applyPage(deps: SyncDeps, page: PullResponse, scope: CurrentScope
   // Yjs loads only when a pull brings drafts, and before the transaction: awaiting an import inside
   // it would let IndexedDB commit it early.
   const drafts = draftChanges.length ? await deps.draftMerger() : undefined;
-  await db.transaction('rw', [db.listings, db.outbox, db.meta, db.neighbourhoods, db.drafts], async () => {
+  await db.transaction('rw', db.replicaTables, async () => {
     const upserts = page.changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'listing' ? [c.row] : []));
     const deletes = page.changes.flatMap((c) => (c.op === 'delete' && c.entity === 'listing' ? [c.id] : []));
     if (upserts.length) await db.listings.bulkPut(upserts);
     if (deletes.length) await db.listings.bulkDelete(deletes);
     if (drafts) await drafts.applyPulledDrafts(db, draftChanges, ownerAtRequest);
-    // A visitor's pull (or one whose session had ended) knows nothing of the watchlist.
+    await applyPulledChats(db, page);
+    // A visitor's pull (or one whose session had ended) knows nothing of the watchlist or blocks.
     if (page.profile) {
       await setMeta(db, 'likedIds', page.likedIds);
       await setMeta(db, 'serverLikedIds', page.likedIds);
+      await setMeta(db, 'blockedIds', page.blockedIds);
+      await setMeta(db, 'hiddenSellerIds', page.hiddenSellerIds);
     }
     await setMeta(db, 'cursor', page.cursor);
     await setMeta(db, 'cursorScope', scopeKey(scope));
