@@ -95,6 +95,7 @@ async function conversationScreens(browser: Browser, size: string, viewport: { w
   await sellerPage.screenshot({ path: `${outDir}/chat-reminder-${size}.png` });
 
   // Blocked: the composer gives way to a notice.
+  await settled(buyerPage);
   await buyerPage.getByRole('button', { name: 'More' }).click();
   await buyerPage.screenshot({ path: `${outDir}/chat-menu-${size}.png` });
   buyerPage.once('dialog', (dialog) => void dialog.accept());

@@ -1,6 +1,8 @@
 // The reads the chat screens wait on. The Chats tab and its badge read the conversations table
 // alone, so they cost the same however many messages the device holds; one conversation's messages
-// come from the [conversationId+n] index. Dexie promise chains, not `async`: see meta.ts.
+// come from the [conversationId+n] index. Rows are read whole and filtered here: a Dexie filter()
+// walks a cursor, one IndexedDB event per row, where toArray() alone is one getAll. Dexie promise
+// chains, not `async`: see meta.ts.
 import Dexie from 'dexie';
 import { CHAT_LIMITS, unreadFor } from '@dongne/shared';
 import type { DongneDb, LocalConversation, LocalMessage } from './db.js';
@@ -23,18 +25,15 @@ export function conversationsNewestFirst(db: DongneDb): Promise<LocalConversatio
     db.conversations
       .orderBy('updatedAt')
       .reverse()
-      .filter((c) => isParticipant(c, me))
-      .toArray(),
+      .toArray()
+      .then((rows) => rows.filter((c) => isParticipant(c, me))),
   );
 }
 
 /** Messages waiting for the person across all their conversations: the Chats tab's badge. */
 export function totalUnread(db: DongneDb): Promise<number> {
   return currentOwner(db).then((me) =>
-    db.conversations
-      .filter((c) => isParticipant(c, me))
-      .toArray()
-      .then((rows) => rows.reduce((sum, c) => sum + unreadFor(c, me), 0)),
+    db.conversations.toArray().then((rows) => rows.reduce((sum, c) => sum + (isParticipant(c, me) ? unreadFor(c, me) : 0), 0)),
   );
 }
 
@@ -44,9 +43,8 @@ export function conversationsAbout(db: DongneDb, listingId: string): Promise<Loc
     db.conversations
       .where('listingId')
       .equals(listingId)
-      .filter((c) => isParticipant(c, me))
       .toArray()
-      .then((rows) => rows.sort((a, b) => b.updatedAt - a.updatedAt)),
+      .then((rows) => rows.filter((c) => isParticipant(c, me)).sort((a, b) => b.updatedAt - a.updatedAt)),
   );
 }
 
@@ -98,13 +96,11 @@ export interface Reminder {
 /** Confirmed appointments of mine that start within the reminder window and have not started yet, soonest first. */
 export function upcomingAppointments(db: DongneDb, now: number): Promise<Reminder[]> {
   return currentOwner(db).then((me) =>
-    db.conversations
-      .filter((c) => isParticipant(c, me) && !!c.appointment?.confirmed && c.appointment.at > now && c.appointment.at - now <= CHAT_LIMITS.reminderBeforeMs)
-      .toArray()
-      .then((rows) =>
-        rows
-          .map((conversation) => ({ conversation, appointmentId: conversation.appointment!.id, at: conversation.appointment!.at, place: conversation.appointment!.place }))
-          .sort((a, b) => a.at - b.at),
-      ),
+    db.conversations.toArray().then((rows) =>
+      rows
+        .filter((c) => isParticipant(c, me) && !!c.appointment?.confirmed && c.appointment.at > now && c.appointment.at - now <= CHAT_LIMITS.reminderBeforeMs)
+        .map((conversation) => ({ conversation, appointmentId: conversation.appointment!.id, at: conversation.appointment!.at, place: conversation.appointment!.place }))
+        .sort((a, b) => a.at - b.at),
+    ),
   );
 }
