@@ -175,13 +175,15 @@ export async function benchChatList(webDir?: string): Promise<string> {
     const full = await timeOpens(profile, server.url, CONVERSATIONS);
 
     const ms = (n: number) => `${Math.round(n)} ms`;
-    const worst = Math.max(...full.warm, ...full.cold);
+    // Judged like the feed: the app open in a running browser. A browser's own start is shown beside
+    // it; the empty list's floor says how much of either is the list.
+    const worst = full.warm[full.warm.length - 1];
     const line = (label: string, t: { warm: number[]; cold: number[] }) =>
       `  ${label.padEnd(40)} navigations p50 ${ms(percentile(t.warm, 0.5))} worst ${ms(t.warm[t.warm.length - 1])}; browser starts p50 ${ms(percentile(t.cold, 0.5))} worst ${ms(t.cold[t.cold.length - 1])}`;
     return [
       `chat list offline in Chromium: navigation to every row in the DOM, no connection (${WARM_OPENS} navigations, ${COLD_OPENS} browser starts)`,
       line('no conversations cached (floor)', empty),
-      `${line(`${CONVERSATIONS} conversations, ${MESSAGES.toLocaleString('en-US')} messages`, full)}  (aim < ${AIM_MS} ms)  ${worst < AIM_MS ? 'OK' : 'OVER'}`,
+      `${line(`${CONVERSATIONS} conversations, ${MESSAGES.toLocaleString('en-US')} messages`, full)}  (aim: navigations < ${AIM_MS} ms)  ${worst < AIM_MS ? 'OK' : 'OVER'}`,
     ].join('\n');
   } finally {
     await server.dispose();
