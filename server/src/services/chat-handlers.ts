@@ -9,12 +9,14 @@ type ChatHandlers = Pick<Handlers, 'chat.send' | 'chat.read' | 'chat.offer' | 'c
 
 export const chatHandlers: ChatHandlers = {
   async 'chat.send'(ctx, args) {
-    const conversing = await conversationOrReject(ctx, args.listingId, args.buyerId, true);
+    const conversing = await conversationOrReject(ctx, args.listingId, args.buyerId, { start: true });
     await postMessage(ctx, conversing, { id: args.id, kind: 'text', text: args.text });
   },
 
   async 'chat.read'(ctx, args) {
-    const conversing = await conversationOrReject(ctx, args.listingId, args.buyerId);
+    // A block stops what is said, not reading what was said before it: refused, the unread count
+    // of either side could never fall back to 0.
+    const conversing = await conversationOrReject(ctx, args.listingId, args.buyerId, { evenIfBlocked: true });
     const conversation = conversing.conversation!;
     const side = conversing.role === 'buyer' ? 'buyerReadN' : 'sellerReadN';
     // Never back, and never past what was said: a device cannot read what does not exist yet.
@@ -26,7 +28,7 @@ export const chatHandlers: ChatHandlers = {
   },
 
   async 'chat.offer'(ctx, args) {
-    const conversing = await conversationOrReject(ctx, args.listingId, args.buyerId, true);
+    const conversing = await conversationOrReject(ctx, args.listingId, args.buyerId, { start: true });
     mustBe(conversing, 'buyer', 'offer a price');
     const listing = await ctx.tx.listings.byId(args.listingId);
     if (!listing?.acceptsOffers) throw new MutationRejected('chat.offers_closed', 'The seller does not take offers on this listing; the price is firm.');

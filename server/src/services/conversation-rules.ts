@@ -31,8 +31,14 @@ export async function blockedEitherWay(tx: Tx, a: string, b: string): Promise<bo
 /**
  * The conversation (listing, buyer) as `ctx.actor` may act in it, or the refusal that says why not.
  * `start` lets the buyer begin a conversation that does not exist yet; nobody else can.
+ * `evenIfBlocked` lets a participant act despite a block (reading what was said before it).
  */
-export async function conversationOrReject(ctx: MutationContext, listingId: string, buyerId: string, start = false): Promise<Conversing> {
+export async function conversationOrReject(
+  ctx: MutationContext,
+  listingId: string,
+  buyerId: string,
+  { start = false, evenIfBlocked = false }: { start?: boolean; evenIfBlocked?: boolean } = {},
+): Promise<Conversing> {
   const { tx, actor } = ctx;
   // A conversation is read, then saved whole (numbered after its last message, unread counts
   // moved): another action in it must not commit in between, or one of the two is lost — a
@@ -50,7 +56,7 @@ export async function conversationOrReject(ctx: MutationContext, listingId: stri
     // A deleted listing, or someone's hidden one, cannot start anything new.
     if (listing.deleted || listing.hidden) throw listingNotFound();
   }
-  if (await blockedEitherWay(tx, actor.id, otherId)) {
+  if (!evenIfBlocked && (await blockedEitherWay(tx, actor.id, otherId))) {
     throw new MutationRejected('chat.blocked', 'You cannot message this person: one of you has blocked the other.');
   }
   if (!conversation && !(await hasAnyCurrentVerification(tx, actor.id, ctx.now))) {

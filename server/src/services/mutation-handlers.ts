@@ -22,7 +22,7 @@ import { safetyHandlers } from './safety-handlers.js';
 import { tradeHandlers } from './trade-handlers.js';
 import { ownListingOrReject, seenInArea, visibleListingOrReject } from './listing-guards.js';
 import { MutationRejected } from './service-error.js';
-import { clearReservations } from './trade-rules.js';
+import { clearReservations, resendConversations } from './trade-rules.js';
 import { verification } from './verification-service.js';
 
 
@@ -102,6 +102,7 @@ export const mutationHandlers: Handlers = {
     const { tx, actor, now } = ctx;
     const listing = await ownListingOrReject(tx, actor, args.id, 'delete');
     await tx.listings.markDeleted(args.id, now, await tx.sync.nextChangeSeq());
+    await resendConversations(ctx, args.id);
     seenInArea(ctx, listing);
   },
 
@@ -119,6 +120,7 @@ export const mutationHandlers: Handlers = {
     const listing = await ownListingOrReject(tx, actor, id, 'edit');
     await photosOrReject(tx, content.photos);
     await tx.listings.update(id, content, now, await tx.sync.nextChangeSeq());
+    await resendConversations(ctx, id);
     seenInArea(ctx, listing);
   },
 
