@@ -70,7 +70,7 @@ export const tradeHandlers: TradeHandlers = {
       throw new MutationRejected('review.no_trade', 'You can review someone only after a trade with them completed on Dongne.');
     }
     if (await tx.blocks.isBlocking(args.revieweeId, actor.id)) {
-      throw new MutationRejected('review.blocked', 'This person has blocked you, so you cannot review them.');
+      throw new MutationRejected('review.blocked', 'You cannot review this person.');
     }
     if (await tx.reviews.exists(args.listingId, actor.id, args.revieweeId)) {
       throw new MutationRejected('review.already', 'You have already reviewed this trade.');

@@ -15,6 +15,17 @@ describe('mutation registry', () => {
       'draft.delete',
       'neighbourhood.set',
       'neighbourhood.verify',
+      'chat.send',
+      'chat.read',
+      'chat.offer',
+      'chat.answer_offer',
+      'chat.propose_appointment',
+      'chat.confirm_appointment',
+      'trade.reserve',
+      'trade.complete',
+      'review.create',
+      'block.set',
+      'report.create',
     ]);
     expect(isMutationName('listing.create')).toBe(true);
     expect(isMutationName('neighbourhood.verify')).toBe(true);

@@ -67,8 +67,8 @@ export interface ReviewsRepo {
   insert(review: NewReview): Promise<void>;
   /** Whether `reviewerId` has reviewed `revieweeId` for a trade of this listing. */
   exists(listingId: string, reviewerId: string, revieweeId: string): Promise<boolean>;
-  /** The manners `revieweeId` received since `since`, newest first. */
-  receivedSince(revieweeId: string, since: number): Promise<{ good: string[]; bad: string[]; createdAt: number }[]>;
+  /** The manners `revieweeId` received since `since`, and from whom, newest first. */
+  receivedSince(revieweeId: string, since: number): Promise<{ reviewerId: string; good: string[]; bad: string[]; createdAt: number }[]>;
   /** How often each good manner was chosen for `revieweeId`, most often first. */
   goodMannerCounts(revieweeId: string): Promise<{ code: string; count: number }[]>;
   /** Texts of reviews of `revieweeId` that chose no bad manner, newest first. */

@@ -21,12 +21,12 @@ export function createReviewsRepo(db: Queryable): ReviewsRepo {
         .found;
     },
     async receivedSince(revieweeId, since) {
-      const found = await rows<{ good: string; bad: string; createdAt: number }>(
+      const found = await rows<{ reviewerId: string; good: string; bad: string; createdAt: number }>(
         db,
-        'SELECT good, bad, created_at AS "createdAt" FROM reviews WHERE reviewee_id = $1 AND created_at >= $2 ORDER BY created_at DESC',
+        'SELECT reviewer_id AS "reviewerId", good, bad, created_at AS "createdAt" FROM reviews WHERE reviewee_id = $1 AND created_at >= $2 ORDER BY created_at DESC, id COLLATE "C"',
         [revieweeId, since],
       );
-      return found.map((r) => ({ good: JSON.parse(r.good) as string[], bad: JSON.parse(r.bad) as string[], createdAt: r.createdAt }));
+      return found.map((r) => ({ reviewerId: r.reviewerId, good: JSON.parse(r.good) as string[], bad: JSON.parse(r.bad) as string[], createdAt: r.createdAt }));
     },
     goodMannerCounts: (revieweeId) =>
       // Ties in byte order, as SQLite sorts text, whatever the database's collation.

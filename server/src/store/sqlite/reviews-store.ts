@@ -8,7 +8,7 @@ export function createReviewsStore(db: Db) {
     INSERT INTO reviews (id, listing_id, reviewer_id, reviewee_id, good, bad, text, created_at)
     VALUES (@id, @listingId, @reviewerId, @revieweeId, @good, @bad, @text, @createdAt)`);
   const exists = db.prepare('SELECT 1 FROM reviews WHERE listing_id = ? AND reviewer_id = ? AND reviewee_id = ?').pluck();
-  const receivedSince = db.prepare('SELECT good, bad, created_at AS createdAt FROM reviews WHERE reviewee_id = ? AND created_at >= ? ORDER BY created_at DESC');
+  const receivedSince = db.prepare('SELECT reviewer_id AS reviewerId, good, bad, created_at AS createdAt FROM reviews WHERE reviewee_id = ? AND created_at >= ? ORDER BY created_at DESC, id');
   const goodCounts = db.prepare(`
     SELECT m.value AS code, count(*) AS count FROM reviews r, json_each(r.good) m
     WHERE r.reviewee_id = ? GROUP BY m.value ORDER BY count DESC, code`);
@@ -21,7 +21,8 @@ export function createReviewsStore(db: Db) {
     },
     exists: (listingId: string, reviewerId: string, revieweeId: string) => exists.get(listingId, reviewerId, revieweeId) !== undefined,
     receivedSince(revieweeId: string, since: number) {
-      return (receivedSince.all(revieweeId, since) as { good: string; bad: string; createdAt: number }[]).map((r) => ({
+      return (receivedSince.all(revieweeId, since) as { reviewerId: string; good: string; bad: string; createdAt: number }[]).map((r) => ({
+        reviewerId: r.reviewerId,
         good: JSON.parse(r.good) as string[],
         bad: JSON.parse(r.bad) as string[],
         createdAt: r.createdAt,
