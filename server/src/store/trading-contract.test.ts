@@ -336,7 +336,7 @@ describe('reviews', () => {
     await expect(store.reviews.insert(review({ good: ['on_time'], createdAt: 2000 }))).rejects.toBeInstanceOf(DuplicateError);
     // The other side reviews the same trade once too.
     await store.reviews.insert(review({ reviewerId: 'seller', revieweeId: 'buyer' }));
-    expect(await store.reviews.receivedSince('seller', 0)).toEqual([{ good: ['kind'], bad: [], createdAt: 1000 }]);
+    expect(await store.reviews.receivedSince('seller', 0)).toEqual([{ reviewerId: 'buyer', good: ['kind'], bad: [], createdAt: 1000 }]);
   });
 
   it('give the manners a person received since a time, newest first', async () => {
@@ -345,9 +345,9 @@ describe('reviews', () => {
     await store.reviews.insert(review({ listingId: listingIds.lamp, reviewerId: 'stranger', good: ['quick_reply'], createdAt: 2000 }));
     await store.reviews.insert(review({ listingId: listingIds.bike, reviewerId: 'seller', revieweeId: 'buyer', createdAt: 2500 }));
     expect(await store.reviews.receivedSince('seller', 0)).toEqual([
-      { good: [], bad: ['late', 'rude'], createdAt: 3000 },
-      { good: ['quick_reply'], bad: [], createdAt: 2000 },
-      { good: ['kind', 'on_time'], bad: [], createdAt: 1000 },
+      { reviewerId: 'buyer2', good: [], bad: ['late', 'rude'], createdAt: 3000 },
+      { reviewerId: 'stranger', good: ['quick_reply'], bad: [], createdAt: 2000 },
+      { reviewerId: 'buyer', good: ['kind', 'on_time'], bad: [], createdAt: 1000 },
     ]);
     expect((await store.reviews.receivedSince('seller', 2000)).map((r) => r.createdAt)).toEqual([3000, 2000]);
     expect(await store.reviews.receivedSince('stranger', 0)).toEqual([]);
