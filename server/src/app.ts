@@ -53,7 +53,7 @@ export interface AppConfig {
   bodyMaxBytes?: number;
   /** scrypt's N for new password hashes (a power of two); DEFAULT_PASSWORD_COST unless set. */
   passwordCost?: number;
-  /** New listings and drafts one account may start in 24 hours; DEFAULT_DAILY_CAPS unless set. */
+  /** What one account may do in 24 hours (listings, drafts, messages…); DEFAULT_DAILY_CAPS unless set. */
   dailyCaps?: Partial<DailyCaps>;
   /** Addresses of our own proxies (nginx, haproxy), whose X-Forwarded-For names the real client. */
   trustedProxies?: readonly string[];

@@ -41,8 +41,19 @@ describe('settings from the environment', () => {
       databaseUrl: 'postgres://dongne:secret@db.internal:5432/dongne',
       trustedProxies: ['127.0.0.1', '::1'],
       publicOrigin: 'https://dongne.example',
-      dailyCaps: { listings: 80, drafts: DEFAULT_DAILY_CAPS.drafts },
+      dailyCaps: { ...DEFAULT_DAILY_CAPS, listings: 80 },
     });
+  });
+
+  it('takes the daily caps an operator raises for trading', () => {
+    expect(
+      settings({
+        DONGNE_MESSAGES_PER_DAY: '5000',
+        DONGNE_CONVERSATIONS_PER_DAY: '200',
+        DONGNE_REPORTS_PER_DAY: '40',
+        DONGNE_BLOCKS_PER_DAY: '300',
+      }).dailyCaps,
+    ).toEqual({ ...DEFAULT_DAILY_CAPS, messages: 5000, conversations: 200, reports: 40, blocks: 300 });
   });
 
   it('refuses each value it cannot use, naming the variable', () => {
@@ -54,6 +65,12 @@ describe('settings from the environment', () => {
     expect(refusal({ DONGNE_PUBLIC_ORIGIN: 'dongne.example' })).toMatch(/^DONGNE_PUBLIC_ORIGIN="dongne.example" is not an http/);
     expect(refusal({ DONGNE_LISTINGS_PER_DAY: '0' })).toMatch(/^DONGNE_LISTINGS_PER_DAY="0" is not a whole number/);
     expect(refusal({ DONGNE_NEW_DRAFTS_PER_DAY: '1e3' })).toMatch(/^DONGNE_NEW_DRAFTS_PER_DAY="1e3" is not a whole number/);
+    expect(refusal({ DONGNE_MESSAGES_PER_DAY: '-1' })).toMatch(/^DONGNE_MESSAGES_PER_DAY="-1" is not a whole number/);
+    expect(refusal({ DONGNE_CONVERSATIONS_PER_DAY: '50.5' })).toMatch(/^DONGNE_CONVERSATIONS_PER_DAY="50.5" is not a whole number/);
+    expect(refusal({ DONGNE_REPORTS_PER_DAY: 'twenty' })).toMatch(/^DONGNE_REPORTS_PER_DAY="twenty" is not a whole number/);
+    expect(refusal({ DONGNE_BLOCKS_PER_DAY: '1000000000' })).toBe(
+      `DONGNE_BLOCKS_PER_DAY="1000000000" is not a whole number from 1 to 999999999 (the default is ${DEFAULT_DAILY_CAPS.blocks}).`,
+    );
     expect(refusal({ DONGNE_PASSWORD_COST: '10000' })).toMatch(/^DONGNE_PASSWORD_COST="10000" is not a power of two/);
     expect(refusal({ DONGNE_S3_BUCKET: 'photos' })).toMatch(/^Only DONGNE_S3_BUCKET is set/);
   });

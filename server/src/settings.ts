@@ -102,6 +102,10 @@ export function settingsFrom(env: Env, root: string): { settings: Settings } | {
         dailyCaps: {
           listings: positiveInt(env, 'DONGNE_LISTINGS_PER_DAY', DEFAULT_DAILY_CAPS.listings),
           drafts: positiveInt(env, 'DONGNE_NEW_DRAFTS_PER_DAY', DEFAULT_DAILY_CAPS.drafts),
+          messages: positiveInt(env, 'DONGNE_MESSAGES_PER_DAY', DEFAULT_DAILY_CAPS.messages),
+          conversations: positiveInt(env, 'DONGNE_CONVERSATIONS_PER_DAY', DEFAULT_DAILY_CAPS.conversations),
+          reports: positiveInt(env, 'DONGNE_REPORTS_PER_DAY', DEFAULT_DAILY_CAPS.reports),
+          blocks: positiveInt(env, 'DONGNE_BLOCKS_PER_DAY', DEFAULT_DAILY_CAPS.blocks),
         },
         trustedProxies: trustedProxies(env),
       },

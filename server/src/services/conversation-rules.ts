@@ -1,6 +1,7 @@
 // The rules every action inside a conversation shares: who may take part (the listing's seller and
 // the buyer who started it, nobody else), blocks, and how a message enters the conversation
-// (numbered after the last, counted unread for the other side, and the other side poked).
+// (within the sender's daily caps, numbered after the last, counted unread for the other side, and
+// the other side poked).
 import { conversationId, type ChatMessage, type MessageKind } from '@dongne/shared';
 import type { ListingOwnership } from '../store/contract/listings.js';
 import type { ConversationRecord } from '../store/contract/trading.js';
@@ -97,6 +98,28 @@ export function newConversation(listingId: string, buyerId: string, sellerId: st
   };
 }
 
+/**
+ * The lines a trade step writes (reserved, sold): they follow the seller's status change rather than
+ * anything typed, and the daily caps leave them out.
+ */
+const TRADE_STEP_KINDS: readonly MessageKind[] = ['reserved', 'sold'];
+
+/** Refuses a message past the sender's daily caps: messages sent, then conversations started. */
+async function refuseOverDailyCaps({ tx, actor, now, caps }: MutationContext, kind: MessageKind, starts: boolean): Promise<void> {
+  // A refused text stays on the device with Retry (web/src/lib/chat/chat-settle.ts); an offer or an
+  // answer is taken back there, to make again.
+  const again = kind === 'text' ? 'Your message is kept on this device: send it again tomorrow.' : 'Try again tomorrow.';
+  if ((await tx.creationCounts.inLastDay(actor.id, 'message', now)) >= caps.messages) {
+    throw new MutationRejected('chat.daily_limit', `You can send ${caps.messages} messages a day, and you have today. ${again}`);
+  }
+  if (starts && (await tx.creationCounts.inLastDay(actor.id, 'conversation', now)) >= caps.conversations) {
+    throw new MutationRejected(
+      'chat.conversation_daily_limit',
+      `You can start ${caps.conversations} conversations a day, and you have today. ${again} Conversations you have already started carry on as usual.`,
+    );
+  }
+}
+
 export interface NewMessage {
   id: string;
   kind: MessageKind;
@@ -107,8 +130,9 @@ export interface NewMessage {
 }
 
 /**
- * Adds a message from `ctx.actor` as the conversation's next, saves the conversation with `change`
- * applied too, and pokes the other side. Answers the conversation as saved.
+ * Adds a message from `ctx.actor` as the conversation's next (starting the conversation if it is
+ * the first), saves the conversation with `change` applied too, and pokes the other side. Answers
+ * the conversation as saved. Every message but a trade step's counts in the sender's daily caps.
  */
 export async function postMessage(
   ctx: MutationContext,
@@ -117,6 +141,8 @@ export async function postMessage(
   change: (conversation: ConversationRecord) => ConversationRecord = (c) => c,
 ): Promise<ConversationRecord> {
   const { tx, actor, now } = ctx;
+  const counted = !TRADE_STEP_KINDS.includes(message.kind);
+  if (counted) await refuseOverDailyCaps(ctx, message.kind, !conversation);
   const buyerId = role === 'buyer' ? actor.id : otherId;
   const before = conversation ?? newConversation(listingId, buyerId, listing.sellerId, now);
   const n = before.lastN + 1;
@@ -149,6 +175,10 @@ export async function postMessage(
   } catch (error) {
     if (error instanceof DuplicateError) throw new MutationRejected('chat.id_taken', 'This message id is already in use. Send the message again.');
     throw error;
+  }
+  if (counted) {
+    await tx.creationCounts.add(actor.id, 'message', now);
+    if (!conversation) await tx.creationCounts.add(actor.id, 'conversation', now);
   }
   ctx.accountChanged(otherId);
   return after;

@@ -1,17 +1,31 @@
 // What a mutation handler is given: the push's transaction, who acted and when, and how to say
 // whom the change concerns (the live channel pokes their devices after commit).
 import type { Mutation, MutationArgs, MutationName } from '@dongne/shared';
-import { DRAFT_LIMITS, LISTING_LIMITS } from '@dongne/shared';
+import { BLOCK_LIMITS, CHAT_LIMITS, DRAFT_LIMITS, LISTING_LIMITS, REPORT_LIMITS } from '@dongne/shared';
 import type { Tx } from '../store/contract/store.js';
 import type { Actor } from './session-service.js';
 
-/** How much one account may start in 24 hours; an operator may raise them (see main.ts). */
+/** How much one account may do in 24 hours; an operator may raise them (see settings.ts). */
 export interface DailyCaps {
   listings: number;
   drafts: number;
+  /** Messages sent, offers and appointments included; not the lines a trade step writes. */
+  messages: number;
+  /** Conversations started as a buyer. */
+  conversations: number;
+  reports: number;
+  /** New blocks: unblocking is not counted. */
+  blocks: number;
 }
 
-export const DEFAULT_DAILY_CAPS: DailyCaps = { listings: LISTING_LIMITS.perDay, drafts: DRAFT_LIMITS.newPerDay };
+export const DEFAULT_DAILY_CAPS: DailyCaps = {
+  listings: LISTING_LIMITS.perDay,
+  drafts: DRAFT_LIMITS.newPerDay,
+  messages: CHAT_LIMITS.messagesPerDay,
+  conversations: CHAT_LIMITS.conversationsPerDay,
+  reports: REPORT_LIMITS.perDay,
+  blocks: BLOCK_LIMITS.perDay,
+};
 
 export interface MutationContext {
   caps: DailyCaps;

@@ -4,8 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { bytesToBase64, CONVERSATION_MUTATIONS, conversationId, type MutationResult, type PublicProfile } from '@dongne/shared';
-import { createTestServer, device, dumpTables, mutation, pull, pullAll, pullRequest, push, pushRequest, T0, type TestServer } from '../testing/harness.js';
+import { bytesToBase64, CONVERSATION_MUTATIONS, conversationId, REPORT_LIMITS, type MutationResult, type PublicProfile } from '@dongne/shared';
+import { countRows, createTestServer, device, dumpTables, mutation, pull, pullAll, pullRequest, push, pushRequest, T0, type TestServer } from '../testing/harness.js';
 import { TEST_ENGINE } from '../testing/test-store.js';
 import { atTheSameMoment, conversationIn, messagesIn, people, say, viewOf, type Person } from '../testing/trading.js';
 
@@ -511,15 +511,18 @@ describe('args that pass the schema but might break a handler', () => {
     expect(await tradingTables()).toEqual(before);
   });
 
-  it('takes a thousand reports from one account in ten pushes with no error (there is no cap today)', async () => {
+  it('answers a thousand reports from one account in ten pushes with no error, storing the day’s cap of them', async () => {
     const started = performance.now();
+    const results: MutationResult[] = [];
     for (let batch = 0; batch < 10; batch++) {
       const mutations = Array.from({ length: 100 }, () =>
         mutation(buyer.nextSeq(), 'report.create', { id: randomUUID(), target: 'actor', targetId: seller.actorId, reason: 'spam', text: 'x'.repeat(500) }),
       );
-      const { results } = await push(server.app, buyer.cookie, buyer.clientId, mutations);
-      expect(results.every((r) => r.status === 'applied')).toBe(true);
+      results.push(...(await push(server.app, buyer.cookie, buyer.clientId, mutations)).results);
     }
+    expect(results.slice(0, REPORT_LIMITS.perDay).every((r) => r.status === 'applied')).toBe(true);
+    expect(results.slice(REPORT_LIMITS.perDay).every((r) => r.status === 'rejected' && r.code === 'report.daily_limit')).toBe(true);
+    expect(await countRows(server.store, 'reports')).toBe(REPORT_LIMITS.perDay);
     expect(await server.store.reports.reportersOf('actor', seller.actorId)).toBe(1);
     expect(performance.now() - started).toBeLessThan(30_000);
   });

@@ -12,6 +12,13 @@ export const CHAT_LIMITS = {
   appointmentAheadMaxMs: 180 * 24 * 60 * 60 * 1000,
   /** The in-app reminder shows from this long before a confirmed appointment. */
   reminderBeforeMs: 60 * 60 * 1000,
+  /** Conversations one account may start as a buyer in 24 hours. */
+  conversationsPerDay: 50,
+  /**
+   * Messages one account may send in 24 hours: text, offers, answers, appointments and their
+   * confirmations (not the lines a reservation or sale writes). Far past any neighbour's chatting.
+   */
+  messagesPerDay: 1000,
 } as const;
 
 /** The conversation's id: the listing and the buyer, which together name it. */

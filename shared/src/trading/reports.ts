@@ -11,3 +11,7 @@ export type ReportReason = keyof typeof REPORT_REASONS;
 export const REPORT_REASON_CODES = Object.keys(REPORT_REASONS) as [ReportReason, ...ReportReason[]];
 export const REPORT_TARGETS = ['actor', 'listing'] as const;
 export const REPORT_TEXT_MAX = 500;
+export const REPORT_LIMITS = {
+  /** Reports one account may send in 24 hours: enough for a bad day, not for flooding moderation. */
+  perDay: 20,
+} as const;

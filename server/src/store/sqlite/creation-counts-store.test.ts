@@ -16,9 +16,12 @@ describe('creation counts', () => {
     await store.creationCounts.add('a', 'listing', T - HOUR);
     await store.creationCounts.add('a', 'listing', T);
     await store.creationCounts.add('a', 'draft', T);
+    await store.creationCounts.add('a', 'message', T);
+    await store.creationCounts.add('a', 'message', T);
     await store.creationCounts.add('b', 'listing', T);
     expect(await store.creationCounts.inLastDay('a', 'listing', T)).toBe(3);
     expect(await store.creationCounts.inLastDay('a', 'draft', T)).toBe(1);
+    expect(await store.creationCounts.inLastDay('a', 'message', T)).toBe(2);
     // An hour on, the oldest hour is out of the day.
     expect(await store.creationCounts.inLastDay('a', 'listing', T + HOUR)).toBe(2);
     expect(await store.creationCounts.inLastDay('c', 'listing', T)).toBe(0);

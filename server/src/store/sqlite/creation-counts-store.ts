@@ -1,4 +1,5 @@
-// How many listings and drafts each account started recently, by the hour, for the daily caps.
+// How many listings, drafts, conversations, messages, reports and blocks each account made
+// recently, by the hour, for the daily caps.
 import type { CreationKind } from '../contract/limits.js';
 import type { Db } from './database.js';
 
