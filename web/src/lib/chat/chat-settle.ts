@@ -100,12 +100,18 @@ export async function rejectReview(db: DongneDb, args: MutationArgs<'review.crea
   await recordRefusal(db, found.trade.id, reason);
 }
 
-/** A refused block or unblock: the lists go back to what they were before it. */
-export async function rejectBlock(db: DongneDb, args: MutationArgs<'block.set'>) {
+/** A refused block or unblock: the lists go back to what they were before it, and the app says why. */
+export async function rejectBlock(db: DongneDb, args: MutationArgs<'block.set'>, reason: Refusal) {
+  await setMeta(db, 'actionRefusal', { action: args.blocked ? 'block' : 'unblock', code: reason.code, message: reason.message, at: Date.now() });
   const undo = (ids: string[] | undefined) => {
     const rest = (ids ?? []).filter((id) => id !== args.actorId);
     return args.blocked ? rest : [...rest, args.actorId];
   };
   await setMeta(db, 'blockedIds', undo(await getMeta(db, 'blockedIds')));
   await setMeta(db, 'hiddenSellerIds', undo(await getMeta(db, 'hiddenSellerIds')));
+}
+
+/** A refused report: nothing here changed for it, but the person is told it was not sent, and why. */
+export async function rejectReport(db: DongneDb, _args: MutationArgs<'report.create'>, reason: Refusal) {
+  await setMeta(db, 'actionRefusal', { action: 'report', code: reason.code, message: reason.message, at: Date.now() });
 }

@@ -323,15 +323,21 @@ describe('reviews, blocks and reports', () => {
     expect(await getMeta(db, 'blockedIds')).toEqual([SELLER.id]);
     expect(await getMeta(db, 'hiddenSellerIds')).toEqual(['someone-who-blocked-me', SELLER.id]);
 
-    await pushAnswered(() => ({ status: 'rejected', code: 'block.invalid', message: 'No.' }));
+    await pushAnswered(() => ({ status: 'rejected', code: 'block.daily_limit', message: 'Block this person again tomorrow.' }));
     expect(await getMeta(db, 'blockedIds')).toEqual([]);
     expect(await getMeta(db, 'hiddenSellerIds')).toEqual(['someone-who-blocked-me']);
+    expect(await getMeta(db, 'actionRefusal')).toMatchObject({ action: 'block', code: 'block.daily_limit', message: 'Block this person again tomorrow.' });
   });
 
-  it('changes nothing here for a report', async () => {
+  it('changes nothing here for a report, and says why if the server refuses it', async () => {
     await asBuyer();
     await db.transaction('rw', db.replicaTables, () => enqueue(db, 'report.create', { id: crypto.randomUUID(), target: 'actor', targetId: SELLER.id, reason: 'scam' }, SELLER.id));
     expect(await outboxNames()).toEqual(['report.create']);
+    expect(await getMeta(db, 'actionRefusal')).toBeUndefined();
+
+    await pushAnswered(() => ({ status: 'rejected', code: 'report.daily_limit', message: 'Report it again tomorrow.' }));
+    expect(await outboxNames()).toEqual([]);
+    expect(await getMeta(db, 'actionRefusal')).toMatchObject({ action: 'report', code: 'report.daily_limit' });
   });
 });
 

@@ -19,6 +19,7 @@ const PERSONAL_META = [
   'blockedIds',
   'hiddenSellerIds',
   'chatRefusal',
+  'actionRefusal',
   'dismissedReminders',
 ] as const;
 

@@ -47,8 +47,17 @@ export interface MetaValues {
   hiddenSellerIds: string[];
   /** The last change in a conversation the server refused (an offer, an appointment…), to show why. */
   chatRefusal: ChatRefusal;
+  /** The last block, unblock or report the server refused, shown until the person closes it. */
+  actionRefusal: ActionRefusal;
   /** Appointment reminders the person closed, by appointment id. */
   dismissedReminders: string[];
+}
+
+export interface ActionRefusal {
+  action: 'block' | 'unblock' | 'report';
+  code: string;
+  message: string;
+  at: number;
 }
 
 export interface ChatRefusal {

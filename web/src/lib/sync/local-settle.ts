@@ -3,7 +3,7 @@
 import { bytesToBase64, CONVERSATION_MUTATIONS, DRAFT_LIMITS, type MutationArgs, type MutationName, type MutationResult } from '@dongne/shared';
 import type { DongneDb, OutboxEntry } from '../db/db.js';
 import { getMeta, setMeta } from '../db/meta.js';
-import { chatReject, rejectBlock, rejectReview, type Refusal } from '../chat/chat-settle.js';
+import { chatReject, rejectBlock, rejectReport, rejectReview, type Refusal } from '../chat/chat-settle.js';
 import { enqueue, rebaseOutbox } from './outbox.js';
 
 type LocalReject = {
@@ -90,8 +90,7 @@ export const localReject: LocalReject = {
   ...chatReject,
   'review.create': rejectReview,
   'block.set': rejectBlock,
-  // Nothing was changed here for it.
-  async 'report.create'() {},
+  'report.create': rejectReport,
 };
 
 /** Refusals that put a conversation back to the server's row: what still waits goes on top again. */
