@@ -3,6 +3,7 @@
 import { CHAT_LIMITS } from '@dongne/shared';
 import type { Handlers } from './mutation-context.js';
 import { conversationOrReject, mustBe, postMessage, saveConversation } from './conversation-rules.js';
+import { listingNotFound } from './listing-guards.js';
 import { MutationRejected } from './service-error.js';
 
 type ChatHandlers = Pick<Handlers, 'chat.send' | 'chat.read' | 'chat.offer' | 'chat.answer_offer' | 'chat.propose_appointment' | 'chat.confirm_appointment'>;
@@ -31,7 +32,8 @@ export const chatHandlers: ChatHandlers = {
     const conversing = await conversationOrReject(ctx, args.listingId, args.buyerId, { start: true });
     mustBe(conversing, 'buyer', 'offer a price');
     const listing = await ctx.tx.listings.byId(args.listingId);
-    if (!listing?.acceptsOffers) throw new MutationRejected('chat.offers_closed', 'The seller does not take offers on this listing; the price is firm.');
+    if (!listing) throw listingNotFound();
+    if (!listing.acceptsOffers) throw new MutationRejected('chat.offers_closed', 'The seller does not take offers on this listing; the price is firm.');
     if (listing.status !== 'selling') throw new MutationRejected('chat.listing_not_selling', 'This listing is reserved or sold, so it no longer takes offers.');
     await postMessage(ctx, conversing, { id: args.id, kind: 'offer', priceKrw: args.priceKrw }, (c) => ({
       ...c,
