@@ -12,6 +12,15 @@ describe('stripControlCharacters', () => {
     expect(stripControlCharacters(kept)).toBe(kept);
   });
 
+  it('removes direction overrides, zero-width spaces, word joiners, byte-order marks and soft hyphens, in both forms', () => {
+    for (const invisible of ['\u202e', '\u202a', '\u2066', '\u2069', '\u200b', '\u2060', '\ufeff', '\u00ad']) {
+      expect(stripControlCharacters(`010${invisible}1234`), JSON.stringify(invisible)).toBe('0101234');
+      expect(stripControlCharacters(`one${invisible}\ntwo`, { lines: true }), JSON.stringify(invisible)).toBe('one\ntwo');
+    }
+    // Joiners stay: emoji sequences need them.
+    expect(stripControlCharacters('👩\u200d👩\u200d👧')).toBe('👩\u200d👩\u200d👧');
+  });
+
   it('keeps line breaks and tabs in text that may span lines', () => {
     expect(stripControlCharacters('one\ntwo\tthree\u0000\r\n', { lines: true })).toBe('one\ntwo\tthree\n');
     expect(stripControlCharacters('one\ntwo\tthree')).toBe('onetwothree');

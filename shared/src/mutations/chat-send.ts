@@ -2,7 +2,7 @@
 // the seller with the buyer's. The client picks the message id, so it shows before the server has it.
 import { z } from 'zod/mini';
 import { idSchema } from '../id.js';
-import { multiLineText } from '../text.js';
+import { hasVisibleText, multiLineText } from '../text.js';
 import { CHAT_LIMITS } from '../trading/chat.js';
 
 export const chatSendArgs = z.object({
@@ -14,6 +14,7 @@ export const chatSendArgs = z.object({
     z.trim(),
     z.minLength(1, 'Write a message first'),
     z.maxLength(CHAT_LIMITS.textMax, `Keep a message under ${CHAT_LIMITS.textMax} characters`),
+    z.refine(hasVisibleText, 'Write a message first'),
   ),
 });
 export type ChatSendArgs = z.infer<typeof chatSendArgs>;

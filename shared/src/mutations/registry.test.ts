@@ -73,4 +73,14 @@ describe('mutation registry', () => {
     expect(verify.safeParse({}).success).toBe(false);
     expect(verify.safeParse({ neighbourhoodId: '' }).success).toBe(false);
   });
+
+  it('takes a chat message only if it shows something, without invisible characters', () => {
+    const send = mutationArgs['chat.send'];
+    const base = { id: crypto.randomUUID(), listingId: crypto.randomUUID(), buyerId: 'buyer' };
+    expect(send.parse({ ...base, text: ' 안녕하세요\u202e \n' }).text).toBe('안녕하세요');
+    for (const text of ['\u200b\u200b', '\u200d', ' \u200c\n\u2060 ']) {
+      expect(send.safeParse({ ...base, text }).error?.issues[0].message, JSON.stringify(text)).toBe('Write a message first');
+    }
+    expect(send.parse({ ...base, text: '👍' }).text).toBe('👍');
+  });
 });

@@ -27,6 +27,11 @@ describe('safety warnings on chat messages', () => {
     }
   });
 
+  it('is not fooled by invisible characters between the digits', () => {
+    expect(safetyWarnings('010\u200d1234\u200d5678')).toEqual(['phone']);
+    expect(safetyWarnings('0\u200c1\u200c0-1234-5678')).toEqual(['phone']);
+  });
+
   it('names each kind once, in a fixed order', () => {
     expect(safetyWarnings('010-1234-5678 or open.kakao.com/o/x, 계좌 110-123-456789')).toEqual(['phone', 'bank_account', 'messenger']);
   });

@@ -16,7 +16,9 @@ function digitsOf(text: string): number {
 }
 
 /** What in `text` deserves a warning, in a fixed order; empty for an ordinary message. */
-export function safetyWarnings(text: string): SafetyWarning[] {
+export function safetyWarnings(raw: string): SafetyWarning[] {
+  // Joiners or other format characters between the digits must not hide a number.
+  const text = raw.replace(/\p{Cf}/gu, '');
   const found: SafetyWarning[] = [];
   const phone = PHONE.exec(text);
   if (phone) found.push('phone');
