@@ -1,5 +1,6 @@
-// "3 hours ago" in the user's language, from the platform's Intl (no date library needed).
-const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+// "3 hours ago" in the user's language, from the platform's Intl (no date library needed). Under a
+// minute is "just now" / "방금 전": Intl's own word for it ("this minute", "현재 분") is not what
+// people say.
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600_000],
   ['month', 30 * 24 * 3600_000],
@@ -9,10 +10,23 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
-export function timeAgo(at: number, now = Date.now()): string {
+const JUST_NOW: Record<string, string> = { ko: '방금 전', en: 'just now' };
+
+const formatters = new Map<string, Intl.RelativeTimeFormat>();
+function formatterFor(locale: string | undefined): Intl.RelativeTimeFormat {
+  const key = locale ?? '';
+  let rtf = formatters.get(key);
+  if (!rtf) formatters.set(key, (rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return rtf;
+}
+
+/** `locale`: a BCP 47 tag; the browser's own language when not given. */
+export function timeAgo(at: number, now = Date.now(), locale?: string): string {
+  const rtf = formatterFor(locale);
   const diff = at - now;
   for (const [unit, ms] of UNITS) {
     if (Math.abs(diff) >= ms) return rtf.format(Math.round(diff / ms), unit);
   }
-  return rtf.format(0, 'minute');
+  const language = rtf.resolvedOptions().locale.split('-')[0];
+  return JUST_NOW[language] ?? rtf.format(0, 'minute');
 }
