@@ -2,7 +2,7 @@
 // the buyer who started it, nobody else), blocks, and how a message enters the conversation
 // (within the sender's daily caps, numbered after the last, counted unread for the other side, and
 // the other side poked).
-import { conversationId, type ChatMessage, type MessageKind } from '@dongne/shared';
+import { conversationId, conversationStart, type ChatMessage, type MessageKind } from '@dongne/shared';
 import type { ListingOwnership } from '../store/contract/listings.js';
 import type { ConversationRecord } from '../store/contract/trading.js';
 import { DuplicateError } from '../store/contract/duplicate-error.js';
@@ -82,19 +82,7 @@ export function newConversation(listingId: string, buyerId: string, sellerId: st
     listingId,
     buyerId,
     sellerId,
-    lastN: 0,
-    buyerReadN: 0,
-    sellerReadN: 0,
-    buyerUnread: 0,
-    sellerUnread: 0,
-    lastMessage: null,
-    offer: null,
-    appointment: null,
-    trade: null,
-    buyerReviewed: false,
-    sellerReviewed: false,
-    createdAt: at,
-    updatedAt: at,
+    ...conversationStart(at),
   };
 }
 

@@ -1,7 +1,7 @@
 // The trading repositories of the store contract (conversations, messages, trades, reviews, blocks,
 // reports), tested the same way on every engine: what each answers, in which order, who may pull a
 // conversation, and the duplicates each refuses.
-import { conversationId, type ChatMessage } from '@dongne/shared';
+import { conversationId, conversationStart, type ChatMessage } from '@dongne/shared';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, type OpenedTestStore } from '../testing/test-store.js';
@@ -59,19 +59,7 @@ function conversation(listingId: string, buyerId: string, sellerId = 'seller', o
     listingId,
     buyerId,
     sellerId,
-    lastN: 0,
-    buyerReadN: 0,
-    sellerReadN: 0,
-    buyerUnread: 0,
-    sellerUnread: 0,
-    lastMessage: null,
-    offer: null,
-    appointment: null,
-    trade: null,
-    buyerReviewed: false,
-    sellerReviewed: false,
-    createdAt: 100,
-    updatedAt: 100,
+    ...conversationStart(100),
     ...overrides,
   };
 }

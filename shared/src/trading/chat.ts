@@ -117,6 +117,28 @@ export const conversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
+/** What a conversation says about its own progress, apart from whose and about what. */
+export type ConversationState = Omit<Conversation, 'id' | 'listingId' | 'buyerId' | 'sellerId' | 'buyer' | 'seller' | 'listing'>;
+
+/** A conversation's state as it starts at `at`: nothing said, nothing read, nothing agreed. */
+export function conversationStart(at: number): ConversationState {
+  return {
+    lastMessage: null,
+    lastN: 0,
+    buyerReadN: 0,
+    sellerReadN: 0,
+    buyerUnread: 0,
+    sellerUnread: 0,
+    offer: null,
+    appointment: null,
+    trade: null,
+    buyerReviewed: false,
+    sellerReviewed: false,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 /** Who `me` is talking to in a conversation. */
 export function otherParty(conversation: Pick<Conversation, 'buyer' | 'seller' | 'buyerId'>, me: string): ChatPerson {
   return conversation.buyerId === me ? conversation.seller : conversation.buyer;

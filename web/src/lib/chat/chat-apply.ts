@@ -4,6 +4,7 @@
 // whether the server's copy is already here rather than adding it twice.
 import {
   conversationId,
+  conversationStart,
   MANNER_TEMPERATURE,
   type ChatMessage,
   type ConversationMutation,
@@ -54,19 +55,7 @@ async function conversationFor(db: DongneDb, listingId: string, buyerId: string,
       thumb: listing?.photos[0]?.thumb ?? null,
       deleted: false,
     },
-    lastMessage: null,
-    lastN: 0,
-    buyerReadN: 0,
-    sellerReadN: 0,
-    buyerUnread: 0,
-    sellerUnread: 0,
-    offer: null,
-    appointment: null,
-    trade: null,
-    buyerReviewed: false,
-    sellerReviewed: false,
-    createdAt: at,
-    updatedAt: at,
+    ...conversationStart(at),
   };
 }
 

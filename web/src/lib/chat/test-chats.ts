@@ -1,6 +1,6 @@
 // Test helpers (tests only): conversations and messages as a pull delivers them, and a pull answered
 // by a page the test writes, so the chat's data layer is tested through the sync engine's own pull.
-import { conversationId, type ChatMessage, type Conversation, type PullResponse } from '@dongne/shared';
+import { conversationId, conversationStart, type ChatMessage, type Conversation, type PullResponse } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
 import type { SyncDeps } from '../sync/sync-deps.js';
 import { pull } from '../sync/sync-engine.js';
@@ -20,19 +20,7 @@ export function serverConversation(listingId: string, overrides: Partial<Convers
     buyer: { ...BUYER, id: buyerId },
     seller: SELLER,
     listing: { title: 'Rice cooker', priceKrw: 30000, status: 'selling', acceptsOffers: true, thumb: null, deleted: false },
-    lastMessage: null,
-    lastN: 0,
-    buyerReadN: 0,
-    sellerReadN: 0,
-    buyerUnread: 0,
-    sellerUnread: 0,
-    offer: null,
-    appointment: null,
-    trade: null,
-    buyerReviewed: false,
-    sellerReviewed: false,
-    createdAt: 1_000,
-    updatedAt: 1_000,
+    ...conversationStart(1_000),
     ...overrides,
   };
 }
