@@ -3,53 +3,9 @@
 // Chats tab counts what waits, read receipts come back, and a price and a meeting are agreed in the
 // chat. Each step waits for what the person would see.
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, chooseNeighbourhood, expectAllSynced, publish, signUp, writeDraft } from '../support/fixtures.js';
+import { test, expect } from '../support/fixtures.js';
+import { buyerInSunae, LIVE_BOUND_MS, openChatAbout, sellerWithListing, send, verifyHere } from '../support/trading.js';
 
-/** Well under the 30 s poll: only a poke over the live channel brings a message this soon. */
-const LIVE_BOUND_MS = 10_000;
-
-/** A seller in Sunae-dong with a listing published and synced. */
-async function sellerWithListing(page: Page, title: string, options: { acceptsOffers?: boolean } = {}) {
-  await openApp(page);
-  const nickname = await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
-  await writeDraft(page, { title, price: '30000', category: 'household' });
-  if (options.acceptsOffers) {
-    await page.getByLabel('Accept price offers').check();
-    await expect(page.getByTestId('save-state')).toHaveText('Draft saved on this device');
-  }
-  await publish(page);
-  await expectAllSynced(page);
-  return nickname;
-}
-
-/** A neighbour in Sunae-dong, verified there (chatting with a seller needs it) unless told not to. */
-async function buyerInSunae(page: Page, { verified = true } = {}) {
-  await openApp(page);
-  const nickname = await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
-  if (verified) await verifyHere(page);
-  return nickname;
-}
-
-async function verifyHere(page: Page) {
-  await page.getByRole('link', { name: 'Neighbourhood', exact: true }).click();
-  await page.getByTestId('verify-button').click();
-  await expect(page.getByTestId('verification-status')).toContainText('Verified 1 time');
-}
-
-/** From the feed, the listing's page, then its Chat button: the chat about it opens. */
-async function openChatAbout(page: Page, title: string) {
-  await page.getByRole('link', { name: 'Home', exact: true }).click();
-  await page.getByTestId('feed').getByTestId('listing-card').filter({ hasText: title }).click();
-  await page.getByTestId('chat-button').click();
-  await expect(page.getByTestId('listing-strip')).toContainText(title);
-}
-
-async function send(page: Page, text: string) {
-  await page.getByRole('textbox', { name: 'Message' }).fill(text);
-  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
-}
 
 /** My message on screen, by its words. */
 const mine = (page: Page, text: string) => page.getByTestId('chat-message').filter({ hasText: text });

@@ -3,43 +3,9 @@
 // stops the chat and takes each one's listings out of the other's feed and search. Each step waits
 // for what the person would see.
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, chooseNeighbourhood, expectAllSent, expectAllSynced, publish, readMeta, signUp, syncNow, writeDraft } from '../support/fixtures.js';
+import { test, expect, expectAllSent, readMeta, syncNow } from '../support/fixtures.js';
+import { buyerInSunae, LIVE_BOUND_MS, openListing, sellerWithListing, send } from '../support/trading.js';
 
-/** Well under the 30 s poll: only a poke over the live channel brings a change this soon. */
-const LIVE_BOUND_MS = 10_000;
-
-/** A neighbour in Sunae-dong with a listing published there and synced (publishing verifies them). */
-async function sellerWithListing(page: Page, title: string) {
-  await openApp(page);
-  const nickname = await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
-  await writeDraft(page, { title, price: '30000', category: 'household' });
-  await publish(page);
-  await expectAllSynced(page);
-  return nickname;
-}
-
-/** A neighbour in Sunae-dong, verified there: starting a chat with a seller needs it. */
-async function buyerInSunae(page: Page) {
-  await openApp(page);
-  const nickname = await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
-  await page.getByTestId('verify-button').click();
-  await expect(page.getByTestId('verification-status')).toContainText('Verified 1 time');
-  return nickname;
-}
-
-/** The listing, found in the feed. */
-async function openListing(page: Page, title: string) {
-  await page.getByRole('link', { name: 'Home', exact: true }).click();
-  await page.getByTestId('feed').getByTestId('listing-card').filter({ hasText: title }).click();
-  await expect(page.locator('article h1')).toContainText(title);
-}
-
-async function send(page: Page, text: string) {
-  await page.getByRole('textbox', { name: 'Message' }).fill(text);
-  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
-}
 
 /** The names of the device's mutations the server has applied, as its answers to pushes say. */
 function watchApplied(page: Page): string[] {
