@@ -1,7 +1,9 @@
 // Vitest for the whole repository: unit tests live beside the code in each workspace.
 // (The PWA's own Vite build config is web/vite.config.ts.)
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './web/paraglide-options.js';
 
 export default defineConfig({
   test: {
@@ -26,7 +28,8 @@ export default defineConfig({
       },
       {
         // Compiles runes in .svelte.ts modules (the draft editor's state), so they are tested here too.
-        plugins: [svelte()],
+        // …and compiles the messages (web/messages) the web code imports, as the app's build does.
+        plugins: [svelte(), paraglideVitePlugin(paraglideOptions(`${import.meta.dirname}/web`))],
         test: {
           name: 'web',
           include: ['web/src/**/*.test.ts'],
