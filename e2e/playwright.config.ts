@@ -23,6 +23,8 @@ export default defineConfig<{ engine: 'sqlite' | 'postgres' }>({
   use: {
     browserName: 'chromium',
     viewport: { width: 390, height: 844 },
+    // English unless a journey says otherwise (the Korean journeys use ko-KR).
+    locale: 'en-US',
     serviceWorkers: 'allow',
     // Journeys stand in Sunae-dong, Bundang, with location access granted, unless a test says otherwise.
     geolocation: at('kr-bundang-sunae'),

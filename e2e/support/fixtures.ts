@@ -13,8 +13,15 @@ export const test = base.extend<{
   server: DongneServer;
   /** Another phone or laptop: a browser context of its own, closed when the test ends. */
   newDevice: (options?: BrowserContextOptions) => Promise<Page>;
+  /** Whether the app still shows its first-run screen; journeys about other things start past it. */
+  firstRun: boolean;
 }>({
   engine: ['sqlite', { option: true }],
+  firstRun: [false, { option: true }],
+  context: async ({ context, firstRun }, use) => {
+    if (!firstRun) await context.addInitScript(markFirstRunDone);
+    await use(context);
+  },
   server: async ({ engine }, use) => {
     const database = engine === 'postgres' ? await createDatabase() : undefined;
     const server = await startServer(database ? { env: { DONGNE_DATABASE_URL: database } } : {});
@@ -23,10 +30,11 @@ export const test = base.extend<{
   },
   baseURL: async ({ server }, use) => use(server.url),
   // Depends on the server so its devices close (and stop syncing) before the server stops.
-  newDevice: async ({ browser, server: _server }, use) => {
+  newDevice: async ({ browser, firstRun, server: _server }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await use(async (options) => {
       const context = await browser.newContext(options);
+      if (!firstRun) await context.addInitScript(markFirstRunDone);
       contexts.push(context);
       return context.newPage();
     });
@@ -34,6 +42,12 @@ export const test = base.extend<{
   },
 });
 export { expect };
+
+/** The device has been through the first-run screen (the key the app keeps that in). */
+export const FIRST_RUN_DONE_KEY = 'dongne.firstRunDone';
+function markFirstRunDone() {
+  localStorage.setItem('dongne.firstRunDone', '1');
+}
 
 /** A new, empty database on the cluster the global setup started; the server migrates it. */
 async function createDatabase(): Promise<string> {

@@ -1,23 +1,9 @@
 // The trading screens pass axe (WCAG 2 A and AA) with no serious or critical violation, each with
 // what a person sees there mid-trade: the listing with its Chat button and the seller's chats, a
 // conversation with an offer, the Chats tab with an unread row, the review page and the profile.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect, expectAllSent, readMeta } from '../support/fixtures.js';
+import { expectAccessible } from '../support/a11y.js';
 import { buyerInSunae, LIVE_BOUND_MS, openChatAbout, openListing, sellerWithListing, send } from '../support/trading.js';
-
-/** The serious and critical violations on the page as it is now, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function expectAccessible(page: Page, screen: string) {
-  // Soft: one run names every screen's violations, not only the first screen's.
-  expect.soft(await seriousViolations(page), screen).toEqual([]);
-}
 
 test('the listing, the chats, a conversation with an offer, the review page and the profile have no serious accessibility violations', async ({
   page: seller,
