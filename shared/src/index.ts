@@ -2,6 +2,7 @@ export * from './categories.js';
 export * from './listing.js';
 export * from './listing-status.js';
 export * from './errors.js';
+export * from './error-codes.js';
 export * from './sync.js';
 export * from './format.js';
 export * from './mutations/index.js';

@@ -1,15 +1,15 @@
 // Helpers that turn bad requests into the shared error shape, never into a 500.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { describeIssues, type ApiError } from '@dongne/shared';
+import { describeIssues, type ApiError, type ErrorCode } from '@dongne/shared';
 import type { z } from 'zod/mini';
 import { ServiceError } from '../services/service-error.js';
 
-export function errorBody(code: string, message: string, issues?: ApiError['error']['issues']): ApiError {
+export function errorBody(code: ErrorCode, message: string, issues?: ApiError['error']['issues']): ApiError {
   return { error: issues ? { code, message, issues } : { code, message } };
 }
 
-export function sendError(c: Context, status: ContentfulStatusCode, code: string, message: string, issues?: ApiError['error']['issues']) {
+export function sendError(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, issues?: ApiError['error']['issues']) {
   return c.json(errorBody(code, message, issues), status);
 }
 

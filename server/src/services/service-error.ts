@@ -1,8 +1,11 @@
 // An error a service raises on purpose: it carries the HTTP status, a machine code and a sentence.
+// Codes come from the shared ERROR_CODES list, so the app has a message in each language for each.
+import type { ErrorCode } from '@dongne/shared';
+
 export class ServiceError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 426 | 429 | 503,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly issues?: { path: string; message: string }[],
     /** For 429: seconds until the client may try again (sent as Retry-After). */
@@ -15,7 +18,7 @@ export class ServiceError extends Error {
 /** Thrown by a mutation handler to reject one mutation; the rest of the push goes on. */
 export class MutationRejected extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

@@ -10,6 +10,7 @@ import {
   LIKED_IDS_MAX,
   bytesToBase64,
   type Change,
+  type ErrorCode,
   type RangeLevel,
   type Mutation,
   type MutationResult,
@@ -61,7 +62,7 @@ export function createSyncService(
   async function applyOne(tx: Tx, actor: Actor, mutation: Mutation, areas: Set<string>, accounts: Set<string>): Promise<MutationResult> {
     const { mutationId, seq, name } = mutation;
     // The message may quote what the device sent (a name, a field): stored as text, it holds none of its control characters.
-    const reject = (code: string, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message: stripControlCharacters(message) });
+    const reject = (code: ErrorCode, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message: stripControlCharacters(message) });
     if (!isMutationName(name)) {
       return reject('mutation.unknown', `This app version sent an action the server does not know ("${name.slice(0, 64)}").`);
     }

@@ -3,6 +3,7 @@
 import { distanceM, formatDistance, type LatLng } from './distance.js';
 import { distanceToPolygonsM, type MultiPolygonCoords } from './polygon.js';
 import type { Fix } from '../sync.js';
+import type { LocationErrorCode } from '../error-codes.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -39,7 +40,7 @@ export type VerificationAction = 'verify' | 'publish';
 
 export type FixCheck =
   | { ok: true; distanceM: number }
-  | { ok: false; code: `location.${string}`; message: string; distanceM?: number };
+  | { ok: false; code: LocationErrorCode; message: string; distanceM?: number };
 
 const tapped = (action: VerificationAction) => (action === 'publish' ? 'tapped Publish' : 'tapped Verify');
 
