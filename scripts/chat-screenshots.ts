@@ -1,16 +1,30 @@
-// Screenshots of the chat screens at phone and desktop size, for a human to look at: the Chats tab
-// (empty, and with an unread conversation), a conversation from each side with an offer, a safety
-// warning, a pinned appointment and its reminder, and a blocked chat.
-// Usage: npx tsx scripts/chat-screenshots.ts [web build dir]  (starts its own server; writes .screenshots/chat-*.png)
+// Screenshots of the chat screens at phone and desktop size, in English or Korean, for a human to
+// look at: the Chats tab (empty, and with an unread conversation), a conversation from each side
+// with an offer, a safety warning, a pinned appointment and its reminder, the review page, the
+// report dialog and a blocked chat. Accounts and the listing are set up on English screens (the
+// device's language chosen as the account screen's switch does), then the screens are in `locale`.
+// Usage: npx tsx scripts/chat-screenshots.ts [en|ko] [web build dir]
+// (starts its own server; writes .screenshots/chat-*-<size>-<locale>.png)
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
 import { at } from '../e2e/support/places.js';
 import { startServer } from '../e2e/support/server.js';
 
+const locale = process.argv[2] === 'ko' ? 'ko' : 'en';
+/** What the script presses and waits for, in the screens' language. */
+const WORDS = {
+  en: { offer: 'Make an offer', sendOffer: 'Send offer', accept: 'Accept', appointment: 'Appointment', propose: 'Propose', confirm: 'Confirm', change: 'Change', more: 'More', block: /^Block/, report: /^Report/, sold: /^Mark sold to/, back: 'Back to chats', read: 'Read', sending: 'Sending' },
+  ko: { offer: '가격 제안하기', sendOffer: '제안 보내기', accept: '수락하기', appointment: '약속 잡기', propose: '제안하기', confirm: '확정하기', change: '바꾸기', more: '더보기', block: /차단하기$/, report: /신고하기$/, sold: /님과 거래완료하기$/, back: '채팅 목록으로', read: '읽음', sending: '보내는 중' },
+}[locale];
+/** What the two neighbours write. */
+const LINES = {
+  en: ['안녕하세요! Is the desk still available?', 'I live near Pangyo station. You can reach me at 010-2345-6789 if easier.', '네, 70,000원에 드릴게요. Tomorrow evening?', 'See you there!'],
+  ko: ['안녕하세요! 책상 아직 있나요?', '판교역 근처에 살아요. 편하시면 010-2345-6789로 연락 주세요.', '네, 70,000원에 드릴게요. 내일 저녁 괜찮으세요?', '그때 봬요!'],
+}[locale];
 const outDir = '.screenshots';
 mkdirSync(outDir, { recursive: true });
-const server = await startServer(process.argv[2] ? { webDir: process.argv[2] } : {});
+const server = await startServer(process.argv[3] ? { webDir: process.argv[3] } : {});
 const base = server.url;
 const browser = await chromium.launch(CHROMIUM_LAUNCH);
 
@@ -26,29 +40,35 @@ try {
   await server.dispose();
 }
 
-async function conversationScreens(browser: Browser, size: string, viewport: { width: number; height: number }) {
-  const suffix = size === 'phone' ? 1 : 2;
-  const seller = await pangyoContext(browser, size, viewport);
+async function conversationScreens(browser: Browser, device: string, viewport: { width: number; height: number }) {
+  const suffix = device === 'phone' ? 1 : 2;
+  const size = `${device}-${locale}`;
+  const seller = await pangyoContext(browser, device, viewport);
   const sellerPage = await seller.newPage();
+  await chooseLanguage(sellerPage, 'en');
   await signUpVerified(sellerPage, `정원${suffix}${Date.now() % 1000}`);
+  const listingId = await publishDesk(sellerPage);
+  await chooseLanguage(sellerPage, locale);
   await sellerPage.goto(`${base}/chats`);
   await sellerPage.getByTestId('chats-empty').waitFor();
   await sellerPage.screenshot({ path: `${outDir}/chat-list-empty-${size}.png` });
-  const listingId = await publishDesk(sellerPage);
 
-  const buyer = await pangyoContext(browser, size, viewport);
+  const buyer = await pangyoContext(browser, device, viewport);
   const buyerPage = await buyer.newPage();
+  await chooseLanguage(buyerPage, 'en');
   const buyerName = await signUpVerified(buyerPage, `민지${suffix}${Date.now() % 1000}`);
+  await chooseLanguage(buyerPage, locale);
   const buyerId = await buyerPage.evaluate(() => readMeta('actorId'));
   const chat = `${base}/chats/${encodeURIComponent(`${listingId}:${buyerId}`)}`;
   await buyerPage.goto(chat);
   await buyerPage.getByTestId('listing-strip').waitFor();
   await buyerPage.screenshot({ path: `${outDir}/chat-new-${size}.png` });
-  await send(buyerPage, '안녕하세요! Is the desk still available?');
-  await send(buyerPage, 'I live near Pangyo station. You can reach me at 010-2345-6789 if easier.');
-  await buyerPage.getByRole('button', { name: 'Make an offer' }).click();
+  await send(buyerPage, LINES[0]);
+  await send(buyerPage, LINES[1]);
+  await buyerPage.getByRole('button', { name: WORDS.offer }).click();
   await buyerPage.locator('input[name=offer]').fill('70000');
-  await buyerPage.getByRole('button', { name: 'Send offer' }).click();
+  await buyerPage.screenshot({ path: `${outDir}/chat-offer-form-${size}.png` });
+  await buyerPage.getByRole('button', { name: WORDS.sendOffer }).click();
   await allSent(buyerPage);
 
   await sellerPage.goto(`${base}/chats`);
@@ -56,50 +76,63 @@ async function conversationScreens(browser: Browser, size: string, viewport: { w
   await sellerPage.screenshot({ path: `${outDir}/chat-list-${size}.png` });
   await sellerPage.getByTestId('chat-row').first().click();
   await sellerPage.getByTestId('offer-card').waitFor();
-  await sellerPage.getByRole('button', { name: 'Accept' }).click();
-  await send(sellerPage, '네, 70,000원에 드릴게요. Tomorrow evening?');
-  await sellerPage.getByRole('button', { name: 'Appointment' }).click();
-  await sellerPage.locator('input[name=place]').fill('Pangyo station exit 1, by the bakery');
-  await sellerPage.getByRole('button', { name: 'Propose' }).click();
+  await sellerPage.getByRole('button', { name: WORDS.accept }).click();
+  await send(sellerPage, LINES[2]);
+  await sellerPage.getByRole('button', { name: WORDS.appointment }).click();
+  await sellerPage.locator('input[name=place]').fill(locale === 'ko' ? '판교역 1번 출구 빵집 앞' : 'Pangyo station exit 1, by the bakery');
+  await sellerPage.getByRole('button', { name: WORDS.propose, exact: true }).click();
   await sellerPage.getByTestId('pinned-appointment').waitFor();
   await allSent(sellerPage);
 
-  await buyerPage.getByTestId('pinned-appointment').getByRole('button', { name: 'Confirm' }).click({ timeout: 20_000 });
+  await buyerPage.getByTestId('pinned-appointment').getByRole('button', { name: WORDS.confirm }).click({ timeout: 20_000 });
   await buyerPage.locator('[data-testid=pinned-appointment][data-confirmed=true]').waitFor();
-  await send(buyerPage, 'See you there!');
-  await buyerPage.getByTestId('delivery').filter({ hasText: 'Read' }).first().waitFor({ timeout: 20_000 });
+  await send(buyerPage, LINES[3]);
+  await buyerPage.getByTestId('delivery').filter({ hasText: WORDS.read }).first().waitFor({ timeout: 20_000 });
   await settled(buyerPage);
   await buyerPage.screenshot({ path: `${outDir}/chat-buyer-${size}.png` });
 
-  await sellerPage.getByText('See you there!').waitFor({ timeout: 20_000 });
+  await sellerPage.getByText(LINES[3]).waitFor({ timeout: 20_000 });
   await settled(sellerPage);
   await sellerPage.screenshot({ path: `${outDir}/chat-seller-${size}.png` });
   sellerPage.once('dialog', (dialog) => void dialog.accept());
-  await sellerPage.getByRole('button', { name: /^Mark sold to/ }).click();
+  await sellerPage.getByRole('button', { name: WORDS.sold }).click();
   await sellerPage.getByTestId('leave-review').waitFor();
   await settled(sellerPage);
   await sellerPage.screenshot({ path: `${outDir}/chat-seller-sold-${size}.png` });
 
   // An appointment in 40 minutes: the reminder shows on every screen.
-  await buyerPage.getByRole('button', { name: 'Change' }).click();
+  await buyerPage.getByRole('button', { name: WORDS.change }).click();
   const soon = new Date(Date.now() + 40 * 60_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   await buyerPage.locator('input[name=date]').fill(`${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}`);
   await buyerPage.locator('input[name=time]').fill(`${pad(soon.getHours())}:${pad(soon.getMinutes())}`);
   await buyerPage.screenshot({ path: `${outDir}/chat-appointment-form-${size}.png` });
-  await buyerPage.getByRole('button', { name: 'Propose' }).click();
-  await sellerPage.getByTestId('pinned-appointment').getByRole('button', { name: 'Confirm' }).click({ timeout: 20_000 });
+  await buyerPage.getByRole('button', { name: WORDS.propose, exact: true }).click();
+  await sellerPage.getByTestId('pinned-appointment').getByRole('button', { name: WORDS.confirm }).click({ timeout: 20_000 });
   await sellerPage.locator('[data-testid=pinned-appointment][data-confirmed=true]').waitFor();
-  await sellerPage.getByRole('link', { name: 'Back to chats' }).click();
+  await sellerPage.getByRole('link', { name: WORDS.back }).click();
   await sellerPage.getByTestId('appointment-reminder').waitFor({ timeout: 20_000 });
   await sellerPage.screenshot({ path: `${outDir}/chat-reminder-${size}.png` });
 
-  // Blocked: the composer gives way to a notice.
+  // The review page, reached from the sold chat.
+  await buyerPage.getByTestId('leave-review').click();
+  await buyerPage.getByTestId('review-form').waitFor();
+  await buyerPage.getByTestId('review-form').getByRole('button').first().click();
+  await buyerPage.screenshot({ path: `${outDir}/chat-review-${size}.png`, fullPage: true });
+  await buyerPage.goBack();
+  await buyerPage.getByTestId('pinned-appointment').waitFor();
+
+  // The menu, the report dialog, then blocked: the composer gives way to a notice.
   await settled(buyerPage);
-  await buyerPage.getByRole('button', { name: 'More' }).click();
+  await buyerPage.getByRole('button', { name: WORDS.more, exact: true }).click();
   await buyerPage.screenshot({ path: `${outDir}/chat-menu-${size}.png` });
+  await buyerPage.getByRole('menuitem', { name: WORDS.report }).click();
+  await buyerPage.getByTestId('report-dialog').getByRole('radio').first().check();
+  await buyerPage.screenshot({ path: `${outDir}/chat-report-${size}.png` });
+  await buyerPage.keyboard.press('Escape');
+  await buyerPage.getByRole('button', { name: WORDS.more, exact: true }).click();
   buyerPage.once('dialog', (dialog) => void dialog.accept());
-  await buyerPage.getByRole('menuitem', { name: /^Block/ }).click();
+  await buyerPage.getByRole('menuitem', { name: WORDS.block }).click();
   await buyerPage.getByTestId('chat-blocked').waitFor();
   await buyerPage.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
   await settled(buyerPage);
@@ -117,7 +150,7 @@ async function settled(page: Page) {
 
 /** Waits until none of my messages on screen is still on its way. */
 async function allSent(page: Page) {
-  await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid=delivery]')].some((e) => e.textContent?.includes('Sending')), undefined, { timeout: 20_000 });
+  await page.waitForFunction((sending) => ![...document.querySelectorAll('[data-testid=delivery]')].some((e) => e.textContent?.includes(sending)), WORDS.sending, { timeout: 20_000 });
 }
 
 async function send(page: Page, text: string) {
@@ -126,10 +159,18 @@ async function send(page: Page, text: string) {
   await page.getByText(text).first().waitFor();
 }
 
-function pangyoContext(browser: Browser, size: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
+function pangyoContext(browser: Browser, device: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
   return browser
-    .newContext({ viewport, deviceScaleFactor: size === 'phone' ? 2 : 1, geolocation: at('kr-bundang-pangyo', 15), permissions: ['geolocation'] })
+    .newContext({
+      viewport,
+      deviceScaleFactor: device === 'phone' ? 2 : 1,
+      locale: locale === 'ko' ? 'ko-KR' : 'en-US',
+      geolocation: at('kr-bundang-pangyo', 15),
+      permissions: ['geolocation'],
+    })
     .then(async (context) => {
+      // Past the first-run screen, as the e2e fixtures start.
+      await context.addInitScript(() => localStorage.setItem('dongne.firstRunDone', '1'));
       // Reads the app's meta table, as the e2e fixtures do.
       await context.addInitScript(() => {
         (window as unknown as { readMeta: (key: string) => Promise<unknown> }).readMeta = (key: string) =>
@@ -147,10 +188,18 @@ function pangyoContext(browser: Browser, size: string, viewport: { width: number
 
 declare function readMeta(key: string): Promise<string>;
 
+/** Chooses the app's language on this device (as the account screen's switch does) and reloads into it. */
+async function chooseLanguage(page: Page, language: 'en' | 'ko') {
+  if (!page.url().startsWith(base)) await page.goto(base);
+  await page.evaluate((value) => localStorage.setItem('dongne.locale', value), language);
+  await page.reload();
+  await page.waitForFunction((value) => document.documentElement.lang === value, language);
+}
+
 /** Creates an account, holds Pangyo-dong and verifies it there. */
 async function signUpVerified(page: Page, nickname: string): Promise<string> {
   await page.goto(`${base}/account`);
-  await page.getByRole('heading', { name: 'Join Dongne' }).waitFor();
+  await page.getByRole('tab', { name: 'New here' }).click();
   await page.fill('input[name=nickname]', nickname);
   await page.fill('input[name=password]', 'a long demo password');
   await page.getByRole('button', { name: 'Create account', exact: true }).click();

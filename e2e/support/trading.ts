@@ -1,5 +1,6 @@
 // Steps the trading journeys share: a seller with a listing in Sunae-dong, a verified buyer there,
-// the listing and its chat opened the way a person opens them, and a message sent.
+// the listing and its chat opened the way a person opens them, and a message sent; and, for the
+// Korean journeys, the device's language switched the way the account screen's switch does.
 import { expect, type Page } from '@playwright/test';
 import { chooseNeighbourhood, expectAllSynced, openApp, publish, signUp, writeDraft } from './fixtures.js';
 
@@ -50,7 +51,31 @@ export async function openChatAbout(page: Page, title: string) {
   await expect(page.getByTestId('listing-strip')).toContainText(title);
 }
 
-export async function send(page: Page, text: string) {
-  await page.getByRole('textbox', { name: 'Message' }).fill(text);
-  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+/** Writes a message and sends it with Enter; `label` is the message box's name in the page's language. */
+export async function send(page: Page, text: string, label = 'Message') {
+  await page.getByRole('textbox', { name: label, exact: true }).fill(text);
+  await page.getByRole('textbox', { name: label, exact: true }).press('Enter');
+}
+
+/** Where the app keeps the person's own choice of language on the device (Paraglide's localStorage strategy). */
+const LOCALE_KEY = 'dongne.locale';
+
+/**
+ * Chooses the app's language on this device, as the account screen's switch does, and reloads into
+ * it; `null` forgets the choice, so the browser's preference decides again. The Korean journeys
+ * set up their accounts and listings through the shared English steps, then go back to Korean.
+ */
+export async function chooseLanguage(page: Page, locale: 'en' | 'ko' | null) {
+  await page.evaluate(([key, value]) => (value ? localStorage.setItem(key, value) : localStorage.removeItem(key)), [LOCALE_KEY, locale] as const);
+  await page.reload();
+  const expected = locale ?? (await page.evaluate(() => (navigator.languages.some((tag) => tag.startsWith('ko')) ? 'ko' : 'en')));
+  await expect(page.locator('html')).toHaveAttribute('lang', expected);
+}
+
+/** Runs shared steps written against the English screens, then goes back to the browser's language. */
+export async function inEnglish<T>(page: Page, steps: () => Promise<T>): Promise<T> {
+  await chooseLanguage(page, 'en');
+  const result = await steps();
+  await chooseLanguage(page, null);
+  return result;
 }

@@ -63,7 +63,7 @@ test('a passkey the server does not know is refused with a clear message', async
   await page.getByTestId('account-link').click();
   await page.getByRole('tab', { name: 'I have an account' }).click();
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
-  await expect(page.getByTestId('auth-error')).toHaveText('This passkey is not registered with Dongne.');
+  await expect(page.getByTestId('auth-error')).toContainText('registered with Dongne');
   await expect(page.getByTestId('account-link')).toContainText('Sign in');
 });
 

@@ -5,15 +5,15 @@
 // The service worker: precaches the app shell so Dongne opens with no connection, answers every
 // navigation with the shell (routes render from IndexedDB), and runs Background Sync.
 import { build, files, version } from '$service-worker';
-import { clientsClaim } from 'workbox-core';
+import { clientsClaim, registerQuotaErrorCallback } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import { ExpirationPlugin } from 'workbox-expiration';
 import { db } from '$lib/db/db';
 import { syncWithLock } from '$lib/sync/sync-engine';
 import * as pulledDrafts from '$lib/drafts/pulled-drafts';
 import { BACKGROUND_SYNC_TAG } from '$lib/sync/background-sync';
+import { AHEAD_HEADER, PHOTO_CACHE, stamped } from '$lib/offline-photos/photo-cache';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -27,15 +27,19 @@ cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
 
 // A photo's URL is the hash of its bytes, so a cached copy is never stale: answer from the cache
-// without asking. The ones seen lately are kept, so listings browsed before still show offline.
+// without asking. A photo opened is kept, stamped with its size and the time it was opened; the page
+// keeps the area's thumbnails in the same cache and holds the whole of it to the person's budget
+// (offline-photos/), newest first. Its own fetches ahead carry AHEAD_HEADER and pass straight through.
 registerRoute(
-  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/media/'),
+  ({ url, request, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/media/') && !request.headers.has(AHEAD_HEADER),
   new CacheFirst({
-    cacheName: 'dongne-photos',
-    plugins: [new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 30 * 24 * 60 * 60, purgeOnQuotaError: true })],
+    cacheName: PHOTO_CACHE,
+    plugins: [{ cacheWillUpdate: async ({ response }) => (response.status === 200 ? stamped(response, Date.now()) : null) }],
   }),
   'GET',
 );
+// Out of space: the photos go first, since they can all be fetched again.
+registerQuotaErrorCallback(() => void caches.delete(PHOTO_CACHE));
 
 // Take control of pages on first install so the first visit is already offline-capable. Updates
 // wait until the person chooses to reload (see SKIP_WAITING below).

@@ -1,21 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listingSchema, neighbourhoodLabel, type Listing } from '@dongne/shared';
+import { createHash } from 'node:crypto';
+import {
+  CATEGORIES,
+  distanceM,
+  isVerificationCurrent,
+  listingSchema,
+  neighbourhoodLabel,
+  VERIFICATION_RULES,
+  type Listing,
+  type PublicProfile,
+} from '@dongne/shared';
+import type { BlobStore } from '../blobs/blob-store.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import { openSqliteStore, SqliteStore } from '../store/sqlite/sqlite-store.js';
-import {
-  countRows,
-  createTestServer,
-  device,
-  dumpTables,
-  newSession,
-  pullAll,
-  push,
-  T0,
-  type TestServer,
-} from '../testing/harness.js';
+import { countRows, createTestServer, device, dumpTables, newSession, pullAll, push, T0, type TestServer } from '../testing/harness.js';
 import { openTestStore, queryColumn, type TestStore } from '../testing/test-store.js';
-import { DEFAULT_NEIGHBOURHOOD_ID, DEMO_LISTINGS, DEMO_PLACES, DEMO_SELLERS } from './demo-listings.js';
-import { seedDemoData } from './demo-seed.js';
+import { DEFAULT_NEIGHBOURHOOD_ID, DEMO_LISTINGS, DEMO_NEIGHBOURS, DEMO_PHOTO_NAMES, DEMO_PLACES, DEMO_SELLERS } from './demo-listings.js';
+import { demoSellerId, seedDemoData } from './demo-seed.js';
+import { readImageInfo } from './image-bytes.js';
+import { verification } from './verification-service.js';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const DAY = 24 * 3_600_000;
@@ -51,19 +54,36 @@ async function everyListing(): Promise<Listing[]> {
   return [...(await pulledListings()), ...(await pulledListings(SEOUL))];
 }
 
+/** A blob store in memory, as S3 would be: what the seed put where. */
+function memoryBlobs(failAfterPuts = Infinity): BlobStore & { bytes: Map<string, Uint8Array> } {
+  const bytes = new Map<string, Uint8Array>();
+  let puts = 0;
+  return {
+    description: 'memory',
+    bytes,
+    async put(key, value) {
+      if (++puts > failAfterPuts) throw new Error('the bucket went away');
+      bytes.set(key, value);
+    },
+    get: async (key) => bytes.get(key),
+  };
+}
+
 describe('demo seed', () => {
-  it('fills an empty database with at least 50 listings in Korean and English', async () => {
+  it('fills an empty database with 56 listings written as neighbours write: mostly Korean, a few in English', async () => {
     const seeded = await seedDemoData(server.store, server.clock);
 
     expect(seeded).toBe(DEMO_LISTINGS.length);
-    expect(seeded).toBeGreaterThanOrEqual(50);
+    expect(seeded).toBe(56);
     const listings = await everyListing();
     expect(listings).toHaveLength(seeded);
     const korean = listings.filter((l) => HANGUL.test(l.title));
     const english = listings.filter((l) => /^[\x20-\x7e\u2014]+$/.test(l.title));
-    expect(korean.length).toBeGreaterThanOrEqual(20);
-    expect(english.length).toBeGreaterThanOrEqual(20);
+    expect(korean.length).toBeGreaterThanOrEqual(40);
+    expect(english.length).toBeGreaterThanOrEqual(8);
     expect(korean.length + english.length).toBe(listings.length);
+    // Most sellers pick Korean nicknames, as Karrot users do.
+    expect(DEMO_SELLERS.filter((name) => HANGUL.test(name)).length).toBeGreaterThanOrEqual(DEMO_SELLERS.length - 4);
   });
 
   it('seeds only rows every device can store: each one passes the shared listing schema', async () => {
@@ -73,21 +93,114 @@ describe('demo seed', () => {
       expect(DEMO_PLACES).toContain(listing.neighbourhoodId);
       expect(listing.neighbourhood).toBe(neighbourhoodLabel((await server.store.neighbourhoods.byId(listing.neighbourhoodId))!));
       expect(DEMO_SELLERS).toContain(listing.sellerName);
-      expect(listing.status).toBe('selling');
       if (listing.category === 'free') expect(listing.priceKrw).toBe(0);
     }
   });
 
-  it('spreads listings over the last week, handed out oldest first so cursor order is posting order', async () => {
+  it('has every category, some listings reserved or sold, a few given away free, and some bumped', async () => {
+    await seedDemoData(server.store, server.clock);
+    const listings = await everyListing();
+    expect(new Set(listings.map((l) => l.category))).toEqual(new Set(CATEGORIES.map((c) => c.id)));
+    const count = (status: string) => listings.filter((l) => l.status === status).length;
+    expect(count('reserved')).toBeGreaterThanOrEqual(3);
+    expect(count('sold')).toBeGreaterThanOrEqual(3);
+    expect(count('selling')).toBeGreaterThan(listings.length * 0.7);
+    expect(listings.filter((l) => l.priceKrw === 0).length).toBeGreaterThanOrEqual(4);
+    const bumped = listings.filter((l) => l.lastBumpedAt !== null);
+    expect(bumped.length).toBeGreaterThanOrEqual(4);
+    for (const listing of bumped) expect(listing.createdAt).toBeLessThan(listing.bumpedAt - DAY);
+    // The feed opens on things still for sale.
+    const feed = [...(await pulledListings())].sort((a, b) => b.bumpedAt - a.bumpedAt);
+    expect(feed.slice(0, 5).map((l) => l.status)).toEqual(Array(5).fill('selling'));
+  });
+
+  it('spreads listings from minutes to weeks ago, handed out oldest first so cursor order is feed order', async () => {
     await seedDemoData(server.store, server.clock);
     for (const area of [{}, SEOUL]) {
-      const times = (await pulledListings(area)).map((l) => l.createdAt);
+      const times = (await pulledListings(area)).map((l) => l.bumpedAt);
       expect(times).toEqual([...times].sort((a, b) => a - b));
     }
-    const times = (await everyListing()).map((l) => l.createdAt);
+    const listings = await everyListing();
+    const times = listings.map((l) => l.bumpedAt);
     expect(new Set(times).size).toBe(times.length);
     expect(Math.max(...times)).toBeLessThan(T0);
-    expect(Math.min(...times)).toBeGreaterThan(T0 - 8 * DAY);
+    expect(Math.max(...times)).toBeGreaterThan(T0 - 10 * 60_000);
+    expect(Math.min(...times)).toBeLessThan(T0 - 14 * DAY);
+    expect(Math.min(...listings.map((l) => l.createdAt))).toBeGreaterThan(T0 - 6 * 7 * DAY);
+  });
+
+  it('has each seller live, be verified and sell in one neighbourhood: every listing of theirs is there', async () => {
+    await seedDemoData(server.store, server.clock);
+    const listings = await everyListing();
+    const now = server.clock.now();
+    for (const neighbour of DEMO_NEIGHBOURS) {
+      const id = demoSellerId(neighbour.nickname);
+      const theirs = listings.filter((l) => l.sellerId === id);
+      expect(theirs.length, neighbour.nickname).toBeGreaterThan(0);
+      expect(new Set(theirs.map((l) => l.neighbourhoodId)), neighbour.nickname).toEqual(new Set([neighbour.home]));
+
+      // What their own account screen would say: home held, active and verified now.
+      const actor = { id, nickname: neighbour.nickname, joinedAt: now - neighbour.joinedDaysAgo * DAY };
+      const profile = await verification.profile(server.store, actor, now);
+      expect(profile.neighbourhoods).toEqual([{ id: neighbour.home, name: expect.any(String), active: true, verifiedAt: expect.any(Number) }]);
+      expect(await verification.hasCurrentVerification(server.store, id, neighbour.home, now)).toBe(true);
+
+      // What a neighbour sees on their profile, over HTTP.
+      const response = await server.app.request(`/api/profiles/${encodeURIComponent(id)}`);
+      expect(response.status).toBe(200);
+      const shown = (await response.json()) as PublicProfile;
+      expect(shown.nickname).toBe(neighbour.nickname);
+      expect(shown.verificationCount, neighbour.nickname).toBeGreaterThanOrEqual(1);
+      expect(isVerificationCurrent(shown.lastVerifiedAt, now), neighbour.nickname).toBe(true);
+      expect(shown.listingCount).toBe(theirs.length);
+
+      // And each listing was published with a reading taken at home shortly before.
+      const place = (await server.store.neighbourhoods.byId(neighbour.home))!;
+      for (const listing of theirs) {
+        const { before } = await server.store.verifications.fixesAround(id, listing.createdAt);
+        expect(before, listing.title).toBeDefined();
+        expect(listing.createdAt - before!.takenAt).toBeLessThanOrEqual(VERIFICATION_RULES.validForMs);
+        expect(distanceM(before!, place)).toBeLessThan(place.radiusM!);
+        expect(before!.takenAt).toBeGreaterThan(actor.joinedAt);
+      }
+    }
+  });
+
+  it('gives every listing photos that the media route serves, as any uploaded photo', async () => {
+    await seedDemoData(server.store, server.clock);
+    const served = new Map<string, { width: number; height: number }>();
+    for (const listing of await everyListing()) {
+      expect(listing.photos.length, listing.title).toBeGreaterThanOrEqual(1);
+      for (const photo of listing.photos) {
+        for (const hash of [photo.full, photo.thumb]) {
+          if (served.has(hash)) continue;
+          const response = await server.app.request(`/api/media/${hash}`);
+          expect(response.status, listing.title).toBe(200);
+          expect(response.headers.get('content-type')).toBe('image/webp');
+          const bytes = new Uint8Array(await response.arrayBuffer());
+          expect(createHash('sha256').update(bytes).digest('hex')).toBe(hash);
+          served.set(hash, readImageInfo(bytes)!);
+        }
+        expect(served.get(photo.full)).toMatchObject({ width: 1024, height: 768 });
+        expect(served.get(photo.thumb)).toMatchObject({ width: 320, height: 320 });
+      }
+    }
+    expect(served.size).toBe(2 * DEMO_PHOTO_NAMES.length);
+  });
+
+  it('puts the photo bytes in the blob store it is given, and a start cut short there seeds whole next time', async () => {
+    const failing = memoryBlobs(10);
+    const logged: string[] = [];
+    await expect(seedDemoData(server.store, server.clock, { blobs: failing, log: (line) => logged.push(line) })).rejects.toThrow(/Photos cannot be stored/);
+    expect(logged.join('\n')).toContain('the bucket went away');
+    expect(await server.store.listings.countLive()).toBe(0);
+
+    const blobs = memoryBlobs();
+    expect(await seedDemoData(server.store, server.clock, { blobs })).toBe(DEMO_LISTINGS.length);
+    // The ten stored before the failure were recorded then; the rest went to the working store.
+    expect(failing.bytes.size + blobs.bytes.size).toBe(2 * DEMO_PHOTO_NAMES.length);
+    expect(await countRows(server.store, 'media')).toBe(2 * DEMO_PHOTO_NAMES.length);
+    expect(await countRows(server.store, 'verifications')).toBeGreaterThan(DEMO_LISTINGS.length);
   });
 
   it('puts the listings in demo neighbourhoods: a visitor sees the 46 in Bundang, Seoul has the other 10', async () => {
@@ -181,7 +294,10 @@ describe('demo seed', () => {
     await server.store.sync.nextChangeSeq();
     await seedDemoData(server.store, server.clock);
     const seqs = (await queryColumn(server.store, 'SELECT change_seq FROM listings ORDER BY change_seq')).map(Number);
-    expect(seqs[0]).toBe(3);
-    expect(seqs.at(-1)).toBe(2 + DEMO_LISTINGS.length);
+    expect(seqs).toHaveLength(DEMO_LISTINGS.length);
+    expect(seqs[0]).toBeGreaterThanOrEqual(3);
+    // One number per posting, status change and bump.
+    const changes = DEMO_LISTINGS.reduce((n, [, , , , , d]) => n + 1 + (d.status ? 1 : 0) + (d.bumpedAfterDays ? 1 : 0), 0);
+    expect(seqs.at(-1)).toBe(2 + changes);
   });
 });

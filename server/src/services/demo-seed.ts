@@ -1,55 +1,159 @@
-// Fills an empty database with demo sellers and listings. Does nothing once listings exist, so
-// restarting on the same SQLite file never duplicates anything.
-import { neighbourhoodLabel } from '@dongne/shared';
+// Fills an empty database with demo neighbours and their listings: each neighbour lives, is verified
+// and sells in one neighbourhood, and every listing has photos, stored through the media service as
+// any upload is. Does nothing once listings exist, so restarting never duplicates anything.
+import { neighbourhoodLabel, type Fix, type ListingPhoto } from '@dongne/shared';
+import type { BlobStore } from '../blobs/blob-store.js';
+import { databaseBlobStore } from '../blobs/database-blob-store.js';
 import type { NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
-import type { Store } from '../store/contract/store.js';
+import type { Store, Tx } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
-import { DEMO_LISTINGS, DEMO_PLACES, DEMO_SELLERS } from './demo-listings.js';
+import { DEMO_LISTINGS, DEMO_NEIGHBOURS, DEMO_PLACES, type DemoNeighbour } from './demo-listings.js';
+import { photoRef, readDemoPhoto } from './demo-photos.js';
+import { createMediaService } from './media-service.js';
 import { ensureDemoNeighbourhoods } from './neighbourhood-import.js';
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
-export async function seedDemoData(store: Store, clock: Clock): Promise<number> {
+export const demoSellerId = (nickname: string) => `demo-seller-${DEMO_NEIGHBOURS.findIndex((n) => n.nickname === nickname) + 1}`;
+
+export interface SeedOptions {
+  /** Where photo bytes go: the database's own blob store unless given (S3, say). */
+  blobs?: BlobStore;
+  /** Where a photo the blob store refused is reported. */
+  log?: (line: string) => void;
+}
+
+/**
+ * Seeds the demo data unless a listing exists; answers how many listings it added. Photos are named
+ * by hash, so a start cut short after some of them stores nothing twice the next time.
+ */
+export async function seedDemoData(store: Store, clock: Clock, options: SeedOptions = {}): Promise<number> {
+  const { blobs = databaseBlobStore(store), log = (line) => console.error(line) } = options;
   await ensureDemoNeighbourhoods(store);
   // Every start asks, under the start-up lock on PostgreSQL: the first live listing answers it.
   if (await store.listings.anyLive()) return 0;
   const now = clock.now();
-  const places: NeighbourhoodRow[] = [];
+  const places = new Map<string, NeighbourhoodRow>();
   for (const id of DEMO_PLACES) {
     const place = await store.neighbourhoods.byId(id);
     if (!place) throw new Error(`Demo neighbourhood ${id} is missing from server/data/neighbourhoods.geojson`);
-    places.push(place);
+    places.set(id, place);
   }
-  return store.transaction(async (tx) => {
-    const sellerIds: string[] = [];
-    for (const [i, nickname] of DEMO_SELLERS.entries()) {
-      const id = `demo-seller-${i + 1}`;
-      if (!(await tx.actors.byId(id))) await tx.actors.insert({ id, nickname, createdAt: now - 90 * 24 * HOUR });
-      sellerIds.push(id);
+  const timeline = demoTimeline(now);
+
+  // The people first: media rows name their uploader. A start cut short after this adds them again
+  // never, since each is written whole (with their verifications) or not at all.
+  await store.transaction(async (tx) => {
+    for (const [i, neighbour] of DEMO_NEIGHBOURS.entries()) {
+      const id = demoSellerId(neighbour.nickname);
+      if (await tx.actors.byId(id)) continue;
+      const joinedAt = now - neighbour.joinedDaysAgo * DAY;
+      await tx.actors.insert({ id, nickname: neighbour.nickname, createdAt: joinedAt });
+      await tx.actorNeighbourhoods.set(id, [neighbour.home], neighbour.home, joinedAt);
+      await recordVerifications(tx, id, i, neighbour, places.get(neighbour.home)!, timeline, now);
     }
-    // Oldest first, so the change cursor order matches posting order.
-    const listings = [...DEMO_LISTINGS].reverse();
-    for (const [i, [title, priceKrw, category, placeIndex, description]] of listings.entries()) {
-      const index = listings.length - 1 - i;
+  });
+
+  // Then the photos, through the same checks and blob store as an upload from the app.
+  const media = createMediaService(store, clock, blobs, log);
+  const photoRefs = new Map<string, ListingPhoto>();
+  for (const [, , , seller, , { photos }] of DEMO_LISTINGS) {
+    const actor = { id: demoSellerId(seller), nickname: seller, joinedAt: 0 };
+    for (const name of photos) {
+      if (photoRefs.has(name)) continue;
+      const photo = readDemoPhoto(name);
+      await media.upload(actor, photo.full.hash, photo.full.bytes);
+      await media.upload(actor, photo.thumb.hash, photo.thumb.bytes);
+      photoRefs.set(name, photoRef(photo));
+    }
+  }
+
+  return store.transaction(async (tx) => {
+    // Oldest first, each listing's status and bump straight after it, so the change cursor's order
+    // is the feed's.
+    for (let index = DEMO_LISTINGS.length - 1; index >= 0; index--) {
+      const [title, priceKrw, category, seller, description, details] = DEMO_LISTINGS[index];
+      const neighbour = neighbourOf(seller);
+      const place = places.get(neighbour.home)!;
+      const { createdAt, bumpedAt } = timeline[index];
+      const id = demoListingId(index);
       await tx.listings.insert({
-        id: demoListingId(index),
-        sellerId: sellerIds[index % sellerIds.length],
+        id,
+        sellerId: demoSellerId(seller),
         title,
         description,
         priceKrw,
         category,
-        neighbourhood: neighbourhoodLabel(places[placeIndex]),
-        neighbourhoodId: places[placeIndex].id,
-        acceptsOffers: index % 3 === 0,
-        meetingSpot: index % 2 === 0 ? `${places[placeIndex].nameEn} community centre` : '',
-        // Spread over the last week: 0 is freshest, a few minutes to a few hours apart.
-        createdAt: now - Math.round(index * 2.9 * HOUR + (index % 5) * 7 * 60_000) - 4 * 60_000,
+        neighbourhood: neighbourhoodLabel(place),
+        neighbourhoodId: place.id,
+        acceptsOffers: details.offers ?? false,
+        meetingSpot: details.noSpot ? '' : neighbour.meetingSpot,
+        photos: details.photos.map((name) => photoRefs.get(name)!),
+        createdAt,
         changeSeq: await tx.sync.nextChangeSeq(),
       });
+      if (details.status) {
+        const at = bumpedAt + Math.min(6 * HOUR, Math.round((now - bumpedAt) / 2));
+        await tx.listings.setStatus(id, details.status, at, await tx.sync.nextChangeSeq());
+      }
+      if (bumpedAt !== createdAt) await tx.listings.bump(id, bumpedAt, await tx.sync.nextChangeSeq());
     }
-    return listings.length;
+    return DEMO_LISTINGS.length;
   });
 }
+
+/**
+ * When each demo listing was posted and last put on top of the feed, index 0 the freshest: minutes
+ * apart at the top, days apart further down, the oldest some three weeks back (a month, if bumped).
+ */
+export function demoTimeline(now: number): { createdAt: number; bumpedAt: number }[] {
+  return DEMO_LISTINGS.map(([, , , , , details], i) => {
+    const bumpedAt = now - Math.round((0.07 + 0.08 * i ** 2.2) * HOUR) - ((i * 37) % 23) * MINUTE;
+    const createdAt = details.bumpedAfterDays ? bumpedAt - details.bumpedAfterDays * DAY - ((i * 53) % 300) * MINUTE : bumpedAt;
+    return { createdAt, bumpedAt };
+  });
+}
+
+function neighbourOf(nickname: string): DemoNeighbour {
+  const neighbour = DEMO_NEIGHBOURS.find((n) => n.nickname === nickname);
+  if (!neighbour) throw new Error(`Demo listing by "${nickname}", who is not in DEMO_NEIGHBOURS`);
+  return neighbour;
+}
+
+/**
+ * The neighbour's passed location checks, all at home: the days they verified, and a reading just
+ * before each listing they posted (publishing with a fix verifies too), as the app would have sent.
+ */
+async function recordVerifications(
+  tx: Tx,
+  actorId: string,
+  sellerIndex: number,
+  neighbour: DemoNeighbour,
+  place: NeighbourhoodRow,
+  timeline: { createdAt: number }[],
+  now: number,
+): Promise<void> {
+  const takenAts = neighbour.verifiedDaysAgo.map((days) => now - days * DAY - (5 + ((sellerIndex * 97) % 600)) * MINUTE);
+  for (const [index, [, , , seller]] of DEMO_LISTINGS.entries()) {
+    if (seller === neighbour.nickname) takenAts.push(timeline[index].createdAt - 2 * MINUTE);
+  }
+  for (const [n, takenAt] of takenAts.sort((a, b) => a - b).entries()) {
+    await tx.verifications.record({ actorId, neighbourhoodId: place.id, fix: fixInside(place, sellerIndex * 31 + n, takenAt), verifiedAt: takenAt + 20_000 });
+  }
+}
+
+/** A phone's reading near home: inside the neighbourhood, a few hundred metres from its centre. */
+function fixInside(place: NeighbourhoodRow, seed: number, takenAt: number): Fix {
+  const angle = (seed * 2.399963) % (2 * Math.PI);
+  const distanceM = (place.radiusM ?? 300) * (0.1 + ((seed * 0.618034) % 1) * 0.4);
+  const lat = place.lat + (Math.sin(angle) * distanceM) / 111_320;
+  const lng = place.lng + (Math.cos(angle) * distanceM) / (111_320 * Math.cos((place.lat * Math.PI) / 180));
+  return { lat: round(lat, 6), lng: round(lng, 6), accuracy: 8 + (seed % 28), takenAt };
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Stable ids, so a reseeded demo database gives the same URLs. */
 function demoListingId(index: number): string {

@@ -1,9 +1,14 @@
+import { redirect } from '@sveltejs/kit';
 import { applyDocumentLanguage } from '$lib/i18n/locale';
+import { needsFirstRun } from '$lib/first-run/first-run';
+import type { LayoutLoad } from './$types';
 
 // Everything renders in the browser from the local replica; there is nothing to prerender.
 export const ssr = false;
 export const prerender = false;
 
-export function load() {
+export const load: LayoutLoad = ({ url }) => {
   applyDocumentLanguage();
-}
+  // A new visitor's first look at the app is the first-run screen (its own, lazily loaded route).
+  if (needsFirstRun(url.pathname)) redirect(307, '/welcome');
+};

@@ -1,18 +1,31 @@
-// Talks to /api/auth and records the outcome on this device.
-import { accountSchema, credentialsSchema, describeIssues, type Account, type Credentials } from '@dongne/shared';
+// Talks to /api/auth and records the outcome on this device. What goes wrong is said in the
+// person's language: a field's problem by its rule, a refusal by the server's code.
+import { accountSchema, credentialsSchema, type Account, type Credentials } from '@dongne/shared';
 import { api as browserApi, ApiOffline, ApiRefusal, jsonBody, type ApiClient } from '../api/api-client.js';
 import { signedIn, signOutLocally } from '../db/account.js';
 import type { DongneDb } from '../db/db.js';
+import { refusalMessage } from '../i18n/refusal.js';
+import { m } from '../paraglide/messages.js';
 import { notifyLocalMutation } from '../sync/outbox.js';
+import { describeFieldIssue, issueField, type AuthField, type FieldIssue } from './field-issues.js';
 
-export type AuthResult = { ok: true } | { ok: false; message: string; field?: 'nickname' | 'password' };
+export type AuthResult = { ok: true } | { ok: false; message: string; field?: AuthField };
+
+/** Refusals that are about one field of the form, so that field is marked. */
+const FIELD_OF_CODE: Record<string, AuthField> = { 'auth.nickname_taken': 'nickname' };
 
 /** A refusal in words for the form, pointing at the field it is about. */
 export function refusedResult(refusal: ApiRefusal): AuthResult {
-  if (!refusal.fromServer) return { ok: false, message: `${refusal.message} Try again.` };
+  if (!refusal.fromServer) return { ok: false, message: m.account_no_answer() };
   const issue = refusal.issues[0];
-  const field = issue?.path === 'nickname' || issue?.path === 'password' ? issue.path : undefined;
-  return { ok: false, message: issue?.message ?? refusal.message, field };
+  const field = issue ? issueField({ path: [issue.path] }) : FIELD_OF_CODE[refusal.code];
+  return { ok: false, message: refusalMessage(refusal.code), field };
+}
+
+/** The first problem zod found, in words, on the field it is about. */
+export function invalidResult(issues: readonly FieldIssue[]): AuthResult {
+  const issue = issues[0];
+  return { ok: false, message: describeFieldIssue(issue), field: issueField(issue) };
 }
 
 /** `api` is the network to use: the browser's unless a test hands in its own. */
@@ -23,16 +36,13 @@ export async function authenticate(
   api: ApiClient = browserApi,
 ): Promise<AuthResult> {
   const checked = credentialsSchema.safeParse(credentials);
-  if (!checked.success) {
-    const issue = describeIssues(checked.error)[0];
-    return { ok: false, message: issue.message, field: issue.path as 'nickname' | 'password' };
-  }
+  if (!checked.success) return invalidResult(checked.error.issues as readonly FieldIssue[]);
   let account: Account;
   try {
     account = await api.json(`/api/auth/${mode}`, accountSchema, jsonBody(checked.data));
   } catch (error) {
     if (error instanceof ApiRefusal) return refusedResult(error);
-    if (error instanceof ApiOffline) return { ok: false, message: "You're offline. Signing in needs a connection; your drafts are kept meanwhile." };
+    if (error instanceof ApiOffline) return { ok: false, message: m.account_offline_sign_in() };
     throw error;
   }
   await signedIn(db, account);

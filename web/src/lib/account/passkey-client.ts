@@ -6,7 +6,9 @@ import { api, ApiOffline, ApiRefusal, jsonBody } from '../api/api-client.js';
 import { signedIn } from '../db/account.js';
 import type { DongneDb } from '../db/db.js';
 import { notifyLocalMutation } from '../sync/outbox.js';
-import { refusedResult, type AuthResult } from './auth-client.js';
+import { m } from '../paraglide/messages.js';
+import { invalidResult, refusedResult, type AuthResult } from './auth-client.js';
+import type { FieldIssue } from './field-issues.js';
 
 /** The server's challenge: the options are for the browser's WebAuthn helper, which checks them. */
 const optionsResponseSchema = z.object({ challengeId: z.string(), options: z.unknown() });
@@ -14,10 +16,10 @@ const optionsResponseSchema = z.object({ challengeId: z.string(), options: z.unk
 function ceremonyError(error: unknown): AuthResult {
   if (error instanceof ApiRefusal) return refusedResult(error);
   const name = error instanceof Error ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'AbortError') return { ok: false, message: 'The passkey request was cancelled or timed out.' };
+  if (name === 'NotAllowedError' || name === 'AbortError') return { ok: false, message: m.account_passkey_cancelled() };
   // A TypeError: most often the WebAuthn helper could not be loaded, offline.
-  if (error instanceof ApiOffline || error instanceof TypeError) return { ok: false, message: "You're offline. Passkeys need a connection; your drafts are kept meanwhile." };
-  return { ok: false, message: 'This device could not use a passkey. Try a password instead.' };
+  if (error instanceof ApiOffline || error instanceof TypeError) return { ok: false, message: m.account_offline_passkey() };
+  return { ok: false, message: m.account_passkey_unsupported() };
 }
 
 /**
@@ -41,7 +43,7 @@ async function ceremony(db: DongneDb, kind: 'register' | 'signin', request: unkn
 export async function passkeyRegister(db: DongneDb, nickname?: string): Promise<AuthResult> {
   if (nickname !== undefined) {
     const checked = nicknameSchema.safeParse(nickname);
-    if (!checked.success) return { ok: false, message: checked.error.issues[0].message, field: 'nickname' };
+    if (!checked.success) return invalidResult(checked.error.issues.map((issue) => ({ ...issue, path: ['nickname'] })) as FieldIssue[]);
     nickname = checked.data;
   }
   return ceremony(db, 'register', nickname ? { nickname } : {}, async (optionsJSON) => {

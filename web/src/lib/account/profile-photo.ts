@@ -4,6 +4,7 @@ import { PROFILE_PHOTO, publicProfileSchema, type PublicProfile } from '@dongne/
 import { api, ApiRefusal } from '../api/api-client.js';
 import type { DongneDb } from '../db/db.js';
 import { squarePhoto } from '../photos/prepare-photo.js';
+import { m } from '../paraglide/messages.js';
 import { refusedResult } from './auth-client.js';
 
 export async function uploadProfilePhoto(file: File): Promise<{ ok: true; profile: PublicProfile } | { ok: false; message: string }> {
@@ -11,7 +12,7 @@ export async function uploadProfilePhoto(file: File): Promise<{ ok: true; profil
   try {
     body = (await squarePhoto(file, PROFILE_PHOTO.sidePx)).blob;
   } catch {
-    return { ok: false, message: 'That file is not an image this browser can read.' };
+    return { ok: false, message: m.account_photo_not_image() };
   }
   try {
     return { ok: true, profile: await api.json('/api/profiles/me/photo', publicProfileSchema, { method: 'PUT', headers: { 'content-type': body.type }, body }) };
@@ -20,7 +21,7 @@ export async function uploadProfilePhoto(file: File): Promise<{ ok: true; profil
       const refused = refusedResult(error);
       return { ok: false, message: refused.ok ? '' : refused.message };
     }
-    return { ok: false, message: "You're offline. Change your photo when you're back online." };
+    return { ok: false, message: m.account_photo_offline() };
   }
 }
 

@@ -1,7 +1,8 @@
-// What the Chats tab and the chat say about each step, from the reader's side.
-import { describe, expect, it } from 'vitest';
+// What the Chats tab and the chat say about each step, from the reader's side, in English and Korean.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { overwriteGetLocale, type Locale } from '../paraglide/runtime.js';
 import { BUYER, SELLER, serverConversation, serverMessage } from './test-chats.js';
-import { lastMessageLine, minutesUntil, stepLine } from './chat-words.js';
+import { formatAppointment, lastMessageLine, minutesUntil, reminderSpans, safetyWords, stepLine } from './chat-words.js';
 
 const conversation = serverConversation(crypto.randomUUID());
 const last = (kind: Parameters<typeof lastMessageLine>[0]['lastMessage']['kind'], senderId: string, priceKrw: number | null = null) => ({
@@ -9,8 +10,15 @@ const last = (kind: Parameters<typeof lastMessageLine>[0]['lastMessage']['kind']
   lastMessage: { kind, senderId, text: kind === 'text' ? 'Hi there' : '', priceKrw, at: 1 },
 });
 
-describe('the Chats tab line', () => {
-  it('shows text as written and each trade step in words', () => {
+function inLanguage(locale: Locale) {
+  beforeEach(() => overwriteGetLocale(() => locale));
+  afterEach(() => overwriteGetLocale(() => 'en'));
+}
+
+describe('in English', () => {
+  inLanguage('en');
+
+  it('the Chats tab shows text as written and each trade step in words', () => {
     expect(lastMessageLine(last('text', SELLER.id), BUYER.id)).toBe('Hi there');
     expect(lastMessageLine(last('offer', BUYER.id, 12000), SELLER.id)).toBe('Offered ₩12,000');
     expect(lastMessageLine(last('offer', BUYER.id, 12000), BUYER.id)).toBe('You offered ₩12,000');
@@ -18,24 +26,62 @@ describe('the Chats tab line', () => {
     expect(lastMessageLine(last('offer_accepted', SELLER.id), BUYER.id)).toBe('Offer accepted');
   });
 
-  it('says who a reservation or sale is for, as the reader knows them', () => {
+  it('the Chats tab says who a reservation or sale is for, as the reader knows them', () => {
     expect(lastMessageLine(last('reserved', SELLER.id), BUYER.id)).toBe('Reserved for you');
     expect(lastMessageLine(last('reserved', SELLER.id), SELLER.id)).toBe(`Reserved for ${BUYER.nickname}`);
     expect(lastMessageLine(last('sold', SELLER.id), SELLER.id)).toBe(`Sold to ${BUYER.nickname}`);
   });
-});
 
-describe('a step in the chat', () => {
-  it('names who took it', () => {
+  it('a step in the chat names who took it', () => {
     const accepted = serverMessage(conversation, 3, { kind: 'offer_accepted', priceKrw: 25000, senderId: SELLER.id });
     expect(stepLine(accepted, BUYER.id, conversation)).toBe(`${SELLER.nickname} accepted the offer of ₩25,000`);
     expect(stepLine(accepted, SELLER.id, conversation)).toBe('You accepted the offer of ₩25,000');
     const sold = serverMessage(conversation, 4, { kind: 'sold', senderId: SELLER.id });
     expect(stepLine(sold, BUYER.id, conversation)).toBe(`${SELLER.nickname} marked this sold to you`);
+    expect(stepLine(sold, SELLER.id, conversation)).toBe(`You marked this sold to ${BUYER.nickname}`);
+  });
+
+  it('counts the minutes to an appointment, never fewer than one', () => {
+    expect(minutesUntil(42 * 60_000 + 10_000, 0)).toBe('in 42 min');
+    expect(minutesUntil(5_000, 0)).toBe('in 1 min');
   });
 });
 
-it('counts the minutes to an appointment, never fewer than one', () => {
-  expect(minutesUntil(42 * 60_000 + 10_000, 0)).toBe('in 42 min');
-  expect(minutesUntil(5_000, 0)).toBe('in 1 min');
+describe('in Korean', () => {
+  inLanguage('ko');
+
+  it('the Chats tab says each step as a Korean app does, prices in 원', () => {
+    expect(lastMessageLine(last('text', SELLER.id), BUYER.id)).toBe('Hi there');
+    expect(lastMessageLine(last('offer', BUYER.id, 12000), SELLER.id)).toBe('12,000원 가격 제안이 왔어요');
+    expect(lastMessageLine(last('offer', BUYER.id, 12000), BUYER.id)).toBe('12,000원에 가격을 제안했어요');
+    expect(lastMessageLine(last('appointment', SELLER.id), BUYER.id)).toBe('약속 제안이 왔어요');
+    expect(lastMessageLine(last('reserved', SELLER.id), BUYER.id)).toBe('나에게 예약중으로 변경됐어요');
+    expect(lastMessageLine(last('reserved', SELLER.id), SELLER.id)).toBe(`${BUYER.nickname}님에게 예약중으로 변경했어요`);
+    expect(lastMessageLine(last('sold', SELLER.id), BUYER.id)).toBe('거래가 완료되었어요');
+  });
+
+  it('a step leaves out the subject when it is the reader, and names the other person otherwise', () => {
+    const reserved = serverMessage(conversation, 3, { kind: 'reserved', senderId: SELLER.id });
+    expect(stepLine(reserved, SELLER.id, conversation)).toBe(`${BUYER.nickname}님에게 예약중으로 변경했어요`);
+    expect(stepLine(reserved, BUYER.id, conversation)).toBe(`${SELLER.nickname}님이 나에게 예약중으로 변경했어요`);
+    const accepted = serverMessage(conversation, 4, { kind: 'offer_accepted', priceKrw: 25000, senderId: SELLER.id });
+    expect(stepLine(accepted, SELLER.id, conversation)).toBe('25,000원 가격 제안을 수락했어요');
+    const sold = serverMessage(conversation, 5, { kind: 'sold', senderId: SELLER.id });
+    expect(stepLine(sold, BUYER.id, conversation)).toBe(`${SELLER.nickname}님과 거래가 완료되었어요`);
+  });
+
+  it('dates, minutes and warnings are in Korean too', () => {
+    expect(formatAppointment(Date.UTC(2026, 2, 14, 10, 30))).toMatch(/3월 14일/);
+    expect(minutesUntil(42 * 60_000, 0)).toBe('42분 뒤');
+    expect(safetyWords('bank_account')).toContain('계좌번호');
+  });
+});
+
+it('the reminder emphasises when, where and who, in each language’s order', () => {
+  overwriteGetLocale(() => 'ko');
+  const words = { when: '42분 뒤', place: '판교역', name: '민지' };
+  expect(reminderSpans(words).filter((s) => s.strong).map((s) => s.text)).toEqual(['42분 뒤', '판교역', '민지']);
+  expect(reminderSpans(words).map((s) => s.text).join('')).toBe('42분 뒤 판교역에서 민지님과 거래 약속이 있어요');
+  overwriteGetLocale(() => 'en');
+  expect(reminderSpans({ when: 'in 5 min', place: 'Exit 1', name: 'minji' }).map((s) => s.text).join('')).toBe('Trade appointment in 5 min at Exit 1 with minji');
 });

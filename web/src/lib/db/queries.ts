@@ -103,3 +103,24 @@ export function watchlist(db: DongneDb): Promise<LocalListing[]> {
 export function localPhotoBlob(db: DongneDb, hash: string): Promise<Blob | undefined> {
   return db.photos.get(hash).then((photo) => photo?.blob);
 }
+
+/**
+ * A seller's other listings this device holds, for "other listings from this seller" on a
+ * listing's page: those still for sale or reserved first, each group most recently bumped first;
+ * hidden ones only when the seller is the one looking. Served by the sellerId index; `total` says
+ * whether there are more than the page shows.
+ */
+export function otherListingsBySeller(
+  db: DongneDb,
+  sellerId: string,
+  exceptId: string,
+  options: { limit: number; includeHidden: boolean },
+): Promise<{ listings: LocalListing[]; total: number }> {
+  const sold = (l: LocalListing) => Number(l.status === 'sold');
+  return db.listings
+    .where('sellerId')
+    .equals(sellerId)
+    .filter((l) => l.id !== exceptId && (options.includeHidden || !l.hidden))
+    .toArray()
+    .then((rows) => ({ listings: rows.sort((a, b) => sold(a) - sold(b) || newestFirst(a, b)).slice(0, options.limit), total: rows.length }));
+}

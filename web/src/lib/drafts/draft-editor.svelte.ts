@@ -1,19 +1,37 @@
 // The listing editor's state and logic, apart from its markup. The draft is a Yjs document: every
 // change is saved on this device shortly after it is typed, edits from the person's other devices
-// merge in as they are pulled, and Publish takes a GPS fix and queues the draft as a listing.
+// merge in as they are pulled (saying so when both rewrote the same field), and Publish takes a GPS
+// fix and queues the draft as a listing, warning first if, offline, the fix is clearly elsewhere.
 import { liveQuery } from 'dexie';
-import type { DongneDb, Draft } from '../db/db.js';
+import { distanceM, type Fix } from '@dongne/shared';
+import type { DongneDb, Draft, LocalNeighbourhood } from '../db/db.js';
 import { deleteDraft, EMPTY_DRAFT_FIELDS, ownDraft, publishDraft, validateDraft, type DraftFields } from '../db/drafts.js';
+import { checkPlace, type PlaceCheck } from '../geo/place-check.js';
 import { takeFix, type FixResult } from '../geo/take-fix.js';
 import { mergeInto, openDraftDoc, readFields, REMOTE, writeFields, type Y } from './draft-doc.js';
+import { fieldErrors } from './field-errors.js';
+import { rememberPublishAttempt } from './publish-attempts.js';
+import { watchRewrites, type RewritableField, type RewriteConflict } from './rewrite-conflict.js';
 import { saveDraftDoc } from './save-draft.js';
 
 const AUTOSAVE_MS = 250;
 
 export type SaveState = 'saved' | 'saving' | 'idle' | 'failed';
 
-/** Form errors by field (the first part of the issue's path), `form` for the draft as a whole. */
-const errorsOf = (issues: { path: string; message: string }[]) => Object.fromEntries(issues.map((i) => [i.path.split('.')[0] || 'form', i.message]));
+/** A publish held back on this device: the fix says the person is clearly elsewhere, or cannot say. */
+export interface PlaceWarning {
+  check: Exclude<PlaceCheck, { kind: 'fine' }>;
+  place: LocalNeighbourhood;
+  /** Kept for "Publish anyway", so the server judges the reading the person was warned about. */
+  fix: Fix;
+  neighbourhoodId: string;
+}
+
+export interface PublishOptions {
+  locate?: () => Promise<FixResult>;
+  /** No connection to Dongne: the listing would wait on this device before the server checks it. */
+  offline?: boolean;
+}
 
 export class DraftEditor {
   /** undefined while opening; null when the draft is not (or no longer) on this device. */
@@ -23,6 +41,10 @@ export class DraftEditor {
   saveState = $state<SaveState>('idle');
   errors = $state<Record<string, string>>({});
   locationError = $state('');
+  /** Set when an offline publish was held back to warn about where the person seems to be. */
+  placeWarning = $state<PlaceWarning | null>(null);
+  /** Fields both this and another device rewrote while apart, newest merge last. */
+  conflicts = $state<RewriteConflict[]>([]);
   publishing = $state(false);
 
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -34,6 +56,7 @@ export class DraftEditor {
   /** Yjs updates made here since the last save. */
   readonly #edits: Uint8Array[] = [];
   #stopWatching = () => {};
+  #stopRewrites = () => {};
 
   constructor(
     private readonly db: DongneDb,
@@ -48,7 +71,13 @@ export class DraftEditor {
       // Whatever merges in from elsewhere (a pull, or the stored copy at save time) goes on screen at
       // once: the next keystroke is diffed against what is shown, and must not undo it.
       opened.on('update', (_update: Uint8Array, origin: unknown) => {
-        if (origin === REMOTE) this.fields = readFields(opened);
+        if (origin !== REMOTE) return;
+        this.fields = readFields(opened);
+        // Settled elsewhere (the other device chose a version): the notice has nothing left to say.
+        if (this.conflicts.length) this.conflicts = this.conflicts.filter((c) => this.fields[c.field] === c.merged);
+      });
+      this.#stopRewrites = watchRewrites(opened, (conflict) => {
+        this.conflicts = [...this.conflicts.filter((c) => c.field !== conflict.field), conflict];
       });
       this.#doc = opened;
       this.fields = readFields(opened);
@@ -62,6 +91,7 @@ export class DraftEditor {
   /** Stops watching and saves what is waiting (the page is going away). */
   close(): void {
     this.#stopWatching();
+    this.#stopRewrites();
     void this.save();
   }
 
@@ -108,21 +138,27 @@ export class DraftEditor {
     this.#changes++;
     this.saveState = 'saving';
     this.errors = {};
+    this.placeWarning = null;
+    // A field the person changed after a rewrite conflict is theirs to settle: the notice goes.
+    if (this.conflicts.length) this.conflicts = this.conflicts.filter((c) => this.fields[c.field] === c.merged);
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.save(), AUTOSAVE_MS);
   }
 
   /**
    * Publishes in the active neighbourhood (`neighbourhoodId`, empty if none is chosen), with the GPS
-   * fix taken now. Answers whether the draft is now a listing waiting to sync; if not, `errors` or
-   * `locationError` say why.
+   * fix taken now. Answers whether the draft is now a listing waiting to sync; if not, `errors`,
+   * `locationError` or (offline, when the fix is clearly outside the neighbourhood or too vague)
+   * `placeWarning` say why. The server checks the fix when the listing syncs: the warning only
+   * comes first, and `publishAnyway` goes on with the same fix.
    */
-  async publish(neighbourhoodId: string, locate: () => Promise<FixResult> = takeFix): Promise<boolean> {
+  async publish(neighbourhoodId: string, { locate = takeFix, offline = false }: PublishOptions = {}): Promise<boolean> {
     await this.save();
     this.locationError = '';
+    this.placeWarning = null;
     const checked = validateDraft(this.fields, neighbourhoodId);
     if (!checked.ok) {
-      this.errors = errorsOf(checked.issues);
+      this.errors = fieldErrors(checked.issues, this.fields);
       return false;
     }
     this.publishing = true;
@@ -133,11 +169,52 @@ export class DraftEditor {
       this.locationError = located.message;
       return false;
     }
-    const result = await publishDraft(this.db, this.id, { neighbourhoodId, fix: located.fix });
-    if (result.ok) return true;
+    if (offline) {
+      const place = await this.db.neighbourhoods.get(neighbourhoodId);
+      const check = place ? checkPlace(located.fix, place) : { kind: 'fine' as const };
+      if (place && check.kind !== 'fine') {
+        this.publishing = false;
+        this.placeWarning = { check, place, fix: located.fix, neighbourhoodId };
+        return false;
+      }
+    }
+    return this.#queue(neighbourhoodId, located.fix);
+  }
+
+  /** Publishes what the warning was about, with the reading it was about: the server decides. */
+  async publishAnyway(): Promise<boolean> {
+    const warning = this.placeWarning;
+    if (!warning) return false;
+    this.placeWarning = null;
+    this.publishing = true;
+    return this.#queue(warning.neighbourhoodId, warning.fix);
+  }
+
+  /** Takes back the warned publish: the draft stays as it is. */
+  keepDraft(): void {
+    this.placeWarning = null;
+  }
+
+  async #queue(neighbourhoodId: string, fix: Fix): Promise<boolean> {
+    const result = await publishDraft(this.db, this.id, { neighbourhoodId, fix });
+    if (result.ok) {
+      // So a refusal for being too far can say how far, in the person's words.
+      const place = await this.db.neighbourhoods.get(neighbourhoodId);
+      if (place) rememberPublishAttempt(this.id, { distanceM: distanceM(fix, place), place: { nameEn: place.nameEn, nameKo: place.nameKo }, at: Date.now() });
+      return true;
+    }
     this.publishing = false;
-    this.errors = errorsOf(result.issues);
+    this.errors = fieldErrors(result.issues, this.fields);
     return false;
+  }
+
+  /** Settles a rewrite conflict: the other device's version (`theirs`) or this one's (`mine`). */
+  settle(field: RewritableField, choice: 'theirs' | 'mine'): void {
+    const conflict = this.conflicts.find((c) => c.field === field);
+    if (!conflict) return;
+    this.conflicts = this.conflicts.filter((c) => c !== conflict);
+    this.fields[field] = conflict[choice];
+    this.changed();
   }
 
   /** Deletes the draft here and, once synced, on the person's other devices. */

@@ -1,6 +1,7 @@
 // Takes one GPS fix for an action that needs proof of place. Each way it can fail gets its own
-// sentence, because each asks the person to do something different.
+// sentence, in the person's language, because each asks them to do something different.
 import type { Fix } from '@dongne/shared';
+import { m } from '../paraglide/messages.js';
 
 export type FixResult =
   | { ok: true; fix: Fix }
@@ -10,7 +11,7 @@ const TIMEOUT_MS = 15_000;
 
 export function takeFix(): Promise<FixResult> {
   if (typeof navigator === 'undefined' || !navigator.geolocation) {
-    return Promise.resolve({ ok: false, reason: 'unsupported', message: 'This browser cannot share your location, so Dongne cannot check your neighbourhood.' });
+    return Promise.resolve({ ok: false, reason: 'unsupported', message: m.onboarding_fix_unsupported() });
   }
   return new Promise((resolve) => {
     navigator.geolocation.getCurrentPosition(
@@ -27,11 +28,11 @@ export function takeFix(): Promise<FixResult> {
         }),
       (error) => {
         if (error.code === error.PERMISSION_DENIED) {
-          resolve({ ok: false, reason: 'denied', message: 'Location access is turned off for Dongne. Allow location in your browser settings to verify your neighbourhood; you can keep browsing without it.' });
+          resolve({ ok: false, reason: 'denied', message: m.onboarding_fix_denied() });
         } else if (error.code === error.TIMEOUT) {
-          resolve({ ok: false, reason: 'timeout', message: 'Finding your location took too long. Step outside or near a window and try again.' });
+          resolve({ ok: false, reason: 'timeout', message: m.onboarding_fix_timeout() });
         } else {
-          resolve({ ok: false, reason: 'unavailable', message: 'Your phone could not find its location (no GPS signal). Turn on location services and try again.' });
+          resolve({ ok: false, reason: 'unavailable', message: m.onboarding_fix_unavailable() });
         }
       },
       { enableHighAccuracy: true, timeout: TIMEOUT_MS, maximumAge: 0 },

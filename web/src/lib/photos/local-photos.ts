@@ -3,12 +3,13 @@
 import { MEDIA_LIMITS, type ListingPhoto } from '@dongne/shared';
 import type { DongneDb, LocalPhoto } from '../db/db.js';
 import { currentOwner } from '../db/meta.js';
+import { m } from '../paraglide/messages.js';
 import { PhotoError, preparePhoto, type PreparedImage } from './prepare-photo.js';
 
 export interface AddedPhotos {
   /** In the order picked, ready to append to the listing's photos. */
   added: ListingPhoto[];
-  /** One sentence per file that was not added. */
+  /** One sentence per file that was not added, in the person's language. */
   errors: string[];
 }
 
@@ -45,8 +46,7 @@ export async function addPhotos(
     }
   }
   if (overLimit > 0) {
-    const limit = MEDIA_LIMITS.photosPerListing;
-    errors.push(`A listing can have at most ${limit} photos; ${overLimit} ${overLimit === 1 ? 'was' : 'were'} not added.`);
+    errors.push(m.editor_photos_over_limit({ count: overLimit, limit: MEDIA_LIMITS.photosPerListing }));
   }
   if (images.length > 0) await storeImages(db, images);
   return { added, errors };

@@ -1,6 +1,7 @@
 // Turns a picked file into what a listing stores: the photo resized for the detail screen and a
 // square thumbnail for the feed, each encoded small and named by the SHA-256 of its bytes.
 import { MEDIA_LIMITS } from '@dongne/shared';
+import { m } from '../paraglide/messages.js';
 
 export interface PreparedImage {
   blob: Blob;
@@ -18,7 +19,7 @@ export interface PreparedPhoto {
 
 export type PhotoErrorCode = 'photo.too_large' | 'photo.not_image' | 'photo.failed';
 
-/** A file that cannot become a listing photo, with a sentence to show the person. */
+/** A file that cannot become a listing photo, with a sentence to show the person (in their language). */
 export class PhotoError extends Error {
   constructor(
     readonly code: PhotoErrorCode,
@@ -32,16 +33,15 @@ const MB = 1024 * 1024;
 const WEBP_QUALITY = 0.8;
 const JPEG_QUALITY = 0.85;
 
-const calledOf = (file: File | Blob, name = 'name' in file ? file.name : '') => (name ? `“${name}”` : 'That file');
+/** The file's name for a message, or undefined when it has none (a pasted image). */
+const nameOf = (file: File | Blob) => ('name' in file && file.name ? file.name : undefined);
 
 export async function preparePhoto(file: File | Blob, name?: string): Promise<PreparedPhoto> {
-  const called = calledOf(file, name);
+  const called = name || nameOf(file);
   // A huge file would take seconds and most of a phone's memory just to decode.
   if (file.size > MEDIA_LIMITS.pickMaxBytes) {
-    throw new PhotoError(
-      'photo.too_large',
-      `${called} is ${(file.size / MB).toFixed(1)} MB. Photos up to ${MEDIA_LIMITS.pickMaxBytes / MB} MB can be added.`,
-    );
+    const size = { size: (file.size / MB).toFixed(1), max: MEDIA_LIMITS.pickMaxBytes / MB };
+    throw new PhotoError('photo.too_large', called ? m.editor_photo_too_large_named({ name: called, ...size }) : m.editor_photo_too_large(size));
   }
   const bitmap = await decode(file, called);
   try {
@@ -50,7 +50,7 @@ export async function preparePhoto(file: File | Blob, name?: string): Promise<Pr
     return { full, thumb: await renderSquare(bitmap, MEDIA_LIMITS.thumbSide) };
   } catch (error) {
     if (error instanceof PhotoError) throw error;
-    throw new PhotoError('photo.failed', `Dongne could not resize ${called}. Try again, or choose another photo.`);
+    throw new PhotoError('photo.failed', called ? m.editor_photo_failed_named({ name: called }) : m.editor_photo_failed());
   } finally {
     bitmap.close();
   }
@@ -58,7 +58,7 @@ export async function preparePhoto(file: File | Blob, name?: string): Promise<Pr
 
 /** The centre square of a picked photo, `side` pixels across (never enlarged): a profile photo. */
 export async function squarePhoto(file: File | Blob, side: number): Promise<PreparedImage> {
-  const bitmap = await decode(file, calledOf(file));
+  const bitmap = await decode(file, nameOf(file));
   try {
     return await renderSquare(bitmap, side);
   } finally {
@@ -74,7 +74,7 @@ function renderSquare(bitmap: ImageBitmap, side: number): Promise<PreparedImage>
 }
 
 /** Decoding is the test of a photo: a file's name and type are whatever the sender made them. */
-async function decode(file: Blob, called: string): Promise<ImageBitmap> {
+async function decode(file: Blob, called: string | undefined): Promise<ImageBitmap> {
   try {
     // Phone cameras store the picture sideways and record the turn in EXIF; apply it.
     return await createImageBitmap(file, { imageOrientation: 'from-image' });
@@ -84,7 +84,7 @@ async function decode(file: Blob, called: string): Promise<ImageBitmap> {
       // apply EXIF by default); a second try tells that apart from a file that is no image.
       return await createImageBitmap(file);
     } catch {
-      throw new PhotoError('photo.not_image', `${called} is not a photo Dongne can read. Choose a JPEG, PNG, WebP or HEIC photo.`);
+      throw new PhotoError('photo.not_image', called ? m.editor_photo_not_image_named({ name: called }) : m.editor_photo_not_image());
     }
   }
 }

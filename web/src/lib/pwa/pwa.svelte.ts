@@ -1,6 +1,6 @@
-// Install and update prompts: workbox-window registers the service worker and tells us when a
-// new version is waiting; the browser's beforeinstallprompt tells us the app can be installed.
-import { Workbox } from 'workbox-window';
+// Install and update prompts. The browser's own service worker API registers the worker and tells
+// us when a new version is waiting (workbox-window did this for 2 KB of the first visit's
+// JavaScript); beforeinstallprompt tells us the app can be installed.
 
 interface InstallPromptEvent extends Event {
   prompt(): Promise<void>;
@@ -13,8 +13,29 @@ export const pwa = $state({
   standalone: false,
 });
 
-let workbox: Workbox | undefined;
+let registration: ServiceWorkerRegistration | undefined;
 let installPrompt: InstallPromptEvent | undefined;
+
+/**
+ * A worker that finished installing while another controls the page is a new version, waiting
+ * for the person to choose to reload (the service worker never skips waiting by itself). The very
+ * first install has no controller: nothing to update from.
+ */
+function watchInstall(worker: ServiceWorker | null) {
+  if (!worker) return;
+  const check = () => {
+    if (worker.state === 'installed' && navigator.serviceWorker.controller) pwa.updateAvailable = true;
+  };
+  check();
+  worker.addEventListener('statechange', check);
+}
+
+async function register() {
+  registration = await navigator.serviceWorker.register('/service-worker.js');
+  if (registration.waiting && navigator.serviceWorker.controller) pwa.updateAvailable = true;
+  watchInstall(registration.installing);
+  registration.addEventListener('updatefound', () => watchInstall(registration!.installing));
+}
 
 export function startPwa(): () => void {
   const standaloneQuery = window.matchMedia('(display-mode: standalone)');
@@ -38,15 +59,15 @@ export function startPwa(): () => void {
   window.addEventListener('beforeinstallprompt', onBeforeInstall);
   window.addEventListener('appinstalled', onInstalled);
 
+  // Registered once the page has loaded, so the worker's precaching does not compete with the
+  // first screen for the connection.
+  const onLoad = () => void register().catch(() => {});
   if ('serviceWorker' in navigator) {
-    workbox = new Workbox('/service-worker.js');
-    workbox.addEventListener('waiting', () => {
-      pwa.updateAvailable = true;
-    });
-    void workbox.register();
+    if (document.readyState === 'complete') onLoad();
+    else window.addEventListener('load', onLoad, { once: true });
   }
   const checkForUpdate = () => {
-    if (document.visibilityState === 'visible') void workbox?.update().catch(() => {});
+    if (document.visibilityState === 'visible') void registration?.update().catch(() => {});
   };
   document.addEventListener('visibilitychange', checkForUpdate);
   const hourly = setInterval(checkForUpdate, 60 * 60 * 1000);
@@ -55,6 +76,7 @@ export function startPwa(): () => void {
     standaloneQuery.removeEventListener('change', onDisplayMode);
     window.removeEventListener('beforeinstallprompt', onBeforeInstall);
     window.removeEventListener('appinstalled', onInstalled);
+    window.removeEventListener('load', onLoad);
     document.removeEventListener('visibilitychange', checkForUpdate);
     clearInterval(hourly);
   };
@@ -72,7 +94,8 @@ export async function install(): Promise<void> {
 
 /** Activates the waiting version and reloads into it once it controls the page. */
 export function reloadIntoUpdate(): void {
-  if (!workbox) return location.reload();
-  workbox.addEventListener('controlling', () => location.reload());
-  workbox.messageSkipWaiting();
+  const waiting = registration?.waiting;
+  if (!waiting) return location.reload();
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+  waiting.postMessage({ type: 'SKIP_WAITING' });
 }

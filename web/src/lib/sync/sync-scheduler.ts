@@ -45,6 +45,9 @@ export function startSyncScheduler(db: DongneDb): () => void {
       retryMs = RETRY_MIN_MS;
       // After a sync the area or the account may have changed: follow the new one.
       live.refresh();
+      // Then, in the background, the area's photos for offline use (loaded only now: the first
+      // visit's JavaScript does not carry it).
+      void import('../offline-photos/after-sync.js').then(({ afterSync }) => afterSync(db)).catch(() => {});
     } catch (error) {
       const noAnswer = error instanceof SyncError && error.kind === 'offline';
       // Offline is told by the browser; a connection with no answer means the server is down.
