@@ -192,6 +192,19 @@ test.describe('in Korean', () => {
     const card = (await bar.boundingBox())!;
     expect(card.x).toBeGreaterThanOrEqual(title.x - 1);
     await expectAccessible(buyer, '상품 페이지, 구매자, 데스크톱');
+
+    // The seller switches their phone to Korean: 수정하기 in the bar, their tools in Korean too.
+    await seller.evaluate(() => localStorage.setItem('dongne.locale', 'ko'));
+    await seller.goto('/me');
+    await seller.getByTestId('my-listings').getByText('Rattan chair with cushion').click();
+    const own = seller.getByTestId('listing-bar');
+    await expect(own.getByRole('link', { name: '수정하기' })).toBeVisible();
+    await expect(own.getByTestId('like-count')).toContainText('1', { timeout: 60_000 });
+    await expect(seller.getByRole('radio', { name: '판매중' })).toHaveAttribute('aria-checked', 'true');
+    await expect(seller.getByRole('button', { name: '끌어올리기' })).toBeEnabled();
+    await expect(seller.getByTestId('listing-chats').getByRole('heading')).toHaveText('채팅 (0)');
+    await expectBarCoversNothing(seller);
+    await expectAccessible(seller, '상품 페이지, 판매자, 휴대폰');
   });
 });
 

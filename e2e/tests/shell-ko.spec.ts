@@ -88,7 +88,7 @@ for (const locale of ['ko-KR', 'en-US'] as const) {
       const boxes = await Promise.all([0, 1, 2, 3].map(async (i) => (await cards.nth(i).boundingBox())!));
       // Side by side, not one under the other, and the grid uses the width of the screen.
       expect(new Set(boxes.map((box) => Math.round(box.y))).size).toBe(1);
-      expect(boxes[3].x + boxes[3].width - boxes[0].x).toBeGreaterThan(900);
+      expect(boxes[3].x + boxes[3].width - boxes[0].x).toBeGreaterThan(720);
       await expectAccessible(page, `feed, ${locale}, desktop`);
 
       await page.getByRole('link', { name: words.search, exact: true }).click();

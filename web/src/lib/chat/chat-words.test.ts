@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale, type Locale } from '../paraglide/runtime.js';
 import { BUYER, SELLER, serverConversation, serverMessage } from './test-chats.js';
-import { formatAppointment, lastMessageLine, minutesUntil, reminderSpans, safetyWords, stepLine } from './chat-words.js';
+import { formatAppointment, lastMessageLine, safetyWords, stepLine } from './chat-words.js';
 
 const conversation = serverConversation(crypto.randomUUID());
 const last = (kind: Parameters<typeof lastMessageLine>[0]['lastMessage']['kind'], senderId: string, priceKrw: number | null = null) => ({
@@ -40,11 +40,6 @@ describe('in English', () => {
     expect(stepLine(sold, BUYER.id, conversation)).toBe(`${SELLER.nickname} marked this sold to you`);
     expect(stepLine(sold, SELLER.id, conversation)).toBe(`You marked this sold to ${BUYER.nickname}`);
   });
-
-  it('counts the minutes to an appointment, never fewer than one', () => {
-    expect(minutesUntil(42 * 60_000 + 10_000, 0)).toBe('in 42 min');
-    expect(minutesUntil(5_000, 0)).toBe('in 1 min');
-  });
 });
 
 describe('in Korean', () => {
@@ -70,18 +65,8 @@ describe('in Korean', () => {
     expect(stepLine(sold, BUYER.id, conversation)).toBe(`${SELLER.nickname}님과 거래가 완료되었어요`);
   });
 
-  it('dates, minutes and warnings are in Korean too', () => {
+  it('dates and warnings are in Korean too', () => {
     expect(formatAppointment(Date.UTC(2026, 2, 14, 10, 30))).toMatch(/3월 14일/);
-    expect(minutesUntil(42 * 60_000, 0)).toBe('42분 뒤');
     expect(safetyWords('bank_account')).toContain('계좌번호');
   });
-});
-
-it('the reminder emphasises when, where and who, in each language’s order', () => {
-  overwriteGetLocale(() => 'ko');
-  const words = { when: '42분 뒤', place: '판교역', name: '민지' };
-  expect(reminderSpans(words).filter((s) => s.strong).map((s) => s.text)).toEqual(['42분 뒤', '판교역', '민지']);
-  expect(reminderSpans(words).map((s) => s.text).join('')).toBe('42분 뒤 판교역에서 민지님과 거래 약속이 있어요');
-  overwriteGetLocale(() => 'en');
-  expect(reminderSpans({ when: 'in 5 min', place: 'Exit 1', name: 'minji' }).map((s) => s.text).join('')).toBe('Trade appointment in 5 min at Exit 1 with minji');
 });

@@ -93,29 +93,7 @@ export function formatClock(at: number, locale = intlLocale()): string {
   return dateFormat('clock', { hour: 'numeric', minute: '2-digit' }, locale).format(at);
 }
 
-/** "in 42 min" / "42분 뒤" until an appointment within the hour; never fewer than one. */
-export function minutesUntil(at: number, now: number): string {
-  return m.chat_in_minutes({ count: Math.max(1, Math.round((at - now) / 60_000)) });
-}
-
 /** What a safety warning tells both people, under the message that set it off. */
 export function safetyWords(warning: SafetyWarning): string {
   return m.chat_safety({ warning });
-}
-
-/** A run of a sentence, emphasised or not. */
-export type Span = { text: string; strong: boolean };
-
-/**
- * The appointment reminder's sentence as runs, with when, where and who emphasised ({#b}…{/b} in
- * the message), so each language keeps its own word order around them.
- */
-export function reminderSpans(words: { when: string; place: string; name: string }): Span[] {
-  const spans: Span[] = [];
-  let strong = false;
-  for (const part of m.chat_reminder.parts(words)) {
-    if (part.type === 'text') spans.push({ text: part.value, strong });
-    else if (part.name === 'b') strong = part.type === 'markup-start';
-  }
-  return spans;
 }

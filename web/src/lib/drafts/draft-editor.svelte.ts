@@ -41,8 +41,11 @@ export class DraftEditor {
   saveState = $state<SaveState>('idle');
   errors = $state<Record<string, string>>({});
   locationError = $state('');
-  /** Set when an offline publish was held back to warn about where the person seems to be. */
-  placeWarning = $state<PlaceWarning | null>(null);
+  /**
+   * Set when an offline publish was held back to warn about where the person seems to be. Raw, not
+   * deeply reactive: its fix goes into IndexedDB as it is, and a proxy cannot be stored there.
+   */
+  placeWarning = $state.raw<PlaceWarning | null>(null);
   /** Fields both this and another device rewrote while apart, newest merge last. */
   conflicts = $state<RewriteConflict[]>([]);
   publishing = $state(false);
