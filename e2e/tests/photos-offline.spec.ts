@@ -90,7 +90,6 @@ test('a small budget keeps only the newest listings’ photos, and a larger one 
     const total = cached.reduce((sum, p) => sum + p.bytes, 0);
     const k = wanted.findIndex((path) => !paths.has(path));
     const isPrefix = k > 0 && cached.length === k && total <= budget;
-    if (!isPrefix) console.log(JSON.stringify({ k, total, cached: cached.map((p) => [wanted.indexOf(p.path), p.bytes]) }));
     return isPrefix ? k : -1;
   };
   await expect.poll(keptPrefix, { timeout: 70_000 }).toBeGreaterThan(1);

@@ -51,10 +51,13 @@ ${wheel(340, 600, 92)}${wheel(690, 600, 92)}${wheel(240, 660, 30, { spokes: 6 })
 <path d="M340 600 L 470 470 L 640 470 L 690 600 M470 470 L 520 600 L 640 470 M520 600 L 340 600" stroke="#5ac8b8" stroke-width="16" fill="none" stroke-linejoin="round"/>
 <path d="M640 470 L 620 400 L 660 390" stroke="#333" stroke-width="10" fill="none"/><rect x="430" y="440" width="90" height="22" rx="10" fill="#333"/><path d="M340 600 L 240 660" stroke="#bbb" stroke-width="6"/>`),
   'poang-armchair': () =>
-    photo(`${room({ wall: '#efe8de', floor: '#b48d66' })}${shadow(512, 690, 260, 18)}
-<path d="M360 690 C 330 560, 380 470, 420 430 L 640 430 C 700 460, 720 560, 690 690" stroke="${birch}" stroke-width="22" fill="none"/>
-<path d="M400 140 C 360 240, 390 430, 460 520 C 520 600, 620 610, 700 560 L 680 520 C 600 560, 520 520, 480 440 C 440 360, 440 230, 470 150 Z" fill="${lin(['#e7dcc6', '#d4c5a8'])}"/>
-<path d="M470 150 C 440 240, 450 360, 490 440" stroke="#bfae8e" stroke-width="4" fill="none"/>`),
+    photo(`${room({ wall: '#efe8de', floor: '#b48d66' })}${shadow(512, 690, 250, 18)}
+<path d="M330 690 C 320 600, 360 540, 430 530 M694 690 C 704 600, 664 540, 594 530" stroke="${birch}" stroke-width="20" fill="none" stroke-linecap="round"/>
+<path d="M330 690 L 694 690" stroke="${shade(birch, -0.15)}" stroke-width="14" stroke-linecap="round"/>
+<g transform="rotate(-10 512 330)"><rect x="392" y="130" width="250" height="330" rx="70" fill="${lin(['#ece2cd', '#d6c7a9'])}"/>
+<path d="M410 290 Q 517 310 624 290" stroke="#c3b292" stroke-width="4" fill="none"/></g>
+<path d="M380 470 Q 512 440 650 470 L 670 560 Q 512 590 360 560 Z" fill="${lin(['#e2d6bd', '#cbbb9b'])}"/>
+<path d="M372 330 C 340 430, 350 520, 420 560 M652 330 C 684 430, 674 520, 604 560" stroke="${birch}" stroke-width="18" fill="none" stroke-linecap="round"/>`),
   'lego-classic': () =>
     photo(`${table({ top: '#f3f0ea' })}${shadow(420, 640, 230, 16)}<rect x="230" y="250" width="380" height="390" rx="8" fill="${lin(['#ffd43a', '#f2b705'])}"/>
 <rect x="250" y="330" width="340" height="230" rx="6" fill="#fff"/>${text(420, 300, 'CLASSIC 10698', { size: 30, fill: '#d01012', weight: 800 })}

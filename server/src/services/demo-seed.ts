@@ -98,6 +98,7 @@ export async function seedDemoData(store: Store, clock: Clock, options: SeedOpti
         const at = bumpedAt + Math.min(6 * HOUR, Math.round((now - bumpedAt) / 2));
         await tx.listings.setStatus(id, details.status, at, await tx.sync.nextChangeSeq());
       }
+      await addInterest(tx, index, id, seller, createdAt, now);
       if (bumpedAt !== createdAt) await tx.listings.bump(id, bumpedAt, await tx.sync.nextChangeSeq());
     }
     return DEMO_LISTINGS.length;
@@ -114,6 +115,26 @@ export function demoTimeline(now: number): { createdAt: number; bumpedAt: number
     const createdAt = details.bumpedAfterDays ? bumpedAt - details.bumpedAfterDays * DAY - ((i * 53) % 300) * MINUTE : bumpedAt;
     return { createdAt, bumpedAt };
   });
+}
+
+/**
+ * Likes from other demo neighbours and views from passers-by, more the longer a listing has been
+ * up, so the feed reads "관심 3 · 조회 41" rather than a row of zeros. Views count one per viewer
+ * per day, as the view route counts them, and move no change number.
+ */
+async function addInterest(tx: Tx, index: number, id: string, seller: string, createdAt: number, now: number): Promise<void> {
+  const ageDays = (now - createdAt) / DAY;
+  const likes = Math.min(9, ((index * 5) % 4) + Math.floor(ageDays / 3));
+  const others = DEMO_NEIGHBOURS.filter((n) => n.nickname !== seller);
+  for (let n = 0; n < likes; n++) {
+    const liker = others[(index * 3 + n * 7) % others.length];
+    await tx.listings.setLiked(demoSellerId(liker.nickname), id, true, createdAt + Math.round(((n + 1) / (likes + 1)) * (now - createdAt)));
+  }
+  if (likes > 0) await tx.listings.recountLikes(id, await tx.sync.nextChangeSeq());
+  const views = 4 + ((index * 7) % 11) + Math.round(ageDays * 2.5);
+  for (let v = 0; v < views; v++) {
+    await tx.listings.recordView(id, `demo-visitor:${v}`, Math.floor((createdAt + ((v + 1) / (views + 1)) * (now - createdAt)) / DAY));
+  }
 }
 
 function neighbourOf(nickname: string): DemoNeighbour {

@@ -7,7 +7,8 @@ describe('formatDistance', () => {
     expect(formatDistance(3_712, 'ko-KR')).toBe('3.7km');
     expect(formatDistance(849.6, 'en-US')).toBe('850 m');
     expect(formatDistance(20, 'ko-KR')).toBe('20m');
-    expect(formatDistance(5_000, 'en-US')).toBe('5.0 km');
+    expect(formatDistance(5_000, 'en-US')).toBe('5 km');
+    expect(formatDistance(5_000, 'ko-KR')).toBe('5km');
   });
 });
 

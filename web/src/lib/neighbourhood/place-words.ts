@@ -6,7 +6,7 @@ import { getLocale, intlLocale } from '../i18n/locale.js';
 
 const distanceFormats = new Map<string, Intl.NumberFormat>();
 
-/** "3.7 km" / "3.7km", "850 m" / "850m": kilometres with one decimal from 1 km up. */
+/** "3.7 km" / "3.7km", "850 m" / "850m", "5 km": kilometres to one decimal from 1 km up. */
 export function formatDistance(metres: number, locale = intlLocale()): string {
   const km = metres >= 1000;
   const key = `${locale}:${km}`;
@@ -16,7 +16,6 @@ export function formatDistance(metres: number, locale = intlLocale()): string {
       style: 'unit',
       unit: km ? 'kilometer' : 'meter',
       maximumFractionDigits: km ? 1 : 0,
-      minimumFractionDigits: km ? 1 : 0,
     });
     distanceFormats.set(key, format);
   }

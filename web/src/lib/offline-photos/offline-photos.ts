@@ -63,7 +63,10 @@ export async function keepPhotosOffline(
     const wanted = await wantedThumbnails(db);
     const plan = async () => {
       const cached = await cachedPhotos(cache);
-      return planPhotoCache({ cached, wanted, budgetBytes, estimateBytes: typicalThumbnail(cached, wanted) });
+      // Never counted as more than a quarter of the budget, so even a small one starts filling;
+      // the next round plans with the real sizes.
+      const estimateBytes = Math.max(1, Math.min(typicalThumbnail(cached, wanted), budgetBytes / 4));
+      return planPhotoCache({ cached, wanted, budgetBytes, estimateBytes });
     };
     result.complete = true;
     for (let round = 0; round < MAX_ROUNDS && result.complete; round++) {
