@@ -69,7 +69,7 @@ test('after the first sync, photos of listings never opened show with no connect
 test('a small budget keeps only the newest listings’ photos, and a larger one brings the rest', async ({ page }) => {
   // Room for a few of the demo's small thumbnails only (the account screen offers 25 MB and up).
   const budget = 12_000;
-  await page.addInitScript((bytes) => localStorage.setItem('dongne.photoBudgetBytes', String(bytes)), budget);
+  await page.addInitScript((bytes) => localStorage.getItem('dongne.photoBudgetBytes') ?? localStorage.setItem('dongne.photoBudgetBytes', String(bytes)), budget);
   await openApp(page);
   const wanted = await areaThumbnails(page);
   // The photos on screen are kept as they show, past the budget for a moment; the next sync's

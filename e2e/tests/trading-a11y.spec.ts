@@ -42,10 +42,15 @@ for (const [locale, words] of Object.entries(WORDS)) {
       await expect(buyer.getByTestId('listing-strip')).toContainText(title);
 
       await send(buyer, 'Is it still available? 아직 있나요?', words.message);
-      await buyer.getByRole('button', { name: words.offer }).click();
+      // The offer by keyboard alone: the step's button, the price, Enter.
+      await buyer.getByRole('button', { name: words.offer }).focus();
+      await buyer.keyboard.press('Enter');
+      await expect(buyer.getByRole('button', { name: words.sendOffer })).toBeVisible();
       await expectAccessible(buyer, `conversation, offer form open (${locale})`);
-      await buyer.getByRole('textbox', { name: words.price }).fill('25000');
-      await buyer.getByRole('button', { name: words.sendOffer }).click();
+      await expect(buyer.getByRole('textbox', { name: words.price })).toBeFocused();
+      await buyer.keyboard.type('25000');
+      await buyer.keyboard.press('Enter');
+      await expect(buyer.getByRole('textbox', { name: words.message, exact: true })).toBeFocused();
       await expect(buyer.getByTestId('offer-card')).toBeVisible();
       await expectAllSent(buyer);
 
@@ -56,15 +61,20 @@ for (const [locale, words] of Object.entries(WORDS)) {
       await expect(seller.getByTestId('offer-card')).toBeVisible();
       await expectAccessible(seller, `conversation, as the seller with an offer to answer (${locale})`);
 
-      // The menu with block and report, and the report dialog it opens.
-      await seller.getByRole('button', { name: words.more, exact: true }).click();
+      // The menu with block and report, and the report dialog it opens, by keyboard alone.
+      await seller.getByRole('button', { name: words.more, exact: true }).focus();
+      await seller.keyboard.press('Enter');
       await expect(seller.getByRole('menu')).toBeVisible();
       await expectAccessible(seller, `conversation menu (${locale})`);
-      await seller.getByRole('menuitem').last().click();
+      await expect(seller.getByRole('menuitem').first()).toBeFocused();
+      await seller.keyboard.press('ArrowDown');
+      await expect(seller.getByRole('menuitem').last()).toBeFocused();
+      await seller.keyboard.press('Enter');
       await expect(seller.getByTestId('report-dialog')).toBeVisible();
       await expectAccessible(seller, `report dialog (${locale})`);
       await seller.keyboard.press('Escape');
       await expect(seller.getByTestId('report-dialog')).toBeHidden();
+      await expect(seller.getByRole('button', { name: words.more, exact: true })).toBeFocused();
 
       seller.on('dialog', (dialog) => void dialog.accept());
       await seller.getByRole('button', { name: words.markSold }).click();

@@ -30,7 +30,7 @@ export async function wantedThumbnails(db: DongneDb): Promise<WantedPhoto[]> {
         db.listings.where('[neighbourhoodId+bumpedAt]').between([place, Dexie.minKey], [place, Dexie.maxKey]).reverse().filter(visible).limit(MAX_LISTINGS).toArray(),
       ),
     );
-    listings = perPlace.flat();
+    listings = perPlace.flat().sort((a, b) => b.bumpedAt - a.bumpedAt);
   } else {
     listings = await db.listings.orderBy('bumpedAt').reverse().filter(visible).limit(MAX_LISTINGS).toArray();
   }
