@@ -37,6 +37,7 @@ test.describe('in Korean', () => {
 test('in English, a sold demo listing says so, and its seller’s profile shows where they verified', async ({ page }) => {
   await openApp(page);
   await page.getByRole('link', { name: 'Search' }).click();
+  await page.getByRole('checkbox', { name: 'Hide sold' }).uncheck();
   await page.getByRole('searchbox', { name: 'Search listings' }).fill('에어팟');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const card = page.getByTestId('search-results').getByTestId('listing-card').first();

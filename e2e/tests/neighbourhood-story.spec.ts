@@ -12,7 +12,7 @@ const WORDS = {
     verifiedOnce: '동네인증 1회',
     active: '사용 중',
     verifiedUntil: /\d+년 \d+월 \d+일까지 인증됨/,
-    verify: '동네인증 하기',
+    verify: '동네인증하기',
     failed: '이번 동네인증은 통과하지 못했어요',
     far: /판교동에서 3\.7km 떨어진 곳에 있는 것 같아요/,
     still: /판교동 동네인증은 \d+년 \d+월 \d+일까지 그대로 유지돼요/,
