@@ -5,13 +5,14 @@
 import { liveQuery } from 'dexie';
 import { distanceM, type Fix } from '@dongne/shared';
 import type { DongneDb, Draft, LocalNeighbourhood } from '../db/db.js';
+import { getMeta } from '../db/meta.js';
 import { deleteDraft, EMPTY_DRAFT_FIELDS, ownDraft, publishDraft, validateDraft, type DraftFields } from '../db/drafts.js';
 import { checkPlace, type PlaceCheck } from '../geo/place-check.js';
 import { takeFix, type FixResult } from '../geo/take-fix.js';
 import { mergeInto, openDraftDoc, readFields, REMOTE, writeFields, type Y } from './draft-doc.js';
 import { fieldErrors } from './field-errors.js';
 import { rememberPublishAttempt } from './publish-attempts.js';
-import { watchRewrites, type RewritableField, type RewriteConflict } from './rewrite-conflict.js';
+import { watchRewrites, type RewritableField, type RewriteConflict, type RewriteWatch } from './rewrite-conflict.js';
 import { saveDraftDoc } from './save-draft.js';
 
 const AUTOSAVE_MS = 250;
@@ -59,7 +60,7 @@ export class DraftEditor {
   /** Yjs updates made here since the last save. */
   readonly #edits: Uint8Array[] = [];
   #stopWatching = () => {};
-  #stopRewrites = () => {};
+  #rewrites: RewriteWatch | undefined;
 
   constructor(
     private readonly db: DongneDb,
@@ -79,7 +80,7 @@ export class DraftEditor {
         // Settled elsewhere (the other device chose a version): the notice has nothing left to say.
         if (this.conflicts.length) this.conflicts = this.conflicts.filter((c) => this.fields[c.field] === c.merged);
       });
-      this.#stopRewrites = watchRewrites(opened, (conflict) => {
+      this.#rewrites = watchRewrites(opened, (conflict) => {
         this.conflicts = [...this.conflicts.filter((c) => c.field !== conflict.field), conflict];
       });
       this.#doc = opened;
@@ -94,20 +95,33 @@ export class DraftEditor {
   /** Stops watching and saves what is waiting (the page is going away). */
   close(): void {
     this.#stopWatching();
-    this.#stopRewrites();
+    this.#rewrites?.stop();
     void this.save();
   }
 
-  /** Edits from the person's other devices arrive in the stored copy with a sync: show them. */
+  /**
+   * Edits from the person's other devices arrive in the stored copy with a sync: show them. A sync
+   * that ends with nothing of this draft left to send has the server holding what this device
+   * holds: the point a later rewrite here is measured from.
+   */
   #watchForMerges() {
-    const subscription = liveQuery(() => this.db.drafts.get(this.id)).subscribe((stored) => {
+    let syncedAt: number | undefined;
+    const watched = liveQuery(async () => ({
+      stored: await this.db.drafts.get(this.id),
+      waiting: await this.db.outbox.where('entityId').equals(this.id).count(),
+      lastSyncedAt: await getMeta(this.db, 'lastSyncedAt'),
+    }));
+    const subscription = watched.subscribe(({ stored, waiting, lastSyncedAt }) => {
       if (!this.#doc || this.publishing) return;
       if (!stored) {
         // Deleted, or published, on another device.
         this.loaded = null;
         return;
       }
+      // Merged first: what the sync brought is checked against the last agreement, not after it.
       if (stored.doc) mergeInto(this.#doc, stored.doc);
+      if (lastSyncedAt !== syncedAt && waiting === 0 && this.saveState !== 'saving') this.#rewrites?.agreed();
+      syncedAt = lastSyncedAt;
     });
     return () => subscription.unsubscribe();
   }

@@ -9,8 +9,8 @@ function twoDevices(fields: { title?: string; description?: string }) {
   const here = openDraftDoc(undefined, fields);
   const there = openDraftDoc(encodeDraft(here));
   const conflicts: RewriteConflict[] = [];
-  const stop = watchRewrites(here, (conflict) => conflicts.push(conflict));
-  return { here, there, conflicts, stop };
+  const watch = watchRewrites(here, (conflict) => conflicts.push(conflict));
+  return { here, there, conflicts, watch };
 }
 
 describe('replacedMost', () => {
@@ -99,9 +99,41 @@ describe('merging another device’s edits into the open draft', () => {
     expect(conflicts).toEqual([]);
   });
 
+  it('measures from the last time this device and the server agreed, not from when the editor opened', () => {
+    // The title typed here in this very session, sent, and the sync after it brought nothing new.
+    const here = openDraftDoc(undefined, {});
+    const conflicts: RewriteConflict[] = [];
+    const watch = watchRewrites(here, (conflict) => conflicts.push(conflict));
+    replaceText(here.getText('title'), 'IKEA Poäng armchair');
+    watch.agreed();
+    const there = openDraftDoc(encodeDraft(here));
+    replaceText(here.getText('title'), 'IKEA Poäng armchair, beige');
+    replaceText(there.getText('title'), 'Like new: IKEA Poäng armchair');
+    mergeInto(here, encodeDraft(there));
+    expect(conflicts).toEqual([]);
+  });
+
+  it('offers the other version whole, with the part of the agreed text both kept', () => {
+    const here = openDraftDoc(undefined, {});
+    const conflicts: RewriteConflict[] = [];
+    const watch = watchRewrites(here, (conflict) => conflicts.push(conflict));
+    replaceText(here.getText('title'), 'Desk lamp from the office');
+    watch.agreed();
+    const there = openDraftDoc(encodeDraft(here));
+    // Both new titles end in "e", like the old one: that "e" is kept, and belongs to both versions.
+    replaceText(here.getText('title'), 'Phone rewrote the title');
+    replaceText(there.getText('title'), 'Laptop wrote a new title');
+    mergeInto(here, encodeDraft(there));
+    // Which new title comes first depends on the devices' random Yjs ids; the shared "e" ends it.
+    const merged = here.getText('title').toString();
+    expect([merged.startsWith('Laptop wrote a new titl'), merged.startsWith('Phone rewrote the titl')]).toContain(true);
+    expect(merged.length).toBe('Laptop wrote a new titlPhone rewrote the title'.length);
+    expect(conflicts).toMatchObject([{ field: 'title', theirs: 'Laptop wrote a new title', mine: 'Phone rewrote the title' }]);
+  });
+
   it('stops when told', () => {
-    const { here, there, conflicts, stop } = twoDevices({ title: 'Lamp' });
-    stop();
+    const { here, there, conflicts, watch } = twoDevices({ title: 'Lamp' });
+    watch.stop();
     replaceText(here.getText('title'), 'Desk light');
     replaceText(there.getText('title'), 'Floor lamp');
     mergeInto(here, encodeDraft(there));

@@ -63,17 +63,31 @@ const partFrom = (run: Run, from: number) => run.str.slice(Math.max(0, from - ru
 /** …and the part before it. */
 const partBefore = (run: Run, from: number) => run.str.slice(0, Math.max(0, from - run.clock));
 
+export interface RewriteWatch {
+  /**
+   * This device and the server now hold the same draft (everything written here was sent, and the
+   * sync that followed brought nothing new): what this device writes from now on is measured from here.
+   */
+  agreed(): void;
+  stop(): void;
+}
+
 /**
  * Watches an open draft document for merges from elsewhere (origin REMOTE) that bring another
  * device's rewrite of a field this device also rewrote since they last agreed. `onConflict` hears
- * each; returns a function that stops watching.
+ * each.
  */
-export function watchRewrites(doc: Y.Doc, onConflict: (conflict: RewriteConflict) => void): () => void {
+export function watchRewrites(doc: Y.Doc, onConflict: (conflict: RewriteConflict) => void): RewriteWatch {
   const read = () => Object.fromEntries(REWRITABLE_FIELDS.map((f) => [f, doc.getText(f).toString()])) as Record<RewritableField, string>;
-  // The last point this device had all it knew of the others' edits: opening, or the last merge.
+  // The last point this device had all it knew of the others' edits and they could have all of its:
+  // opening, a merge from elsewhere, or a sync that found nothing new.
   let base = read();
   let myClockAtBase = Y.getState(doc.store, doc.clientID);
   let beforeMerge = base;
+  const agreed = () => {
+    base = read();
+    myClockAtBase = Y.getState(doc.store, doc.clientID);
+  };
 
   const before = (tr: Y.Transaction) => {
     if (tr.origin === REMOTE) beforeMerge = read();
@@ -91,13 +105,15 @@ export function watchRewrites(doc: Y.Doc, onConflict: (conflict: RewriteConflict
       const merged = runs.map((run) => run.str).join('');
       if (theirs.trim() && theirs !== beforeMerge[field]) onConflict({ field, mine: beforeMerge[field], theirs, merged });
     }
-    base = read();
-    myClockAtBase = Y.getState(doc.store, doc.clientID);
+    agreed();
   };
   doc.on('beforeTransaction', before);
   doc.on('afterTransaction', after);
-  return () => {
-    doc.off('beforeTransaction', before);
-    doc.off('afterTransaction', after);
+  return {
+    agreed,
+    stop() {
+      doc.off('beforeTransaction', before);
+      doc.off('afterTransaction', after);
+    },
   };
 }
