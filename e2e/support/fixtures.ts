@@ -5,6 +5,7 @@ import { test as base, expect, type BrowserContextOptions, type Page, type Route
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { startServer, type DongneServer } from './server.js';
+import { skipFirstRun } from './first-run.js';
 import { POSTGRES_URL_ENV } from './postgres-global-setup.js';
 
 export const test = base.extend<{
@@ -19,7 +20,7 @@ export const test = base.extend<{
   engine: ['sqlite', { option: true }],
   firstRun: [false, { option: true }],
   context: async ({ context, firstRun }, use) => {
-    if (!firstRun) await context.addInitScript(markFirstRunDone);
+    if (!firstRun) await skipFirstRun(context);
     await use(context);
   },
   server: async ({ engine }, use) => {
@@ -34,7 +35,7 @@ export const test = base.extend<{
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await use(async (options) => {
       const context = await browser.newContext(options);
-      if (!firstRun) await context.addInitScript(markFirstRunDone);
+      if (!firstRun) await skipFirstRun(context);
       contexts.push(context);
       return context.newPage();
     });
@@ -42,12 +43,6 @@ export const test = base.extend<{
   },
 });
 export { expect };
-
-/** The device has been through the first-run screen (the key the app keeps that in). */
-export const FIRST_RUN_DONE_KEY = 'dongne.firstRunDone';
-function markFirstRunDone() {
-  localStorage.setItem('dongne.firstRunDone', '1');
-}
 
 /** A new, empty database on the cluster the global setup started; the server migrates it. */
 async function createDatabase(): Promise<string> {

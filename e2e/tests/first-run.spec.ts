@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, FIRST_RUN_DONE_KEY } from '../support/fixtures.js';
+import { test, expect } from '../support/fixtures.js';
+import { FIRST_RUN_DONE_KEY } from '../support/first-run.js';
 import { expectAccessible } from '../support/a11y.js';
 import { at } from '../support/places.js';
 

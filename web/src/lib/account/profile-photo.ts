@@ -38,6 +38,15 @@ export async function fetchProfile(actorId: string, db?: DongneDb): Promise<Publ
     return undefined;
   }
   // Remembering is a convenience for later: a failure to store it must not cost this answer.
-  await db?.people.put({ id: profile.actorId, nickname: profile.nickname, mannerTemperature: profile.mannerTemperature, updatedAt: Date.now() }).catch(() => {});
+  await db?.people
+    .put({
+      id: profile.actorId,
+      nickname: profile.nickname,
+      mannerTemperature: profile.mannerTemperature,
+      verificationCount: profile.verificationCount,
+      photoUrl: profile.photoUrl,
+      updatedAt: Date.now(),
+    })
+    .catch(() => {});
   return profile;
 }

@@ -16,11 +16,13 @@ export async function applyPulledChats(db: DongneDb, page: Pick<PullResponse, 'c
   if (conversations.length) {
     await db.conversations.bulkPut(conversations.map((row) => ({ ...row, base: row })));
     const now = Date.now();
-    const people = new Map<string, Person>();
+    const people = new Map<string, Pick<Person, 'id' | 'nickname' | 'mannerTemperature'>>();
     for (const { buyer, seller } of conversations) {
-      for (const { id, nickname, mannerTemperature } of [buyer, seller]) people.set(id, { id, nickname, mannerTemperature, updatedAt: now });
+      for (const { id, nickname, mannerTemperature } of [buyer, seller]) people.set(id, { id, nickname, mannerTemperature });
     }
-    await db.people.bulkPut([...people.values()]);
+    // What a conversation does not carry (verifications, photo: from a fetched profile) is kept.
+    const known = await db.people.bulkGet([...people.keys()]);
+    await db.people.bulkPut([...people.values()].map((person, i) => ({ ...known[i], ...person, updatedAt: now })));
   }
   if (messages.length) {
     await db.messages.bulkPut(messages);

@@ -92,6 +92,9 @@ export interface Person {
   id: string;
   nickname: string;
   mannerTemperature: number;
+  /** From their profile, when it was last fetched: the listing page's seller row shows them offline. */
+  verificationCount?: number;
+  photoUrl?: string | null;
   updatedAt: number;
 }
 
