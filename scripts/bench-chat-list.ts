@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { conversationId, type ChatMessage, type Conversation } from '@dongne/shared';
 import { startServer } from '../e2e/support/server.js';
 import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
+import { skipFirstRun } from '../e2e/support/first-run.js';
 import { percentile, seededRandom } from './bench-listings.js';
 
 const CONVERSATIONS = 200;
@@ -120,6 +121,7 @@ async function openChats(page: Page, url: string): Promise<number> {
 /** Navigations and browser starts, offline, timed to the list complete. */
 async function timeOpens(profile: string, url: string, rows: number) {
   let context: BrowserContext = await chromium.launchPersistentContext(profile, { ...LAUNCH, offline: true });
+  await skipFirstRun(context);
   try {
     await context.addInitScript(watchList, rows);
     const page = context.pages()[0] ?? (await context.newPage());
@@ -130,6 +132,7 @@ async function timeOpens(profile: string, url: string, rows: number) {
     const cold: number[] = [];
     for (let i = 0; i < COLD_OPENS; i++) {
       context = await chromium.launchPersistentContext(profile, { ...LAUNCH, offline: true });
+      await skipFirstRun(context);
       await context.addInitScript(watchList, rows);
       cold.push(await openChats(context.pages()[0] ?? (await context.newPage()), url));
       await context.close();
@@ -145,6 +148,7 @@ export async function benchChatList(webDir?: string): Promise<string> {
   const server = await startServer({ webDir });
   try {
     const context = await chromium.launchPersistentContext(profile, LAUNCH);
+    await skipFirstRun(context);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
@@ -167,6 +171,7 @@ export async function benchChatList(webDir?: string): Promise<string> {
 
     await server.start();
     const filling = await chromium.launchPersistentContext(profile, LAUNCH);
+    await skipFirstRun(filling);
     const fillPage = filling.pages()[0] ?? (await filling.newPage());
     await fillPage.goto(server.url);
     await fillPage.evaluate(writeChats, syntheticChats(account.actorId, Date.now()));

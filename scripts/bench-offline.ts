@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { neighbourhoodLabel, type Listing, type Neighbourhood } from '@dongne/shared';
 import { startServer } from '../e2e/support/server.js';
 import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
+import { skipFirstRun } from '../e2e/support/first-run.js';
 import { percentile, seededRandom, syntheticListings } from './bench-listings.js';
 
 const CACHED = 5_000;
@@ -57,6 +58,7 @@ export async function benchOffline(webDir?: string): Promise<string> {
   try {
     // A persistent profile, so the browser can be closed and started again on the same IndexedDB.
     context = await chromium.launchPersistentContext(profile, LAUNCH);
+    await skipFirstRun(context);
     const page = context.pages()[0] ?? (await context.newPage());
     const seeded = await fillReplica(page, server.url);
     await context.close();
@@ -64,6 +66,7 @@ export async function benchOffline(webDir?: string): Promise<string> {
     // From here on there is no server at all: whatever shows comes from the service worker and IndexedDB.
     await server.stop();
     context = await chromium.launchPersistentContext(profile, { ...LAUNCH, offline: true });
+    await skipFirstRun(context);
     await context.addInitScript(watchFeed, CARDS);
     const warmPage = context.pages()[0] ?? (await context.newPage());
     // The first navigation of a new browser is a cold start, counted below; these are the ones after it.
@@ -76,6 +79,7 @@ export async function benchOffline(webDir?: string): Promise<string> {
     const cold = [];
     for (let i = 0; i < COLD_OPENS; i++) {
       context = await chromium.launchPersistentContext(profile, { ...LAUNCH, offline: true });
+      await skipFirstRun(context);
       await context.addInitScript(watchFeed, CARDS);
       cold.push(await openFeed(context.pages()[0] ?? (await context.newPage()), server.url));
       await context.close();

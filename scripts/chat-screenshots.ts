@@ -8,6 +8,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
+import { skipFirstRun } from '../e2e/support/first-run.js';
 import { at } from '../e2e/support/places.js';
 import { startServer } from '../e2e/support/server.js';
 
@@ -170,7 +171,7 @@ function pangyoContext(browser: Browser, device: string, viewport: { width: numb
     })
     .then(async (context) => {
       // Past the first-run screen, as the e2e fixtures start.
-      await context.addInitScript(() => localStorage.setItem('dongne.firstRunDone', '1'));
+      await skipFirstRun(context);
       // Reads the app's meta table, as the e2e fixtures do.
       await context.addInitScript(() => {
         (window as unknown as { readMeta: (key: string) => Promise<unknown> }).readMeta = (key: string) =>
