@@ -5,6 +5,29 @@ import { paraglideOptions } from './paraglide-options.js';
 
 export default defineConfig({
   plugins: [paraglideVitePlugin(paraglideOptions(import.meta.dirname)), sveltekit()],
+  build: {
+    rolldownOptions: {
+      output: {
+        // The libraries every screen runs on (Svelte, SvelteKit's client, Dexie, zod, the icons'
+        // base) in one file: many small shared chunks cost more gzipped than they save.
+        codeSplitting: {
+          groups: [
+            { name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|dexie|zod|clsx|@lucide[\\/]svelte[\\/]dist[\\/](utils|context|Icon))/ },
+            // The icons of the app's frame and of a listing card, which every screen shows.
+            {
+              name: 'framework',
+              test: /@lucide[\\/]svelte[\\/]dist[\\/]icons[\\/](house|circle-plus|shopping-bag|map-pin|circle-user|search|message-circle|plus|clock|eye-off|heart|image-off)\.svelte/,
+            },
+            // The app's own modules the first screen needs, which nearly every screen shares.
+            {
+              name: 'shell',
+              test: /src[\\/]lib[\\/](db[\\/](db|meta|scope|queries)|api[\\/]api-client|format[\\/](price|time)|i18n[\\/](locale|labels|place-name)|first-run[\\/]first-run|sync[\\/](sync-status\.svelte|sync-deps|local-mutation-signal))\.ts$/,
+            },
+          ],
+        },
+      },
+    },
+  },
   server: {
     // `npm run dev` talks to a server started with `npm run serve` on the default port. The Host
     // header stays the dev server's, so the API sees the page's own origin (its same-origin check

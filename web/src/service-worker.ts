@@ -12,6 +12,7 @@ import { CacheFirst } from 'workbox-strategies';
 import { db } from '$lib/db/db';
 import { syncWithLock } from '$lib/sync/sync-engine';
 import * as pulledDrafts from '$lib/drafts/pulled-drafts';
+import * as ownWork from '$lib/sync/own-work';
 import { BACKGROUND_SYNC_TAG } from '$lib/sync/background-sync';
 import { AHEAD_HEADER, PHOTO_CACHE, stamped } from '$lib/offline-photos/photo-cache';
 
@@ -61,5 +62,5 @@ sw.addEventListener('sync', (event) => {
 async function backgroundSync() {
   const open = await sw.clients.matchAll({ type: 'window' });
   if (open.length > 0) return;
-  await syncWithLock({ db, fetch: (input, init) => fetch(input, init), draftMerger: async () => pulledDrafts });
+  await syncWithLock({ db, fetch: (input, init) => fetch(input, init), draftMerger: async () => pulledDrafts, ownWork: async () => ownWork });
 }

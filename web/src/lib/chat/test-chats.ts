@@ -5,6 +5,7 @@ import type { DongneDb } from '../db/db.js';
 import type { SyncDeps } from '../sync/sync-deps.js';
 import { pull } from '../sync/sync-engine.js';
 import * as pulledDrafts from '../drafts/pulled-drafts.js';
+import * as ownWork from '../sync/own-work.js';
 
 export const BUYER = { id: 'buyer-minji', nickname: 'minji', mannerTemperature: 36.5 };
 export const SELLER = { id: 'seller-jun', nickname: 'jun', mannerTemperature: 41.2 };
@@ -66,6 +67,7 @@ export async function pullWith(db: DongneDb, page: PullResponse): Promise<void> 
     db,
     fetch: async () => new Response(JSON.stringify(page), { status: 200, headers: { 'content-type': 'application/json' } }),
     draftMerger: async () => pulledDrafts,
+    ownWork: async () => ownWork,
   };
   await pull(deps);
 }

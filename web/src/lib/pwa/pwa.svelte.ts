@@ -1,6 +1,7 @@
-// Install and update prompts. The browser's own service worker API registers the worker and tells
-// us when a new version is waiting (workbox-window did this for 2 KB of the first visit's
-// JavaScript); beforeinstallprompt tells us the app can be installed.
+// Install and update prompts: workbox-window registers the service worker and tells us when a new
+// version is waiting; the browser's beforeinstallprompt tells us the app can be installed.
+// workbox-window is loaded once the page has loaded: the first screen does not wait for it.
+import type { Workbox } from 'workbox-window';
 
 interface InstallPromptEvent extends Event {
   prompt(): Promise<void>;
@@ -13,28 +14,17 @@ export const pwa = $state({
   standalone: false,
 });
 
-let registration: ServiceWorkerRegistration | undefined;
+let workbox: Workbox | undefined;
 let installPrompt: InstallPromptEvent | undefined;
 
-/**
- * A worker that finished installing while another controls the page is a new version, waiting
- * for the person to choose to reload (the service worker never skips waiting by itself). The very
- * first install has no controller: nothing to update from.
- */
-function watchInstall(worker: ServiceWorker | null) {
-  if (!worker) return;
-  const check = () => {
-    if (worker.state === 'installed' && navigator.serviceWorker.controller) pwa.updateAvailable = true;
-  };
-  check();
-  worker.addEventListener('statechange', check);
-}
-
 async function register() {
-  registration = await navigator.serviceWorker.register('/service-worker.js');
-  if (registration.waiting && navigator.serviceWorker.controller) pwa.updateAvailable = true;
-  watchInstall(registration.installing);
-  registration.addEventListener('updatefound', () => watchInstall(registration!.installing));
+  const { Workbox } = await import('workbox-window');
+  workbox = new Workbox('/service-worker.js');
+  // A new version finished installing and waits for the person to choose to reload.
+  workbox.addEventListener('waiting', () => {
+    pwa.updateAvailable = true;
+  });
+  await workbox.register();
 }
 
 export function startPwa(): () => void {
@@ -67,7 +57,7 @@ export function startPwa(): () => void {
     else window.addEventListener('load', onLoad, { once: true });
   }
   const checkForUpdate = () => {
-    if (document.visibilityState === 'visible') void registration?.update().catch(() => {});
+    if (document.visibilityState === 'visible') void workbox?.update().catch(() => {});
   };
   document.addEventListener('visibilitychange', checkForUpdate);
   const hourly = setInterval(checkForUpdate, 60 * 60 * 1000);
@@ -94,8 +84,7 @@ export async function install(): Promise<void> {
 
 /** Activates the waiting version and reloads into it once it controls the page. */
 export function reloadIntoUpdate(): void {
-  const waiting = registration?.waiting;
-  if (!waiting) return location.reload();
-  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-  waiting.postMessage({ type: 'SKIP_WAITING' });
+  if (!workbox) return location.reload();
+  workbox.addEventListener('controlling', () => location.reload());
+  workbox.messageSkipWaiting();
 }

@@ -5,14 +5,7 @@ import type { DongneDb, OutboxEntry } from '../db/db.js';
 import { currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { applyLocally } from './local-apply.js';
 
-type Listener = () => void;
-const listeners = new Set<Listener>();
-
-/** The sync engine listens here to push shortly after each local mutation. */
-export function onLocalMutation(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export { notifyLocalMutation, onLocalMutation } from './local-mutation-signal.js';
 
 /** Adds a mutation to the outbox; call inside a transaction that covers the tables its local apply writes (db.replicaTables covers every kind). */
 export async function enqueue<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, entityId: string, fix?: Fix) {
@@ -25,10 +18,6 @@ export async function enqueue<N extends MutationName>(db: DongneDb, name: N, arg
   await db.outbox.add(entry);
   await applyLocally(db, name, checked, now);
   return entry;
-}
-
-export function notifyLocalMutation() {
-  for (const listener of listeners) listener();
 }
 
 /** Re-applies every unconfirmed mutation over freshly pulled rows, oldest first. */

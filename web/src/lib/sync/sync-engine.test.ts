@@ -10,7 +10,8 @@ import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { chooseNeighbourhood, verifyNeighbourhood } from '../db/neighbourhoods.js';
 import { draftsNewestFirst, feedPage, waitingIds } from '../db/queries.js';
 import { SyncError } from './sync-deps.js';
-import { pull, push } from './sync-engine.js';
+import { pull } from './sync-engine.js';
+import { push } from './push.js';
 import { T0, useTestServer, type Device, type TestServer } from './test-device.js';
 
 let server: TestServer;
@@ -678,7 +679,7 @@ describe('choosing where to look', () => {
 
 describe('push batches', () => {
   it('split by size as well as count, so long texts never exceed the body limit', async () => {
-    const { fitBatch } = await import('./sync-engine.js');
+    const { fitBatch } = await import('./push.js');
     const long = '가'.repeat(4000);
     const entries = Array.from({ length: 100 }, (_, i) => ({
       seq: i + 1,

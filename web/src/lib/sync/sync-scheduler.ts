@@ -2,7 +2,7 @@
 // when the tab becomes visible, when the server pokes the live channel, every half minute while
 // visible (the fallback when the channel is down), and with backoff after a failure.
 import type { DongneDb } from '../db/db.js';
-import { onLocalMutation } from './outbox.js';
+import { onLocalMutation } from './local-mutation-signal.js';
 import { SyncError } from './sync-deps.js';
 import { syncWithLock } from './sync-engine.js';
 import { syncStatus } from './sync-status.svelte.js';
@@ -38,16 +38,19 @@ export function startSyncScheduler(db: DongneDb): () => void {
     running = true;
     syncStatus.syncing = true;
     try {
-      await syncWithLock({ db, fetch: (input, init) => fetch(input, init), draftMerger: () => import('$lib/drafts/pulled-drafts') });
+      await syncWithLock({ db, fetch: (input, init) => fetch(input, init), draftMerger: () => import('$lib/drafts/pulled-drafts'), ownWork: () => import('./own-work.js') });
       syncStatus.error = '';
       syncStatus.unreachable = false;
       syncStatus.lastSyncedAt = Date.now();
       retryMs = RETRY_MIN_MS;
       // After a sync the area or the account may have changed: follow the new one.
       live.refresh();
-      // Then, in the background, the area's photos for offline use (loaded only now: the first
-      // visit's JavaScript does not carry it).
-      void import('../offline-photos/after-sync.js').then(({ afterSync }) => afterSync(db)).catch(() => {});
+      // Then, in the background, the area's photos for offline use. Only once the service worker
+      // controls the page (it is what answers from that cache offline), so a first visit's
+      // JavaScript does not carry this; the next sync, with the worker in place, does it.
+      if (navigator.serviceWorker?.controller) {
+        void import('../offline-photos/after-sync.js').then(({ afterSync }) => afterSync(db)).catch(() => {});
+      }
     } catch (error) {
       const noAnswer = error instanceof SyncError && error.kind === 'offline';
       // Offline is told by the browser; a connection with no answer means the server is down.

@@ -11,6 +11,7 @@ import { DongneDb } from '../db/db.js';
 import type { SyncDeps } from './sync-deps.js';
 import { syncOnce } from './sync-engine.js';
 import * as pulledDrafts from '../drafts/pulled-drafts.js';
+import * as ownWork from './own-work.js';
 
 /** 2026-03-01T09:00:00Z, the instant every server test starts from too. */
 export { T0 };
@@ -109,7 +110,7 @@ export function createDevice(server: TestServer, name = 'device'): Device {
     return response;
   };
 
-  const deps: SyncDeps = { db, fetch: fetchViaServer, draftMerger: async () => pulledDrafts };
+  const deps: SyncDeps = { db, fetch: fetchViaServer, draftMerger: async () => pulledDrafts, ownWork: async () => ownWork };
   const api = createApiClient({ fetch: fetchViaServer });
   const device: Device = {
     name,

@@ -8,7 +8,7 @@ import { addPhotos } from '../photos/local-photos.js';
 import { sha256Hex } from '../photos/prepare-photo.js';
 import { fakePrepare, pickedPhoto } from '../photos/test-photos.js';
 import { SyncError } from './sync-deps.js';
-import { push } from './sync-engine.js';
+import { push } from './push.js';
 import { useTestServer, type Device, type TestServer } from './test-device.js';
 import { uploadPendingPhotos } from './upload-photos.js';
 

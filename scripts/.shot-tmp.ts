@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '/work/main/e2e/support/chromium.js';
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
+const context = await browser.newContext({ serviceWorkers: 'block' });
+await context.addInitScript(() => localStorage.setItem('dongne.firstRunDone', '1'));
+const page = await context.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(process.argv[2]);
+await new Promise((r) => setTimeout(r, 5000));
+await page.screenshot({ path: '/tmp/shot.png' });
+console.log(page.url());
+await browser.close();
