@@ -1,6 +1,7 @@
 // Install and update prompts: workbox-window registers the service worker and tells us when a new
 // version is waiting; the browser's beforeinstallprompt tells us the app can be installed.
-// workbox-window is loaded once the page has loaded: the first screen does not wait for it.
+// A first visit has no version to update from: it registers the worker with the browser's own call,
+// and workbox-window (served from the worker's cache from then on) is loaded only on later visits.
 import type { Workbox } from 'workbox-window';
 
 interface InstallPromptEvent extends Event {
@@ -18,6 +19,10 @@ let workbox: Workbox | undefined;
 let installPrompt: InstallPromptEvent | undefined;
 
 async function register() {
+  if (!navigator.serviceWorker.controller) {
+    await navigator.serviceWorker.register('/service-worker.js');
+    return;
+  }
   const { Workbox } = await import('workbox-window');
   workbox = new Workbox('/service-worker.js');
   // A new version finished installing and waits for the person to choose to reload.
