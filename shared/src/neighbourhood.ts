@@ -13,9 +13,17 @@ export const neighbourhoodSchema = z.object({
 });
 export type Neighbourhood = z.infer<typeof neighbourhoodSchema>;
 
-/** A neighbourhood with the ids of the neighbourhoods in reach at each range level (1–4). */
+const position = z.tuple([z.number(), z.number()]);
+
+/**
+ * A neighbourhood with the ids of the neighbourhoods in reach at each range level (1–4), and its
+ * boundary (GeoJSON MultiPolygon coordinates, or a radius around its centre) so a device can tell
+ * offline whether a reading is clearly outside it.
+ */
 export const neighbourhoodDetailSchema = z.extend(neighbourhoodSchema, {
   neighbours: z.record(z.string(), z.array(z.string())),
+  radiusM: z.nullable(z.number()),
+  polygons: z.nullable(z.array(z.array(z.array(position)))),
 });
 export type NeighbourhoodDetail = z.infer<typeof neighbourhoodDetailSchema>;
 

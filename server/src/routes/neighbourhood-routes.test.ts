@@ -137,6 +137,14 @@ describe('GET /api/neighbourhoods/:id (one place and its neighbours)', () => {
     }
   });
 
+  it('gives the boundary, so a device can tell offline whether a reading is outside it', async () => {
+    const pangyo = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-bundang-pangyo');
+    const row = (await server.store.neighbourhoods.byId('kr-bundang-pangyo'))!;
+    expect(pangyo.radiusM).toBe(row.radiusM);
+    expect(pangyo.polygons).toEqual(row.boundary === null ? null : JSON.parse(row.boundary));
+    expect(pangyo.radiusM !== null || pangyo.polygons !== null).toBe(true);
+  });
+
   it('keeps Seoul and Busan to themselves at every level', async () => {
     const busan = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-haeundae-u');
     expect(busan.neighbours).toEqual({ 1: ['kr-haeundae-u'], 2: ['kr-haeundae-u'], 3: ['kr-haeundae-u'], 4: ['kr-haeundae-u'] });

@@ -30,7 +30,12 @@ export function neighbourhoodRoutes() {
     const { neighbourhoods } = c.get('services');
     const row = await neighbourhoods.byId(id);
     if (!row) throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${id.slice(0, 100)}".`);
-    const body: NeighbourhoodDetail = { ...toNeighbourhood(row), neighbours: await neighbourhoods.neighbourSets(id) };
+    const body: NeighbourhoodDetail = {
+      ...toNeighbourhood(row),
+      neighbours: await neighbourhoods.neighbourSets(id),
+      radiusM: row.radiusM,
+      polygons: row.boundary === null ? null : JSON.parse(row.boundary),
+    };
     return c.json(body);
   });
 

@@ -2,7 +2,7 @@
 // by a page the test writes, so the chat's data layer is tested through the sync engine's own pull.
 import { conversationId, conversationStart, type ChatMessage, type Conversation, type PullResponse } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
-import type { SyncDeps } from '../sync/sync-deps.js';
+import type { EngineDeps } from '../sync/sync-engine.js';
 import { pull } from '../sync/sync-engine.js';
 import * as pulledDrafts from '../drafts/pulled-drafts.js';
 import * as ownWork from '../sync/own-work.js';
@@ -63,7 +63,7 @@ export function pullPage(changes: PullResponse['changes'], extra: Partial<PullRe
 
 /** Runs the sync engine's pull against a server that answers with `page`. */
 export async function pullWith(db: DongneDb, page: PullResponse): Promise<void> {
-  const deps: SyncDeps = {
+  const deps: EngineDeps = {
     db,
     fetch: async () => new Response(JSON.stringify(page), { status: 200, headers: { 'content-type': 'application/json' } }),
     draftMerger: async () => pulledDrafts,

@@ -2,7 +2,7 @@
 // mutations not yet confirmed by the server, the person's conversations and their messages, the
 // people they trade with, and small sync bookkeeping in `meta`.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, Mutation, MutationName, Neighbourhood } from '@dongne/shared';
+import type { CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, MultiPolygonCoords, Mutation, MutationName, Neighbourhood } from '@dongne/shared';
 
 export type LocalListing = Listing;
 
@@ -55,6 +55,9 @@ export interface OutboxEntry {
 /** A neighbourhood this device has seen; `neighbours` (ids per range level) once it was looked up. */
 export interface LocalNeighbourhood extends Neighbourhood {
   neighbours?: Record<string, string[]>;
+  /** Its boundary, from the detail (the editor's offline location check); absent on older copies. */
+  radiusM?: number | null;
+  polygons?: MultiPolygonCoords | null;
 }
 
 /** A photo resized on this device; `uploaded` is 1 once the server has the bytes. */

@@ -1,7 +1,7 @@
 // How the neighbourhood screens word a place and a location reading in the person's language:
 // distances as each language writes them, a neighbourhood's name, and what a reading can honestly
 // say about where the person is.
-import { neighbourhoodLabel, VERIFICATION_RULES, type Neighbourhood } from '@dongne/shared';
+import { VERIFICATION_RULES } from '@dongne/shared';
 import { getLocale, intlLocale } from '../i18n/locale.js';
 
 const distanceFormats = new Map<string, Intl.NumberFormat>();
@@ -22,20 +22,9 @@ export function formatDistance(metres: number, locale = intlLocale()): string {
   return format.format(km ? metres / 1000 : Math.round(metres));
 }
 
-/** A neighbourhood's name as the person reads it: 판교동 in Korean, "Pangyo-dong 판교동" in English. */
-export function placeName(place: Pick<Neighbourhood, 'nameEn' | 'nameKo'>, locale = getLocale()): string {
-  return locale === 'ko' ? (place.nameKo ?? place.nameEn) : neighbourhoodLabel(place);
-}
-
-/**
- * The same for a name that arrives already joined ("Pangyo-dong 판교동", as the profile carries it):
- * its Korean part in Korean.
- */
-export function labelName(label: string, locale = getLocale()): string {
-  if (locale !== 'ko') return label;
-  const korean = label.split(' ').filter((word) => /[\uac00-\ud7a3]/.test(word));
-  return korean.length ? korean.join(' ') : label;
-}
+// A neighbourhood's name in the person's language lives with the feed's words (its first visit
+// must not carry this module's verification rules); the neighbourhood screens use the same.
+export { labelName, placeName } from '../i18n/place-name.js';
 
 /**
  * A reading this precise could verify the person (the server's own bound), so it can also say

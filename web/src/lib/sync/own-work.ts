@@ -5,5 +5,3 @@ export { push } from './push.js';
 export { uploadPendingPhotos } from './upload-photos.js';
 export { rebaseOutbox } from './outbox.js';
 export { applyPulledChats } from '../chat/pulled-chats.js';
-
-export type OwnWork = typeof import('./own-work.js');

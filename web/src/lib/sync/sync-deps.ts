@@ -3,7 +3,6 @@
 import { ApiOffline, ApiRefusal, ApiUnreadable, createApiClient, type ApiClient } from '../api/api-client.js';
 import type { DongneDb } from '../db/db.js';
 import type { DraftMerger } from '../drafts/pulled-drafts.js';
-import type { OwnWork } from './own-work.js';
 
 export interface SyncDeps {
   db: DongneDb;
@@ -13,8 +12,6 @@ export interface SyncDeps {
    * the app shell stays small; the service worker, which cannot import lazily, passes it bundled.
    */
   draftMerger: () => Promise<DraftMerger>;
-  /** What only a device with work of its own needs (see own-work.ts): loaded lazily by the page. */
-  ownWork: () => Promise<OwnWork>;
   /** Origin of the API; empty for same-origin. */
   baseUrl?: string;
 }

@@ -6,10 +6,17 @@ import { ApiRefusal } from '../api/api-client.js';
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
 import { syncApi, syncCall, toSyncError, type SyncDeps } from './sync-deps.js';
-import type { OwnWork } from './own-work.js';
+
+type OwnWork = typeof import('./own-work.js');
+
+/** A cycle's dependencies, with the parts only a device with work of its own needs. */
+export interface EngineDeps extends SyncDeps {
+  /** See own-work.ts: loaded lazily by the page, bundled by the service worker. */
+  ownWork: () => Promise<OwnWork>;
+}
 
 /** Finishes a sign-out made offline: the server forgets the session as soon as it can be told. */
-async function flushSignOut(deps: SyncDeps): Promise<void> {
+async function flushSignOut(deps: EngineDeps): Promise<void> {
   if (!(await getMeta(deps.db, 'signOutPending'))) return;
   try {
     await syncApi(deps).send('/api/auth/signout', { method: 'POST' });
@@ -20,7 +27,7 @@ async function flushSignOut(deps: SyncDeps): Promise<void> {
   await deps.db.meta.delete('signOutPending');
 }
 
-async function applyPage(deps: SyncDeps, page: PullResponse, scope: CurrentScope | undefined, ownerAtRequest: string) {
+async function applyPage(deps: EngineDeps, page: PullResponse, scope: CurrentScope | undefined, ownerAtRequest: string) {
   const { db } = deps;
   const draftChanges = page.changes.filter((c) => c.entity === 'draft');
   // Yjs loads only when a pull brings drafts, and before the transaction: awaiting an import inside
@@ -47,7 +54,7 @@ async function applyPageWith(
   page: PullResponse,
   scope: CurrentScope | undefined,
   ownerAtRequest: string,
-  drafts: Awaited<ReturnType<SyncDeps['draftMerger']>> | undefined,
+  drafts: Awaited<ReturnType<EngineDeps['draftMerger']>> | undefined,
   own: OwnWork | undefined,
 ) {
   const { db } = deps;
@@ -83,7 +90,7 @@ async function applyPageWith(
  * Pulls every page since the stored cursor for the person's current area. A page is applied whole
  * or not at all; a different area (new neighbourhood or range) pulls from the start.
  */
-export async function pull(deps: SyncDeps): Promise<number> {
+export async function pull(deps: EngineDeps): Promise<number> {
   const { db } = deps;
   const api = syncApi(deps);
   let received = 0;
@@ -110,19 +117,21 @@ export async function pull(deps: SyncDeps): Promise<number> {
 }
 
 /** Looks up (once) the neighbour sets of the places the person browses, so range works offline. */
-export async function cachePlaces(deps: SyncDeps): Promise<void> {
+export async function cachePlaces(deps: EngineDeps): Promise<void> {
   // A visitor's first sync learns the default area from the pull; its places come on the next.
   const { db } = deps;
   const api = syncApi(deps);
   const scope = await currentScope(db);
   const held = (await getMeta(db, 'profile'))?.neighbourhoods.map((n) => n.id) ?? [];
   for (const id of new Set([...(scope ? [scope.scope.neighbourhoodId] : []), ...held])) {
-    if ((await db.neighbourhoods.get(id))?.neighbours) continue;
+    const known = await db.neighbourhoods.get(id);
+    // A copy from before boundaries were sent is fetched again, once.
+    if (known?.neighbours && known.polygons !== undefined) continue;
     await db.neighbourhoods.put(await syncCall(() => api.json(`/api/neighbourhoods/${encodeURIComponent(id)}`, neighbourhoodDetailSchema)));
   }
 }
 
-export async function syncOnce(deps: SyncDeps): Promise<{ pushed: number; pulled: number }> {
+export async function syncOnce(deps: EngineDeps): Promise<{ pushed: number; pulled: number }> {
   await flushSignOut(deps);
   let pushed = 0;
   // Only a signed-in device has photos to upload and an outbox to push.
@@ -143,7 +152,7 @@ export async function syncOnce(deps: SyncDeps): Promise<{ pushed: number; pulled
 }
 
 /** Runs one cycle while holding the device-wide sync lock, so only one tab (or the worker) pushes. */
-export async function syncWithLock(deps: SyncDeps) {
+export async function syncWithLock(deps: EngineDeps) {
   if (typeof navigator !== 'undefined' && navigator.locks) {
     return navigator.locks.request('dongne-sync', () => syncOnce(deps));
   }

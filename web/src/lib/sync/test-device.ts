@@ -8,7 +8,7 @@ import { createApp, ensureDemoNeighbourhoods, fixSource, openSqliteStore, T0, ty
 import { authenticate, signOut, type AuthResult } from '../account/auth-client.js';
 import { createApiClient } from '../api/api-client.js';
 import { DongneDb } from '../db/db.js';
-import type { SyncDeps } from './sync-deps.js';
+import type { EngineDeps } from './sync-engine.js';
 import { syncOnce } from './sync-engine.js';
 import * as pulledDrafts from '../drafts/pulled-drafts.js';
 import * as ownWork from './own-work.js';
@@ -59,7 +59,7 @@ interface PlannedFault {
 export interface Device {
   name: string;
   db: DongneDb;
-  deps: SyncDeps;
+  deps: EngineDeps;
   /** `name=value` pairs the server set, sent back on every request like a browser would. */
   cookies: Map<string, string>;
   /** Every request that left the device, as `METHOD /path?query`. */
@@ -110,7 +110,7 @@ export function createDevice(server: TestServer, name = 'device'): Device {
     return response;
   };
 
-  const deps: SyncDeps = { db, fetch: fetchViaServer, draftMerger: async () => pulledDrafts, ownWork: async () => ownWork };
+  const deps: EngineDeps = { db, fetch: fetchViaServer, draftMerger: async () => pulledDrafts, ownWork: async () => ownWork };
   const api = createApiClient({ fetch: fetchViaServer });
   const device: Device = {
     name,
