@@ -1,7 +1,7 @@
 // Install and update prompts: workbox-window registers the service worker and tells us when a new
 // version is waiting; the browser's beforeinstallprompt tells us the app can be installed.
 // A first visit has no version to update from: it registers the worker with the browser's own call,
-// and workbox-window (served from the worker's cache from then on) is loaded only on later visits.
+// and loads workbox-window only once that worker controls the page (from its cache, not the network).
 import type { Workbox } from 'workbox-window';
 
 interface InstallPromptEvent extends Event {
@@ -21,7 +21,11 @@ let installPrompt: InstallPromptEvent | undefined;
 async function register() {
   if (!navigator.serviceWorker.controller) {
     await navigator.serviceWorker.register('/service-worker.js');
-    return;
+    // The worker claims the page once installed; from then on workbox-window comes from its cache
+    // and watches for the next version, so a first visit left open still hears of updates.
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
   }
   const { Workbox } = await import('workbox-window');
   workbox = new Workbox('/service-worker.js');
