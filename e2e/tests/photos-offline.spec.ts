@@ -64,6 +64,25 @@ test('after the first sync, photos of listings never opened show with no connect
     await photo.scrollIntoViewIfNeeded();
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   }
+
+  // A listing never opened: its full-size photo was never fetched, so its page shows the thumbnail.
+  await page.getByTestId('listing-card').nth(count - 1).click();
+  const first = page.getByTestId('gallery').locator('img').first();
+  await expect.poll(() => first.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && new URL(img.src).pathname)).toBe(
+    await page.evaluate(async () => {
+      const id = location.pathname.split('/').pop()!;
+      return new Promise<string>((resolve) => {
+        const open = indexedDB.open('dongne');
+        open.onsuccess = () => {
+          const read = open.result.transaction('listings').objectStore('listings').get(decodeURIComponent(id));
+          read.onsuccess = () => {
+            open.result.close();
+            resolve(`/api/media/${read.result.photos[0].thumb}`);
+          };
+        };
+      });
+    }),
+  );
 });
 
 test('a small budget keeps only the newest listings’ photos, and a larger one brings the rest', async ({ page }) => {
