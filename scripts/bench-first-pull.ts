@@ -10,11 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { neighbourhoodLabel, SYNC_LIMITS } from '@dongne/shared';
+import { SYNC_LIMITS } from '@dongne/shared';
 import { startServer, type DongneServer } from '../e2e/support/server.js';
-import { DEFAULT_NEIGHBOURHOOD_ID } from '../server/src/services/demo-listings.js';
-import { openSqliteStore } from '../server/src/store/sqlite/sqlite-store.js';
-import { seededRandom, storeListings, syntheticListings } from './bench-listings.js';
+import { fillArea } from '../e2e/support/fill-area.js';
 
 /** Rows in the area's first pull: the demo listings there plus synthetic ones, as in the issue. */
 const AREA_ROWS = 480;
@@ -95,22 +93,6 @@ function cpuMsOf(pid: number | undefined): number | undefined {
   }
 }
 
-/** Fills the visitors' default area (range 4) up to AREA_ROWS listings in the server's own file. */
-async function fillArea(server: DongneServer): Promise<void> {
-  await server.stop();
-  const store = openSqliteStore(join(server.dataDir, 'dongne.sqlite'));
-  try {
-    const places = await store.neighbourhoods.neighbourIds(DEFAULT_NEIGHBOURHOOD_ID, 4);
-    const there = (await store.listings.changesSinceIn(places, undefined, 0, 10 * AREA_ROWS)).length;
-    const rows = await Promise.all(places.map((id) => store.neighbourhoods.byId(id)));
-    const labelled = rows.map((row) => ({ id: row!.id, label: neighbourhoodLabel(row!) }));
-    await storeListings(store, syntheticListings(AREA_ROWS - there, labelled, Date.now(), seededRandom(7)), Date.now());
-  } finally {
-    await store.close();
-  }
-  await server.start();
-}
-
 const firstPullPath = () => `/api/sync/pull?cursor=0&clientId=${randomUUID()}&limit=${SYNC_LIMITS.pullPageDefault}`;
 
 export async function benchFirstPull(): Promise<string> {
@@ -119,7 +101,7 @@ export async function benchFirstPull(): Promise<string> {
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Dongne</title>');
   const server = await startServer({ webDir });
   try {
-    await fillArea(server);
+    await fillArea(server, AREA_ROWS);
     // What a fresh device receives, on the wire; Node's fetch would unzip it, so ask over http.
     const wire = await new Promise<{ bytes: Buffer; encoding?: string }>((done, fail) => {
       request({ host: '127.0.0.1', port: server.port, path: firstPullPath(), headers: ACCEPT }, (res) => {

@@ -28,6 +28,9 @@ export default defineConfig({
       },
     },
   },
+  // The sync worker loads Yjs and the outbox's code only when a pull needs them: an ES module worker
+  // can split them off, a classic one cannot.
+  worker: { format: 'es' },
   server: {
     // `npm run dev` talks to a server started with `npm run serve` on the default port. The Host
     // header stays the dev server's, so the API sees the page's own origin (its same-origin check

@@ -23,12 +23,20 @@ export function shownToNeighbours(hiddenSellers: ReadonlySet<string>) {
   return (listing: Pick<LocalListing, 'hidden' | 'sellerId'>) => !listing.hidden && !hiddenSellers.has(listing.sellerId);
 }
 
+/** Up to this many places, the feed reads each place's own newest rows; more, one walk of all. */
+const PLACE_BY_PLACE_MAX = 3;
+
 /**
  * The first `limit` listings of the person's area, most recently bumped (or published) first;
- * filtered here so a range change works offline too. Each place is read newest-first from the
- * [neighbourhoodId+bumpedAt] index and stops after `limit` rows, so the cost follows the page, not
- * how many listings the device holds. Hidden listings, and those of sellers hidden from this
- * person (blocked either way), are left out before the limit, so a page stays full.
+ * filtered here so a range change works offline too. Hidden listings, and those of sellers hidden
+ * from this person (blocked either way), are left out before the limit, so a page stays full.
+ *
+ * The cost follows the page, not how many listings the device holds. A few places: each is read
+ * newest-first from the [neighbourhoodId+bumpedAt] index, `limit` rows at most. A wide range (a
+ * visitor's default covers dozens of places): one newest-first walk of the bumpedAt index, kept
+ * to the area's places, which stops after `limit` rows — the device holds mostly its own area, so
+ * the walk reads about a page, where reading each place would read up to `limit` rows per place
+ * (on a phone's main thread, for every liveQuery run while a sync writes).
  */
 export async function feedPage(db: DongneDb, limit: number): Promise<LocalListing[]> {
   const visible = shownToNeighbours(await hiddenSellerIds(db));
@@ -36,7 +44,12 @@ export async function feedPage(db: DongneDb, limit: number): Promise<LocalListin
   let places = current && (await placesIn(db, current.scope));
   // Chosen offline, before this device could look up the neighbours: the place itself is known.
   if (!places && current?.chosen && current.scope.range === 1) places = [current.scope.neighbourhoodId];
-  if (!places) return db.listings.orderBy('bumpedAt').reverse().filter(visible).limit(limit).toArray();
+  const newestFirstOf = (keep: (listing: LocalListing) => boolean) => db.listings.orderBy('bumpedAt').reverse().filter(keep).limit(limit).toArray();
+  if (!places) return newestFirstOf(visible);
+  if (places.length > PLACE_BY_PLACE_MAX) {
+    const area = new Set(places);
+    return newestFirstOf((listing) => area.has(listing.neighbourhoodId) && visible(listing));
+  }
   const perPlace = await Promise.all(
     places.map((place) =>
       db.listings

@@ -159,4 +159,16 @@ describe('feedPage', () => {
     await setMeta(db, 'range', 4);
     expect(await feedIds(1)).toEqual([pangyo.id]);
   });
+
+  it('keeps a wide area (a walk of every listing, newest first) to its own places, hidden ones out, a page at most', async () => {
+    const wide = [SUNAE, PANGYO, YATAP, 'kr-bundang-jeongja', 'kr-bundang-seohyeon'];
+    await db.neighbourhoods.put(place(SUNAE, { ...SUNAE_SETS, 4: wide }));
+    await setMeta(db, 'profile', profileHolding([SUNAE, true]));
+    await setMeta(db, 'range', 4);
+    const more = [listingIn('kr-bundang-jeongja'), listingIn(MANGWON), listingIn('kr-bundang-seohyeon'), { ...listingIn(SUNAE), hidden: true }];
+    await db.listings.bulkPut(more);
+    const [jeongja, , seohyeon] = more;
+    expect(await feedIds()).toEqual([seohyeon.id, jeongja.id, yatap.id, pangyo.id, sunae.id]);
+    expect((await feedPage(db, 2)).map((l) => l.id)).toEqual([seohyeon.id, jeongja.id]);
+  });
 });

@@ -12,4 +12,11 @@ describe('formatPrice', () => {
     expect(formatPrice(15000, 'en-US')).toBe('₩15,000');
     expect(formatPrice(0, 'en-US')).toBe('Free');
   });
+
+  it('groups every size of amount the way Intl does', () => {
+    for (const amount of [1, 12, 999, 1000, 10_000, 999_999, 1_000_000, 123_456_789, 10_000_000_000]) {
+      expect(formatPrice(amount, 'en-US')).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'KRW' }).format(amount));
+      expect(formatPrice(amount, 'ko-KR')).toBe(`${new Intl.NumberFormat('ko-KR').format(amount)}원`);
+    }
+  });
 });

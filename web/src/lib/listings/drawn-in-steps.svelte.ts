@@ -1,0 +1,41 @@
+// A list drawn a few rows per frame (see drawn-in-steps.ts): the first screenful at once, then
+// `step` more in a task of their own after each frame, until every row is on screen.
+import { hasUndrawn, nextDrawn } from './drawn-in-steps.js';
+
+/** Enough cards to fill a phone's screen, or two rows of the wide grid. */
+const FIRST = 8;
+const STEP = 6;
+
+export class DrawnInSteps<T extends { id: string }> {
+  #drawn = $state.raw<ReadonlySet<string>>(new Set());
+  #rows: () => readonly T[] | null | undefined;
+
+  /** Call while a component initialises: `rows` is read reactively (a store's value, a $state). */
+  constructor(rows: () => readonly T[] | null | undefined) {
+    this.#rows = rows;
+    $effect(() => {
+      const current = this.#rows() ?? [];
+      if (!hasUndrawn(this.#drawn, current)) return;
+      // Nothing of this list on screen yet (the first rows, another area): a screenful at once.
+      if (!current.some((row) => this.#drawn.has(row.id))) {
+        this.#drawn = nextDrawn(new Set(), current, FIRST);
+        return;
+      }
+      const step = () => {
+        this.#drawn = nextDrawn(this.#drawn, current, STEP);
+      };
+      // After the frame that shows the last step, in a task of its own.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const frame = requestAnimationFrame(() => (timer = setTimeout(step)));
+      return () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+      };
+    });
+  }
+
+  /** The rows on screen now, in list order. */
+  get rows(): T[] {
+    return (this.#rows() ?? []).filter((row) => this.#drawn.has(row.id));
+  }
+}
