@@ -14,6 +14,15 @@ try {
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await skipFirstRun(context);
+  if (process.env.WARM_FONTS) {
+    await context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+      const warm = document.createElement('div');
+      warm.setAttribute('aria-hidden', 'true');
+      warm.style.cssText = 'position:absolute;opacity:0;pointer-events:none';
+      warm.innerHTML = '<span>가나 Ab</span><b>가나 Ab</b><strong style="font-weight:800">가 A</strong><span style="font-weight:600">가 A</span>';
+      document.body.append(warm);
+    }));
+  }
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });

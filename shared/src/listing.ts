@@ -3,7 +3,7 @@
 import { z } from 'zod/mini';
 import { categoryIdSchema } from './categories.js';
 import { LISTING_STATUSES } from './listing-status.js';
-import { listingPhotosSchema } from './media.js';
+import { listingPhotoSchema, listingPhotosSchema } from './media.js';
 import { multiLineText, noControlCharacters, singleLineText } from './text.js';
 
 export const LISTING_LIMITS = {
@@ -76,6 +76,36 @@ export const listingSchema = z.extend(listingContentSchema, {
   viewCount: z.int(),
 });
 export type Listing = z.infer<typeof listingSchema>;
+
+/**
+ * A listing as a pull (or a refusal's `current`) carries it to a device. The server checked the
+ * seller's words when it took the change, and every row it sends comes from its own store; the
+ * device checks once more only the shape it relies on — types, the enums, photo hashes (they go
+ * into URLs) — not the text rules, which cost a phone's CPU on every row of every page.
+ */
+export const listingRowSchema = z.object({
+  id: z.string(),
+  sellerId: z.string(),
+  sellerName: z.string(),
+  title: z.string(),
+  priceKrw: z.number(),
+  category: categoryIdSchema,
+  description: z.string(),
+  neighbourhoodId: z.string(),
+  neighbourhood: z.string(),
+  acceptsOffers: z.boolean(),
+  meetingSpot: z.string(),
+  photos: z.array(listingPhotoSchema),
+  status: z.enum(LISTING_STATUSES),
+  hidden: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  bumpedAt: z.number(),
+  lastBumpedAt: z.nullable(z.number()),
+  editedAt: z.nullable(z.number()),
+  likeCount: z.number(),
+  viewCount: z.number(),
+});
 
 /** What a newly published listing has besides its content; a fresh row's starting values. */
 export const NEW_LISTING_STATE = {

@@ -1,7 +1,7 @@
 // The sync protocol on the wire: push of outbox mutations, and paged pull of changes.
 import { z } from 'zod/mini';
 import { idSchema } from './id.js';
-import { listingSchema } from './listing.js';
+import { listingRowSchema } from './listing.js';
 import type { RangeLevel } from './geo/range.js';
 import { chatMessageSchema, conversationSchema } from './trading/chat.js';
 
@@ -46,7 +46,7 @@ export const pushRequestSchema = z.object({
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const changeSchema = z.union([
-  z.object({ op: z.literal('upsert'), entity: z.literal('listing'), row: listingSchema }),
+  z.object({ op: z.literal('upsert'), entity: z.literal('listing'), row: listingRowSchema }),
   z.object({ op: z.literal('delete'), entity: z.literal('listing'), id: z.string() }),
   /** One of the person's drafts: its merged Yjs document, base64. */
   z.object({ op: z.literal('upsert'), entity: z.literal('draft'), id: z.string(), state: z.string(), updatedAt: z.int() }),

@@ -9,14 +9,18 @@ import { intlLocale } from '../i18n/locale.js';
 type Count = (inputs: { count: number }, options: { locale: 'en' | 'ko' }) => string;
 type Word = (inputs: Record<string, never>, options: { locale: 'en' | 'ko' }) => string;
 
-/** Longest unit first; `previous` is how a single one back is said. */
-const UNITS: { ms: number; ago: Count; previous?: Word }[] = [
-  { ms: 365 * 24 * 3600_000, ago: m.time_years_ago, previous: m.time_last_year },
-  { ms: 30 * 24 * 3600_000, ago: m.time_months_ago, previous: m.time_last_month },
-  { ms: 7 * 24 * 3600_000, ago: m.time_weeks_ago, previous: m.time_last_week },
-  { ms: 24 * 3600_000, ago: m.time_days_ago, previous: m.time_yesterday },
-  { ms: 3600_000, ago: m.time_hours_ago },
-  { ms: 60_000, ago: m.time_minutes_ago },
+/**
+ * Longest unit first; `one` is how a single one back is said. The messages have no plural
+ * selectors (Paraglide builds an Intl.PluralRules per plural call, paid per card of a list): the
+ * count of one has its own words.
+ */
+const UNITS: { ms: number; ago: Count; one: Word }[] = [
+  { ms: 365 * 24 * 3600_000, ago: m.time_years_ago, one: m.time_last_year },
+  { ms: 30 * 24 * 3600_000, ago: m.time_months_ago, one: m.time_last_month },
+  { ms: 7 * 24 * 3600_000, ago: m.time_weeks_ago, one: m.time_last_week },
+  { ms: 24 * 3600_000, ago: m.time_days_ago, one: m.time_yesterday },
+  { ms: 3600_000, ago: m.time_hours_ago, one: m.time_hour_ago },
+  { ms: 60_000, ago: m.time_minutes_ago, one: m.time_minute_ago },
 ];
 
 /**
@@ -29,7 +33,7 @@ export function timeAgo(at: number, now = Date.now(), locale = intlLocale()): st
   for (const unit of UNITS) {
     if (past < unit.ms) continue;
     const count = Math.round(past / unit.ms);
-    return count === 1 && unit.previous ? unit.previous({}, options) : unit.ago({ count }, options);
+    return count === 1 ? unit.one({}, options) : unit.ago({ count }, options);
   }
   return m.time_just_now({}, options);
 }

@@ -2,9 +2,9 @@
 // `step` more in a task of their own after each frame, until every row is on screen.
 import { hasUndrawn, nextDrawn } from './drawn-in-steps.js';
 
-/** Enough cards to fill a phone's screen, or two rows of the wide grid. */
-const FIRST = 8;
-const STEP = 6;
+/** About a phone screenful (the next follows a frame later): 8 at once held a slowed main thread 60 ms. */
+const FIRST = 4;
+const STEP = 3;
 
 export class DrawnInSteps<T extends { id: string }> {
   #drawn = $state.raw<ReadonlySet<string>>(new Set());

@@ -1,0 +1,88 @@
+// How long the page's main thread was held, as a phone would feel it. The Long Tasks API reports
+// every task over 50 ms of wall time; on a 2-core machine busy with other work a 20 ms task can
+// take 60 ms of wall time waiting for a core. A Chromium trace says how much of a task the main
+// thread actually ran (its thread time), so a task counts as long only if it was both: reported
+// by the Long Tasks API and over 50 ms of the main thread's own time.
+import type { Browser, Page } from '@playwright/test';
+
+export const LONG_TASK_MS = 50;
+
+/** A task the Long Tasks API reported, in the page's clock (ms since its time origin). */
+export interface ReportedTask {
+  startTime: number;
+  duration: number;
+}
+
+export interface HeldTask extends ReportedTask {
+  /** The main thread's own time in it, from the trace (ms). */
+  threadMs: number;
+}
+
+declare global {
+  interface Window {
+    __longTasks?: ReportedTask[];
+  }
+}
+
+/** Runs before the app: keeps every long task the page reports. */
+export function watchLongTasks(): void {
+  const seen: ReportedTask[] = (window.__longTasks = []);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) seen.push({ startTime: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Starts a trace of the page's tasks; `finish` gives what it found. */
+export async function traceMainThread(browser: Browser, page: Page) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  return {
+    /**
+     * The long tasks reported between `from` and `to` (page clock), each with its thread time.
+     * `anchor`: a User Timing mark the page set, which puts the trace's clock on the page's.
+     */
+    async finish(anchor: string, from: number, to: number): Promise<{ reported: HeldTask[]; held: HeldTask[] }> {
+      // Two frames on, so the observer has been told of every task that ended before.
+      const { reported, anchorAt } = await page.evaluate(
+        (mark) =>
+          new Promise<{ reported: ReportedTask[]; anchorAt: number }>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => resolve({ reported: window.__longTasks ?? [], anchorAt: performance.getEntriesByName(mark)[0].startTime })),
+            ),
+          ),
+        anchor,
+      );
+      const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+      const mark = events.find((e) => e.name === anchor);
+      if (!mark) throw new Error(`the trace has no ${anchor} mark`);
+      // The page's main thread set the mark.
+      const main = { pid: mark.pid, tid: mark.tid };
+      // Trace time (µs) of a page time (ms).
+      const toTrace = (ms: number) => mark.ts + (ms - anchorAt) * 1000;
+      const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid);
+      const threadMsOf = (task: ReportedTask) => {
+        const start = toTrace(task.startTime);
+        const end = toTrace(task.startTime + task.duration);
+        // The trace's task that overlaps the reported one most.
+        const overlap = (e: TraceEvent) => Math.min(end, e.ts + (e.dur ?? 0)) - Math.max(start, e.ts);
+        const match = tasks.filter((e) => overlap(e) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
+        if (!match) throw new Error(`the trace has no task at ${Math.round(task.startTime)} ms, where the page reported one`);
+        return (match.tdur ?? match.dur ?? 0) / 1000;
+      };
+      const inWindow = reported
+        .filter((task) => task.startTime < to && task.startTime + task.duration > from)
+        .map((task) => ({ startTime: Math.round(task.startTime), duration: Math.round(task.duration), threadMs: Math.round(threadMsOf(task)) }));
+      return { reported: inWindow, held: inWindow.filter((task) => task.threadMs > LONG_TASK_MS) };
+    },
+  };
+}
