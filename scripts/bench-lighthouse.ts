@@ -63,7 +63,7 @@ export async function measureScreens({ webDir, runs = RUNS, reportsDir }: { webD
       for (const language of LANGUAGES) {
         const lhrs: Result[] = [];
         for (let i = 0; i < runs; i++) {
-          const { lhr, html } = await runOnce(server.url + screen.path, language);
+          const { lhr, html } = await runWithRetries(server.url + screen.path, language);
           lhrs.push(lhr);
           if (reportsDir) {
             const name = join(reportsDir, `${screen.name}-${language}-${i + 1}`);
@@ -87,6 +87,17 @@ async function demoListingWithPhoto(url: string): Promise<string> {
   const listing = page.changes.find((c) => c.entity === 'listing' && c.row?.photos?.length)?.row;
   if (!listing) throw new Error('the demo server has no listing with a photo');
   return listing.id;
+}
+
+/** Lighthouse now and then fails to record a trace on a busy machine (NO_NAVSTART): such a run is run again. */
+async function runWithRetries(url: string, language: Language, attempts = 3): Promise<{ lhr: Result; html: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const run = await runOnce(url, language);
+    const error = run.lhr.runtimeError;
+    if (!error) return run;
+    if (attempt === attempts) throw new Error(`Lighthouse on ${url}: ${error.code} ${error.message}`);
+    console.error(`Lighthouse on ${url} (${language}): ${error.code}; running it again`);
+  }
 }
 
 /**
@@ -113,7 +124,7 @@ async function runOnce(url: string, language: Language): Promise<{ lhr: Result; 
     const run = await lighthouse(url, { output: 'html', logLevel: 'error' }, CONFIG, page);
     if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
     const lhr = run.lhr;
-    if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) return { lhr, html: '' };
     // Measure the screen asked for, in the language asked for, or say so.
     const landed = new URL(lhr.finalDisplayedUrl);
     const wanted = new URL(url);
