@@ -17,6 +17,8 @@ describe('serving the built app', () => {
   beforeEach(async () => {
     web = tempDir('dongne-web-');
     mkdirSync(join(web.dir, '_app/immutable/chunks'), { recursive: true });
+    mkdirSync(join(web.dir, 'icons'));
+    writeFileSync(join(web.dir, 'icons/icon-192.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
     writeFileSync(join(web.dir, 'index.html'), SHELL);
     writeFileSync(join(web.dir, '_app/immutable/chunks/app.abc123.js'), SCRIPT);
     copyFileSync(ROBOTS, join(web.dir, 'robots.txt'));
@@ -54,6 +56,11 @@ describe('serving the built app', () => {
       expect(await response.text(), path).not.toContain('<title>Dongne</title>');
       expect(response.headers.get('cache-control'), path).toBeNull();
     }
+  });
+
+  it('lets the browser keep the icons for a day, and the shell only while it checks for a new one', async () => {
+    expect((await server.app.request('/icons/icon-192.png')).headers.get('cache-control')).toBe('public, max-age=86400');
+    expect((await server.app.request('/')).headers.get('cache-control')).toBe('no-cache');
   });
 
   it('gzips a script for a browser that takes gzip, and sends it as it is to one that does not', async () => {

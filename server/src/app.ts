@@ -170,6 +170,9 @@ function mountWeb(app: Hono<AppEnv>, webDir: string) {
     // missing file is not kept at all: it may be there after the next deploy.
     if (!c.res.ok) return;
     if (path.startsWith('/_app/immutable/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    // The icons (the header's logo, the tab's icon, the manifest's) are asked for three times on a
+    // first visit; a new one may take a day to show.
+    else if (path.startsWith('/icons/')) c.header('Cache-Control', 'public, max-age=86400');
     else c.header('Cache-Control', 'no-cache');
   });
   app.use('*', serveStatic({ root: webDir }));
