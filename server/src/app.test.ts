@@ -58,9 +58,18 @@ describe('serving the built app', () => {
     }
   });
 
-  it('lets the browser keep the icons for a day, and the shell only while it checks for a new one', async () => {
-    expect((await server.app.request('/icons/icon-192.png')).headers.get('cache-control')).toBe('public, max-age=86400');
-    expect((await server.app.request('/')).headers.get('cache-control')).toBe('no-cache');
+  it('answers a second ask for the shell or an icon with a 304 and no body, still to be revalidated', async () => {
+    for (const path of ['/', '/listings/00000000-0000-4000-8000-000000000001', '/icons/icon-192.png', '/robots.txt']) {
+      const first = await server.app.request(path);
+      const tag = first.headers.get('etag');
+      expect(tag, path).toMatch(/^"[0-9a-f]+"$/);
+      const again = await server.app.request(path, { headers: { 'if-none-match': tag! } });
+      expect(again.status, path).toBe(304);
+      expect(await again.text(), path).toBe('');
+      expect(again.headers.get('cache-control'), path).toBe('no-cache');
+    }
+    const changed = await server.app.request('/icons/icon-192.png', { headers: { 'if-none-match': '"an-older-icon"' } });
+    expect(changed.status).toBe(200);
   });
 
   it('gzips a script for a browser that takes gzip, and sends it as it is to one that does not', async () => {

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
@@ -163,6 +164,10 @@ const FILE_NAME = /\.(txt|xml|ico|png|jpe?g|gif|svg|webp|avif|js|mjs|css|map|jso
 
 function mountWeb(app: Hono<AppEnv>, webDir: string) {
   app.use('*', compress());
+  // What is revalidated (the shell, the manifest, the icons: one of them is asked for three times on
+  // a first visit) carries an ETag, so that asking again costs a 304 and no body.
+  const revalidated = etag();
+  app.use('*', (c, next) => (c.req.path.startsWith('/_app/immutable/') ? next() : revalidated(c, next)));
   app.use('*', async (c, next) => {
     await next();
     const path = c.req.path;
@@ -170,9 +175,6 @@ function mountWeb(app: Hono<AppEnv>, webDir: string) {
     // missing file is not kept at all: it may be there after the next deploy.
     if (!c.res.ok) return;
     if (path.startsWith('/_app/immutable/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    // The icons (the header's logo, the tab's icon, the manifest's) are asked for three times on a
-    // first visit; a new one may take a day to show.
-    else if (path.startsWith('/icons/')) c.header('Cache-Control', 'public, max-age=86400');
     else c.header('Cache-Control', 'no-cache');
   });
   app.use('*', serveStatic({ root: webDir }));
