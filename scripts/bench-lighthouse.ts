@@ -144,7 +144,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function summarise(screen: string, language: Language, lhrs: Result[]): ScreenResult {
+export function summarise(screen: string, language: Language, lhrs: Result[]): ScreenResult {
   const scores = Object.fromEntries(
     CATEGORIES.map((id) => [id, Math.round(median(lhrs.map((lhr) => (lhr.categories[id].score ?? 0) * 100)))]),
   ) as Record<Category, number>;
