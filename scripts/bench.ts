@@ -22,6 +22,7 @@ import { benchFirstPull } from './bench-first-pull.js';
 import { benchInstances } from './bench-instances.js';
 import { benchChatLatency } from './bench-chat-latency.js';
 import { benchChatList } from './bench-chat-list.js';
+import { benchLighthouse } from './bench-lighthouse.js';
 
 const N = 10_000;
 const BATCH = 100;
@@ -206,3 +207,4 @@ console.log(await benchInstances());
 console.log(await benchOffline());
 console.log(await benchChatLatency());
 console.log(await benchChatList());
+console.log(await benchLighthouse());

@@ -33,6 +33,21 @@ test('search finds a Korean word inside a title on the server, and offline over 
   await expect(page.getByText('Nothing matches “no such thing anywhere” in your area.')).toBeVisible();
 });
 
+test('a search is in its address: a shared link searches at once, and a new search takes its place', async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent('암체어')}`);
+  const box = page.getByRole('searchbox', { name: 'Search listings' });
+  await expect(box).toHaveValue('암체어');
+  await expect(page.getByTestId('search-results')).toContainText('이케아 포엥 암체어');
+
+  await box.fill('포엥');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(`/search?q=${encodeURIComponent('포엥')}`);
+  await expect(page.getByTestId('search-results')).toContainText('이케아 포엥 암체어');
+  // The address was replaced, not added to: Back leaves search.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/\/search/);
+});
+
 test('a price range narrows the results online and offline, and a reversed range is explained', async ({ page, context }) => {
   await openApp(page);
   await page.getByRole('link', { name: 'Search' }).click();

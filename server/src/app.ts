@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
@@ -158,17 +159,31 @@ export function createApp({
   return app;
 }
 
+/** A path that names a file of a kind the web serves (robots.txt, app.abc123.js), never a screen of the app. */
+const FILE_NAME = /\.(txt|xml|ico|png|jpe?g|gif|svg|webp|avif|js|mjs|css|map|json|webmanifest|woff2?|html?)$/i;
+
 function mountWeb(app: Hono<AppEnv>, webDir: string) {
   app.use('*', compress());
+  // What is revalidated (the shell, the manifest, the icons: one of them is asked for three times on
+  // a first visit) carries an ETag, so that asking again costs a 304 and no body.
+  const revalidated = etag();
+  app.use('*', (c, next) => (c.req.path.startsWith('/_app/immutable/') ? next() : revalidated(c, next)));
   app.use('*', async (c, next) => {
     await next();
     const path = c.req.path;
-    // Hashed build assets never change; everything else must be revalidated so updates land.
+    // Hashed build assets never change; everything else must be revalidated so updates land. A
+    // missing file is not kept at all: it may be there after the next deploy.
+    if (!c.res.ok) return;
     if (path.startsWith('/_app/immutable/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    else if (c.res.ok) c.header('Cache-Control', 'no-cache');
+    else c.header('Cache-Control', 'no-cache');
   });
   app.use('*', serveStatic({ root: webDir }));
-  // SPA fallback: client-side routes such as /listings/<id> load the app shell.
-  const shell = join(webDir, 'index.html');
-  app.get('*', serveStatic({ path: shell }));
+  // SPA fallback: client-side routes such as /listings/<id> load the app shell. A file that is not
+  // there (/favicon.ico, /sitemap.xml) is a 404: answered with the shell, a crawler would read the
+  // page as that file.
+  app.get('*', async (c, next) => {
+    if (FILE_NAME.test(c.req.path)) return c.notFound();
+    await next();
+  });
+  app.get('*', serveStatic({ path: join(webDir, 'index.html') }));
 }

@@ -18,14 +18,17 @@ import { AHEAD_HEADER, PHOTO_CACHE, stamped } from '$lib/offline-photos/photo-ca
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
+/** For crawlers, which never run this worker: always the server's own copy, never kept here or answered with the shell. */
+const ROBOTS = '/robots.txt';
+
 // Hashed build files carry their version in the name; the shell and static files use the build version.
 precacheAndRoute([
   ...build.map((url) => ({ url, revision: null })),
-  ...files.filter((url) => !url.endsWith('.DS_Store')).map((url) => ({ url, revision: version })),
+  ...files.filter((url) => !url.endsWith('.DS_Store') && url !== ROBOTS).map((url) => ({ url, revision: version })),
   { url: '/index.html', revision: version },
 ]);
 cleanupOutdatedCaches();
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/robots\.txt$/] }));
 
 // A photo's URL is the hash of its bytes, so a cached copy is never stale: answer from the cache
 // without asking. A photo opened is kept, stamped with its size and the time it was opened; the page

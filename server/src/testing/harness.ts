@@ -57,7 +57,7 @@ export interface TestServer {
 
 /** The app over a fresh store holding the demo neighbourhoods (no listings); call close() in afterEach. */
 export async function createTestServer(
-  options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps' | 'pokeGapMs' | 'liveKeepaliveMs' | 'trustedProxies'> & {
+  options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps' | 'pokeGapMs' | 'liveKeepaliveMs' | 'trustedProxies' | 'webDir'> & {
     changes?: ChangeBus;
     /** Makes the blob store photo bytes go to, over the test's store; that store itself unless given. */
     blobs?: (store: TestStore) => BlobStore;
