@@ -56,67 +56,73 @@ async function review(page: Page, manners: string[], words: string): Promise<str
   return reviewPath;
 }
 
-test('a chat ends in a sale, both review each other, and both temperatures move from 36.5 °C with the praise on the profile', async ({ page: seller, newDevice }) => {
-  const sellerName = await sellerWithListing(seller, 'Trade: rice cooker');
-  const sellerId = (await readMeta<string>(seller, 'actorId'))!;
+// The one journey also run against PostgreSQL: a chat and a sale end to end, with live pokes over
+// its change bus. The store contract itself runs on both engines in vitest (server-pg).
+test(
+  'a chat ends in a sale, both review each other, and both temperatures move from 36.5 °C with the praise on the profile',
+  { tag: '@both-engines' },
+  async ({ page: seller, newDevice }) => {
+    const sellerName = await sellerWithListing(seller, 'Trade: rice cooker');
+    const sellerId = (await readMeta<string>(seller, 'actorId'))!;
 
-  const buyer = await newDevice();
-  const buyerName = await buyerInSunae(buyer);
-  const buyerId = (await readMeta<string>(buyer, 'actorId'))!;
+    const buyer = await newDevice();
+    const buyerName = await buyerInSunae(buyer);
+    const buyerId = (await readMeta<string>(buyer, 'actorId'))!;
 
-  // The buyer sees a new neighbour at the first temperature, and starts a chat from the listing.
-  await openListing(buyer, 'Trade: rice cooker');
-  await expect.poll(() => degrees(buyer.getByTestId('seller-link').getByTestId('manner-temperature'))).toBe(36.5);
-  await buyer.getByTestId('chat-button').click();
-  await expect(buyer).toHaveURL(/\/chats\//);
-  await send(buyer, 'Hello! Is the rice cooker still available?');
-  await expectAllSent(buyer);
+    // The buyer sees a new neighbour at the first temperature, and starts a chat from the listing.
+    await openListing(buyer, 'Trade: rice cooker');
+    await expect.poll(() => degrees(buyer.getByTestId('seller-link').getByTestId('manner-temperature'))).toBe(36.5);
+    await buyer.getByTestId('chat-button').click();
+    await expect(buyer).toHaveURL(/\/chats\//);
+    await send(buyer, 'Hello! Is the rice cooker still available?');
+    await expectAllSent(buyer);
 
-  // The seller's listing lists the chat; the seller reserves it for the buyer, then sells it to them.
-  await seller.getByTestId('my-listings').getByText('Trade: rice cooker').click();
-  const chats = seller.getByTestId('listing-chats');
-  await expect(chats.getByRole('heading')).toHaveText('Chats (1)', { timeout: LIVE_BOUND_MS });
-  await expect(chats.getByTestId('listing-chat')).toContainText(buyerName);
-  await expect(chats.getByTestId('listing-chat')).toContainText('Is the rice cooker still available?');
-  await chats.getByTestId('listing-chat').click();
-  seller.on('dialog', (dialog) => void dialog.accept());
-  await seller.getByRole('button', { name: `Reserve for ${buyerName}` }).click();
-  await expect(seller.getByTestId('chat-step').filter({ hasText: `reserved this for ${buyerName}` })).toBeVisible();
-  await expect(buyer.getByTestId('chat-step').filter({ hasText: 'reserved this for you' })).toBeVisible({ timeout: LIVE_BOUND_MS });
-  await seller.getByRole('button', { name: `Mark sold to ${buyerName}` }).click();
-  await expect(seller.getByTestId('chat-step').filter({ hasText: `marked this sold to ${buyerName}` })).toBeVisible();
-  await expectAllSent(seller);
-  await expect(buyer.getByTestId('chat-step').filter({ hasText: 'marked this sold to you' })).toBeVisible({ timeout: LIVE_BOUND_MS });
+    // The seller's listing lists the chat; the seller reserves it for the buyer, then sells it to them.
+    await seller.getByTestId('my-listings').getByText('Trade: rice cooker').click();
+    const chats = seller.getByTestId('listing-chats');
+    await expect(chats.getByRole('heading')).toHaveText('Chats (1)', { timeout: LIVE_BOUND_MS });
+    await expect(chats.getByTestId('listing-chat')).toContainText(buyerName);
+    await expect(chats.getByTestId('listing-chat')).toContainText('Is the rice cooker still available?');
+    await chats.getByTestId('listing-chat').click();
+    seller.on('dialog', (dialog) => void dialog.accept());
+    await seller.getByRole('button', { name: `Reserve for ${buyerName}` }).click();
+    await expect(seller.getByTestId('chat-step').filter({ hasText: `reserved this for ${buyerName}` })).toBeVisible();
+    await expect(buyer.getByTestId('chat-step').filter({ hasText: 'reserved this for you' })).toBeVisible({ timeout: LIVE_BOUND_MS });
+    await seller.getByRole('button', { name: `Mark sold to ${buyerName}` }).click();
+    await expect(seller.getByTestId('chat-step').filter({ hasText: `marked this sold to ${buyerName}` })).toBeVisible();
+    await expectAllSent(seller);
+    await expect(buyer.getByTestId('chat-step').filter({ hasText: 'marked this sold to you' })).toBeVisible({ timeout: LIVE_BOUND_MS });
 
-  // Both review: the buyer with words of praise, the seller with good manners too.
-  const buyerReview = await review(buyer, ['Kind and polite', 'On time'], 'Smooth trade, thank you! 감사합니다');
-  await review(seller, ['Quick to reply'], 'Pleasure to deal with.');
+    // Both review: the buyer with words of praise, the seller with good manners too.
+    const buyerReview = await review(buyer, ['Kind and polite', 'On time'], 'Smooth trade, thank you! 감사합니다');
+    await review(seller, ['Quick to reply'], 'Pleasure to deal with.');
 
-  // A review is once per side: opened again, the review page says it is done.
-  await buyer.goto(buyerReview);
-  await expect(buyer.getByTestId('already-reviewed')).toContainText(`You reviewed ${sellerName}`);
+    // A review is once per side: opened again, the review page says it is done.
+    await buyer.goto(buyerReview);
+    await expect(buyer.getByTestId('already-reviewed')).toContainText(`You reviewed ${sellerName}`);
 
-  // The seller's profile, seen by the buyer: warmer than 36.5 °C, one trade, the manners and the praise.
-  await openProfile(buyer, sellerId);
-  const sellerCard = buyer.getByTestId('manner-card');
-  await expect.poll(() => degrees(sellerCard.getByTestId('manner-temperature'))).toBeGreaterThan(36.5);
-  await expect(sellerCard.getByTestId('trade-count')).toContainText('1 trade completed');
-  await expect(buyer.getByTestId('top-manners')).toContainText('Kind and polite');
-  await expect(buyer.getByTestId('top-manners')).toContainText('On time');
-  await expect(buyer.getByTestId('praise')).toContainText('Smooth trade, thank you! 감사합니다');
-  await expect(buyer.getByTestId('praise')).toContainText(buyerName);
-  // The listing page shows the new temperature too, remembered from the profile.
-  await openListing(buyer, 'Trade: rice cooker');
-  await expect.poll(() => degrees(buyer.getByTestId('seller-link').getByTestId('manner-temperature'))).toBeGreaterThan(36.5);
+    // The seller's profile, seen by the buyer: warmer than 36.5 °C, one trade, the manners and the praise.
+    await openProfile(buyer, sellerId);
+    const sellerCard = buyer.getByTestId('manner-card');
+    await expect.poll(() => degrees(sellerCard.getByTestId('manner-temperature'))).toBeGreaterThan(36.5);
+    await expect(sellerCard.getByTestId('trade-count')).toContainText('1 trade completed');
+    await expect(buyer.getByTestId('top-manners')).toContainText('Kind and polite');
+    await expect(buyer.getByTestId('top-manners')).toContainText('On time');
+    await expect(buyer.getByTestId('praise')).toContainText('Smooth trade, thank you! 감사합니다');
+    await expect(buyer.getByTestId('praise')).toContainText(buyerName);
+    // The listing page shows the new temperature too, remembered from the profile.
+    await openListing(buyer, 'Trade: rice cooker');
+    await expect.poll(() => degrees(buyer.getByTestId('seller-link').getByTestId('manner-temperature'))).toBeGreaterThan(36.5);
 
-  // The buyer's profile, seen by the seller, has warmed up as well; and on their own Account screen.
-  await openProfile(seller, buyerId);
-  await expect.poll(() => degrees(seller.getByTestId('manner-card').getByTestId('manner-temperature'))).toBeGreaterThan(36.5);
-  await expect(seller.getByTestId('praise')).toContainText('Pleasure to deal with.');
-  await buyer.getByTestId('account-link').click();
-  await expect(buyer.getByTestId('my-trade-count')).toHaveText('1 trade completed');
-  await expect.poll(() => degrees(buyer.getByTestId('my-manner').getByTestId('manner-temperature'))).toBeGreaterThan(36.5);
-});
+    // The buyer's profile, seen by the seller, has warmed up as well; and on their own Account screen.
+    await openProfile(seller, buyerId);
+    await expect.poll(() => degrees(seller.getByTestId('manner-card').getByTestId('manner-temperature'))).toBeGreaterThan(36.5);
+    await expect(seller.getByTestId('praise')).toContainText('Pleasure to deal with.');
+    await buyer.getByTestId('account-link').click();
+    await expect(buyer.getByTestId('my-trade-count')).toHaveText('1 trade completed');
+    await expect.poll(() => degrees(buyer.getByTestId('my-manner').getByTestId('manner-temperature'))).toBeGreaterThan(36.5);
+  },
+);
 
 test('blocking stops the chat, refuses what was written before it arrived, and takes each one’s listings out of the other’s feed and search', async ({
   page: seller,
