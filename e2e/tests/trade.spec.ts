@@ -1,8 +1,7 @@
 // Trading (거래) between two neighbours on two devices: a chat ends in a sale, both sides review each
 // other, and the manner temperature (매너온도) on each profile moves from 36.5 °C; reports (신고) of a
 // listing and its seller reach the server; and a block (차단) stops the chat and takes each one's
-// listings out of the other's feed and search. Each step waits
-// for what the person would see.
+// listings out of the other's feed and search. Each step waits for what the person would see.
 import type { Page } from '@playwright/test';
 import { test, expect, expectAllSent, readMeta, syncNow } from '../support/fixtures.js';
 import { buyerInSunae, LIVE_BOUND_MS, openListing, sellerWithListing, send } from '../support/trading.js';
