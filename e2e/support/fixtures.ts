@@ -73,13 +73,19 @@ const FIRST_INSTALL_BOUND_MS = 60_000;
  */
 export const SERVER_BACK_BOUND_MS = 60_000;
 
+/**
+ * How often the waits below read the app's state again. A read of IndexedDB costs a few ms, and
+ * expect.poll's own backoff (up to 1 s between reads) added up to a second to every wait on a sync.
+ */
+const DEVICE_POLL = { intervals: [100, 200] };
+
 /** Opens the app and waits until the service worker controls it and the first sync has landed. */
 export async function openApp(page: Page, path = '/') {
   await page.goto(path);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: FIRST_INSTALL_BOUND_MS });
   await expect(page.getByTestId('listing-card').first()).toBeVisible();
   // The whole first sync cycle, not only its first page: a click must not race the feed settling.
-  await expect.poll(() => lastSyncedAt(page)).toBeGreaterThan(0);
+  await expect.poll(() => lastSyncedAt(page), DEVICE_POLL).toBeGreaterThan(0);
 }
 
 /**
@@ -136,7 +142,7 @@ export async function lastSyncedAt(page: Page): Promise<number> {
  * device's next pull gets it. (Every change the app shows is queued in the same transaction.)
  */
 export async function expectAllSent(page: Page, options?: { timeout?: number }) {
-  await expect.poll(() => countLocal(page, 'outbox'), options).toBe(0);
+  await expect.poll(() => countLocal(page, 'outbox'), { ...DEVICE_POLL, ...options }).toBe(0);
 }
 
 /**
@@ -151,7 +157,7 @@ export async function syncNow(page: Page) {
       return Date.now();
     }),
   );
-  await expect.poll(() => lastSyncedAt(page)).toBeGreaterThan(asked);
+  await expect.poll(() => lastSyncedAt(page), DEVICE_POLL).toBeGreaterThan(asked);
 }
 
 /**

@@ -2,7 +2,8 @@
 // appointment (약속 잡기), the Chats tab (채팅), the reservation and the sale said from each side, and
 // the review (거래 후기) with its manners in Korean. Accounts and the listing are set up through the
 // shared English steps (the device's language switched to English and back, as the account
-// screen's switch does); everything the journey proves is read in Korean.
+// screen's switch does); everything the journey proves is read in Korean. Each trading screen it
+// passes is checked with axe in Korean on the way (trading-a11y.spec.ts does the same in English).
 import type { Page } from '@playwright/test';
 import { test, expect, expectAllSent, openApp, serverListings } from '../support/fixtures.js';
 import { expectAccessible } from '../support/a11y.js';
@@ -24,6 +25,8 @@ test('두 이웃이 한국어로 가격을 제안하고 약속을 잡아 거래�
   // The buyer opens the listing and its chat: an empty chat says hello in Korean.
   const listing = (await serverListings(server)).find((l) => l.title === TITLE)!;
   await buyer.goto(`/listings/${listing.id}`);
+  await expect(buyer.locator('article h1')).toContainText(TITLE);
+  await expectAccessible(buyer, '상품 (listing, as a buyer, Korean)');
   await buyer.getByTestId('chat-button').click();
   await expect(buyer.getByTestId('listing-strip')).toContainText('30,000원');
   await expect(buyer.getByText(`${sellerName}님에게 인사해 보세요`)).toBeVisible();
@@ -31,11 +34,17 @@ test('두 이웃이 한국어로 가격을 제안하고 약속을 잡아 거래�
   const hello = buyer.getByTestId('chat-message').filter({ hasText: '아직 있나요?' });
   await expect(hello.getByTestId('delivery')).toHaveText(/전송됨|읽음/);
 
-  // 가격 제안: 25,000원, waiting for the seller's answer.
-  await buyer.getByRole('button', { name: '가격 제안하기' }).click();
+  // 가격 제안 by keyboard alone (the step's button, the price, Enter): 25,000원, waiting for the
+  // seller's answer.
+  await buyer.getByRole('button', { name: '가격 제안하기' }).focus();
+  await buyer.keyboard.press('Enter');
   await expect(buyer.getByRole('form', { name: '가격 제안하기' })).toContainText('판매가 30,000원');
-  await buyer.getByRole('textbox', { name: '제안할 가격 (원)' }).fill('25000');
-  await buyer.getByRole('button', { name: '제안 보내기' }).click();
+  await expect(buyer.getByRole('button', { name: '제안 보내기' })).toBeVisible();
+  await expectAccessible(buyer, '채팅방, 가격 제안 양식 (conversation, offer form open, Korean)');
+  await expect(buyer.getByRole('textbox', { name: '제안할 가격 (원)' })).toBeFocused();
+  await buyer.keyboard.type('25000');
+  await buyer.keyboard.press('Enter');
+  await expect(buyer.getByRole('textbox', { name: '메시지', exact: true })).toBeFocused();
   const offer = buyer.getByTestId('offer-card');
   await expect(offer).toContainText('25,000원');
   await expect(offer).toContainText('답을 기다리고 있어요');
@@ -50,8 +59,26 @@ test('두 이웃이 한국어로 가격을 제안하고 약속을 잡아 거래�
   await expect(row).toContainText('안 읽은 메시지 2개');
   await expectAccessible(seller, '채팅 목록 (Chats tab, Korean)');
 
-  // The seller accepts; the buyer reads who accepted, in Korean.
   await row.click();
+  await expect(seller.getByTestId('offer-card')).toBeVisible();
+  await expectAccessible(seller, '채팅방, 답할 가격 제안 (conversation, as the seller with an offer to answer, Korean)');
+
+  // The menu with block and report, and the report dialog it opens, by keyboard alone.
+  await seller.getByRole('button', { name: '더보기', exact: true }).focus();
+  await seller.keyboard.press('Enter');
+  await expect(seller.getByRole('menu')).toBeVisible();
+  await expectAccessible(seller, '채팅방 메뉴 (conversation menu, Korean)');
+  await expect(seller.getByRole('menuitem').first()).toBeFocused();
+  await seller.keyboard.press('ArrowDown');
+  await expect(seller.getByRole('menuitem').last()).toBeFocused();
+  await seller.keyboard.press('Enter');
+  await expect(seller.getByTestId('report-dialog')).toBeVisible();
+  await expectAccessible(seller, '신고 (report dialog, Korean)');
+  await seller.keyboard.press('Escape');
+  await expect(seller.getByTestId('report-dialog')).toBeHidden();
+  await expect(seller.getByRole('button', { name: '더보기', exact: true })).toBeFocused();
+
+  // The seller accepts; the buyer reads who accepted, in Korean.
   await seller.getByTestId('offer-card').getByRole('button', { name: '수락하기' }).click();
   await expect(seller.getByTestId('offer-card')).toContainText('수락됐어요');
   await expect(step(seller, '25,000원 가격 제안을 수락했어요')).toBeVisible();
@@ -106,4 +133,14 @@ test('두 이웃이 한국어로 가격을 제안하고 약속을 잡아 거래�
   await expect(buyer).toHaveURL(/\/chats\//);
   await expect(buyer.getByTestId('reviewed')).toHaveText('후기를 보냈어요');
   await expectAllSent(buyer);
+
+  // The seller's profile, and the listing as its seller sees it with its chats.
+  await buyer.goto(`/profiles/${encodeURIComponent(listing.sellerId)}`);
+  await expect(buyer.getByTestId('manner-card')).toBeVisible();
+  await expectAccessible(buyer, '프로필 (profile, Korean)');
+  // Inside a conversation a phone shows no tab bar: back to My listings by its address.
+  await seller.goto('/me');
+  await seller.getByTestId('my-listings').getByText(TITLE).click();
+  await expect(seller.getByTestId('listing-chats')).toBeVisible();
+  await expectAccessible(seller, '내 상품과 채팅 (listing, as its seller with its chats, Korean)');
 });

@@ -64,68 +64,72 @@ test('a draft with missing fields is not published and says what is missing', as
   await expect(page.getByTestId('draft-link')).toContainText('Desk lamp');
 });
 
-test('a free giveaway needs no price', async ({ page, server }) => {
+test('one seller, another device: a free giveaway needs no price; a listing deleted goes everywhere; reserved, then sold, is seen on the other device', async ({
+  page,
+  newDevice,
+  server,
+}) => {
   await openApp(page);
   await signUp(page);
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
-  await writeDraft(page, { title: 'Moving boxes, free', category: 'free' });
-  const mine = await publish(page);
-  await expect(mine.getByText('Free', { exact: true })).toBeVisible();
-  await expectAllSynced(page);
-  expect((await serverListings(server)).filter((l) => l.title === 'Moving boxes, free')).toHaveLength(1);
-});
+  const mine = page.getByTestId('my-listings').getByTestId('listing-card');
 
-test('deleting my listing removes it here, on the server and on other devices', async ({ page, newDevice, server }) => {
-  await openApp(page);
-  await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
-  await writeDraft(page, { title: 'Old kettle', price: '5000', category: 'household' });
-  const mine = await publish(page);
-  await expectAllSynced(page);
+  await test.step('a free giveaway needs no price', async () => {
+    await writeDraft(page, { title: 'Moving boxes, free', category: 'free' });
+    await publish(page);
+    await expect(mine.filter({ hasText: 'Moving boxes, free' }).getByText('Free', { exact: true })).toBeVisible();
+    await expectAllSynced(page);
+    expect((await serverListings(server)).filter((l) => l.title === 'Moving boxes, free')).toHaveLength(1);
+  });
 
+  // A neighbour's device, opened once and reloaded (its next pull) to see each change.
   const other = await newDevice();
   await openApp(other, server.url);
-  await expect(other.getByText('Old kettle')).toBeVisible();
 
-  await mine.click();
-  page.once('dialog', (dialog) => dialog.accept());
-  await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
-  await expect(page.getByText('Old kettle')).toHaveCount(0);
-  await expect.poll(async () => (await serverListings(server)).some((l) => l.title === 'Old kettle')).toBe(false);
+  await test.step('deleting my listing removes it here, on the server and on other devices', async () => {
+    await writeDraft(page, { title: 'Old kettle', price: '5000', category: 'household' });
+    await publish(page, 2);
+    await expectAllSynced(page);
 
-  // The other device still shows its saved copy when opened, until its pull brings the deletion.
-  await other.reload();
-  await expect(other.getByTestId('listing-card').first()).toBeVisible();
-  await expect(other.getByText('Old kettle')).toHaveCount(0);
-});
+    await other.reload();
+    await expect(other.getByText('Old kettle')).toBeVisible();
 
-test('the seller marks a listing reserved, then sold, and other devices see it', async ({ page, newDevice, server }) => {
-  await openApp(page);
-  await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
-  await writeDraft(page, { title: 'Stroller, light', price: '60000', category: 'kids' });
-  const mine = await publish(page);
-  await expectAllSynced(page);
+    await mine.filter({ hasText: 'Old kettle' }).click();
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(page).toHaveURL(/\/me$/);
+    await expect(page.getByText('Old kettle')).toHaveCount(0);
+    await expect.poll(async () => (await serverListings(server)).some((l) => l.title === 'Old kettle')).toBe(false);
 
-  await mine.click();
-  await page.getByRole('radio', { name: 'Reserved' }).click();
-  await expect(page.locator('article').getByTestId('status-badge')).toHaveText('Reserved');
-  await expectAllSent(page);
+    // The other device still shows its saved copy when opened, until its pull brings the deletion.
+    await other.reload();
+    await expect(other.getByTestId('listing-card').first()).toBeVisible();
+    await expect(other.getByText('Old kettle')).toHaveCount(0);
+  });
 
-  const other = await newDevice();
-  await openApp(other, server.url);
-  const badge = other.getByTestId('listing-card').filter({ hasText: 'Stroller, light' }).getByTestId('status-badge');
-  await expect(badge).toHaveText('Reserved');
+  await test.step('the seller marks a listing reserved, then sold, and other devices see it', async () => {
+    await writeDraft(page, { title: 'Stroller, light', price: '60000', category: 'kids' });
+    await publish(page, 2);
+    await expectAllSynced(page);
 
-  await page.getByRole('radio', { name: 'Sold' }).click();
-  await expect(page.locator('article').getByTestId('status-badge')).toHaveText('Sold');
-  await expectAllSent(page);
-  // The other device sees it after its next pull (here: the next time it is opened).
-  await other.reload();
-  await expect(badge).toHaveText('Sold');
-  // Only the seller gets the controls.
-  await other.getByText('Stroller, light').click();
-  await expect(other.getByRole('heading', { name: 'Stroller, light', level: 1 })).toBeVisible();
-  await expect(other.getByRole('radiogroup', { name: 'Listing status' })).toHaveCount(0);
+    await mine.filter({ hasText: 'Stroller, light' }).click();
+    await page.getByRole('radio', { name: 'Reserved' }).click();
+    await expect(page.locator('article').getByTestId('status-badge')).toHaveText('Reserved');
+    await expectAllSent(page);
+
+    await other.reload();
+    const badge = other.getByTestId('listing-card').filter({ hasText: 'Stroller, light' }).getByTestId('status-badge');
+    await expect(badge).toHaveText('Reserved');
+
+    await page.getByRole('radio', { name: 'Sold' }).click();
+    await expect(page.locator('article').getByTestId('status-badge')).toHaveText('Sold');
+    await expectAllSent(page);
+    // The other device sees it after its next pull (here: the next time it is opened).
+    await other.reload();
+    await expect(badge).toHaveText('Sold');
+    // Only the seller gets the controls.
+    await other.getByText('Stroller, light').click();
+    await expect(other.getByRole('heading', { name: 'Stroller, light', level: 1 })).toBeVisible();
+    await expect(other.getByRole('radiogroup', { name: 'Listing status' })).toHaveCount(0);
+  });
 });

@@ -38,7 +38,7 @@ const listingsWaiting = (page: Page) =>
       }),
   );
 
-test('offline, 3.7 km from my neighbourhood: warned at once; publishing anyway waits, and the server’s refusal brings the draft back with the distance', async ({
+test('offline, a reading too vague to place me is warned about; 3.7 km from my neighbourhood: warned at once; publishing anyway waits, and the server’s refusal brings the draft back with the distance', async ({
   page,
   context,
 }) => {
@@ -46,11 +46,20 @@ test('offline, 3.7 km from my neighbourhood: warned at once; publishing anyway w
   await signUp(page);
   await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
   await writeDraft(page, { title: 'Desk lamp from the office', price: '9000', category: 'household' });
-  await context.setGeolocation(awayFromSunae());
   await goOffline(context);
-
-  await page.getByRole('button', { name: 'Publish' }).click();
   const warning = page.getByTestId('place-warning');
+
+  // A reading too vague to place me: warned that it cannot show I am in my neighbourhood.
+  await context.setGeolocation(at('kr-bundang-sunae', 2_000));
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(warning).toContainText(/Your location is only accurate to 2(\.0)? km, too vague to show you're in Sunae-dong 수내동/);
+  expect(await listingsWaiting(page)).toBe(0);
+  await warning.getByRole('button', { name: 'Keep as draft' }).click();
+  await expect(warning).toHaveCount(0);
+
+  // 3.7 km away.
+  await context.setGeolocation(awayFromSunae());
+  await page.getByRole('button', { name: 'Publish' }).click();
   // The keyboard's place moves to the warning, whose buttons come next.
   await expect(warning).toBeFocused();
   await expect(warning).toContainText("You seem to be 3.7 km from Sunae-dong 수내동; the listing will be checked when you're online.");
@@ -79,18 +88,6 @@ test('offline, 3.7 km from my neighbourhood: warned at once; publishing anyway w
   await draft.click();
   await expect(page.getByTestId('rejection')).toContainText('You were 3.7 km from Sunae-dong 수내동 when you tapped Publish.');
   await expect(page.getByRole('link', { name: 'Verify your neighbourhood again' })).toBeVisible();
-});
-
-test('offline with a reading too vague to place me: warned that it cannot show I am in my neighbourhood', async ({ page, context }) => {
-  await openApp(page);
-  await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
-  await writeDraft(page, { title: 'Rice cooker', price: '30000', category: 'household' });
-  await context.setGeolocation(at('kr-bundang-sunae', 2_000));
-  await goOffline(context);
-  await page.getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByTestId('place-warning')).toContainText(/Your location is only accurate to 2(\.0)? km, too vague to show you're in Sunae-dong 수내동/);
-  expect(await listingsWaiting(page)).toBe(0);
 });
 
 test.describe('in Korean', () => {

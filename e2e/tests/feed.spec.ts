@@ -1,36 +1,39 @@
+// The feed on a first visit and the listing page it leads to: one visitor's device, read-only over
+// the demo data, so the steps share one server and one service-worker install.
 import { test, expect, openApp } from '../support/fixtures.js';
 
-test('a first visit opens to a feed of demo listings around Bundang, before choosing a neighbourhood', async ({ page }) => {
+test('a first visit opens to a feed of demo listings around Bundang; a listing opens on its own page, and one that does not exist says so', async ({ page }) => {
   await openApp(page);
-  const cards = page.getByTestId('listing-card');
-  await expect(cards.nth(19)).toBeAttached();
-  // Demo data is bilingual and priced in won.
-  await expect(page.getByText('아이패드 에어 5세대 64GB 스페이스그레이')).toBeVisible();
-  await expect(page.getByText('Nintendo Switch OLED + 2 games')).toBeVisible();
-  await expect(cards.first()).toContainText('₩520,000');
-  await expect(cards.first()).toContainText('Pangyo-dong');
 
-  // Infinite scroll reads further pages from IndexedDB.
-  await cards.last().scrollIntoViewIfNeeded();
-  // Every demo listing within the widest range of central Bundang; the Seoul ones are too far.
-  await expect.poll(async () => (await page.mouse.wheel(0, 20_000), cards.count())).toBe(46);
-  await expect(page.getByText('Sourdough starter jar — free to a good home')).toBeVisible();
-  await expect(page.getByText('Pothos cuttings, rooted — free')).toHaveCount(0);
-  await expect(page.getByTestId('choose-neighbourhood')).toBeVisible();
-});
+  await test.step('a first visit opens to a feed of demo listings around Bundang, before choosing a neighbourhood', async () => {
+    const cards = page.getByTestId('listing-card');
+    await expect(cards.nth(19)).toBeAttached();
+    // Demo data is bilingual and priced in won.
+    await expect(page.getByText('아이패드 에어 5세대 64GB 스페이스그레이')).toBeVisible();
+    await expect(page.getByText('Nintendo Switch OLED + 2 games')).toBeVisible();
+    await expect(cards.first()).toContainText('₩520,000');
+    await expect(cards.first()).toContainText('Pangyo-dong');
 
-test('a listing opens on its own page with seller, price and description', async ({ page }) => {
-  await openApp(page);
-  await page.getByText('Nintendo Switch OLED + 2 games').click();
-  await expect(page).toHaveURL(/\/listings\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { name: 'Nintendo Switch OLED + 2 games' })).toBeVisible();
-  await expect(page.getByText('₩330,000')).toBeVisible();
-  await expect(page.getByText('Minji K.')).toBeVisible();
-  await expect(page.getByText(/Zelda TOTK/)).toBeVisible();
-});
+    // Infinite scroll reads further pages from IndexedDB.
+    await cards.last().scrollIntoViewIfNeeded();
+    // Every demo listing within the widest range of central Bundang; the Seoul ones are too far.
+    await expect.poll(async () => (await page.mouse.wheel(0, 20_000), cards.count())).toBe(46);
+    await expect(page.getByText('Sourdough starter jar — free to a good home')).toBeVisible();
+    await expect(page.getByText('Pothos cuttings, rooted — free')).toHaveCount(0);
+    await expect(page.getByTestId('choose-neighbourhood')).toBeVisible();
+  });
 
-test('a listing id that does not exist says so instead of showing a blank page', async ({ page }) => {
-  await openApp(page);
-  await page.goto('/listings/00000000-0000-4000-8000-999999999999');
-  await expect(page.getByText("This listing isn't saved on this device, or it was removed.")).toBeVisible();
+  await test.step('a listing opens on its own page with seller, price and description', async () => {
+    await page.getByText('Nintendo Switch OLED + 2 games').click();
+    await expect(page).toHaveURL(/\/listings\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { name: 'Nintendo Switch OLED + 2 games' })).toBeVisible();
+    await expect(page.getByText('₩330,000')).toBeVisible();
+    await expect(page.getByText('Minji K.')).toBeVisible();
+    await expect(page.getByText(/Zelda TOTK/)).toBeVisible();
+  });
+
+  await test.step('a listing id that does not exist says so instead of showing a blank page', async () => {
+    await page.goto('/listings/00000000-0000-4000-8000-999999999999');
+    await expect(page.getByText("This listing isn't saved on this device, or it was removed.")).toBeVisible();
+  });
 });

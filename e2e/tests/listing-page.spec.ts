@@ -79,7 +79,7 @@ async function expectBarCoversNothing(page: Page) {
   await page.getByTestId('listing-bar').getByRole('link').last().click({ trial: true });
 }
 
-test('a buyer’s phone: photos to swipe with a counter, the seller row, the bar with ♡, price and Chat, and the seller’s other listings', async ({
+test('a buyer’s phone: photos to swipe with a counter, the seller row, the bar with ♡, price and Chat, and the seller’s other listings; then a desktop, the photos beside the text', async ({
   page: seller,
   newDevice,
 }) => {
@@ -147,6 +147,16 @@ test('a buyer’s phone: photos to swipe with a counter, the seller row, the bar
   await expectAccessible(seller, 'listing with photos, seller, phone');
   await own.getByRole('link', { name: 'Edit' }).click();
   await expect(seller.locator('input[name=title]')).toHaveValue('Rattan chair with cushion');
+
+  // The buyer on a desktop: the photos beside the text, accessible.
+  await buyer.setViewportSize(DESKTOP);
+  await openFromFeed(buyer, 'Rattan chair with cushion');
+  const photos = (await buyer.getByTestId('gallery').boundingBox())!;
+  const title = (await buyer.locator('article h1').boundingBox())!;
+  expect(photos.x + photos.width).toBeLessThan(title.x);
+  // The row of the seller's other listings spans the page under both columns.
+  await expect(buyer.getByTestId('more-from-seller')).toBeVisible();
+  await expectAccessible(buyer, 'listing with photos, buyer, desktop');
 });
 
 test.describe('in Korean', () => {
@@ -206,16 +216,4 @@ test.describe('in Korean', () => {
     await expectBarCoversNothing(seller);
     await expectAccessible(seller, '상품 페이지, 판매자, 휴대폰');
   });
-});
-
-test('a desktop in English: the photos beside the text, accessible for the buyer', async ({ page: seller, newDevice }) => {
-  await sellerWithTwoListings(seller);
-  const buyer = await neighbour(newDevice, 'en-US', DESKTOP);
-  await openFromFeed(buyer, 'Rattan chair with cushion');
-  const photos = (await buyer.getByTestId('gallery').boundingBox())!;
-  const title = (await buyer.locator('article h1').boundingBox())!;
-  expect(photos.x + photos.width).toBeLessThan(title.x);
-  // The row of the seller's other listings spans the page under both columns.
-  await expect(buyer.getByTestId('more-from-seller')).toBeVisible();
-  await expectAccessible(buyer, 'listing with photos, buyer, desktop');
 });

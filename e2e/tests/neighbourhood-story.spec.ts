@@ -54,58 +54,65 @@ for (const [locale, words] of Object.entries(WORDS)) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale, geolocation: at('kr-bundang-pangyo') });
 
-    test('a check that fails 3.7 km away says so, and that the earlier verification still holds', async ({ page, context }) => {
-      await signUpInPangyo(page);
-      // Verified in Pangyo-dong two minutes ago (after the account was made), so walking to
-      // Jeongja-dong since is no impossible journey.
-      const now = Date.now();
-      await page.clock.setSystemTime(now - 2 * 60_000);
-      await page.getByTestId('verify-button').click();
-      await expect(page.getByTestId('verification-status')).toContainText('Verified 1 time');
-      await page.clock.setSystemTime(now);
+    test('"you are here" only for a precise reading, and a check that fails 3.7 km away says so while the earlier verification still holds', async ({
+      page,
+      context,
+    }) => {
+      // Before any account: the screen with nothing chosen, and what a reading suggests.
+      await test.step('"you are here" only for a precise reading; a 5 km reading says "near" and how precise it is', async () => {
+        await openApp(page);
+        await page.goto('/neighbourhood');
+        await expect(page.getByText(words.searchHint)).toBeVisible();
+        await expectAccessible(page, `neighbourhood, nothing chosen (${locale})`);
 
-      // Back to the browser's own language.
-      await page.evaluate(() => localStorage.removeItem('dongne.locale'));
-      await page.goto('/neighbourhood');
-      await expect(page.locator('html')).toHaveAttribute('lang', words.lang);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(words.title);
-      await expect(page.getByTestId('verification-status')).toContainText(words.verifiedOnce);
-      await expect(page.getByTestId('held-neighbourhoods')).toContainText(words.active);
-      await expect(page.getByTestId('held-neighbourhoods')).toContainText(words.verifiedUntil);
-      await expect(page.getByTestId('first-run')).toHaveCount(0);
-      await expectAccessible(page, `neighbourhood, verified (${locale})`);
+        await context.setGeolocation(at('kr-bundang-pangyo', 5_000));
+        await page.getByRole('button', { name: words.useLocation }).click();
+        const suggestion = page.getByTestId('location-suggestion');
+        await expect(suggestion).toContainText(words.near);
+        await expect(suggestion).toContainText(words.rough);
+        await expect(suggestion).not.toContainText(words.here);
+        await expectAccessible(page, `neighbourhood, a rough reading (${locale})`);
 
-      await context.setGeolocation(at('kr-bundang-jeongja'));
-      await page.getByRole('button', { name: words.verify }).click();
-      const failed = page.getByTestId('verify-rejection');
-      await expect(failed).toHaveAttribute('data-code', 'location.too_far');
-      await expect(failed).toContainText(words.failed);
-      await expect(failed).toContainText(words.far);
-      await expect(page.getByTestId('verify-standing')).toContainText(words.still);
-      // The rest of the screen tells the same story.
-      await expect(page.getByTestId('verification-status')).toContainText(words.verifiedOnce);
-      await expect(page.getByTestId('held-neighbourhoods')).toContainText(words.verifiedUntil);
-      await expect(page.getByText('Not verified.')).toHaveCount(0);
-      await expectAccessible(page, `neighbourhood, after a check that failed (${locale})`);
-    });
+        await context.setGeolocation(at('kr-bundang-pangyo', 15));
+        await page.getByRole('button', { name: words.useLocation }).click();
+        await expect(suggestion).toContainText(words.here);
+      });
 
-    test('"you are here" only for a precise reading; a 5 km reading says "near" and how precise it is', async ({ page, context }) => {
-      await openApp(page);
-      await page.goto('/neighbourhood');
-      await expect(page.getByText(words.searchHint)).toBeVisible();
-      await expectAccessible(page, `neighbourhood, nothing chosen (${locale})`);
+      await test.step('a check that fails 3.7 km away says so, and that the earlier verification still holds', async () => {
+        await context.setGeolocation(at('kr-bundang-pangyo'));
+        await signUpInPangyo(page);
+        // Verified in Pangyo-dong two minutes ago (after the account was made), so walking to
+        // Jeongja-dong since is no impossible journey.
+        const now = Date.now();
+        await page.clock.setSystemTime(now - 2 * 60_000);
+        await page.getByTestId('verify-button').click();
+        await expect(page.getByTestId('verification-status')).toContainText('Verified 1 time');
+        await page.clock.setSystemTime(now);
 
-      await context.setGeolocation(at('kr-bundang-pangyo', 5_000));
-      await page.getByRole('button', { name: words.useLocation }).click();
-      const suggestion = page.getByTestId('location-suggestion');
-      await expect(suggestion).toContainText(words.near);
-      await expect(suggestion).toContainText(words.rough);
-      await expect(suggestion).not.toContainText(words.here);
-      await expectAccessible(page, `neighbourhood, a rough reading (${locale})`);
+        // Back to the browser's own language.
+        await page.evaluate(() => localStorage.removeItem('dongne.locale'));
+        await page.goto('/neighbourhood');
+        await expect(page.locator('html')).toHaveAttribute('lang', words.lang);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(words.title);
+        await expect(page.getByTestId('verification-status')).toContainText(words.verifiedOnce);
+        await expect(page.getByTestId('held-neighbourhoods')).toContainText(words.active);
+        await expect(page.getByTestId('held-neighbourhoods')).toContainText(words.verifiedUntil);
+        await expect(page.getByTestId('first-run')).toHaveCount(0);
+        await expectAccessible(page, `neighbourhood, verified (${locale})`);
 
-      await context.setGeolocation(at('kr-bundang-pangyo', 15));
-      await page.getByRole('button', { name: words.useLocation }).click();
-      await expect(suggestion).toContainText(words.here);
+        await context.setGeolocation(at('kr-bundang-jeongja'));
+        await page.getByRole('button', { name: words.verify }).click();
+        const failed = page.getByTestId('verify-rejection');
+        await expect(failed).toHaveAttribute('data-code', 'location.too_far');
+        await expect(failed).toContainText(words.failed);
+        await expect(failed).toContainText(words.far);
+        await expect(page.getByTestId('verify-standing')).toContainText(words.still);
+        // The rest of the screen tells the same story.
+        await expect(page.getByTestId('verification-status')).toContainText(words.verifiedOnce);
+        await expect(page.getByTestId('held-neighbourhoods')).toContainText(words.verifiedUntil);
+        await expect(page.getByText('Not verified.')).toHaveCount(0);
+        await expectAccessible(page, `neighbourhood, after a check that failed (${locale})`);
+      });
     });
   });
 }

@@ -1,7 +1,19 @@
 import { test, expect, openApp, reloadOffline } from '../support/fixtures.js';
 
-test('offline, a reload opens the app from the service worker and the feed from IndexedDB', async ({ page, context, server }) => {
+test('the offline indicator comes and goes with the connection; offline, a reload opens the app from the service worker and the feed from IndexedDB', async ({
+  page,
+  context,
+  server,
+}) => {
   await openApp(page);
+  await test.step('the offline indicator goes away when the connection returns', async () => {
+    await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
+    await context.setOffline(true);
+    await expect(page.getByTestId('offline-indicator')).toBeVisible();
+    await context.setOffline(false);
+    await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
+  });
+
   // No connection, and no server either: whatever shows now comes from the phone itself.
   await context.setOffline(true);
   await server.stop();
@@ -19,13 +31,4 @@ test('offline, a reload opens the app from the service worker and the feed from 
   await reloadOffline(page);
   await expect(page.locator('article').getByRole('heading', { name: 'Solid oak dining table (4 seats)', level: 1 })).toBeVisible();
   await expect(page.getByTestId('offline-indicator')).toBeVisible();
-});
-
-test('the offline indicator goes away when the connection returns', async ({ page, context }) => {
-  await openApp(page);
-  await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
-  await context.setOffline(true);
-  await expect(page.getByTestId('offline-indicator')).toBeVisible();
-  await context.setOffline(false);
-  await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
 });

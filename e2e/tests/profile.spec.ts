@@ -3,10 +3,20 @@ import { join } from 'node:path';
 import { test, expect, openApp, chooseNeighbourhood, expectAllSynced, publish, signUp, writeDraft } from '../support/fixtures.js';
 import { ROOT } from '../support/server.js';
 
-test('a profile photo resized in the browser shows on my profile, and neighbours open my profile from a listing', async ({ page, newDevice, server }) => {
+test('a file that is not an image is refused; a profile photo resized in the browser shows on my profile, and neighbours open my profile from a listing', async ({
+  page,
+  newDevice,
+  server,
+}) => {
   await openApp(page);
   const nickname = await signUp(page, '사진있는이웃');
   await page.getByTestId('account-link').click();
+
+  // First a file that is not an image: refused with a clear message, and no photo.
+  await page.getByTestId('photo-input').setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a photo') });
+  await expect(page.getByTestId('auth-error')).toHaveText('That file is not an image this browser can read.');
+  await expect(page.locator('img.avatar')).toHaveCount(0);
+
   await page.getByTestId('photo-input').setInputFiles({
     name: 'me.png',
     mimeType: 'image/png',
@@ -32,13 +42,4 @@ test('a profile photo resized in the browser shows on my profile, and neighbours
   await expect(profile).toContainText('Verified 1 time');
   await expect(profile.locator('img.avatar')).toBeVisible();
   await expect(other.getByTestId('listing-card')).toContainText('Desk fan from my profile');
-});
-
-test('a file that is not an image is refused with a clear message', async ({ page }) => {
-  await openApp(page);
-  await signUp(page);
-  await page.getByTestId('account-link').click();
-  await page.getByTestId('photo-input').setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a photo') });
-  await expect(page.getByTestId('auth-error')).toHaveText('That file is not an image this browser can read.');
-  await expect(page.locator('img.avatar')).toHaveCount(0);
 });

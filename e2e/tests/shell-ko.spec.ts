@@ -44,61 +44,64 @@ for (const locale of ['ko-KR', 'en-US'] as const) {
   test.describe(locale, () => {
     test.use({ locale });
 
-    test(`the feed and search on a phone speak ${locale}, with prices and times as it writes them`, async ({ page }) => {
+    test(`the feed and search speak ${locale} on a phone, with prices and times as it writes them, and are a grid of cards on a desktop`, async ({ page }) => {
       await page.setViewportSize(PHONE);
       await openApp(page);
-      await expect(page.locator('html')).toHaveAttribute('lang', words.lang);
 
-      // The tab bar at the bottom, in the person's language.
-      const tabbar = page.getByRole('navigation', { name: words.nav });
-      await expect(tabbar.getByRole('link')).toHaveText([...words.tabs]);
-      await expect(page.getByTestId('choose-neighbourhood')).toContainText(words.choose);
+      await test.step(`the feed and search on a phone speak ${locale}, with prices and times as it writes them`, async () => {
+        await expect(page.locator('html')).toHaveAttribute('lang', words.lang);
 
-      const first = page.getByTestId('listing-card').first();
-      await expect(first.locator('.price')).toHaveText(words.price);
-      await expect(first.locator('.meta')).toContainText(words.recent);
-      for (const price of await page.getByTestId('listing-card').locator('.price').allTextContents()) expect(price).toMatch(words.price);
-      await expectAccessible(page, `feed, ${locale}, phone`);
+        // The tab bar at the bottom, in the person's language.
+        const tabbar = page.getByRole('navigation', { name: words.nav });
+        await expect(tabbar.getByRole('link')).toHaveText([...words.tabs]);
+        await expect(page.getByTestId('choose-neighbourhood')).toContainText(words.choose);
 
-      await page.getByRole('link', { name: words.search, exact: true }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(words.search);
-      await expect(page.getByRole('combobox', { name: words.category }).locator('option').first()).toHaveText(words.allCategories);
-      await page.getByRole('searchbox', { name: words.searchBox }).fill('암체어');
-      await page.getByRole('button', { name: words.search, exact: true }).click();
-      await expect(page.getByTestId('search-summary')).toHaveText(words.oneResult);
-      await expect(page.getByTestId('search-results').locator('.price')).toHaveText(words.price);
-      await expectAccessible(page, `search with a result, ${locale}, phone`);
+        const first = page.getByTestId('listing-card').first();
+        await expect(first.locator('.price')).toHaveText(words.price);
+        await expect(first.locator('.meta')).toContainText(words.recent);
+        for (const price of await page.getByTestId('listing-card').locator('.price').allTextContents()) expect(price).toMatch(words.price);
+        await expectAccessible(page, `feed, ${locale}, phone`);
 
-      await page.getByRole('searchbox', { name: words.searchBox }).fill('없는말없는말');
-      await page.getByRole('button', { name: words.search, exact: true }).click();
-      await expect(page.getByText(words.nothing)).toBeVisible();
-    });
+        await page.getByRole('link', { name: words.search, exact: true }).click();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(words.search);
+        await expect(page.getByRole('combobox', { name: words.category }).locator('option').first()).toHaveText(words.allCategories);
+        await page.getByRole('searchbox', { name: words.searchBox }).fill('암체어');
+        await page.getByRole('button', { name: words.search, exact: true }).click();
+        await expect(page.getByTestId('search-summary')).toHaveText(words.oneResult);
+        await expect(page.getByTestId('search-results').locator('.price')).toHaveText(words.price);
+        await expectAccessible(page, `search with a result, ${locale}, phone`);
 
-    test(`on a desktop the feed and search results are a grid of cards, in ${locale}`, async ({ page }) => {
-      await page.setViewportSize(DESKTOP);
-      await openApp(page);
-      // The main tabs are in the header; the phone's tab bar is gone.
-      const nav = page.getByRole('navigation', { name: words.nav });
-      await expect(nav).toHaveCount(1);
-      await expect(nav.getByRole('link')).toHaveText([...words.tabs]);
-      await expect(nav.getByRole('link', { name: words.tabs[0] })).toHaveAttribute('aria-current', 'page');
+        await page.getByRole('searchbox', { name: words.searchBox }).fill('없는말없는말');
+        await page.getByRole('button', { name: words.search, exact: true }).click();
+        await expect(page.getByText(words.nothing)).toBeVisible();
+      });
 
-      const cards = page.getByTestId('feed').getByTestId('listing-card');
-      await expect(cards.nth(5)).toBeVisible();
-      const boxes = await Promise.all([0, 1, 2, 3].map(async (i) => (await cards.nth(i).boundingBox())!));
-      // Side by side, not one under the other, and the grid uses the width of the screen.
-      expect(new Set(boxes.map((box) => Math.round(box.y))).size).toBe(1);
-      expect(boxes[3].x + boxes[3].width - boxes[0].x).toBeGreaterThan(720);
-      await expectAccessible(page, `feed, ${locale}, desktop`);
+      await test.step(`on a desktop the feed and search results are a grid of cards, in ${locale}`, async () => {
+        await page.setViewportSize(DESKTOP);
+        await page.goto('/');
+        // The main tabs are in the header; the phone's tab bar is gone.
+        const nav = page.getByRole('navigation', { name: words.nav });
+        await expect(nav).toHaveCount(1);
+        await expect(nav.getByRole('link')).toHaveText([...words.tabs]);
+        await expect(nav.getByRole('link', { name: words.tabs[0] })).toHaveAttribute('aria-current', 'page');
 
-      await page.getByRole('link', { name: words.search, exact: true }).click();
-      await page.getByRole('searchbox', { name: words.searchBox }).fill('e');
-      await page.getByRole('button', { name: words.search, exact: true }).click();
-      const results = page.getByTestId('search-results').getByTestId('listing-card');
-      await expect(results.nth(3)).toBeVisible();
-      const [a, b] = await Promise.all([results.nth(0).boundingBox(), results.nth(1).boundingBox()]);
-      expect(Math.round(a!.y)).toBe(Math.round(b!.y));
-      await expectAccessible(page, `search results, ${locale}, desktop`);
+        const cards = page.getByTestId('feed').getByTestId('listing-card');
+        await expect(cards.nth(5)).toBeVisible();
+        const boxes = await Promise.all([0, 1, 2, 3].map(async (i) => (await cards.nth(i).boundingBox())!));
+        // Side by side, not one under the other, and the grid uses the width of the screen.
+        expect(new Set(boxes.map((box) => Math.round(box.y))).size).toBe(1);
+        expect(boxes[3].x + boxes[3].width - boxes[0].x).toBeGreaterThan(720);
+        await expectAccessible(page, `feed, ${locale}, desktop`);
+
+        await page.getByRole('link', { name: words.search, exact: true }).click();
+        await page.getByRole('searchbox', { name: words.searchBox }).fill('e');
+        await page.getByRole('button', { name: words.search, exact: true }).click();
+        const results = page.getByTestId('search-results').getByTestId('listing-card');
+        await expect(results.nth(3)).toBeVisible();
+        const [a, b] = await Promise.all([results.nth(0).boundingBox(), results.nth(1).boundingBox()]);
+        expect(Math.round(a!.y)).toBe(Math.round(b!.y));
+        await expectAccessible(page, `search results, ${locale}, desktop`);
+      });
     });
   });
 }

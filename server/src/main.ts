@@ -13,7 +13,6 @@ import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import { databaseBlobStore } from './blobs/database-blob-store.js';
 import { readThrough } from './blobs/read-through-blob-store.js';
-import { createS3BlobStore } from './blobs/s3-blob-store.js';
 import { createLocalChangeBus, type ChangeBus } from './live/change-bus.js';
 import { openPostgresChangeBus } from './live/postgres-change-bus.js';
 import { createLiveSocketServer } from './live/live-socket-server.js';
@@ -27,8 +26,9 @@ if ('error' in parsed) {
 const { settings } = parsed;
 const { port, host, dataDir, webDir, databaseUrl, defaultNeighbourhoodId } = settings;
 
-// Photos in S3-compatible storage when configured, checked now rather than at the first upload.
-const s3 = settings.s3 && createS3BlobStore(settings.s3);
+// Photos in S3-compatible storage when configured, checked now rather than at the first upload. The
+// AWS SDK is loaded only then: importing it costs every other start ~0.5 s.
+const s3 = settings.s3 && (await import('./blobs/s3-blob-store.js')).createS3BlobStore(settings.s3);
 await s3?.checkBucket().catch((error: Error) => {
   console.error(error.message);
   process.exit(1);

@@ -1,14 +1,7 @@
 // Passkeys (WebAuthn) through @simplewebauthn/server: create an account with a passkey, add one to
 // the signed-in account, and sign in with one. Each ceremony's challenge is stored server-side
 // and can be answered once, within five minutes.
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
@@ -16,6 +9,12 @@ import { ServiceError } from './service-error.js';
 import type { Actor, SessionService, StartedSession } from './session-service.js';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
+
+/**
+ * The WebAuthn library, loaded at the first passkey ceremony: it takes ~0.4 s to import, which every
+ * server start (and every test that spawns one) would otherwise pay for a feature few requests use.
+ */
+const webauthn = () => import('@simplewebauthn/server');
 
 /** The relying party: the site the passkey is bound to, as the browser saw it. */
 export interface RelyingParty {
@@ -50,6 +49,7 @@ export function createPasskeyService(store: Store, clock: Clock, session: Sessio
       if (isNew) await session.assertNicknameFree(target.nickname);
       const actorId = isNew ? randomUUID() : target.actor.id;
       const name = isNew ? target.nickname : target.actor.nickname;
+      const { generateRegistrationOptions } = await webauthn();
       const options = await generateRegistrationOptions({
         rpName: 'Dongne',
         rpID: rp.id,
@@ -66,6 +66,7 @@ export function createPasskeyService(store: Store, clock: Clock, session: Sessio
     /** Checks the new passkey; creates the account if this was a sign-up, and starts a session. */
     async register(rp: RelyingParty, challengeId: string, response: RegistrationResponseJSON): Promise<StartedSession> {
       const pending = await takeChallenge(challengeId, 'register');
+      const { verifyRegistrationResponse } = await webauthn();
       const verified = await verifyRegistrationResponse({
         response,
         expectedChallenge: pending.challenge,
@@ -93,6 +94,7 @@ export function createPasskeyService(store: Store, clock: Clock, session: Sessio
 
     /** Options to sign in with any passkey this site knows (the browser offers the person's own). */
     async authenticationOptions(rp: RelyingParty) {
+      const { generateAuthenticationOptions } = await webauthn();
       const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: 'required' });
       return { challengeId: await saveChallenge(options.challenge, 'authenticate', null, null), options };
     },
@@ -102,6 +104,7 @@ export function createPasskeyService(store: Store, clock: Clock, session: Sessio
       const passkey = await store.passkeys.byId(response.id);
       const account = passkey && (await store.sessions.accountById(passkey.actorId));
       if (!passkey || !account) throw new ServiceError(401, 'passkey.unknown', 'This passkey is not registered with Dongne.');
+      const { verifyAuthenticationResponse } = await webauthn();
       const verified = await verifyAuthenticationResponse({
         response,
         expectedChallenge: pending.challenge,
