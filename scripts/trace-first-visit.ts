@@ -19,7 +19,7 @@ try {
       const warm = document.createElement('div');
       warm.setAttribute('aria-hidden', 'true');
       warm.style.cssText = 'position:absolute;opacity:0;pointer-events:none';
-      warm.innerHTML = '<span>가나 Ab</span><b>가나 Ab</b><strong style="font-weight:800">가 A</strong><span style="font-weight:600">가 A</span>';
+      warm.innerHTML = '<span>동네 Aa 📱</span><b>동네 Aa</b>';
       document.body.append(warm);
     }));
   }

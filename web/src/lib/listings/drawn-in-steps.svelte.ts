@@ -2,9 +2,9 @@
 // `step` more in a task of their own after each frame, until every row is on screen.
 import { hasUndrawn, nextDrawn } from './drawn-in-steps.js';
 
-/** About a phone screenful (the next follows a frame later): 8 at once held a slowed main thread 60 ms. */
-const FIRST = 4;
-const STEP = 3;
+/** Most of a phone screen (the rest follows a frame later): 8 at once held a slowed main thread 60 ms. */
+const FIRST = 3;
+const STEP = 2;
 
 export class DrawnInSteps<T extends { id: string }> {
   #drawn = $state.raw<ReadonlySet<string>>(new Set());

@@ -10,7 +10,7 @@ import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { chooseNeighbourhood, verifyNeighbourhood } from '../db/neighbourhoods.js';
 import { draftsNewestFirst, feedPage, waitingIds } from '../db/queries.js';
 import { SyncError } from './sync-deps.js';
-import { pull } from './sync-engine.js';
+import { pull, PULL_PAGE_ROWS } from './sync-engine.js';
 import { push } from './push.js';
 import { T0, useTestServer, type Device, type TestServer } from './test-device.js';
 
@@ -303,33 +303,37 @@ describe('rebasing unconfirmed work over a pull', () => {
 });
 
 describe('paging a large pull', () => {
+  // Two whole pages and part of a third.
+  const P = PULL_PAGE_ROWS;
+  const TOTAL = 2 * P + P / 10;
+
   it('gives a fresh device every listing exactly once, a page at a time', async () => {
-    const ids = seedListings(1100);
+    const ids = seedListings(TOTAL);
     const fresh = device('fresh');
 
-    expect(await fresh.sync()).toEqual({ pushed: 0, pulled: 1100 });
+    expect(await fresh.sync()).toEqual({ pushed: 0, pulled: TOTAL });
 
-    expect(pullCursors(fresh)).toEqual([0, 500, 1000]);
-    expect(await fresh.db.listings.count()).toBe(1100);
+    expect(pullCursors(fresh)).toEqual([0, P, 2 * P]);
+    expect(await fresh.db.listings.count()).toBe(TOTAL);
     expect((await fresh.db.listings.toCollection().primaryKeys()).sort()).toEqual([...ids].sort());
-    expect(await getMeta(fresh.db, 'cursor')).toBe(1100);
+    expect(await getMeta(fresh.db, 'cursor')).toBe(TOTAL);
   });
 
   it.each(['request-lost', 'truncated'] as const)(
     'keeps the pages it already applied when page 2 fails (%s), and resumes from the stored cursor',
     async (fault) => {
-      const ids = seedListings(1100);
+      const ids = seedListings(TOTAL);
       const fresh = device('fresh');
       fresh.failOn('GET', '/api/sync/pull', fault, 2);
 
       expect((await failureOf(fresh.sync()))?.kind).toBe('offline');
       // Page 1 is kept whole; nothing of page 2 was half-applied.
-      expect(await fresh.db.listings.count()).toBe(500);
-      expect(await getMeta(fresh.db, 'cursor')).toBe(500);
+      expect(await fresh.db.listings.count()).toBe(P);
+      expect(await getMeta(fresh.db, 'cursor')).toBe(P);
 
-      expect(await fresh.sync()).toEqual({ pushed: 0, pulled: 600 });
-      expect(pullCursors(fresh)).toEqual([0, 500, 500, 1000]);
-      expect(await fresh.db.listings.count()).toBe(1100);
+      expect(await fresh.sync()).toEqual({ pushed: 0, pulled: TOTAL - P });
+      expect(pullCursors(fresh)).toEqual([0, P, P, 2 * P]);
+      expect(await fresh.db.listings.count()).toBe(TOTAL);
       expect((await fresh.db.listings.toCollection().primaryKeys()).sort()).toEqual([...ids].sort());
     },
   );
