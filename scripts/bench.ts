@@ -2,7 +2,8 @@
 // the bytes the first visit to the feed downloads, neighbourhoods, search over 100,000 listings, a
 // fresh device's first pull of its area against a static file, sync on PostgreSQL with one and three
 // instances and the live poke between them, the feed and search offline in Chromium, chat message latency
-// with 1,000 live channels open, and the chat list offline. Prints one table; see BENCHMARKS.md.
+// with 1,000 live channels open, the chat list offline, Lighthouse on three screens, and how long a first
+// sync holds the main thread. Prints one table; see BENCHMARKS.md.
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { benchInstances } from './bench-instances.js';
 import { benchChatLatency } from './bench-chat-latency.js';
 import { benchChatList } from './bench-chat-list.js';
 import { benchLighthouse } from './bench-lighthouse.js';
+import { benchMainThread } from './bench-main-thread.js';
 
 const N = 10_000;
 const BATCH = 100;
@@ -208,3 +210,4 @@ console.log(await benchOffline());
 console.log(await benchChatLatency());
 console.log(await benchChatList());
 console.log(await benchLighthouse());
+console.log(await benchMainThread());

@@ -1,0 +1,88 @@
+// How long a first sync holds the page's main thread, on a CPU slowed to a mid-range phone's (4×,
+// as Lighthouse's mobile run simulates): a visitor's first visit to an area of 500 and of 5,000
+// listings, from the first sync's start until its cards are drawn. Each long task is counted by the
+// main thread's own time in a Chromium trace, so a busy machine's waiting is not counted.
+// benchMainThread() returns the lines for scripts/bench.ts. Run alone: `npx tsx scripts/bench-main-thread.ts`.
+import { chromium } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
+import { startServer } from '../e2e/support/server.js';
+import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
+import { skipFirstRun } from '../e2e/support/first-run.js';
+import { fillArea } from '../e2e/support/fill-area.js';
+import { LONG_TASK_MS, traceMainThread, watchLongTasks } from '../e2e/support/main-thread.js';
+import { SYNC_END_MARK, SYNC_START_MARK } from '../web/src/lib/sync/sync-marks.js';
+
+const AREAS = [500, 5_000];
+const PHONE_SLOWDOWN = 4;
+const FEED_PAGE = 30;
+/** A first sync of 5,000 rows on a slowed CPU takes a while; this only bounds the wait. */
+const SYNC_BOUND_MS = 300_000;
+
+declare global {
+  interface Window {
+    __drawnAt?: number;
+  }
+}
+
+/** Before the app: notes when the feed holds a window of cards; draws the system fonts once (see the journey). */
+function watchFeed(cards: number) {
+  const observer = new MutationObserver(() => {
+    if (document.querySelectorAll('[data-testid="feed"] li').length < cards) return;
+    window.__drawnAt = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    const fonts = document.createElement('div');
+    fonts.setAttribute('aria-hidden', 'true');
+    fonts.style.cssText = 'position: absolute; opacity: 0; pointer-events: none';
+    fonts.innerHTML = '<span>동네 Aa 📱</span><b>동네 Aa</b>';
+    document.body.append(fonts);
+  });
+}
+
+async function firstSync(rows: number) {
+  const server = await startServer();
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  try {
+    await fillArea(server, rows);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await skipFirstRun(context);
+    const page = await context.newPage();
+    await page.addInitScript(watchLongTasks);
+    await page.addInitScript(watchFeed, FEED_PAGE);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_SLOWDOWN });
+    const trace = await traceMainThread(browser, page);
+    await page.goto(server.url);
+    await page.waitForFunction(
+      ([endMark]) => performance.getEntriesByName(endMark).length > 0 && window.__drawnAt !== undefined,
+      [SYNC_END_MARK],
+      { timeout: SYNC_BOUND_MS, polling: 250 },
+    );
+    const [start, end, drawnAt] = await page.evaluate(
+      ([startMark, endMark]) => [performance.getEntriesByName(startMark)[0].startTime, performance.getEntriesByName(endMark)[0].startTime, window.__drawnAt!],
+      [SYNC_START_MARK, SYNC_END_MARK],
+    );
+    const { reported, held } = await trace.finish(SYNC_START_MARK, start, Math.max(end, drawnAt));
+    const longest = Math.max(0, ...reported.map((task) => task.threadMs));
+    return { rows, syncMs: end - start, drawnMs: drawnAt - start, reported: reported.length, held: held.length, longest };
+  } finally {
+    await browser.close();
+    await server.dispose();
+  }
+}
+
+export async function benchMainThread(): Promise<string> {
+  const lines = [`main thread during a visitor's first sync, CPU slowed ${PHONE_SLOWDOWN}× (a mid-range phone), until its cards are drawn`];
+  for (const rows of AREAS) {
+    const r = await firstSync(rows);
+    lines.push(
+      `  ${r.rows.toLocaleString('en-US').padStart(5)} listings: longest task ${Math.round(r.longest)} ms of main thread (aim ≤ ${LONG_TASK_MS})  ${r.held === 0 ? 'OK' : 'OVER'}; ` +
+        `${r.held} over ${LONG_TASK_MS} ms, ${r.reported} reported by the Long Tasks API; first sync ${(r.syncMs / 1000).toFixed(1)} s, first ${FEED_PAGE} cards drawn after ${(r.drawnMs / 1000).toFixed(1)} s`,
+    );
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log(await benchMainThread());
