@@ -13,6 +13,8 @@ import { fillReplica, LAUNCH } from './bench-offline.js';
 import { LIMIT_FEED, webDirWithLimit } from './offline-limit.js';
 
 const which = process.argv[2] ?? 'app';
+/** `--marks`: no trace (its CPU profiler slows the page down a lot), only the page's own timeline. */
+const tracing = !process.argv.includes('--marks');
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading', 'disabled-by-default-v8.cpu_profiler', 'ServiceWorker', 'toplevel', 'IndexedDB', 'blink'];
 const profile = mkdtempSync(join(tmpdir(), 'dongne-trace-profile-'));
 const served = webDirWithLimit();
@@ -28,9 +30,11 @@ try {
   context = await chromium.launchPersistentContext(profile, {
     ...LAUNCH,
     offline: true,
-    args: [...(LAUNCH.args ?? []), `--trace-startup=${CATEGORIES.join(',')}`, `--trace-startup-file=${traceFile}`, '--trace-startup-duration=0'],
+    args: tracing ? [...(LAUNCH.args ?? []), `--trace-startup=${CATEGORIES.join(',')}`, `--trace-startup-file=${traceFile}`, '--trace-startup-duration=0', '--trace-startup-format=json'] : LAUNCH.args,
   });
   await skipFirstRun(context);
+  // tsx wraps named functions in __name(), which the page does not have.
+  await context.addInitScript({ content: `var __name = (f) => f; (${markTimeline.toString()})();` });
   const page = context.pages()[0] ?? (await context.newPage());
   const url = which === 'limit' ? server.url + LIMIT_FEED : server.url;
   const opens = [];
@@ -45,12 +49,18 @@ try {
         return {
           timeOrigin: performance.timeOrigin,
           nav: { workerStart: nav.workerStart, fetchStart: nav.fetchStart, responseStart: nav.responseStart, responseEnd: nav.responseEnd, domInteractive: nav.domInteractive, domContentLoaded: nav.domContentLoadedEventEnd },
+          marks: window.__marks ?? [],
           resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name.replace(location.origin, ''), start: r.startTime, end: (r as PerformanceResourceTiming).responseEnd })),
         };
       })),
     });
   }
   await context.close();
+  for (const open of opens) {
+    console.log(`\n--- ${open.label}: shell ${open.nav.responseEnd.toFixed(0)} ms, DOM interactive ${open.nav.domInteractive.toFixed(0)} ms`);
+    for (const [name, at] of open.marks) console.log(`   ${at.toFixed(0).padStart(5)} ms  ${name}`);
+  }
+  if (!tracing) process.exit(0);
   const trace = JSON.parse(readFileSync(traceFile, 'utf8')) as { traceEvents: any[] } | any[];
   const events: any[] = Array.isArray(trace) ? trace : trace.traceEvents;
   report(events, opens, server.url);
@@ -117,4 +127,47 @@ function report(events: any[], opens: any[], origin: string) {
     const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `      ${(v / 1000).toFixed(1).padStart(6)} ${k}`).join('\n');
     console.log(`   main-thread CPU self time by file (first 2 s):\n${top(byFile, 15)}\n   by function:\n${top(byFn, 20)}`);
   });
+}
+
+declare global {
+  interface Window {
+    __marks?: [string, number][];
+  }
+}
+
+/** In the page, before anything else: notes when IndexedDB is opened and read, what is painted, and when cards appear. */
+function markTimeline() {
+  const marks: [string, number][] = (window.__marks = []);
+  const mark = (name: string) => marks.push([name, performance.now()]);
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+    mark(`indexedDB.open(${args[0]})`);
+    const request = open.apply(this, args);
+    request.addEventListener('success', () => mark('  database open'));
+    return request;
+  } as IDBFactory['open'];
+  const transaction = IDBDatabase.prototype.transaction;
+  let transactions = 0;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    const n = ++transactions;
+    if (n <= 12) mark(`  transaction ${n} [${[args[0]].flat().join(',')}]`);
+    const tx = transaction.apply(this, args);
+    if (n <= 12) tx.addEventListener('complete', () => mark(`  transaction ${n} done`));
+    return tx;
+  } as IDBDatabase['transaction'];
+  let seen = 0;
+  let body = false;
+  new MutationObserver(() => {
+    if (!body && document.querySelector('header, [data-testid="feed"]')) {
+      body = true;
+      mark('first app DOM (header or feed list)');
+    }
+    const cards = document.querySelectorAll('[data-testid="feed"] li').length;
+    if (cards > seen) {
+      mark(`${cards} cards in the DOM`);
+      seen = cards;
+    }
+  }).observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => marks.push([`${e.entryType} ${e.name} ${e.duration ? `(${e.duration.toFixed(0)} ms)` : ''}`, e.startTime]))).observe({ entryTypes: ['paint', 'longtask'] });
+  addEventListener('DOMContentLoaded', () => mark('DOMContentLoaded'));
 }

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { applyDocumentLanguage } from '$lib/i18n/locale';
 import { needsFirstRun } from '$lib/first-run/first-run';
+import { db } from '$lib/db/db';
 import type { LayoutLoad } from './$types';
 
 // Everything renders in the browser from the local replica; there is nothing to prerender.
@@ -9,6 +10,8 @@ export const prerender = false;
 
 export const load: LayoutLoad = ({ url }) => {
   applyDocumentLanguage();
+  // Dexie's own open (a read of its schema) while the screens mount, not after their first query.
+  void db.open().catch(() => {});
   // A new visitor's first look at the app is the first-run screen (its own, lazily loaded route).
   if (needsFirstRun(url.pathname)) redirect(307, '/welcome');
 };
