@@ -102,11 +102,12 @@ function report(events: any[], opens: any[], origin: string) {
     // Thread-level tasks with the SW and the renderer.
     const mainKey = `${start.pid}:${start.tid}`;
     const onMain = events.filter((e) => `${e.pid}:${e.tid}` === mainKey && e.ph === 'X' && e.ts >= start.ts && e.ts < end);
-    const named = onMain.filter((e) => ['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall', 'ParseHTML', 'Layout', 'UpdateLayoutTree', 'Paint', 'V8.ScriptCompiler', 'v8.run', 'RunMicrotasks', 'v8.produceModuleCache', 'v8.produceCache', 'v8.deserializeModuleCache', 'v8.deserializeCodeCache'].includes(e.name) && e.dur > 1500);
-    for (const e of named.slice(0, 60)) {
+    const named = onMain.filter((e) => ['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall', 'ParseHTML', 'Layout', 'UpdateLayoutTree', 'Paint', 'V8.ScriptCompiler', 'v8.run', 'RunMicrotasks', 'v8.produceModuleCache', 'v8.produceCache', 'v8.deserializeModuleCache', 'v8.deserializeCodeCache'].includes(e.name) && e.dur > 1000 || /compile|Cache/.test(e.name));
+    for (const e of named.slice(0, 80)) {
       const d = e.args?.data ?? e.args ?? {};
       const u = String(d.url ?? d.fileName ?? '').replace(origin, '');
-      console.log(`   main ${rel(e.ts).padStart(6)} +${(e.dur / 1000).toFixed(1).padStart(5)} ${e.name} ${u} ${d.functionName ?? ''} ${d.cacheRejected !== undefined ? 'cacheRejected=' + d.cacheRejected : ''} ${d.consumedCacheSize ? 'cache ' + d.consumedCacheSize : ''}`);
+      const cache = Object.entries(d).filter(([k]) => /cache|eligible|streamed/i.test(k)).map(([k, v]) => `${k}=${v}`).join(' ');
+      console.log(`   main ${rel(e.ts).padStart(6)} +${(e.dur / 1000).toFixed(1).padStart(5)} ${e.name} ${u} ${d.functionName ?? ''} ${cache}`);
     }
     const sw = events.filter((e) => (threadName.get(`${e.pid}:${e.tid}`) ?? '').includes('ServiceWorker') && e.ph === 'X' && e.ts >= start.ts - 200_000 && e.ts < end && e.dur > 1500);
     for (const e of sw.slice(0, 20)) console.log(`   sw   ${rel(e.ts).padStart(6)} +${(e.dur / 1000).toFixed(1).padStart(5)} ${e.name} ${String(e.args?.data?.url ?? '').replace(origin, '')}`);
