@@ -39,8 +39,9 @@ const PLACE_BY_PLACE_MAX = 3;
  * (on a phone's main thread, for every liveQuery run while a sync writes).
  */
 export async function feedPage(db: DongneDb, limit: number): Promise<LocalListing[]> {
-  const visible = shownToNeighbours(await hiddenSellerIds(db));
-  const current = await currentScope(db);
+  // Both at once: each is a round trip to IndexedDB, and the first screen waits on them.
+  const [hiddenSellers, current] = await Promise.all([hiddenSellerIds(db), currentScope(db)]);
+  const visible = shownToNeighbours(hiddenSellers);
   let places = current && (await placesIn(db, current.scope));
   // Chosen offline, before this device could look up the neighbours: the place itself is known.
   if (!places && current?.chosen && current.scope.range === 1) places = [current.scope.neighbourhoodId];

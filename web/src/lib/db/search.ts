@@ -16,14 +16,15 @@ export interface SearchOutcome {
 
 export async function searchLocally(db: DongneDb, q: string, filters: SearchFilters): Promise<Listing[]> {
   const words = searchWords(q);
-  const scope = await currentScope(db);
+  // Who is hidden is read alongside the area, not after the listings: one round trip fewer.
+  const [scope, hiddenSellers] = await Promise.all([currentScope(db), hiddenSellerIds(db)]);
   const places = scope && (await placesIn(db, scope.scope));
   // One index range per place: measured twice as fast in Chromium as one anyOf() cursor over them all.
   const candidates = places
     ? (await Promise.all(places.map((place) => db.listings.where('neighbourhoodId').equals(place).toArray()))).flat()
     : await db.listings.toArray();
   // A hidden listing shows on its seller's own page only, as on the server; a blocked seller's nowhere.
-  const shown = shownToNeighbours(await hiddenSellerIds(db));
+  const shown = shownToNeighbours(hiddenSellers);
   return candidates.filter((l) => shown(l) && matchesSearch(l, words, filters)).sort((a, b) => b.bumpedAt - a.bumpedAt);
 }
 

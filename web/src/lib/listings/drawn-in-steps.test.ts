@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasUndrawn, nextDrawn } from './drawn-in-steps.js';
+import { hasUndrawn, keepUnchanged, nextDrawn } from './drawn-in-steps.js';
 
 const rows = (...ids: string[]) => ids.map((id) => ({ id }));
 
@@ -20,5 +20,26 @@ describe('nextDrawn', () => {
     expect(hasUndrawn(new Set(['a']), rows('a'))).toBe(false);
     expect(hasUndrawn(new Set(['a']), rows('a', 'b'))).toBe(true);
     expect(hasUndrawn(new Set(), [])).toBe(false);
+  });
+});
+
+describe('keepUnchanged', () => {
+  const listing = (id: string, title: string, photos: string[] = []) => ({ id, title, photos });
+
+  it('gives back the previous object of a row whose fields are all the same, nested ones too', () => {
+    const before = listing('a', 'Chair', ['h1']);
+    const kept = keepUnchanged(new Map([['a', before]]), [listing('a', 'Chair', ['h1']), listing('b', 'Lamp')]);
+    expect(kept[0]).toBe(before);
+    expect(kept[1]).toEqual(listing('b', 'Lamp'));
+  });
+
+  it('takes the new object of a row that changed in any field', () => {
+    const previous = new Map([['a', listing('a', 'Chair', ['h1'])]]);
+    const retitled = listing('a', 'Armchair', ['h1']);
+    const rephotographed = listing('a', 'Chair', ['h2']);
+    expect(keepUnchanged(previous, [retitled])[0]).toBe(retitled);
+    expect(keepUnchanged(previous, [rephotographed])[0]).toBe(rephotographed);
+    const liked = { ...listing('a', 'Chair', ['h1']), likeCount: 1 };
+    expect(keepUnchanged(previous, [liked])[0]).toBe(liked);
   });
 });

@@ -24,3 +24,26 @@ export function nextDrawn(drawn: ReadonlySet<string>, rows: readonly { id: strin
 export function hasUndrawn(drawn: ReadonlySet<string>, rows: readonly { id: string }[]): boolean {
   return rows.some((row) => !drawn.has(row.id));
 }
+
+/**
+ * `rows`, with each row that equals its previous copy (same fields, as read again from the replica
+ * or the server) replaced by that copy. A keyed list then sees the same object and leaves its card
+ * alone: a search run again, or a feed read again after a sync, had every card on screen update.
+ */
+export function keepUnchanged<T extends { id: string }>(previous: ReadonlyMap<string, T>, rows: readonly T[]): T[] {
+  return rows.map((row) => {
+    const before = previous.get(row.id);
+    return before && sameFields(before, row) ? before : row;
+  });
+}
+
+function sameFields(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const x = (a as Record<string, unknown>)[key];
+    const y = (b as Record<string, unknown>)[key];
+    // Nested values (a listing's photos) are small: compared by their JSON.
+    return x === y || (typeof x === 'object' && x !== null && typeof y === 'object' && y !== null && JSON.stringify(x) === JSON.stringify(y));
+  });
+}
