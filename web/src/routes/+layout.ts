@@ -10,8 +10,6 @@ export const prerender = false;
 
 export const load: LayoutLoad = async ({ url }) => {
   applyDocumentLanguage();
-  // Dexie's own open (a read of its schema) while the screens mount, not after their first query.
-  void db.open().catch(() => {});
   // A new visitor's first look at the app is the first-run screen (its own, lazily loaded route).
   if (needsFirstRun(url.pathname)) redirect(307, '/welcome');
   // The replica opened (on a first visit, created) before the screens mount and the first sync
