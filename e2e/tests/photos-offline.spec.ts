@@ -67,6 +67,8 @@ test('after the first sync, photos of listings never opened show with no connect
 
   // A listing never opened: its full-size photo was never fetched, so its page shows the thumbnail.
   await page.getByTestId('listing-card').nth(count - 1).click();
+  // The listing's id is read from the address below: wait until the app has moved there.
+  await expect(page).toHaveURL(/\/listings\/[0-9a-f-]{36}$/);
   const first = page.getByTestId('gallery').locator('img').first();
   await expect.poll(() => first.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && new URL(img.src).pathname)).toBe(
     await page.evaluate(async () => {
