@@ -25,6 +25,8 @@ export function shownToNeighbours(hiddenSellers: ReadonlySet<string>) {
 
 /** Up to this many places, the feed reads each place's own newest rows; more, one walk of all. */
 const PLACE_BY_PLACE_MAX = 3;
+/** How far the one walk goes for each card it must fill before it gives way to reading place by place. */
+const WALK_ROWS_PER_CARD = 10;
 
 /**
  * The first `limit` listings of the person's area, most recently bumped (or published) first;
@@ -45,11 +47,21 @@ export async function feedPage(db: DongneDb, limit: number): Promise<LocalListin
   let places = current && (await placesIn(db, current.scope));
   // Chosen offline, before this device could look up the neighbours: the place itself is known.
   if (!places && current?.chosen && current.scope.range === 1) places = [current.scope.neighbourhoodId];
-  const newestFirstOf = (keep: (listing: LocalListing) => boolean) => db.listings.orderBy('bumpedAt').reverse().filter(keep).limit(limit).toArray();
-  if (!places) return newestFirstOf(visible);
+  if (!places) return db.listings.orderBy('bumpedAt').reverse().filter(visible).limit(limit).toArray();
   if (places.length > PLACE_BY_PLACE_MAX) {
     const area = new Set(places);
-    return newestFirstOf((listing) => area.has(listing.neighbourhoodId) && visible(listing));
+    // Held to a bound: a device that synced a wider area before (nothing removes those rows) could
+    // otherwise walk all it holds for a narrow area's few listings, on every live-query run.
+    let read = 0;
+    const walked = await db.listings
+      .orderBy('bumpedAt')
+      .reverse()
+      .until(() => ++read > limit * WALK_ROWS_PER_CARD)
+      .filter((listing) => area.has(listing.neighbourhoodId) && visible(listing))
+      .limit(limit)
+      .toArray();
+    // A full page, or the whole table walked: that is the answer. Else each place is read instead.
+    if (walked.length >= limit || read <= limit * WALK_ROWS_PER_CARD) return walked;
   }
   const perPlace = await Promise.all(
     places.map((place) =>

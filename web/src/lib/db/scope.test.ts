@@ -171,4 +171,15 @@ describe('feedPage', () => {
     expect(await feedIds()).toEqual([seohyeon.id, jeongja.id, yatap.id, pangyo.id, sunae.id]);
     expect((await feedPage(db, 2)).map((l) => l.id)).toEqual([seohyeon.id, jeongja.id]);
   });
+
+  it('still fills a wide area\'s page when the device holds many newer listings from elsewhere', async () => {
+    const wide = [SUNAE, PANGYO, YATAP, 'kr-bundang-jeongja', 'kr-bundang-seohyeon'];
+    await db.neighbourhoods.put(place(SUNAE, { ...SUNAE_SETS, 4: wide }));
+    await setMeta(db, 'profile', profileHolding([SUNAE, true]));
+    await setMeta(db, 'range', 4);
+    // Synced from a wider area before: far more of it than the walk reads for a page of 2.
+    await db.listings.bulkPut(Array.from({ length: 40 }, () => listingIn(MANGWON)));
+    expect((await feedPage(db, 2)).map((l) => l.id)).toEqual([yatap.id, pangyo.id]);
+    expect(await feedIds()).toEqual([yatap.id, pangyo.id, sunae.id]);
+  });
 });

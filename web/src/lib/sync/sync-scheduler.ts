@@ -20,9 +20,12 @@ export function startSyncScheduler(db: DongneDb): () => void {
   let running = false;
   let again = false;
   let retryMs = RETRY_MIN_MS;
+  /** Set when the app's frame goes away: a cycle settling after that schedules nothing more. */
+  let stopped = false;
   const live = startLiveChannel(db, () => schedule(0));
 
   function schedule(delayMs: number) {
+    if (stopped) return;
     clearTimeout(timer);
     timer = setTimeout(run, delayMs);
   }
@@ -43,6 +46,7 @@ export function startSyncScheduler(db: DongneDb): () => void {
       performance.mark(SYNC_START_MARK);
       // In the sync worker: a big pull never holds the thread that answers the person's taps.
       await runSync().finally(() => performance.mark(SYNC_END_MARK));
+      if (stopped) return;
       syncStatus.error = '';
       syncStatus.unreachable = false;
       syncStatus.lastSyncedAt = Date.now();
@@ -56,6 +60,7 @@ export function startSyncScheduler(db: DongneDb): () => void {
         void import('../offline-photos/after-sync.js').then(({ afterSync }) => afterSync(db)).catch(() => {});
       }
     } catch (error) {
+      if (stopped) return;
       const noAnswer = error instanceof SyncError && error.kind === 'offline';
       // Offline is told by the browser; a connection with no answer means the server is down.
       syncStatus.unreachable = noAnswer && navigator.onLine;
@@ -98,6 +103,7 @@ export function startSyncScheduler(db: DongneDb): () => void {
   schedule(0);
 
   return () => {
+    stopped = true;
     clearTimeout(timer);
     clearInterval(poll);
     live.stop();

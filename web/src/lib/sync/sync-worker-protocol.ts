@@ -8,4 +8,9 @@ export interface SyncAsk {
 
 export type SyncAnswer =
   | { id: number; ok: true; pushed: number; pulled: number }
-  | { id: number; ok: false; kind: 'offline' | 'server' | 'other'; message: string };
+  | { id: number; ok: false; kind: 'offline' | 'server' | 'other'; message: string }
+  /** Still working on it: sent every HEARTBEAT_MS while a cycle runs. */
+  | { id: number; alive: true };
+
+/** How often a busy worker says it is alive. */
+export const HEARTBEAT_MS = 5_000;

@@ -7,12 +7,17 @@
 import { db } from '../db/db.js';
 import { SyncError } from './sync-deps.js';
 import { syncWithLock } from './sync-engine.js';
-import type { SyncAnswer, SyncAsk } from './sync-worker-protocol.js';
+import { HEARTBEAT_MS, type SyncAnswer, type SyncAsk } from './sync-worker-protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.addEventListener('message', (event: MessageEvent<SyncAsk>) => {
-  void answer(event.data.id).then((reply) => scope.postMessage(reply));
+  const { id } = event.data;
+  // A long pull is still answered for: the page gives up on a worker that has gone quiet.
+  const heartbeat = setInterval(() => scope.postMessage({ id, alive: true } satisfies SyncAnswer), HEARTBEAT_MS);
+  void answer(id)
+    .then((reply) => scope.postMessage(reply))
+    .finally(() => clearInterval(heartbeat));
 });
 
 async function answer(id: number): Promise<SyncAnswer> {
