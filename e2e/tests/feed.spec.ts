@@ -1,6 +1,8 @@
 // The feed on a first visit and the listing page it leads to: one visitor's device, read-only over
-// the demo data, so the steps share one server and one service-worker install.
-import { test, expect, openApp } from '../support/fixtures.js';
+// the demo data, so the steps share one server and one service-worker install. Then a shared link
+// to a listing, opened as a first visit.
+import { test, expect, openApp, serverListings } from '../support/fixtures.js';
+import { fillArea } from '../support/fill-area.js';
 
 test('a first visit opens to a feed of demo listings around Bundang; a listing opens on its own page, and one that does not exist says so', async ({ page }) => {
   await openApp(page);
@@ -36,4 +38,24 @@ test('a first visit opens to a feed of demo listings around Bundang; a listing o
     await page.goto('/listings/00000000-0000-4000-8000-999999999999');
     await expect(page.getByText("This listing isn't saved on this device, or it was removed.")).toBeVisible();
   });
+});
+
+declare global {
+  interface Window {
+    __sawNotFound?: boolean;
+  }
+}
+
+test('a shared link to a listing, opened on a first visit, shows the listing once the first sync brings it, never "not saved"', async ({ page, server }) => {
+  // A busy area, so the listing comes in the first sync's last page, a while after the page opens.
+  await fillArea(server, 500);
+  const last = (await serverListings(server)).at(-1)!;
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.body?.innerText.includes('isn’t saved on this device') || document.body?.innerText.includes("isn't saved on this device")) window.__sawNotFound = true;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(`/listings/${last.id}`);
+  await expect(page.getByRole('heading', { name: last.title })).toBeVisible();
+  expect(await page.evaluate(() => window.__sawNotFound ?? false), 'the page said the listing was not on the device while the first sync was still bringing it').toBe(false);
 });
