@@ -9,37 +9,14 @@ import { startServer } from '../e2e/support/server.js';
 import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
 import { skipFirstRun } from '../e2e/support/first-run.js';
 import { fillArea } from '../e2e/support/fill-area.js';
-import { LONG_TASK_MS, traceMainThread, watchLongTasks } from '../e2e/support/main-thread.js';
+import { LONG_TASK_MS, traceMainThread, watchFeed, watchLongTasks } from '../e2e/support/main-thread.js';
+import { FEED_PAGE } from '../web/src/lib/listings/feed-page-size.js';
 import { SYNC_END_MARK, SYNC_START_MARK } from '../web/src/lib/sync/sync-marks.js';
 
 const AREAS = [500, 5_000];
 const PHONE_SLOWDOWN = 4;
-const FEED_PAGE = 30;
 /** A first sync of 5,000 rows on a slowed CPU takes a while; this only bounds the wait. */
 const SYNC_BOUND_MS = 300_000;
-
-declare global {
-  interface Window {
-    __drawnAt?: number;
-  }
-}
-
-/** Before the app: notes when the feed holds a window of cards; draws the system fonts once (see the journey). */
-function watchFeed(cards: number) {
-  const observer = new MutationObserver(() => {
-    if (document.querySelectorAll('[data-testid="feed"] li').length < cards) return;
-    window.__drawnAt = performance.now();
-    observer.disconnect();
-  });
-  observer.observe(document, { childList: true, subtree: true });
-  document.addEventListener('DOMContentLoaded', () => {
-    const fonts = document.createElement('div');
-    fonts.setAttribute('aria-hidden', 'true');
-    fonts.style.cssText = 'position: absolute; opacity: 0; pointer-events: none';
-    fonts.innerHTML = '<span>동네 Aa 📱</span><b>동네 Aa</b>';
-    document.body.append(fonts);
-  });
-}
 
 async function firstSync(rows: number) {
   const server = await startServer();

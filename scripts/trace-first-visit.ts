@@ -6,6 +6,8 @@ import { startServer } from '../e2e/support/server.js';
 import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
 import { skipFirstRun } from '../e2e/support/first-run.js';
 import { fillArea } from '../e2e/support/fill-area.js';
+import { watchFeed } from '../e2e/support/main-thread.js';
+import { FEED_PAGE } from '../web/src/lib/listings/feed-page-size.js';
 
 const rows = Number(process.argv[2] ?? 500);
 const server = await startServer();
@@ -14,15 +16,8 @@ try {
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await skipFirstRun(context);
-  if (process.env.WARM_FONTS) {
-    await context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
-      const warm = document.createElement('div');
-      warm.setAttribute('aria-hidden', 'true');
-      warm.style.cssText = 'position:absolute;opacity:0;pointer-events:none';
-      warm.innerHTML = '<span>동네 Aa 📱</span><b>동네 Aa</b>';
-      document.body.append(warm);
-    }));
-  }
+  // WARM_FONTS=1: the system fonts drawn once first, as the main-thread journey and bench do.
+  if (process.env.WARM_FONTS) await context.addInitScript(watchFeed, FEED_PAGE);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });

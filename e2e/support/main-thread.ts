@@ -21,6 +21,8 @@ export interface HeldTask extends ReportedTask {
 declare global {
   interface Window {
     __longTasks?: ReportedTask[];
+    /** When the feed first held the cards `watchFeed` waits for (page clock). */
+    __drawnAt?: number;
   }
 }
 
@@ -30,6 +32,28 @@ export function watchLongTasks(): void {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) seen.push({ startTime: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * Runs before the app: notes when the feed holds `cards` cards, and draws the system fonts once.
+ * Debian's Chromium reads its CJK and colour emoji fonts (tens of megabytes) the first time a page
+ * draws them, in the middle of a layout; a phone's system fonts are resident in every app. Drawn
+ * before the sync, so what is measured is Dongne's work.
+ */
+export function watchFeed(cards: number): void {
+  const observer = new MutationObserver(() => {
+    if (document.querySelectorAll('[data-testid="feed"] li').length < cards) return;
+    window.__drawnAt = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    const fonts = document.createElement('div');
+    fonts.setAttribute('aria-hidden', 'true');
+    fonts.style.cssText = 'position: absolute; opacity: 0; pointer-events: none';
+    fonts.innerHTML = '<span>동네 Aa 📱</span><b>동네 Aa</b>';
+    document.body.append(fonts);
+  });
 }
 
 interface TraceEvent {

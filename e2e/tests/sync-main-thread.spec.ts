@@ -4,7 +4,8 @@
 // phone's, from the first sync's start until the rows it brought are drawn.
 import { test, expect, openApp, countLocal } from '../support/fixtures.js';
 import { fillArea } from '../support/fill-area.js';
-import { traceMainThread, watchLongTasks } from '../support/main-thread.js';
+import { traceMainThread, watchFeed, watchLongTasks } from '../support/main-thread.js';
+import { FEED_PAGE } from '../../web/src/lib/listings/feed-page-size.js';
 import { SYNC_END_MARK, SYNC_START_MARK } from '../../web/src/lib/sync/sync-marks.js';
 
 const AREA_ROWS = 500;
@@ -15,35 +16,6 @@ const AREA_ROWS = 500;
  * a sync back on the main thread, or the feed drawing a window of cards at once, fails it.
  */
 const PHONE_SLOWDOWN = 3;
-/** The feed's first window of cards. */
-const FEED_PAGE = 30;
-
-declare global {
-  interface Window {
-    /** When the feed first held a full window of cards (page clock). */
-    __drawnAt?: number;
-  }
-}
-
-/** Runs before the app: notes when the feed holds `cards` cards, and loads the system fonts. */
-function watchFeed(cards: number) {
-  const observer = new MutationObserver(() => {
-    if (document.querySelectorAll('[data-testid="feed"] li').length < cards) return;
-    window.__drawnAt = performance.now();
-    observer.disconnect();
-  });
-  observer.observe(document, { childList: true, subtree: true });
-  // Debian's Chromium reads its CJK and colour emoji fonts (tens of megabytes) the first time a page
-  // draws them, in the middle of a layout; a phone's system fonts are resident in every app. Drawn
-  // once before the sync, so what is measured is Dongne's work.
-  document.addEventListener('DOMContentLoaded', () => {
-    const fonts = document.createElement('div');
-    fonts.setAttribute('aria-hidden', 'true');
-    fonts.style.cssText = 'position: absolute; opacity: 0; pointer-events: none';
-    fonts.innerHTML = '<span>동네 Aa 📱</span><b>동네 Aa</b>';
-    document.body.append(fonts);
-  });
-}
 
 test('a first sync of 500 listings, and drawing them, holds the main thread no longer than 50 ms at a time', async ({ browser, page, server }) => {
   await fillArea(server, AREA_ROWS);

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { listingRowSchema } from './listing.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod/mini';
+import { listingRowSchema, type Listing } from './listing.js';
 import { pullResponseSchema } from './sync.js';
 
 const HASH = 'a'.repeat(64);
@@ -28,6 +29,10 @@ const row = {
 };
 
 describe('a pulled listing row', () => {
+  it('has exactly the fields of a listing (the two schemas stay in step; tsc fails otherwise)', () => {
+    expectTypeOf<z.infer<typeof listingRowSchema>>().toEqualTypeOf<Listing>();
+  });
+
   it('is taken as the server sent it', () => {
     expect(listingRowSchema.parse(row)).toEqual(row);
     const page = { changes: [{ op: 'upsert', entity: 'listing', row }], cursor: 1, hasMore: false, lastSeq: 0, scope: { neighbourhoodId: 'x', range: 4 }, profile: null, likedIds: [], blockedIds: [], hiddenSellerIds: [] };
