@@ -2,9 +2,10 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 import { paraglideOptions } from './paraglide-options.js';
+import { precacheWorkerChunks } from './build-plugins/precache-worker-chunks.js';
 
 export default defineConfig({
-  plugins: [paraglideVitePlugin(paraglideOptions(import.meta.dirname)), sveltekit()],
+  plugins: [paraglideVitePlugin(paraglideOptions(import.meta.dirname)), precacheWorkerChunks(), sveltekit()],
   build: {
     rolldownOptions: {
       output: {

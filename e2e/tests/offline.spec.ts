@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, openApp, reloadOffline } from '../support/fixtures.js';
+import { BUILT_WEB } from '../support/server.js';
 
 test('the offline indicator comes and goes with the connection; offline, a reload opens the app from the service worker and the feed from IndexedDB', async ({
   page,
@@ -6,6 +9,18 @@ test('the offline indicator comes and goes with the connection; offline, a reloa
   server,
 }) => {
   await openApp(page);
+  await test.step('every file the sync worker may load is kept for offline use', async () => {
+    // Its lazy chunks too: a worker that starts offline and cannot load one fails every sync until the page closes.
+    const workerFiles = readdirSync(join(BUILT_WEB, '_app/immutable/workers'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${join(entry.parentPath, entry.name).slice(BUILT_WEB.length + 1)}`);
+    expect(workerFiles.length).toBeGreaterThan(1);
+    const missing = await page.evaluate(
+      async (urls) => (await Promise.all(urls.map(async (url) => ((await caches.match(url, { ignoreSearch: true })) ? '' : url)))).filter(Boolean),
+      workerFiles,
+    );
+    expect(missing).toEqual([]);
+  });
   await test.step('the offline indicator goes away when the connection returns', async () => {
     await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
     await context.setOffline(true);

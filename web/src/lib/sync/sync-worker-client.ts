@@ -60,6 +60,11 @@ function startWorker(): Worker {
       return;
     }
     waiting.delete(event.data.id);
+    // Its failed load is remembered for its lifetime: the next cycle starts a fresh worker.
+    if (!event.data.ok && event.data.retire && started === worker) {
+      started.terminate();
+      worker = undefined;
+    }
     asked.resolve(event.data);
   });
   // Only a failure the worker's own code did not catch lands here. Before it ever answered: its

@@ -8,7 +8,11 @@ export interface SyncAsk {
 
 export type SyncAnswer =
   | { id: number; ok: true; pushed: number; pulled: number }
-  | { id: number; ok: false; kind: 'offline' | 'server' | 'other'; message: string }
+  /**
+   * `retire`: the worker could not load part of its own code. A browser remembers a module that
+   * failed to load for as long as the worker lives, so every later cycle in it would fail too.
+   */
+  | { id: number; ok: false; kind: 'offline' | 'server' | 'other'; message: string; retire?: true }
   /** Still working on it: sent every HEARTBEAT_MS while a cycle runs. */
   | { id: number; alive: true };
 

@@ -20,17 +20,29 @@ scope.addEventListener('message', (event: MessageEvent<SyncAsk>) => {
     .finally(() => clearInterval(heartbeat));
 });
 
+/** Whether one of the lazily loaded parts failed to load in this worker. */
+let lazyLoadFailed = false;
+
+function lazily<T>(load: () => Promise<T>): () => Promise<T> {
+  return () =>
+    load().catch((error: unknown) => {
+      lazyLoadFailed = true;
+      throw error;
+    });
+}
+
 async function answer(id: number): Promise<SyncAnswer> {
   try {
     const { pushed, pulled } = await syncWithLock({
       db,
       fetch: (input, init) => fetch(input, init),
-      draftMerger: () => import('../drafts/pulled-drafts.js'),
-      ownWork: () => import('./own-work.js'),
+      draftMerger: lazily(() => import('../drafts/pulled-drafts.js')),
+      ownWork: lazily(() => import('./own-work.js')),
     });
     return { id, ok: true, pushed, pulled };
   } catch (error) {
-    if (error instanceof SyncError) return { id, ok: false, kind: error.kind, message: error.message };
-    return { id, ok: false, kind: 'other', message: error instanceof Error ? error.message : String(error) };
+    const retire = lazyLoadFailed ? { retire: true as const } : {};
+    if (error instanceof SyncError) return { id, ok: false, kind: error.kind, message: error.message, ...retire };
+    return { id, ok: false, kind: 'other', message: error instanceof Error ? error.message : String(error), ...retire };
   }
 }
