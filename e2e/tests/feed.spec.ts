@@ -1,7 +1,8 @@
 // The feed on a first visit and the listing page it leads to: one visitor's device, read-only over
 // the demo data, so the steps share one server and one service-worker install. Then a shared link
 // to a listing, opened as a first visit.
-import { test, expect, openApp, serverListings } from '../support/fixtures.js';
+import type { Route } from '@playwright/test';
+import { test, expect, lastSyncedAt, openApp, serverListings } from '../support/fixtures.js';
 import { fillArea } from '../support/fill-area.js';
 
 test('a first visit opens to a feed of demo listings around Bundang; a listing opens on its own page, and one that does not exist says so', async ({ page }) => {
@@ -58,4 +59,23 @@ test('a shared link to a listing, opened on a first visit, shows the listing onc
   await page.goto(`/listings/${last.id}`);
   await expect(page.getByRole('heading', { name: last.title })).toBeVisible();
   expect(await page.evaluate(() => window.__sawNotFound ?? false), 'the page said the listing was not on the device while the first sync was still bringing it').toBe(false);
+});
+
+test('a shared link on a first visit shows the listing from the server while the first sync is still on its way, and says at once when there is none', async ({ page, context, server }) => {
+  const listing = (await serverListings(server)).find((l) => l.title === 'Nintendo Switch OLED + 2 games')!;
+  // The first sync never lands in this test: what shows can only be the listing's own answer.
+  const held: Route[] = [];
+  await context.route('**/api/sync/pull**', (route) => void held.push(route));
+
+  await page.goto(`/listings/${listing.id}`);
+  await expect(page.getByRole('heading', { name: listing.title })).toBeVisible();
+  await expect(page.getByText('₩330,000')).toBeVisible();
+  await expect(page.getByText('Minji K.')).toBeVisible();
+  expect(await lastSyncedAt(page)).toBe(0);
+
+  await page.goto('/listings/00000000-0000-4000-8000-999999999999');
+  await expect(page.getByText("This listing isn't saved on this device, or it was removed.")).toBeVisible();
+  expect(await lastSyncedAt(page)).toBe(0);
+  await context.unroute('**/api/sync/pull**');
+  await Promise.all(held.map((route) => route.abort().catch(() => {})));
 });

@@ -107,6 +107,10 @@ export const listingRowSchema = z.object({
   viewCount: z.number(),
 });
 
+/** GET /api/listings/:id answers one listing as the asker may see it. */
+export const listingAnswerSchema = z.object({ listing: listingRowSchema });
+export type ListingAnswer = z.infer<typeof listingAnswerSchema>;
+
 /** What a newly published listing has besides its content; a fresh row's starting values. */
 export const NEW_LISTING_STATE = {
   status: 'selling',

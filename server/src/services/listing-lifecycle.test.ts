@@ -249,3 +249,48 @@ describe('POST /api/listings/:id/views', () => {
   });
 });
 
+
+describe('GET /api/listings/:id', () => {
+  const read = (listingId: string, cookie?: string) => server.app.request(`/api/listings/${listingId}`, { headers: { ...(cookie && { cookie }) } });
+
+  it('answers the listing as a pull carries it, to a visitor and to a neighbour, never from a shared cache', async () => {
+    const asPulled = rowIn(await pull(server.app, bob.cookie));
+    for (const cookie of [undefined, bob.cookie]) {
+      const response = await read(id, cookie);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('private, no-store');
+      expect(await response.json()).toEqual({ listing: asPulled });
+    }
+  });
+
+  it('answers 404 for a hidden listing to everyone but its seller, and for one that is deleted or never was', async () => {
+    await asAlice('listing.set_hidden', { id, hidden: true });
+    expect((await read(id, bob.cookie)).status).toBe(404);
+    expect((await read(id)).status).toBe(404);
+    expect(await (await read(id, alice.cookie)).json()).toMatchObject({ listing: { id, hidden: true } });
+
+    await asAlice('listing.delete', { id });
+    const gone = await read(id, alice.cookie);
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toMatchObject({ error: { code: 'listing.not_found', message: 'That listing no longer exists.' } });
+    expect((await read(crypto.randomUUID())).status).toBe(404);
+  });
+
+  it('answers 404 between people blocked either way, as their feeds leave each other out', async () => {
+    expect(await asBob('block.set', { actorId: alice.actorId, blocked: true })).toMatchObject({ status: 'applied' });
+    expect((await read(id, bob.cookie)).status).toBe(404);
+    const carol = await newSession(server.app);
+    expect((await read(id, carol.cookie)).status).toBe(200);
+
+    expect(await asBob('block.set', { actorId: alice.actorId, blocked: false })).toMatchObject({ status: 'applied' });
+    expect(await asAlice('block.set', { actorId: bob.actorId, blocked: true })).toMatchObject({ status: 'applied' });
+    expect((await read(id, bob.cookie)).status).toBe(404);
+    expect((await read(id, alice.cookie)).status).toBe(200);
+  });
+
+  it('refuses an id no listing could have with 400 and a code', async () => {
+    const response = await read('x'.repeat(101));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+  });
+});
