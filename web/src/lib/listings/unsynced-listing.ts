@@ -13,8 +13,17 @@ import { getMeta } from '../db/meta.js';
  */
 export async function unsyncedListing(db: DongneDb, id: string): Promise<Listing | null | undefined> {
   if (!navigator.onLine) return undefined;
-  const [synced, held] = await Promise.all([getMeta(db, 'lastSyncedAt'), db.listings.get(id)]);
-  if (synced || held) return undefined;
+  const onDevice = async () => Boolean((await getMeta(db, 'lastSyncedAt')) || (await db.listings.get(id)));
+  // No service worker in control: a first visit, whose database is only now being made. Ask the
+  // server at once rather than after that; a device that turns out to have synced ignores the answer.
+  if (!navigator.serviceWorker?.controller) {
+    const [held, answer] = await Promise.all([onDevice(), fromServer(id)]);
+    return held ? undefined : answer;
+  }
+  return (await onDevice()) ? undefined : fromServer(id);
+}
+
+async function fromServer(id: string): Promise<Listing | null | undefined> {
   try {
     return (await api.json(`/api/listings/${encodeURIComponent(id)}`, listingAnswerSchema)).listing;
   } catch (error) {
