@@ -1,16 +1,19 @@
-// A list drawn a few rows per frame (see drawn-in-steps.ts): the first screenful at once, then
-// `step` more in a task of their own after each frame, until every row is on screen.
-import { hasUndrawn, keepUnchanged, nextDrawn } from './drawn-in-steps.js';
+// A list drawn a few rows per frame (see drawn-in-steps.ts): the first rows at once, then more in a
+// task of their own after each frame, until every row is on screen. How many more is learned from
+// how long the last step took: a slow phone draws two at a time (8 at once held a slowed main
+// thread 60 ms), a fast one the rest of the page in the next frame instead of one frame per pair.
+import { flushSync } from 'svelte';
+import { hasUndrawn, keepUnchanged, nextDrawn, rowsPerStep } from './drawn-in-steps.js';
 
-/** The first cards at once, the rest of the screen over the next frames: 8 at once held a slowed main thread 60 ms. */
 const FIRST = 2;
-const STEP = 2;
 
 export class DrawnInSteps<T extends { id: string }> {
   #drawn = $state.raw<ReadonlySet<string>>(new Set());
   #rows: () => readonly T[] | null | undefined;
   /** The rows last shown, by id, so a row read again unchanged keeps its object (and its card). */
   #shown = new Map<string, T>();
+  /** The last step: how many rows it drew and what one took, in ms; unknown before the first. */
+  #lastStep: { rows: number; msPerRow: number } | undefined;
   #current = $derived.by(() => {
     const rows = keepUnchanged(this.#shown, this.#rows() ?? []);
     this.#shown = new Map(rows.map((row) => [row.id, row]));
@@ -29,7 +32,13 @@ export class DrawnInSteps<T extends { id: string }> {
         return;
       }
       const step = () => {
-        this.#drawn = nextDrawn(this.#drawn, current, STEP);
+        const started = performance.now();
+        const before = this.#drawn;
+        this.#drawn = nextDrawn(before, current, rowsPerStep(this.#lastStep));
+        // Drawn now, inside this task, so its cost can be measured.
+        flushSync();
+        const added = [...this.#drawn].filter((id) => !before.has(id)).length;
+        if (added > 0) this.#lastStep = { rows: added, msPerRow: (performance.now() - started) / added };
       };
       // After the frame that shows the last step, in a task of its own.
       let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { hasUndrawn, keepUnchanged, nextDrawn } from './drawn-in-steps.js';
+import { hasUndrawn, keepUnchanged, nextDrawn, rowsPerStep, STEP_BUDGET_MS } from './drawn-in-steps.js';
 
 const rows = (...ids: string[]) => ids.map((id) => ({ id }));
+
+describe('rowsPerStep', () => {
+  it('draws two before anything is measured, then as many as the last step says fit the budget', () => {
+    expect(rowsPerStep(undefined)).toBe(2);
+    // A slowed phone: 7.5 ms a card (8 cards held it 60 ms).
+    expect(rowsPerStep({ rows: 2, msPerRow: 7.5 })).toBe(2);
+    expect(rowsPerStep({ rows: 2, msPerRow: 7.5 }) * 7.5).toBeLessThanOrEqual(STEP_BUDGET_MS);
+    // A fast machine: the rest of a page in a step or two, never more than 20 at once.
+    expect(rowsPerStep({ rows: 2, msPerRow: 1 })).toBe(8);
+    expect(rowsPerStep({ rows: 8, msPerRow: 1 })).toBe(20);
+    expect(rowsPerStep({ rows: 20, msPerRow: 0 })).toBe(20);
+  });
+
+  it('grows at most fourfold a step, and still draws one row when one alone takes longer than the budget', () => {
+    expect(rowsPerStep({ rows: 1, msPerRow: 0.1 })).toBe(4);
+    expect(rowsPerStep({ rows: 4, msPerRow: 80 })).toBe(1);
+  });
+});
 
 describe('nextDrawn', () => {
   it('adds the next rows not drawn yet, in list order, a step at a time', () => {

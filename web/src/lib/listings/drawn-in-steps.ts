@@ -20,6 +20,23 @@ export function nextDrawn(drawn: ReadonlySet<string>, rows: readonly { id: strin
   return next;
 }
 
+/** How long one step of drawing may hold the main thread: under a long task's 50 ms, with room for the layout after it. */
+export const STEP_BUDGET_MS = 20;
+/** Rows per step before anything was measured, and the most in any step. */
+const FIRST_STEP = 2;
+const MOST_PER_STEP = 20;
+
+/**
+ * How many rows the next step draws, given the last step (how many rows, and what one took, in
+ * ms): as many as fit the budget, but at most four times the last step, since rows differ (one
+ * with photos costs more) and a step measured on cheap rows should not send a slow phone forty.
+ */
+export function rowsPerStep(last: { rows: number; msPerRow: number } | undefined): number {
+  if (last === undefined) return FIRST_STEP;
+  const fits = Math.floor(STEP_BUDGET_MS / Math.max(last.msPerRow, 0.01));
+  return Math.max(1, Math.min(MOST_PER_STEP, 4 * last.rows, fits));
+}
+
 /** Whether some row of `rows` is not drawn yet. */
 export function hasUndrawn(drawn: ReadonlySet<string>, rows: readonly { id: string }[]): boolean {
   return rows.some((row) => !drawn.has(row.id));

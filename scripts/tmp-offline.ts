@@ -1,0 +1,2 @@
+import { benchOffline } from './bench-offline.js';
+console.log(await benchOffline());
