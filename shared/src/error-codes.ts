@@ -108,6 +108,9 @@ export const ERROR_CODES = [
   'report.daily_limit',
   'report.id_taken',
 
+  // Keyword alerts and notifications
+  'keyword.limit',
+
   // The live channel
   'live.websocket_required',
   'live.too_many',

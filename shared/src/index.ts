@@ -14,6 +14,8 @@ export * from './neighbourhood.js';
 export * from './account.js';
 export * from './profile.js';
 export * from './search.js';
+export * from './keyword.js';
+export * from './notification.js';
 export * from './media.js';
 export * from './base64.js';
 export * from './text.js';

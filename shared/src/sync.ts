@@ -4,6 +4,7 @@ import { idSchema } from './id.js';
 import { listingRowSchema } from './listing.js';
 import type { RangeLevel } from './geo/range.js';
 import { chatMessageSchema, conversationSchema } from './trading/chat.js';
+import { notificationSchema } from './notification.js';
 
 export const SYNC_LIMITS = {
   /** Mutations per push request; the client sends its outbox in batches of this size. */
@@ -54,6 +55,8 @@ export const changeSchema = z.union([
   /** A conversation the person is in, as it stands now; its participants alone receive it. */
   z.object({ op: z.literal('upsert'), entity: z.literal('conversation'), row: conversationSchema }),
   z.object({ op: z.literal('upsert'), entity: z.literal('message'), row: chatMessageSchema }),
+  /** Something the person is told about (a keyword alert); theirs alone. */
+  z.object({ op: z.literal('upsert'), entity: z.literal('notification'), row: notificationSchema }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 
@@ -140,6 +143,8 @@ export const pullResponseSchema = z.object({
    * who blocked them. Empty for a visitor.
    */
   hiddenSellerIds: z.array(z.string()),
+  /** The signed-in person's keyword alerts, in alphabetical order; empty for a visitor. */
+  keywords: z.array(z.string()),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -19,6 +19,7 @@ import type { Tx } from '../store/contract/store.js';
 import type { Handlers, MutationContext } from './mutation-context.js';
 import { chatHandlers } from './chat-handlers.js';
 import { safetyHandlers } from './safety-handlers.js';
+import { alertHandlers, notifyKeywordMatches } from './alert-handlers.js';
 import { tradeHandlers } from './trade-handlers.js';
 import { ownListingOrReject, seenInArea, visibleListingOrReject } from './listing-guards.js';
 import { MutationRejected } from './service-error.js';
@@ -52,7 +53,8 @@ async function photosOrReject(tx: Tx, photos: ListingPhoto[]) {
 }
 
 export const mutationHandlers: Handlers = {
-  async 'listing.create'({ tx, actor, now, mutation, caps, areaChanged }, args) {
+  async 'listing.create'(ctx, args) {
+    const { tx, actor, now, mutation, caps, areaChanged } = ctx;
     // Ids belong to whoever first used them: a listing may not take the id of someone else's draft.
     const draft = await tx.drafts.byId(args.id);
     if ((draft && draft.ownerId !== actor.id) || (await tx.listings.ownerOf(args.id))) {
@@ -95,6 +97,7 @@ export const mutationHandlers: Handlers = {
     await tx.creationCounts.add(actor.id, 'listing', now);
     // The draft it was published from leaves the person's other devices too.
     if (draft) await dropDraft(tx, args.id, now);
+    await notifyKeywordMatches(ctx, { ...args, sellerId: actor.id, neighbourhoodId: place.id });
     areaChanged(place.id);
   },
 
@@ -212,4 +215,5 @@ export const mutationHandlers: Handlers = {
   ...chatHandlers,
   ...tradeHandlers,
   ...safetyHandlers,
+  ...alertHandlers,
 };

@@ -181,6 +181,9 @@ export function createSyncService(
         for (const row of await tx.messages.changesFor(actor.id, query.cursor, limit + 1)) {
           rows.push({ changeSeq: row.changeSeq, change: { op: 'upsert', entity: 'message', row: row.row } });
         }
+        for (const row of await tx.notifications.changesFor(actor.id, query.cursor, limit + 1)) {
+          rows.push({ changeSeq: row.changeSeq, change: { op: 'upsert', entity: 'notification', row: row.row } });
+        }
         rows.sort((a, b) => a.changeSeq - b.changeSeq);
       }
       const hasMore = rows.length > limit;
@@ -198,6 +201,7 @@ export function createSyncService(
         profile: actor ? await verification.profile(tx, actor, clock.now()) : null,
         likedIds: actor ? await tx.listings.likedBy(actor.id, places, LIKED_IDS_MAX) : [],
         ...(actor ? await blocksOf(tx, actor.id) : { blockedIds: [], hiddenSellerIds: [] }),
+        keywords: actor ? await tx.keywords.of(actor.id) : [],
       };
     });
   }

@@ -20,6 +20,8 @@ import { tradeCompleteArgs, tradeReserveArgs } from './trade.js';
 import { reviewCreateArgs } from './review-create.js';
 import { blockSetArgs } from './block-set.js';
 import { reportCreateArgs } from './report-create.js';
+import { keywordAddArgs, keywordRemoveArgs } from './keyword.js';
+import { notificationReadArgs } from './notification-read.js';
 
 export const mutationArgs = {
   'listing.create': listingCreateArgs,
@@ -44,6 +46,9 @@ export const mutationArgs = {
   'review.create': reviewCreateArgs,
   'block.set': blockSetArgs,
   'report.create': reportCreateArgs,
+  'keyword.add': keywordAddArgs,
+  'keyword.remove': keywordRemoveArgs,
+  'notification.read': notificationReadArgs,
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -89,6 +94,8 @@ export * from './trade.js';
 export * from './review-create.js';
 export * from './block-set.js';
 export * from './report-create.js';
+export * from './keyword.js';
+export * from './notification-read.js';
 
 /** Mutations inside one conversation (args name its listing and buyer). */
 export const CONVERSATION_MUTATIONS = [

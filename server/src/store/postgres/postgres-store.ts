@@ -8,6 +8,7 @@ import type { Repositories, Store, Tx } from '../contract/store.js';
 import { createAccountsRepos } from './accounts-repo.js';
 import { createBlobsRepo } from './blobs-repo.js';
 import { createBlocksRepo } from './blocks-repo.js';
+import { createKeywordsRepo, createNotificationsRepo } from './alerts-repo.js';
 import { createConversationsRepo } from './conversations-repo.js';
 import { createDraftsRepo } from './drafts-repo.js';
 import { createLimitsRepos } from './limits-repo.js';
@@ -47,6 +48,8 @@ function createRepositories(db: Queryable): Repositories {
     reviews: createReviewsRepo(db),
     blocks: createBlocksRepo(db),
     reports: createReportsRepo(db),
+    keywords: createKeywordsRepo(db),
+    notifications: createNotificationsRepo(db),
   };
 }
 

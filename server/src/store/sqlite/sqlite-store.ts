@@ -27,6 +27,7 @@ import { createMessagesStore } from './messages-store.js';
 import { createTradesStore } from './trades-store.js';
 import { createReviewsStore } from './reviews-store.js';
 import { createBlocksStore } from './blocks-store.js';
+import { createKeywordsStore, createNotificationsStore } from './alerts-store.js';
 import { createReportsStore } from './reports-store.js';
 
 /** A statement without parameters: BEGIN, COMMIT and the savepoints. */
@@ -58,6 +59,8 @@ function createRepositories(db: Db) {
     reviews: createReviewsStore(db),
     blocks: createBlocksStore(db),
     reports: createReportsStore(db),
+    keywords: createKeywordsStore(db),
+    notifications: createNotificationsStore(db),
   } satisfies { [K in keyof Repositories]: Synchronous<Repositories[K]> };
 }
 export type SqliteRepositories = ReturnType<typeof createRepositories>;

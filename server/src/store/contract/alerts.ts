@@ -1,0 +1,38 @@
+// Keyword alerts and the notifications they make: what a person asked to hear about, and what
+// they were told.
+import type { Notification, NotificationKind } from '@dongne/shared';
+
+export interface KeywordsRepo {
+  /** The person's keywords, in alphabetical (code point) order. */
+  of(actorId: string): Promise<string[]>;
+  /** Saves a keyword filed under `key` (see keywordKey); false when the person already kept it. */
+  add(actorId: string, keyword: string, key: string, at: number): Promise<boolean>;
+  /** False when the person did not keep it. */
+  remove(actorId: string, keyword: string): Promise<boolean>;
+  /** Every saved keyword filed under one of `keys`, and whose it is. */
+  filedUnder(keys: string[]): Promise<{ actorId: string; keyword: string }[]>;
+}
+
+export interface NewNotification {
+  id: string;
+  actorId: string;
+  kind: NotificationKind;
+  subjectId: string;
+  title: string;
+  keyword: string | null;
+  createdAt: number;
+}
+
+export interface NotificationsRepo {
+  /** False when the person was already told of this subject in this kind (once per listing). */
+  insert(notification: NewNotification, changeSeq: number): Promise<boolean>;
+  /** Marks one of the person's notifications read; false if it is not theirs or was read already. */
+  markRead(actorId: string, id: string, at: number, changeSeq: number): Promise<boolean>;
+  /** The person's notifications made or changed after `cursor`, oldest change first. */
+  changesFor(actorId: string, cursor: number, limit: number): Promise<{ changeSeq: number; row: Notification }[]>;
+}
+
+export interface AlertsRepos {
+  keywords: KeywordsRepo;
+  notifications: NotificationsRepo;
+}

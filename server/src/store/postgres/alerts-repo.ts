@@ -1,0 +1,50 @@
+// Keyword alerts and notifications on PostgreSQL.
+import type { KeywordsRepo, NotificationsRepo } from '../contract/alerts.js';
+import { toNotification, type NotificationDbRow } from '../alert-row.js';
+import { changed, rows, type Queryable } from './queryable.js';
+
+export function createKeywordsRepo(db: Queryable): KeywordsRepo {
+  return {
+    async of(actorId) {
+      // In byte order, as SQLite sorts text, whatever the database's collation.
+      return (await rows<{ keyword: string }>(db, 'SELECT keyword FROM keywords WHERE actor_id = $1 ORDER BY keyword COLLATE "C"', [actorId])).map(
+        (r) => r.keyword,
+      );
+    },
+    async add(actorId, keyword, key, at) {
+      return (
+        (await changed(db, 'INSERT INTO keywords (actor_id, keyword, match_key, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [actorId, keyword, key, at])) === 1
+      );
+    },
+    async remove(actorId, keyword) {
+      return (await changed(db, 'DELETE FROM keywords WHERE actor_id = $1 AND keyword = $2', [actorId, keyword])) === 1;
+    },
+    async filedUnder(keys) {
+      return rows<{ actorId: string; keyword: string }>(db, 'SELECT actor_id AS "actorId", keyword FROM keywords WHERE match_key = ANY($1::text[])', [keys]);
+    },
+  };
+}
+
+export function createNotificationsRepo(db: Queryable): NotificationsRepo {
+  return {
+    async insert(n, changeSeq) {
+      return (
+        (await changed(
+          db,
+          `INSERT INTO notifications (id, actor_id, kind, subject_id, title, keyword, created_at, read_at, change_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8) ON CONFLICT DO NOTHING`,
+          [n.id, n.actorId, n.kind, n.subjectId, n.title, n.keyword, n.createdAt, changeSeq],
+        )) === 1
+      );
+    },
+    async markRead(actorId, id, at, changeSeq) {
+      return (
+        (await changed(db, 'UPDATE notifications SET read_at = $1, change_seq = $2 WHERE id = $3 AND actor_id = $4 AND read_at IS NULL', [at, changeSeq, id, actorId])) === 1
+      );
+    },
+    async changesFor(actorId, cursor, limit) {
+      const found = await rows<NotificationDbRow>(db, 'SELECT * FROM notifications WHERE actor_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT $3', [actorId, cursor, limit]);
+      return found.map((row) => ({ changeSeq: row.change_seq, row: toNotification(row) }));
+    },
+  };
+}

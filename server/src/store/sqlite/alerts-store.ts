@@ -1,0 +1,33 @@
+// Keyword alerts and notifications on SQLite.
+import type { NewNotification } from '../contract/alerts.js';
+import { toNotification, type NotificationDbRow } from '../alert-row.js';
+import type { Db } from './database.js';
+
+export function createKeywordsStore(db: Db) {
+  const of = db.prepare('SELECT keyword FROM keywords WHERE actor_id = ? ORDER BY keyword').pluck();
+  const add = db.prepare('INSERT INTO keywords (actor_id, keyword, match_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const remove = db.prepare('DELETE FROM keywords WHERE actor_id = ? AND keyword = ?');
+  // The keys travel as one JSON array: a listing's text holds a few hundred of them.
+  const filedUnder = db.prepare('SELECT actor_id AS actorId, keyword FROM keywords WHERE match_key IN (SELECT value FROM json_each(?))');
+  return {
+    of: (actorId: string) => of.all(actorId) as string[],
+    add: (actorId: string, keyword: string, key: string, at: number) => add.run(actorId, keyword, key, at).changes === 1,
+    remove: (actorId: string, keyword: string) => remove.run(actorId, keyword).changes === 1,
+    filedUnder: (keys: string[]) => filedUnder.all(JSON.stringify(keys)) as { actorId: string; keyword: string }[],
+  };
+}
+
+export function createNotificationsStore(db: Db) {
+  const insert = db.prepare(`
+    INSERT INTO notifications (id, actor_id, kind, subject_id, title, keyword, created_at, read_at, change_seq)
+    VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING`);
+  const markRead = db.prepare('UPDATE notifications SET read_at = ?, change_seq = ? WHERE id = ? AND actor_id = ? AND read_at IS NULL');
+  const changesFor = db.prepare('SELECT * FROM notifications WHERE actor_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?');
+  return {
+    insert: (n: NewNotification, changeSeq: number) =>
+      insert.run(n.id, n.actorId, n.kind, n.subjectId, n.title, n.keyword, n.createdAt, changeSeq).changes === 1,
+    markRead: (actorId: string, id: string, at: number, changeSeq: number) => markRead.run(at, changeSeq, id, actorId).changes === 1,
+    changesFor: (actorId: string, cursor: number, limit: number) =>
+      (changesFor.all(actorId, cursor, limit) as NotificationDbRow[]).map((row) => ({ changeSeq: row.change_seq, row: toNotification(row) })),
+  };
+}
