@@ -17,6 +17,7 @@ import { startServer } from '../e2e/support/server.js';
 import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
 import { skipFirstRun } from '../e2e/support/first-run.js';
 import { benchNeighbourhoods } from './bench-neighbourhoods.js';
+import { benchKeywords } from './bench-keywords.js';
 import { benchOffline } from './bench-offline.js';
 import { benchSearch } from './bench-search.js';
 import { benchFirstPull } from './bench-first-pull.js';
@@ -206,6 +207,7 @@ ${(
 }
 console.log(await benchNeighbourhoods());
 console.log(await benchSearch());
+console.log(await benchKeywords());
 console.log(await benchFirstPull());
 console.log(await benchInstances());
 console.log(await benchOffline());
