@@ -57,6 +57,7 @@ export function pullPage(changes: PullResponse['changes'], extra: Partial<PullRe
     likedIds: [],
     blockedIds: [],
     hiddenSellerIds: [],
+    keywords: [],
     ...extra,
   };
 }

@@ -21,12 +21,14 @@ const PERSONAL_META = [
   'chatRefusal',
   'actionRefusal',
   'dismissedReminders',
+  'keywords',
 ] as const;
 
-/** Conversations are between two people only: nobody else signed in here may read them. */
+/** Conversations are between two people only, and notifications are one person's: nobody else signed in here may read them. */
 async function forgetChats(db: DongneDb): Promise<void> {
   await db.conversations.clear();
   await db.messages.clear();
+  await db.notifications.clear();
 }
 
 const photosOf = (db: DongneDb, owner: string) => db.photos.where('[ownerId+uploaded]').between([owner, 0], [owner, 1], true, true);

@@ -1,8 +1,8 @@
 // The local replica in IndexedDB: listings this device has seen, the user's drafts, the outbox of
 // mutations not yet confirmed by the server, the person's conversations and their messages, the
-// people they trade with, and small sync bookkeeping in `meta`.
+// people they trade with, their notifications, and small sync bookkeeping in `meta`.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, MultiPolygonCoords, Mutation, MutationName, Neighbourhood } from '@dongne/shared';
+import type { CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, MultiPolygonCoords, Mutation, MutationName, Neighbourhood, Notification } from '@dongne/shared';
 
 export type LocalListing = Listing;
 
@@ -116,6 +116,7 @@ export class DongneDb extends Dexie {
   conversations!: EntityTable<LocalConversation, 'id'>;
   messages!: EntityTable<LocalMessage, 'id'>;
   people!: EntityTable<Person, 'id'>;
+  notifications!: EntityTable<Notification, 'id'>;
 
   constructor(name = 'dongne') {
     // No query cache: with it, a liveQuery over the outbox kept showing an entry deleted by a push.
@@ -180,6 +181,9 @@ export class DongneDb extends Dexie {
       messages: 'id, [conversationId+n], conversationId',
       people: 'id',
     });
+    // The inbox (알림): the person's notifications, newest first. New table only: the first pull after
+    // the upgrade brings them.
+    this.version(7).stores({ notifications: 'id, createdAt' });
   }
 
   /**
@@ -187,7 +191,7 @@ export class DongneDb extends Dexie {
    * or rebases the outbox covers them all: re-applying one touches whatever its kind touches.
    */
   get replicaTables(): Table[] {
-    return [this.outbox, this.meta, this.listings, this.neighbourhoods, this.drafts, this.conversations, this.messages, this.people];
+    return [this.outbox, this.meta, this.listings, this.neighbourhoods, this.drafts, this.conversations, this.messages, this.people, this.notifications];
   }
 }
 

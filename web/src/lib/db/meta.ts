@@ -51,6 +51,8 @@ export interface MetaValues {
   actionRefusal: ActionRefusal;
   /** Appointment reminders the person closed, by appointment id. */
   dismissedReminders: string[];
+  /** The person's keyword alerts: the server's list, with unconfirmed changes on top. */
+  keywords: string[];
 }
 
 export interface ActionRefusal {

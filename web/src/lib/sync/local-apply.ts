@@ -6,6 +6,7 @@ import { neighbourhoodLabel, NEW_LISTING_STATE, type MutationArgs, type Mutation
 import type { DongneDb } from '../db/db.js';
 import { getMeta, setMeta } from '../db/meta.js';
 import { applyBlock, applyReview, chatApply } from '../chat/chat-apply.js';
+import { applyKeywordAdd, applyKeywordRemove, applyNotificationRead } from '../alerts/alerts-apply.js';
 
 type LocalApply = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void> };
 
@@ -91,6 +92,9 @@ export const localApply: LocalApply = {
   },
   // Nothing on this device changes: the report goes to moderation.
   async 'report.create'() {},
+  'keyword.add': applyKeywordAdd,
+  'keyword.remove': applyKeywordRemove,
+  'notification.read': applyNotificationRead,
 };
 
 export function applyLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, at: number) {

@@ -5,6 +5,7 @@ import type { DongneDb, OutboxEntry } from '../db/db.js';
 import { getMeta, setMeta } from '../db/meta.js';
 import { chatReject, rejectBlock, rejectReport, rejectReview, type Refusal } from '../chat/chat-settle.js';
 import { enqueue, rebaseOutbox } from './outbox.js';
+import { rejectKeywordAdd } from '../alerts/alerts-apply.js';
 
 type LocalReject = {
   [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: Refusal, ownerId: string) => Promise<void>;
@@ -91,6 +92,10 @@ export const localReject: LocalReject = {
   'review.create': rejectReview,
   'block.set': rejectBlock,
   'report.create': rejectReport,
+  'keyword.add': rejectKeywordAdd,
+  // The next pull's list is the server's truth; nothing to put back for a removal or a read.
+  async 'keyword.remove'() {},
+  async 'notification.read'() {},
 };
 
 /** Refusals that put a conversation back to the server's row: what still waits goes on top again. */

@@ -72,6 +72,8 @@ async function applyPageWith(
     const deletes = page.changes.flatMap((c) => (c.op === 'delete' && c.entity === 'listing' ? [c.id] : []));
     if (upserts.length) await db.listings.bulkPut(upserts);
     if (deletes.length) await db.listings.bulkDelete(deletes);
+    const notifications = page.changes.flatMap((c) => (c.entity === 'notification' ? [c.row] : []));
+    if (notifications.length) await db.notifications.bulkPut(notifications);
     if (drafts) await drafts.applyPulledDrafts(db, draftChanges, ownerAtRequest);
     if (own) await own.applyPulledChats(db, page);
     // A visitor's pull (or one whose session had ended) knows nothing of the watchlist or blocks.
@@ -80,6 +82,7 @@ async function applyPageWith(
       await setMeta(db, 'serverLikedIds', page.likedIds);
       await setMeta(db, 'blockedIds', page.blockedIds);
       await setMeta(db, 'hiddenSellerIds', page.hiddenSellerIds);
+      await setMeta(db, 'keywords', page.keywords);
     }
     await setMeta(db, 'cursor', page.cursor);
     await setMeta(db, 'cursorScope', scopeKey(scope));
