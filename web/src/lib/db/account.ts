@@ -86,7 +86,7 @@ export function unsyncedCount(db: DongneDb): Promise<number> {
  * unsyncedCount() is not zero. Public listings stay cached; they are not anyone's private data.
  */
 export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer: boolean }): Promise<void> {
-  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings, db.photos, db.conversations, db.messages], async () => {
+  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings, db.photos, db.conversations, db.messages, db.notifications], async () => {
     const owner = await currentOwner(db);
     await withdrawPending(db, owner);
     await forgetChats(db);

@@ -99,8 +99,8 @@ async function writeVersion5(fill: (db: Dexie) => Promise<void>) {
   old.close();
 }
 
-describe('the upgrade to schema 6', () => {
-  it('keeps listings, queued work and sync state, and adds empty tables for conversations, messages and people', async () => {
+describe('the upgrades to schemas 6 and 7', () => {
+  it('keep listings, queued work and sync state, and add empty tables for conversations, messages, people and notifications', async () => {
     const listing = serverListing();
     const queued = { ...entry(3, 'minji'), wire: { clientId: 'phone-minji', seq: 3 } };
     await writeVersion5(async (old) => {
@@ -117,8 +117,8 @@ describe('the upgrade to schema 6', () => {
       expect(await db.outbox.toArray()).toEqual([queued]);
       // The conversations arrive with the next pull: the cursor stays where it was.
       expect(await getMeta(db, 'cursor')).toBe(42);
-      expect([await db.conversations.count(), await db.messages.count(), await db.people.count()]).toEqual([0, 0, 0]);
-      expect(db.verno).toBe(6);
+      expect([await db.conversations.count(), await db.messages.count(), await db.people.count(), await db.notifications.count()]).toEqual([0, 0, 0, 0]);
+      expect(db.verno).toBe(7);
     } finally {
       db.close();
     }
