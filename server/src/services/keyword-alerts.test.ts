@@ -119,3 +119,13 @@ describe('keyword alerts', () => {
     expect(await act(buyer, 'notification.read', { ids: [] })).toMatchObject({ status: 'rejected', code: 'mutation.invalid_args' });
   });
 });
+
+describe('keyword alerts for listings pushed together', () => {
+  it('tell of each listing in one push that matches', async () => {
+    for (const keyword of ['자전거', 'brompton', '아기 의자']) await act(buyer, 'keyword.add', { keyword });
+    const mutations = ['접이식 자전거 Folding bike', 'Brompton M6L, 2019', '원목 아기 의자 (유아용)'].map((title) => server.createListing(seller.phone.nextSeq(), { title }));
+    const results = (await push(server.app, seller.cookie, seller.phone.clientId, mutations)).results;
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect((await live(buyer)).map((n) => n.keyword).sort()).toEqual(['brompton', '아기 의자', '자전거'].sort());
+  });
+});

@@ -1,2 +1,0 @@
-import { benchOffline } from './bench-offline.js';
-console.log(await benchOffline());
