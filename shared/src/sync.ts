@@ -144,7 +144,8 @@ export const pullResponseSchema = z.object({
    */
   hiddenSellerIds: z.array(z.string()),
   /** The signed-in person's keyword alerts, in alphabetical order; empty for a visitor. */
-  keywords: z.array(z.string()),
+  // A server from before keyword alerts sends none: the device keeps working with an empty list.
+  keywords: z._default(z.array(z.string()), []),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -26,6 +26,9 @@ describe('mutation registry', () => {
       'review.create',
       'block.set',
       'report.create',
+      'keyword.add',
+      'keyword.remove',
+      'notification.read',
     ]);
     expect(isMutationName('listing.create')).toBe(true);
     expect(isMutationName('neighbourhood.verify')).toBe(true);
