@@ -16,19 +16,15 @@ export interface NewListingForAlerts {
 /** The people to tell, each with the first (alphabetically) of their keywords that matched. */
 export async function keywordMatchesFor(tx: Tx, listing: NewListingForAlerts): Promise<{ actorId: string; keyword: string }[]> {
   const text = `${listing.title}\n${listing.description}`;
+  // Only people around the listing are candidates at all: a keyword many people across the country
+  // keep costs this listing only its neighbours.
+  const near = await tx.neighbourhoods.neighbourIds(listing.neighbourhoodId, DEFAULT_RANGE);
+  const candidates = (await tx.keywords.filedUnder(keysOfText(text), near)).sort((a, b) => (a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : 0));
   const firstMatch = new Map<string, string>();
-  const candidates = (await tx.keywords.filedUnder(keysOfText(text))).sort((a, b) => (a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : 0));
   for (const { actorId, keyword } of candidates) {
     if (actorId !== listing.sellerId && !firstMatch.has(actorId) && keywordMatches(text, keyword)) firstMatch.set(actorId, keyword);
   }
   if (firstMatch.size === 0) return [];
-  const near = new Set(await tx.neighbourhoods.neighbourIds(listing.neighbourhoodId, DEFAULT_RANGE));
   const blocked = new Set([...(await tx.blocks.blockedBy(listing.sellerId)), ...(await tx.blocks.blockersOf(listing.sellerId))]);
-  const told: { actorId: string; keyword: string }[] = [];
-  for (const [actorId, keyword] of firstMatch) {
-    if (blocked.has(actorId)) continue;
-    const held = await tx.actorNeighbourhoods.held(actorId);
-    if (held.some((place) => near.has(place.neighbourhoodId))) told.push({ actorId, keyword });
-  }
-  return told;
+  return [...firstMatch].filter(([actorId]) => !blocked.has(actorId)).map(([actorId, keyword]) => ({ actorId, keyword }));
 }

@@ -9,8 +9,8 @@ export interface KeywordsRepo {
   add(actorId: string, keyword: string, key: string, at: number): Promise<boolean>;
   /** False when the person did not keep it. */
   remove(actorId: string, keyword: string): Promise<boolean>;
-  /** Every saved keyword filed under one of `keys`, and whose it is. */
-  filedUnder(keys: string[]): Promise<{ actorId: string; keyword: string }[]>;
+  /** Every keyword filed under one of `keys` kept by someone who holds one of `places`, and whose it is. */
+  filedUnder(keys: string[], places: string[]): Promise<{ actorId: string; keyword: string }[]>;
 }
 
 export interface NewNotification {

@@ -19,8 +19,14 @@ export function createKeywordsRepo(db: Queryable): KeywordsRepo {
     async remove(actorId, keyword) {
       return (await changed(db, 'DELETE FROM keywords WHERE actor_id = $1 AND keyword = $2', [actorId, keyword])) === 1;
     },
-    async filedUnder(keys) {
-      return rows<{ actorId: string; keyword: string }>(db, 'SELECT actor_id AS "actorId", keyword FROM keywords WHERE match_key = ANY($1::text[])', [keys]);
+    async filedUnder(keys, places) {
+      return rows<{ actorId: string; keyword: string }>(
+        db,
+        `SELECT DISTINCT k.actor_id AS "actorId", k.keyword FROM keywords k
+         JOIN actor_neighbourhoods a ON a.actor_id = k.actor_id
+         WHERE k.match_key = ANY($1::text[]) AND a.neighbourhood_id = ANY($2::text[])`,
+        [keys, places],
+      );
     },
   };
 }

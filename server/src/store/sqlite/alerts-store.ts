@@ -7,13 +7,17 @@ export function createKeywordsStore(db: Db) {
   const of = db.prepare('SELECT keyword FROM keywords WHERE actor_id = ? ORDER BY keyword').pluck();
   const add = db.prepare('INSERT INTO keywords (actor_id, keyword, match_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const remove = db.prepare('DELETE FROM keywords WHERE actor_id = ? AND keyword = ?');
-  // The keys travel as one JSON array: a listing's text holds a few hundred of them.
-  const filedUnder = db.prepare('SELECT actor_id AS actorId, keyword FROM keywords WHERE match_key IN (SELECT value FROM json_each(?))');
+  // The keys and places travel as JSON arrays: a listing's text holds a few hundred keys. CROSS
+  // JOIN keeps SQLite from starting at the places, which would read every person who holds one.
+  const filedUnder = db.prepare(`
+    SELECT DISTINCT k.actor_id AS actorId, k.keyword FROM keywords k
+    CROSS JOIN actor_neighbourhoods a ON a.actor_id = k.actor_id
+    WHERE k.match_key IN (SELECT value FROM json_each(?)) AND a.neighbourhood_id IN (SELECT value FROM json_each(?))`);
   return {
     of: (actorId: string) => of.all(actorId) as string[],
     add: (actorId: string, keyword: string, key: string, at: number) => add.run(actorId, keyword, key, at).changes === 1,
     remove: (actorId: string, keyword: string) => remove.run(actorId, keyword).changes === 1,
-    filedUnder: (keys: string[]) => filedUnder.all(JSON.stringify(keys)) as { actorId: string; keyword: string }[],
+    filedUnder: (keys: string[], places: string[]) => filedUnder.all(JSON.stringify(keys), JSON.stringify(places)) as { actorId: string; keyword: string }[],
   };
 }
 
