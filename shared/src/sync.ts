@@ -60,6 +60,14 @@ export const changeSchema = z.union([
 ]);
 export type Change = z.infer<typeof changeSchema>;
 
+/** Every kind of thing a change can be about, as this version knows them (the compiler keeps it whole). */
+const KNOWN_CHANGE_ENTITIES: Record<Change['entity'], true> = { listing: true, draft: true, conversation: true, message: true, notification: true };
+
+/** Whether this version of the app knows changes about `entity`. */
+export function isKnownChangeEntity(entity: unknown): boolean {
+  return typeof entity === 'string' && Object.hasOwn(KNOWN_CHANGE_ENTITIES, entity);
+}
+
 export const mutationResultSchema = z.discriminatedUnion('status', [
   z.object({ mutationId: z.uuid(), seq: z.int(), status: z.literal('applied') }),
   z.object({

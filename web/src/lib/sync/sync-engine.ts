@@ -1,7 +1,8 @@
 // One sync cycle: finish a sign-out made offline, push the signed-in account's outbox in seq order,
 // then pull every page of changes and rebase what is still unconfirmed. DOM-free, so the service worker's
 // Background Sync runs the same code as the page.
-import { neighbourhoodDetailSchema, pullResponseSchema, type PullResponse, type RangeLevel } from '@dongne/shared';
+import { neighbourhoodDetailSchema, type PullResponse, type RangeLevel } from '@dongne/shared';
+import { pullPageSchema } from './pull-page.js';
 import { ApiRefusal } from '../api/api-client.js';
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
@@ -118,7 +119,7 @@ export async function pull(deps: EngineDeps): Promise<number> {
       params.set('range', String(scope.scope.range));
     }
     const ownerAtRequest = await currentOwner(db);
-    const page = await syncCall(() => api.json(`/api/sync/pull?${params}`, pullResponseSchema));
+    const page = await syncCall(() => api.json(`/api/sync/pull?${params}`, pullPageSchema));
     // Someone signed in or out while this page was in flight: it describes the wrong person.
     if ((await currentOwner(db)) !== ownerAtRequest) continue;
     await applyPage(deps, page, scope, ownerAtRequest);

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { serverListing } from '../db/test-db.js';
+import { pullPage } from '../chat/test-chats.js';
+import { pullPageSchema } from './pull-page.js';
+
+describe('a pull page as this version reads it', () => {
+  const listing = serverListing();
+  const known = { op: 'upsert', entity: 'listing', row: listing };
+
+  it('leaves out changes about things this version does not know, and reads the rest', () => {
+    const page = { ...pullPage([]), changes: [{ op: 'upsert', entity: 'post', row: { id: 'p1', text: 'Lost cat' } }, known, { op: 'delete', entity: 'comment', id: 'c1' }] };
+    expect(pullPageSchema.parse(JSON.parse(JSON.stringify(page))).changes).toEqual([known]);
+  });
+
+  it('still refuses a change of a known kind that is not what the device relies on, and a page that is not one', () => {
+    const broken = { ...pullPage([]), changes: [{ op: 'upsert', entity: 'listing', row: { ...listing, priceKrw: 'free' } }] };
+    expect(() => pullPageSchema.parse(broken)).toThrow();
+    expect(() => pullPageSchema.parse({ ...pullPage([]), changes: [null] })).toThrow();
+    expect(() => pullPageSchema.parse('<html>')).toThrow();
+  });
+});
