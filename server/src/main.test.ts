@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LISTING_LIMITS, type Change, type ChatMessage, type ListingCreateArgs, type Mutation, type PullResponse, type PushResponse } from '@dongne/shared';
-import { ensureDemoNeighbourhoods } from './services/neighbourhood-import.js';
+import { ensureDemoNeighbourhoods } from './services/neighbourhood-setup.js';
 import { systemClock } from './services/clock.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 import { fixSource, HOME, type FixSource } from './testing/fixes.js';

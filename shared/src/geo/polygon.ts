@@ -49,3 +49,32 @@ export function distanceToPolygonsM(point: LatLng, polygons: MultiPolygonCoords)
   }
   return nearest;
 }
+
+/** Even-odd rule straight on [lng, lat]: inside-ness survives the flat projection, so none is needed. */
+function ringContains(ring: Position[], lng: number, lat: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const yi = ring[i][1];
+    const yj = ring[j][1];
+    if (yi > lat !== yj > lat) {
+      const xi = ring[i][0];
+      if (lng < ((ring[j][0] - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
+ * Whether the point is strictly inside the area (outside every hole). Allocates nothing, so the
+ * lookup can ask it of every candidate: a point on an edge may go either way, which is why callers
+ * fall back to distanceToPolygonsM when no area says yes.
+ */
+export function polygonsContain(point: LatLng, polygons: MultiPolygonCoords): boolean {
+  for (const polygon of polygons) {
+    if (!ringContains(polygon[0], point.lng, point.lat)) continue;
+    let inHole = false;
+    for (let h = 1; h < polygon.length && !inHole; h++) inHole = ringContains(polygon[h], point.lng, point.lat);
+    if (!inHole) return true;
+  }
+  return false;
+}

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDemoNeighbourhoods } from '../../services/neighbourhood-import.js';
+import { ensureDemoNeighbourhoods } from '../../services/neighbourhood-setup.js';
 import { tempDir } from '../../testing/harness.js';
 import { migrate, openDatabase, type Db } from './database.js';
 import { openSqliteStore } from './sqlite-store.js';

@@ -2,7 +2,7 @@
 // edits, and the pairs index filled in for listings written before it existed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ensureDemoNeighbourhoods } from '../../services/neighbourhood-import.js';
+import { ensureDemoNeighbourhoods } from '../../services/neighbourhood-setup.js';
 import { tempDir } from '../../testing/harness.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 
