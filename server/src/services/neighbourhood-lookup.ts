@@ -1,6 +1,6 @@
 // Finds the neighbourhood a position is in, or the nearest one, from an in-memory grid over every
 // neighbourhood's bounding box: a lookup touches the few places near the point, however many exist.
-import { distanceM, distanceToPolygonsM, METRES_PER_DEGREE_LAT, type LatLng, type MultiPolygonCoords } from '@dongne/shared';
+import { distanceM, distanceToPolygonsM, METRES_PER_DEGREE_LAT, polygonsContain, type LatLng, type MultiPolygonCoords } from '@dongne/shared';
 import type { NeighbourhoodRow, NeighbourhoodsRepo } from '../store/contract/neighbourhoods.js';
 
 /** Further than this from every neighbourhood, a position is in none Dongne knows. */
@@ -93,10 +93,29 @@ export function createNeighbourhoodLookup(store: { neighbourhoods: Pick<Neighbou
     const cy = cellY(point.lat);
     const cx = cellX(point.lng);
 
+    const here = cells.get(cy * CELLS_PER_ROW + cx) ?? [];
+    // The common case, fast: a point well inside an area. Only places whose box holds the point can
+    // hold it, and the even-odd test allocates nothing; measuring distances to edges waits for the
+    // rest (a point on an edge, or outside every area).
+    let inArea: Place | undefined;
+    let inAreaCentreM = Infinity;
+    for (const place of here) {
+      const { row } = place;
+      if (point.lat < row.minLat || point.lat > row.maxLat || point.lng < row.minLng || point.lng > row.maxLng) continue;
+      const centreM = distanceM(point, row);
+      const holds = place.polygons ? polygonsContain(point, place.polygons) : centreM <= (row.radiusM ?? 0) + EDGE_TOLERANCE_M;
+      // Areas overlap a little where borders were simplified (and circles overlap a lot): the nearer centre wins.
+      if (holds && centreM < inAreaCentreM) {
+        inArea = place;
+        inAreaCentreM = centreM;
+      }
+    }
+    if (inArea) return { neighbourhood: inArea.row, contains: true, distanceM: 0, centreDistanceM: inAreaCentreM };
+
     // Every area containing the point has the point's cell inside its box, so one cell decides.
     let inside: Measured | undefined;
     let nearest: Measured | undefined;
-    for (const place of cells.get(cy * CELLS_PER_ROW + cx) ?? []) {
+    for (const place of here) {
       place.seenBy = thisQuery;
       const m = measure(place, point);
       if (m.outsideM <= EDGE_TOLERANCE_M) {
