@@ -69,15 +69,17 @@ function dongRow(props: DongProperties, coordinates: MultiPolygonCoords): Neighb
 }
 
 /**
- * "Jeongja 1(il)-dong" reads "Jeongja 1-dong", and "Sunae1-dong" "Sunae 1-dong": the source spells
- * each number's Korean reading in brackets, and is not consistent about spaces.
+ * "Jeongja 1(il)-dong" reads "Jeongja 1-dong", "Sunae1-dong" "Sunae 1-dong" and "yangsan-dong"
+ * "Yangsan-dong": the source spells each number's Korean reading in brackets, and is not consistent
+ * about spaces or capitals.
  */
 export function englishName(name: string): string {
   return name
     .replace(/\s*\([a-z]+\)/g, '')
     .replace(/([a-z])(\d)/g, '$1 $2')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^[a-z]/, (first) => first.toUpperCase());
 }
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;

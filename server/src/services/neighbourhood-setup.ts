@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { neighbourhoodLabel } from '@dongne/shared';
 import type { Store } from '../store/contract/store.js';
 import { dongNeighbourPairs } from './dong-neighbours.js';
-import { dongId, readKoreaDongs } from './korea-dongs.js';
+import type { NeighbourPair } from '../store/contract/neighbourhoods.js';
+import { dongId, readKoreaDongs, type KoreaDongs } from './korea-dongs.js';
 
 /** The demo circles of earlier versions, each with the 7-digit code of the dong that contains its centre. */
 export const LEGACY_NEIGHBOURHOODS_FILE = fileURLToPath(new URL('../../data/neighbourhoods.geojson', import.meta.url));
@@ -41,6 +42,22 @@ export function legacyDistricts(): string[] {
   return [...new Set(legacyPlaces().map((p) => p.dongId.slice(3, 8)))];
 }
 
+const prepared = new Map<string, { dongs: KoreaDongs; pairs: NeighbourPair[] }>();
+
+/**
+ * A selection of districts is read and paired once per process: test files open many stores. All of
+ * Korea is read when needed and not kept (a server imports it once, ever).
+ */
+function dongsWithPairs(districts: string[] | undefined) {
+  const key = districts?.join(',');
+  const found = key === undefined ? undefined : prepared.get(key);
+  if (found) return found;
+  const dongs = readKoreaDongs({ districts });
+  const fresh = { dongs, pairs: dongNeighbourPairs(dongs) };
+  if (key !== undefined) prepared.set(key, fresh);
+  return fresh;
+}
+
 export interface NeighbourhoodSetup {
   /** Dongs imported by this call (0 when they already were). */
   imported: number;
@@ -62,8 +79,7 @@ export async function ensureNeighbourhoods(store: Store, { districts }: { distri
   // The dong of the first demo place stands for the whole import: it is one transaction.
   const marker = await store.neighbourhoods.byId(legacy[0].dongId);
   if (!marker || marker.id !== legacy[0].dongId) {
-    const dongs = readKoreaDongs({ districts: districts ?? undefined });
-    const pairs = dongNeighbourPairs(dongs);
+    const { dongs, pairs } = dongsWithPairs(districts);
     await store.transaction(async (tx) => {
       for (const row of dongs.rows) await tx.neighbourhoods.upsert(row);
       // Neighbour sets are replaced whole: the demo circles' go too, and they are retired below.
@@ -73,26 +89,32 @@ export async function ensureNeighbourhoods(store: Store, { districts }: { distri
     setup.neighbourPairs = pairs.length;
   }
 
+  // Read first, then write once: a start after the upgrade only reads.
+  const waiting: { place: LegacyPlace; circle: boolean }[] = [];
   for (const place of legacy) {
     const now = await store.neighbourhoods.byId(place.id);
-    if (now && now.id !== place.id) continue; // already an alias
-    await store.transaction(async (tx) => {
+    if (!now) waiting.push({ place, circle: false });
+    else if (now.id === place.id) waiting.push({ place, circle: true });
+  }
+  if (waiting.length === 0) return setup;
+  await store.transaction(async (tx) => {
+    for (const { place, circle } of waiting) {
       const dong = await tx.neighbourhoods.byId(place.dongId);
       if (!dong) throw new Error(`The dong ${place.dongId} that replaces ${place.id} was not imported`);
-      if (!now) {
-        // A fresh database never had the circle; devices that once talked to another server might.
+      if (!circle) {
+        // A fresh database never had the circle; a device that was set up elsewhere might hold its id.
         await tx.neighbourhoods.addAlias(place.id, dong.id);
-        return;
+        continue;
       }
-      // Each moved listing takes a new change number, so every device pulls it again in its dong.
+      // Each moved listing takes a new change number, so every device pulls it again, in its dong.
       for (const listingId of await tx.listings.idsIn(place.id)) {
         await tx.listings.moveTo(listingId, dong.id, neighbourhoodLabel(dong), await tx.sync.nextChangeSeq());
         setup.listingsMoved++;
       }
       await tx.neighbourhoods.retire(place.id, dong.id);
       setup.retired++;
-    });
-  }
+    }
+  });
   return setup;
 }
 

@@ -2,6 +2,7 @@
 // clock says, each one distinct so the server never refuses it as a replay. Tests only.
 import type { Fix, LatLng } from '@dongne/shared';
 import type { Clock } from '../services/clock.js';
+import { legacyPlaces } from '../services/neighbourhood-setup.js';
 import type { NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
 
 /** Where test listings are unless a test says otherwise: the centre of the visitors' default area. */
@@ -41,7 +42,9 @@ export type FixSource = (neighbourhoodId?: string, options?: FixOptions) => Fix;
  * Travel between neighbourhoods still needs the clock moved on, as in life.
  */
 export function fixSource(places: readonly NeighbourhoodRow[], clock: Clock): FixSource {
-  const byId = new Map(places.map((place) => [place.id, place]));
+  const byId = new Map<string, LatLng>(places.map((place) => [place.id, place]));
+  // The demo's old ids stand where their circles' centres stood: inside the dong each now means.
+  for (const old of legacyPlaces()) if (!byId.has(old.id) && places.some((p) => p.id === old.dongId)) byId.set(old.id, old);
   let last = -Infinity;
   let handedOut = 0;
   return (neighbourhoodId = HOME, options = {}) => {
