@@ -106,7 +106,7 @@ test.describe('with location access denied', () => {
   test('verify and publish say so clearly, and browsing keeps working', async ({ page }) => {
     await openApp(page);
     await signUp(page);
-    await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+    await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
     await page.getByTestId('verify-button').click();
     await expect(page.getByTestId('neighbourhood-message')).toContainText('Location access is turned off for Dongne');
 

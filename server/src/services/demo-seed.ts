@@ -23,6 +23,8 @@ export interface SeedOptions {
   blobs?: BlobStore;
   /** Where a photo the blob store refused is reported. */
   log?: (line: string) => void;
+  /** Import only these districts' dongs (5-digit code prefixes), not all of Korea: for tests. */
+  districts?: string[];
 }
 
 /**
@@ -30,8 +32,8 @@ export interface SeedOptions {
  * by hash, so a start cut short after some of them stores nothing twice the next time.
  */
 export async function seedDemoData(store: Store, clock: Clock, options: SeedOptions = {}): Promise<number> {
-  const { blobs = databaseBlobStore(store), log = (line) => console.error(line) } = options;
-  await ensureNeighbourhoods(store);
+  const { blobs = databaseBlobStore(store), log = (line) => console.error(line), districts } = options;
+  await ensureNeighbourhoods(store, { districts });
   // Every start asks, under the start-up lock on PostgreSQL: the first live listing answers it.
   if (await store.listings.anyLive()) return 0;
   const now = clock.now();
