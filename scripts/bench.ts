@@ -16,6 +16,7 @@ import { at } from '../e2e/support/places.js';
 import { startServer } from '../e2e/support/server.js';
 import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
 import { skipFirstRun } from '../e2e/support/first-run.js';
+import { benchDongs } from './bench-dongs.js';
 import { benchNeighbourhoods } from './bench-neighbourhoods.js';
 import { benchKeywords } from './bench-keywords.js';
 import { benchOffline } from './bench-offline.js';
@@ -206,6 +207,7 @@ ${(
   await server.stop();
 }
 console.log(await benchNeighbourhoods());
+console.log(await benchDongs());
 console.log(await benchSearch());
 console.log(await benchKeywords());
 console.log(await benchFirstPull());

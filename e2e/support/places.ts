@@ -1,5 +1,5 @@
-// Real coordinates of the demo neighbourhoods, read from the data file the server imports, so the
-// journeys stand exactly where the server will check.
+// Where journeys stand: the centres of the old demo circles (server/data/neighbourhoods.geojson),
+// each inside the real dong that replaced it, so the server's check against the dong passes there.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './server.js';
@@ -28,6 +28,7 @@ export function at(id: string, accuracy = 20) {
   return { latitude, longitude, accuracy };
 }
 
+/** The old circle's English name (the dong that replaced it may be named otherwise: Sunae 1-dong). */
 export function nameOf(id: string): string {
   return features.find((f) => f.properties.id === id)!.properties.name_en;
 }

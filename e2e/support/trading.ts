@@ -11,7 +11,7 @@ export const LIVE_BOUND_MS = 10_000;
 export async function sellerWithListing(page: Page, title: string, options: { acceptsOffers?: boolean } = {}) {
   await openApp(page);
   const nickname = await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
   await writeDraft(page, { title, price: '30000', category: 'household' });
   if (options.acceptsOffers) {
     await page.getByLabel('Accept price offers').check();
@@ -26,7 +26,7 @@ export async function sellerWithListing(page: Page, title: string, options: { ac
 export async function buyerInSunae(page: Page, { verified = true } = {}) {
   await openApp(page);
   const nickname = await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
   if (verified) await verifyHere(page);
   return nickname;
 }

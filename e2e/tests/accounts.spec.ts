@@ -85,7 +85,7 @@ test('signing out with changes not yet synced warns first, and cancelling keeps 
   await test.step('signing out with changes not yet synced warns first, and cancelling keeps everything', async () => {
     await openApp(page);
     await signUp(page, 'hyunwoo');
-    await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+    await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
     await expectAllSent(page);
     await context.setOffline(true);
     await writeDraft(page, { title: 'Offline bike', price: '70000', category: 'sports' });

@@ -20,7 +20,7 @@ test('a draft written offline survives a reload, publishes as waiting, and syncs
 }) => {
   await openApp(page);
   await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
   await context.setOffline(true);
 
   await writeDraft(page, {
@@ -71,7 +71,7 @@ test('one seller, another device: a free giveaway needs no price; a listing dele
 }) => {
   await openApp(page);
   await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
   const mine = page.getByTestId('my-listings').getByTestId('listing-card');
 
   await test.step('a free giveaway needs no price', async () => {

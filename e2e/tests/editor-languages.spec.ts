@@ -8,7 +8,7 @@ const WORDS = {
   'ko-KR': {
     heading: '내 물건 팔기',
     placeMissing: '글을 올리기 전에 동네를 설정해 주세요.',
-    sellingIn: '수내동에서 판매해요',
+    sellingIn: '수내1동에서 판매해요',
     title: '제목',
     category: '카테고리',
     price: '가격 (원)',
@@ -23,7 +23,7 @@ const WORDS = {
   'en-US': {
     heading: 'Sell something',
     placeMissing: 'Choose your neighbourhood before you publish.',
-    sellingIn: 'Selling in Sunae-dong 수내동',
+    sellingIn: 'Selling in Sunae 1-dong 수내1동',
     title: 'Title',
     category: 'Category',
     price: 'Price (₩)',
@@ -55,7 +55,7 @@ for (const [locale, words] of Object.entries(WORDS)) {
 
       const steps = async () => {
         await signUp(page);
-        await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+        await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
       };
       if (locale === 'ko-KR') await inEnglish(page, steps);
       else await steps();

@@ -7,7 +7,7 @@ import { expectAccessible } from '../support/a11y.js';
 import { at } from '../support/places.js';
 import { inEnglish } from '../support/trading.js';
 
-/** 3.7 km north of Sunae-dong's centre: well outside a dong 1.1 km across its radius. */
+/** 3.7 km north of where Sunae-dong's demo circle had its centre: 3.2 km from Sunae 1-dong's, outside it. */
 function awayFromSunae() {
   const sunae = at('kr-bundang-sunae');
   return { ...sunae, latitude: sunae.latitude + 3.7 / 111.195 };
@@ -38,13 +38,13 @@ const listingsWaiting = (page: Page) =>
       }),
   );
 
-test('offline, a reading too vague to place me is warned about; 3.7 km from my neighbourhood: warned at once; publishing anyway waits, and the server’s refusal brings the draft back with the distance', async ({
+test('offline, a reading too vague to place me is warned about; 3.2 km from my neighbourhood: warned at once; publishing anyway waits, and the server’s refusal brings the draft back with the distance', async ({
   page,
   context,
 }) => {
   await openApp(page);
   await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
   await writeDraft(page, { title: 'Desk lamp from the office', price: '9000', category: 'household' });
   await goOffline(context);
   const warning = page.getByTestId('place-warning');
@@ -52,17 +52,17 @@ test('offline, a reading too vague to place me is warned about; 3.7 km from my n
   // A reading too vague to place me: warned that it cannot show I am in my neighbourhood.
   await context.setGeolocation(at('kr-bundang-sunae', 2_000));
   await page.getByRole('button', { name: 'Publish' }).click();
-  await expect(warning).toContainText(/Your location is only accurate to 2(\.0)? km, too vague to show you're in Sunae-dong 수내동/);
+  await expect(warning).toContainText(/Your location is only accurate to 2(\.0)? km, too vague to show you're in Sunae 1-dong 수내1동/);
   expect(await listingsWaiting(page)).toBe(0);
   await warning.getByRole('button', { name: 'Keep as draft' }).click();
   await expect(warning).toHaveCount(0);
 
-  // 3.7 km away.
+  // 3.2 km from Sunae 1-dong's centre.
   await context.setGeolocation(awayFromSunae());
   await page.getByRole('button', { name: 'Publish' }).click();
   // The keyboard's place moves to the warning, whose buttons come next.
   await expect(warning).toBeFocused();
-  await expect(warning).toContainText("You seem to be 3.7 km from Sunae-dong 수내동; the listing will be checked when you're online.");
+  await expect(warning).toContainText("You seem to be 3.2 km from Sunae 1-dong 수내1동; the listing will be checked when you're online.");
   await expect(page).toHaveURL(/\/drafts\//);
   expect(await listingsWaiting(page)).toBe(0);
   await expectAccessible(page, 'editor, offline location warning (en-US)');
@@ -86,18 +86,18 @@ test('offline, a reading too vague to place me is warned about; 3.7 km from my n
   await expect(draft).toBeVisible();
   await expect.poll(() => countLocal(page, 'outbox')).toBe(0);
   await draft.click();
-  await expect(page.getByTestId('rejection')).toContainText('You were 3.7 km from Sunae-dong 수내동 when you tapped Publish.');
+  await expect(page.getByTestId('rejection')).toContainText('You were 3.2 km from Sunae 1-dong 수내1동 when you tapped Publish.');
   await expect(page.getByRole('link', { name: 'Verify your neighbourhood again' })).toBeVisible();
 });
 
 test.describe('in Korean', () => {
   test.use({ locale: 'ko-KR' });
 
-  test('오프라인에서 동네 밖 3.7km에서 올리면 바로 한국어로 알려 줘요', async ({ page, context }) => {
+  test('오프라인에서 동네 밖 3.2km에서 올리면 바로 한국어로 알려 줘요', async ({ page, context }) => {
     await openApp(page);
     await inEnglish(page, async () => {
       await signUp(page);
-      await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+      await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
     });
     await page.goto('/sell');
     await page.getByLabel('제목').fill('사무실 스탠드');
@@ -109,7 +109,7 @@ test.describe('in Korean', () => {
 
     await page.getByRole('button', { name: '작성 완료' }).click();
     const warning = page.getByTestId('place-warning');
-    await expect(warning).toContainText('수내동에서 3.7km 떨어진 곳에 있는 것 같아요. 온라인이 되면 다시 확인할게요.');
+    await expect(warning).toContainText('수내1동에서 3.2km 떨어진 곳에 있는 것 같아요. 온라인이 되면 다시 확인할게요.');
     await expect(warning.getByRole('button', { name: '그래도 올리기' })).toBeVisible();
     await expect(warning.getByRole('button', { name: '임시저장해 두기' })).toBeVisible();
     expect(await listingsWaiting(page)).toBe(0);

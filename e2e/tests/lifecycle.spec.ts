@@ -5,7 +5,7 @@ import { test, expect, openApp, chooseNeighbourhood, expectAllSent, expectAllSyn
 test('edit, like, view, hide, show and bump, each seen on the other device', async ({ page: seller, newDevice, server }) => {
   await openApp(seller);
   await signUp(seller);
-  await chooseNeighbourhood(seller, 'Sunae', 'Sunae-dong');
+  await chooseNeighbourhood(seller, 'Sunae', 'Sunae 1-dong');
   await writeDraft(seller, { title: 'Older: rice cooker', price: '20000', category: 'household' });
   await publish(seller);
   await writeDraft(seller, { title: 'Newer: desk lamp', price: '9000', category: 'household' });

@@ -33,7 +33,7 @@ async function photoFiles(page: Page, colours: string[]) {
 async function sellerWithTwoListings(page: Page) {
   await openApp(page);
   const nickname = await signUp(page);
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
   await writeDraft(page, { title: 'Side table, walnut', price: '15000', category: 'furniture' });
   await publish(page);
   await writeDraft(page, { title: 'Rattan chair with cushion', price: '30000', category: 'furniture', description: 'Sturdy, a little sun-faded.' });
@@ -109,7 +109,7 @@ test('a buyer’s phone: photos to swipe with a counter, the seller row, the bar
   // The seller row: who, where, verified when they published, and their manner temperature.
   const sellerRow = buyer.getByTestId('seller-link');
   await expect(sellerRow).toContainText(sellerName);
-  await expect(sellerRow).toContainText('Sunae-dong');
+  await expect(sellerRow).toContainText('Sunae 1-dong');
   await expect(sellerRow.getByTestId('seller-verified')).toHaveText('Verified 1 time');
   await expect(sellerRow.getByTestId('manner-temperature')).toBeVisible();
 

@@ -9,7 +9,7 @@ const LIVE_BOUND_MS = 10_000;
 test("a neighbour's open feed shows a new listing within seconds, poked over the live channel", async ({ page: seller, newDevice, server }) => {
   await openApp(seller);
   await signUp(seller);
-  await chooseNeighbourhood(seller, 'Sunae', 'Sunae-dong');
+  await chooseNeighbourhood(seller, 'Sunae', 'Sunae 1-dong');
   await writeDraft(seller, { title: 'Live: bicycle helmet', price: '12000', category: 'sports' });
 
   const neighbour = await newDevice();

@@ -14,7 +14,7 @@ const WORDS = {
     verifiedUntil: /\d+년 \d+월 \d+일까지 인증됨/,
     verify: '동네인증하기',
     failed: '이번 동네인증은 통과하지 못했어요',
-    far: /판교동에서 3\.7km 떨어진 곳에 있는 것 같아요/,
+    far: /판교동에서 3\.3km 떨어진 곳에 있는 것 같아요/,
     still: /판교동 동네인증은 \d+년 \d+월 \d+일까지 그대로 유지돼요/,
     useLocation: '현재 위치로 찾기',
     near: '판교동 근처에 있는 것 같아요.',
@@ -30,7 +30,7 @@ const WORDS = {
     verifiedUntil: /verified until \w{3} \d+, \d{4}/,
     verify: 'Verify my neighbourhood',
     failed: "This check didn't pass",
-    far: /You seem to be 3\.7 km from Pangyo-dong 판교동/,
+    far: /You seem to be 3\.3 km from Pangyo-dong 판교동/,
     still: /You're still verified in Pangyo-dong 판교동 until \w{3} \d+, \d{4}\./,
     useLocation: 'Use my current location',
     near: 'You seem to be near Pangyo-dong 판교동.',
@@ -54,7 +54,7 @@ for (const [locale, words] of Object.entries(WORDS)) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale, geolocation: at('kr-bundang-pangyo') });
 
-    test('"you are here" only for a precise reading, and a check that fails 3.7 km away says so while the earlier verification still holds', async ({
+    test('"you are here" only for a precise reading, and a check that fails 3.3 km away says so while the earlier verification still holds', async ({
       page,
       context,
     }) => {
@@ -78,7 +78,7 @@ for (const [locale, words] of Object.entries(WORDS)) {
         await expect(suggestion).toContainText(words.here);
       });
 
-      await test.step('a check that fails 3.7 km away says so, and that the earlier verification still holds', async () => {
+      await test.step('a check that fails 3.3 km away says so, and that the earlier verification still holds', async () => {
         await context.setGeolocation(at('kr-bundang-pangyo'));
         await signUpInPangyo(page);
         // Verified in Pangyo-dong two minutes ago (after the account was made), so walking to

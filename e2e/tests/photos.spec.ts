@@ -50,7 +50,7 @@ test('photos that are too big or not photos are refused with a reason; one added
 
   // The editor the refused files were offered to is left blank: Sell opens it again below.
   await test.step('a photo added offline is uploaded once online and shown on another device', async () => {
-    await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+    await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
     await context.setOffline(true);
 
     await writeDraft(page, { title: 'Rattan chair with photo', price: '30000', category: 'furniture' });

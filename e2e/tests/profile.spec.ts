@@ -26,7 +26,7 @@ test('a file that is not an image is refused; a profile photo resized in the bro
   await expect(photo).toBeVisible();
   await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
 
-  await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+  await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
   await writeDraft(page, { title: 'Desk fan from my profile', price: '15000', category: 'household' });
   await publish(page);
   await expectAllSynced(page);

@@ -26,7 +26,7 @@ test('the app runs under its Content-Security-Policy, and script and HTML typed 
     const title = '<img src=x onerror="window.__pwned=1">Lamp';
     const description = '<script>window.__pwned=2</script><b id="injected">bold</b> & "quotes"';
     await signUp(page);
-    await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+    await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
     await writeDraft(page, { title, price: '1000', category: 'household', description });
     await publish(page);
     await expectAllSynced(page);

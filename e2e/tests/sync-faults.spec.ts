@@ -21,7 +21,7 @@ test('a push whose response is lost is retried without doubling; the server kill
   await test.step('a push whose response is lost after the server applied it is retried without doubling', async () => {
     await openApp(page);
     await signUp(page);
-    await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+    await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
     let lost = 0;
     // Routed on the context so requests are caught even though a service worker controls the page.
     await context.route('**/api/sync/push', async (route) => {
@@ -66,7 +66,7 @@ test('two tabs publishing and syncing at once push each listing exactly once', a
   const second = await context.newPage();
   await openApp(first, server.url);
   await signUp(first);
-  await chooseNeighbourhood(first, 'Sunae', 'Sunae-dong');
+  await chooseNeighbourhood(first, 'Sunae', 'Sunae 1-dong');
   await openApp(second, server.url);
   await context.setOffline(true);
   await writeDraft(first, { title: 'Tab one lamp', price: '7000', category: 'household' });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LISTING_LIMITS, type Change, type ChatMessage, type ListingCreateArgs, type Mutation, type PullResponse, type PushResponse } from '@dongne/shared';
-import { ensureDemoNeighbourhoods } from './services/neighbourhood-import.js';
+import { ensureDemoNeighbourhoods } from './services/neighbourhood-setup.js';
 import { systemClock } from './services/clock.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 import { fixSource, HOME, type FixSource } from './testing/fixes.js';
@@ -220,11 +220,11 @@ describe('the server process', () => {
     const server = await spawnServer(temp.dir, { env: { DONGNE_DEFAULT_NEIGHBOURHOOD: 'kr-mapo-mangwon' } });
     const response = await fetch(`${server.url}/api/sync/pull`);
     const page = (await response.json()) as PullResponse;
-    expect(page.scope).toEqual({ neighbourhoodId: 'kr-mapo-mangwon', range: 4 });
+    expect(page.scope).toEqual({ neighbourhoodId: 'kr-1114069', range: 4 });
     expect(page.profile).toBeNull();
     // Mapo-gu's ten demo listings, none of Bundang's 22 km away.
     expect(page.changes).toHaveLength(DEMO_COUNT - DEMO_IN_DEFAULT_AREA);
-    expect(page.changes.every((c) => c.op === 'upsert' && c.entity === 'listing' && c.row.neighbourhoodId.startsWith('kr-mapo-'))).toBe(true);
+    expect(page.changes.every((c) => c.op === 'upsert' && c.entity === 'listing' && c.row.neighbourhoodId.startsWith('kr-1114'))).toBe(true);
   });
 
   it('refuses to start with a DONGNE_DEFAULT_NEIGHBOURHOOD it does not know, and says why', async () => {

@@ -55,7 +55,7 @@ const where = databaseUrl ? `PostgreSQL at ${new URL(databaseUrl).host}` : `data
 const seeded = await store.duringStartup(() => seedDemoData(store, systemClock));
 if (defaultNeighbourhoodId && !(await store.neighbourhoods.byId(defaultNeighbourhoodId))) {
   // Every visitor's first pull would fail: refuse to start instead.
-  console.error(`DONGNE_DEFAULT_NEIGHBOURHOOD="${defaultNeighbourhoodId}" is not a known neighbourhood id (see server/data/neighbourhoods.geojson).`);
+  console.error(`DONGNE_DEFAULT_NEIGHBOURHOOD="${defaultNeighbourhoodId}" is not a known neighbourhood id (a dong is kr- and its 7-digit code, e.g. kr-3102353).`);
   process.exit(1);
 }
 if (seeded > 0) console.log(`Seeded ${seeded} demo listings.`);

@@ -7,6 +7,9 @@ export const neighbourhoodSchema = z.object({
   id: z.string(),
   nameEn: z.string(),
   nameKo: z.nullable(z.string()),
+  /** The city and district it is in ("Bundang-gu, Seongnam-si" / "성남시 분당구"): dong names repeat across Korea. */
+  regionEn: z.optional(z.string()),
+  regionKo: z.optional(z.string()),
   country: z.string(),
   lat: z.number(),
   lng: z.number(),

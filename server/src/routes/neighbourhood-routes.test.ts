@@ -1,5 +1,6 @@
-// The neighbourhood endpoints over the demo data: search by name, locate a position, one place with
-// its neighbour sets; and the refusals a client can provoke.
+// The neighbourhood endpoints over the real dongs of the demo's districts (Bundang-gu, Mapo-gu,
+// Gangnam-gu, Songpa-gu, Haeundae-gu): search by name, locate a position, one place with its neighbour
+// sets; and the refusals a client can provoke.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   apiErrorSchema,
@@ -43,19 +44,35 @@ const centre = async (id: string) => (await server.store.neighbourhoods.byId(id)
 describe('GET /api/neighbourhoods?q= (search by name)', () => {
   it('finds a neighbourhood by part of its English name, in any case, as exactly the shared shape', async () => {
     const found = await search('PANGYO');
+    const pangyo = await centre('kr-3102375');
     expect(found).toEqual([
-      { id: 'kr-bundang-pangyo', nameEn: 'Pangyo-dong', nameKo: '판교동', country: 'KR', lat: 37.3915, lng: 127.092 },
+      {
+        id: 'kr-3102375',
+        nameEn: 'Pangyo-dong',
+        nameKo: '판교동',
+        regionEn: 'Bundang-gu, Seongnam-si',
+        regionKo: '성남시 분당구',
+        country: 'KR',
+        lat: pangyo.lat,
+        lng: pangyo.lng,
+      },
     ]);
     // No boundary, radius or bounding box: only what a client needs.
     expect(neighbourhoodSchema.parse(found[0])).toEqual(found[0]);
   });
 
   it('finds a neighbourhood by its Korean name', async () => {
-    expect((await search('수내')).map((n) => n.id)).toEqual(['kr-bundang-sunae']);
+    expect((await search('수내')).map((n) => n.nameKo)).toEqual(['수내1동', '수내2동', '수내3동']);
   });
 
   it('lists names that start with the words first, then names that contain them, alphabetically', async () => {
-    expect((await search('yeon')).map((n) => n.nameEn)).toEqual(['Yeonnam-dong', 'Baekhyeon-dong', 'Sampyeong-dong', 'Seohyeon-dong']);
+    const names = (await search('yeon')).map((n) => n.nameEn);
+    const starting = names.filter((n) => n.toLowerCase().startsWith('yeon'));
+    expect(starting).toContain('Yeonnam-dong');
+    expect(names).toEqual([...starting, ...names.slice(starting.length)]);
+    expect(names.slice(starting.length)).toContain('Baekhyeon-dong');
+    expect(starting).toEqual([...starting].sort());
+    expect(names.slice(starting.length)).toEqual([...names.slice(starting.length)].sort());
   });
 
   it('treats % and _ as letters, not wildcards', async () => {
@@ -83,17 +100,20 @@ describe('GET /api/neighbourhoods/locate (by position)', () => {
   it('finds the neighbourhood a position is inside', async () => {
     const found = await locate(37.374, 127.119);
     expect(locateResponseSchema.parse(found)).toEqual(found);
-    expect(found).toEqual({ neighbourhood: expect.objectContaining({ id: 'kr-bundang-sunae', nameEn: 'Sunae-dong' }), contains: true, distanceM: 0 });
+    expect(found).toEqual({
+      neighbourhood: expect.objectContaining({ id: 'kr-3102353', nameEn: 'Sunae 1-dong', nameKo: '수내1동', regionKo: '성남시 분당구' }),
+      contains: true,
+      distanceM: 0,
+    });
   });
 
   it('offers the nearest one, and how far outside it is, for a position in none', async () => {
-    // 3 km east of U-dong's centre: 1.5 km outside its 1.5 km radius, and Busan has no other demo dong.
-    const { lat, lng } = offset(await centre('kr-haeundae-u'), 0, 3_000);
-    const found = await locate(lat.toFixed(9), lng.toFixed(9));
-    expect(found.neighbourhood.id).toBe('kr-haeundae-u');
+    // Out at sea, 3 km south of Haeundae beach: the nearest dong is the beach's, U 1-dong.
+    const found = await locate(35.131, 129.16);
+    expect(found.neighbourhood.id).toBe('kr-2109073');
     expect(found.contains).toBe(false);
-    expect(found.distanceM).toBeGreaterThanOrEqual(1_499);
-    expect(found.distanceM).toBeLessThanOrEqual(1_501);
+    expect(found.distanceM).toBeGreaterThan(1_000);
+    expect(found.distanceM).toBeLessThan(5_000);
   });
 
   it('answers 404 neighbourhood.none_nearby when nothing is within 50 km', async () => {
@@ -117,18 +137,20 @@ describe('GET /api/neighbourhoods/locate (by position)', () => {
 
 describe('GET /api/neighbourhoods/:id (one place and its neighbours)', () => {
   it('gives the place with its neighbours at every range level, nearest first', async () => {
-    const detail = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-bundang-pangyo');
+    const detail = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-3102375');
     expect(neighbourhoodDetailSchema.parse(detail)).toEqual(detail);
-    expect(detail).toMatchObject({ id: 'kr-bundang-pangyo', nameEn: 'Pangyo-dong', nameKo: '판교동', country: 'KR' });
+    expect(detail).toMatchObject({ id: 'kr-3102375', nameEn: 'Pangyo-dong', nameKo: '판교동', country: 'KR', regionEn: 'Bundang-gu, Seongnam-si' });
     expect(Object.keys(detail.neighbours)).toEqual(['1', '2', '3', '4']);
-    expect(detail.neighbours['1']).toEqual(['kr-bundang-pangyo']);
+    expect(detail.neighbours['1']).toEqual(['kr-3102375']);
+    // Level 2 is Pangyo-dong and the dongs across its borders: Unjung, Baekhyeon, Sampyeong… not a circle.
+    const names = await Promise.all(detail.neighbours['2'].map(async (id) => (await centre(id)).nameKo));
+    expect(names).toEqual(expect.arrayContaining(['판교동', '운중동', '백현동', '삼평동']));
+    expect(names).not.toContain('수내1동');
+    expect(detail.neighbours['3'].length).toBeGreaterThan(detail.neighbours['2'].length);
 
-    const pangyo = await centre('kr-bundang-pangyo');
-    const all = await server.store.neighbourhoods.all();
-    for (const { level, maxKm } of RANGE_LEVELS.slice(1)) {
+    const pangyo = await centre('kr-3102375');
+    for (const { level } of RANGE_LEVELS.slice(1)) {
       const ids = detail.neighbours[String(level)];
-      const expected = all.filter((p) => distanceM(p, pangyo) <= maxKm * 1000).map((p) => p.id);
-      expect(new Set(ids)).toEqual(new Set(expected));
       const distances: number[] = [];
       for (const id of ids) distances.push(distanceM(await centre(id), pangyo));
       expect(distances).toEqual([...distances].sort((a, b) => a - b));
@@ -138,18 +160,24 @@ describe('GET /api/neighbourhoods/:id (one place and its neighbours)', () => {
   });
 
   it('gives the boundary, so a device can tell offline whether a reading is outside it', async () => {
-    const pangyo = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-bundang-pangyo');
-    const row = (await server.store.neighbourhoods.byId('kr-bundang-pangyo'))!;
+    const pangyo = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-3102375');
+    const row = (await server.store.neighbourhoods.byId('kr-3102375'))!;
     expect(pangyo.radiusM).toBe(row.radiusM);
     expect(pangyo.polygons).toEqual(row.boundary === null ? null : JSON.parse(row.boundary));
     expect(pangyo.radiusM !== null || pangyo.polygons !== null).toBe(true);
   });
 
   it('keeps Seoul and Busan to themselves at every level', async () => {
-    const busan = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-haeundae-u');
-    expect(busan.neighbours).toEqual({ 1: ['kr-haeundae-u'], 2: ['kr-haeundae-u'], 3: ['kr-haeundae-u'], 4: ['kr-haeundae-u'] });
-    const mangwon = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-mapo-mangwon');
-    expect(mangwon.neighbours['4'].every((id) => id.startsWith('kr-mapo-'))).toBe(true);
+    const busan = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-2109073');
+    expect(busan.neighbours['4'].every((id) => id.startsWith('kr-21'))).toBe(true);
+    const mangwon = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-1114069');
+    expect(mangwon.neighbours['4'].every((id) => id.startsWith('kr-11'))).toBe(true);
+  });
+
+  it('answers an id a device held before the dongs came with the dong that replaced it, under the dong’s id', async () => {
+    const old = await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-bundang-sunae');
+    expect(old).toEqual(await getJson<NeighbourhoodDetail>('/api/neighbourhoods/kr-3102353'));
+    expect(old.id).toBe('kr-3102353');
   });
 
   it('answers 404 neighbourhood.unknown for an id Dongne does not know, naming it safely, and 400 for one no id could be', async () => {

@@ -32,7 +32,8 @@ export function neighbourhoodRoutes() {
     if (!row) throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${id.slice(0, 100)}".`);
     const body: NeighbourhoodDetail = {
       ...toNeighbourhood(row),
-      neighbours: await neighbourhoods.neighbourSets(id),
+      // By the row's id: a retired id answers with the dong that replaced it, under the dong's id.
+      neighbours: await neighbourhoods.neighbourSets(row.id),
       radiusM: row.radiusM,
       polygons: row.boundary === null ? null : JSON.parse(row.boundary),
     };

@@ -9,9 +9,9 @@ import { TEST_ENGINE } from '../testing/test-store.js';
 import { createAreaSnapshots } from './area-snapshots.js';
 import { createSyncService } from './sync-service.js';
 
-const PANGYO = 'kr-bundang-pangyo';
+const PANGYO = 'kr-3102375';
 /** In Seoul: outside every range of the Bundang places. */
-const MANGWON = 'kr-mapo-mangwon';
+const MANGWON = 'kr-1114069';
 const SELLER = 'seller-next-door';
 
 let server: TestServer;
@@ -181,7 +181,7 @@ describe("a visitor's first pull of an area", () => {
     const writing = server.store.transaction(async (tx) => {
       await tx.actors.insert({ id: SELLER, nickname: 'Next door', createdAt: T0 });
       await tx.listings.insert({
-        id, sellerId: SELLER, title: 'Late', description: '', priceKrw: 1, category: 'books', neighbourhood: 'Sunae-dong', neighbourhoodId: HOME, createdAt: T0,
+        id, sellerId: SELLER, title: 'Late', description: '', priceKrw: 1, category: 'books', neighbourhood: 'Sunae 1-dong', neighbourhoodId: HOME, createdAt: T0,
         changeSeq: await tx.sync.nextChangeSeq(),
       });
       started();

@@ -18,8 +18,8 @@ export const DEMO_PLACES = [
 ] as const;
 export type DemoPlace = (typeof DEMO_PLACES)[number];
 
-/** The neighbourhood a visitor browses before choosing one: central Bundang, at the widest range. */
-export const DEFAULT_NEIGHBOURHOOD_ID = 'kr-bundang-sunae';
+/** Where visitors browse before choosing a neighbourhood: Sunae 1-dong, in the middle of the demo sellers (once kr-bundang-sunae). */
+export const DEFAULT_NEIGHBOURHOOD_ID = 'kr-3102353';
 
 export interface DemoNeighbour {
   nickname: string;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import {
   CATEGORIES,
-  distanceM,
+  distanceOutsideM,
   isVerificationCurrent,
   listingSchema,
   neighbourhoodLabel,
@@ -17,6 +17,11 @@ import { changeCounter, countRows, createTestServer, device, dumpTables, newSess
 import { openTestStore, queryColumn, queryValue, type TestStore } from '../testing/test-store.js';
 import { DEFAULT_NEIGHBOURHOOD_ID, DEMO_LISTINGS, DEMO_NEIGHBOURS, DEMO_PHOTO_NAMES, DEMO_PLACES, DEMO_SELLERS } from './demo-listings.js';
 import { demoSellerId, seedDemoData } from './demo-seed.js';
+import { legacyDistricts, legacyPlaces } from './neighbourhood-setup.js';
+import { toArea } from '../store/contract/neighbourhoods.js';
+
+/** The dong a demo place (by its old id) is now. */
+const dongOf = (oldId: string) => legacyPlaces().find((p) => p.id === oldId)!.dongId;
 import { readImageInfo } from './image-bytes.js';
 import { verification } from './verification-service.js';
 
@@ -90,7 +95,7 @@ describe('demo seed', () => {
     await seedDemoData(server.store, server.clock);
     for (const listing of await everyListing()) {
       expect(listingSchema.safeParse(listing).success, listing.title).toBe(true);
-      expect(DEMO_PLACES).toContain(listing.neighbourhoodId);
+      expect(DEMO_PLACES.map(dongOf)).toContain(listing.neighbourhoodId);
       expect(listing.neighbourhood).toBe(neighbourhoodLabel((await server.store.neighbourhoods.byId(listing.neighbourhoodId))!));
       expect(DEMO_SELLERS).toContain(listing.sellerName);
       if (listing.category === 'free') expect(listing.priceKrw).toBe(0);
@@ -152,13 +157,14 @@ describe('demo seed', () => {
       const id = demoSellerId(neighbour.nickname);
       const theirs = listings.filter((l) => l.sellerId === id);
       expect(theirs.length, neighbour.nickname).toBeGreaterThan(0);
-      expect(new Set(theirs.map((l) => l.neighbourhoodId)), neighbour.nickname).toEqual(new Set([neighbour.home]));
+      const home = dongOf(neighbour.home);
+      expect(new Set(theirs.map((l) => l.neighbourhoodId)), neighbour.nickname).toEqual(new Set([home]));
 
       // What their own account screen would say: home held, active and verified now.
       const actor = { id, nickname: neighbour.nickname, joinedAt: now - neighbour.joinedDaysAgo * DAY };
       const profile = await verification.profile(server.store, actor, now);
-      expect(profile.neighbourhoods).toEqual([{ id: neighbour.home, name: expect.any(String), active: true, verifiedAt: expect.any(Number) }]);
-      expect(await verification.hasCurrentVerification(server.store, id, neighbour.home, now)).toBe(true);
+      expect(profile.neighbourhoods).toEqual([{ id: home, name: expect.any(String), active: true, verifiedAt: expect.any(Number) }]);
+      expect(await verification.hasCurrentVerification(server.store, id, home, now)).toBe(true);
 
       // What a neighbour sees on their profile, over HTTP.
       const response = await server.app.request(`/api/profiles/${encodeURIComponent(id)}`);
@@ -175,7 +181,8 @@ describe('demo seed', () => {
         const { before } = await server.store.verifications.fixesAround(id, listing.createdAt);
         expect(before, listing.title).toBeDefined();
         expect(listing.createdAt - before!.takenAt).toBeLessThanOrEqual(VERIFICATION_RULES.validForMs);
-        expect(distanceM(before!, place)).toBeLessThan(place.radiusM!);
+        // Inside the dong's boundary, allowing for the reading's accuracy, as verification judges it.
+        expect(distanceOutsideM(before!, toArea(place))).toBeLessThanOrEqual(before!.accuracy);
         expect(before!.takenAt).toBeGreaterThan(actor.joinedAt);
       }
     }
@@ -224,18 +231,19 @@ describe('demo seed', () => {
     const seoul = await pulledListings(SEOUL);
     expect(bundang).toHaveLength(46);
     expect(seoul).toHaveLength(10);
-    expect(new Set(bundang.map((l) => l.neighbourhoodId.split('-')[1]))).toEqual(new Set(['bundang']));
-    expect(new Set(seoul.map((l) => l.neighbourhoodId))).toEqual(new Set(['kr-mapo-mangwon', 'kr-mapo-yeonnam']));
+    // Bundang-gu's dongs are kr-31023…; Mangwon 1-dong and Yeonnam-dong are Mapo-gu's.
+    expect(bundang.every((l) => l.neighbourhoodId.startsWith('kr-31023'))).toBe(true);
+    expect(new Set(seoul.map((l) => l.neighbourhoodId))).toEqual(new Set(['kr-1114069', 'kr-1114071']));
     // Every demo place has something to show, and the default area's own dong is one of them.
-    expect(new Set([...bundang, ...seoul].map((l) => l.neighbourhoodId))).toEqual(new Set(DEMO_PLACES));
-    expect(DEMO_PLACES).toContain(DEFAULT_NEIGHBOURHOOD_ID);
+    expect(new Set([...bundang, ...seoul].map((l) => l.neighbourhoodId))).toEqual(new Set(DEMO_PLACES.map(dongOf)));
+    expect(DEMO_PLACES.map(dongOf)).toContain(DEFAULT_NEIGHBOURHOOD_ID);
   });
 
   it('imports the demo neighbourhoods first, so a fresh database can place the listings', async () => {
     const { store: fresh, close } = await openTestStore({ neighbourhoods: 'none' });
     try {
       expect(await fresh.neighbourhoods.count()).toBe(0);
-      await seedDemoData(fresh, server.clock);
+      await seedDemoData(fresh, server.clock, { districts: legacyDistricts() });
       expect(await fresh.neighbourhoods.count()).toBe(await server.store.neighbourhoods.count());
       expect(await fresh.listings.countLive()).toBe(DEMO_LISTINGS.length);
     } finally {

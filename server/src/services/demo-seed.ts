@@ -10,7 +10,7 @@ import type { Clock } from './clock.js';
 import { DEMO_LISTINGS, DEMO_NEIGHBOURS, DEMO_PLACES, type DemoNeighbour } from './demo-listings.js';
 import { photoRef, readDemoPhoto } from './demo-photos.js';
 import { createMediaService } from './media-service.js';
-import { ensureDemoNeighbourhoods } from './neighbourhood-import.js';
+import { ensureNeighbourhoods } from './neighbourhood-setup.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,6 +23,8 @@ export interface SeedOptions {
   blobs?: BlobStore;
   /** Where a photo the blob store refused is reported. */
   log?: (line: string) => void;
+  /** Import only these districts' dongs (5-digit code prefixes), not all of Korea: for tests. */
+  districts?: string[];
 }
 
 /**
@@ -30,15 +32,15 @@ export interface SeedOptions {
  * by hash, so a start cut short after some of them stores nothing twice the next time.
  */
 export async function seedDemoData(store: Store, clock: Clock, options: SeedOptions = {}): Promise<number> {
-  const { blobs = databaseBlobStore(store), log = (line) => console.error(line) } = options;
-  await ensureDemoNeighbourhoods(store);
+  const { blobs = databaseBlobStore(store), log = (line) => console.error(line), districts } = options;
+  await ensureNeighbourhoods(store, { districts });
   // Every start asks, under the start-up lock on PostgreSQL: the first live listing answers it.
   if (await store.listings.anyLive()) return 0;
   const now = clock.now();
   const places = new Map<string, NeighbourhoodRow>();
   for (const id of DEMO_PLACES) {
     const place = await store.neighbourhoods.byId(id);
-    if (!place) throw new Error(`Demo neighbourhood ${id} is missing from server/data/neighbourhoods.geojson`);
+    if (!place) throw new Error(`Demo neighbourhood ${id} is missing: neither a place nor an alias of one`);
     places.set(id, place);
   }
   const timeline = demoTimeline(now);
@@ -51,7 +53,9 @@ export async function seedDemoData(store: Store, clock: Clock, options: SeedOpti
       if (await tx.actors.byId(id)) continue;
       const joinedAt = now - neighbour.joinedDaysAgo * DAY;
       await tx.actors.insert({ id, nickname: neighbour.nickname, createdAt: joinedAt });
-      await tx.actorNeighbourhoods.set(id, [neighbour.home], neighbour.home, joinedAt);
+      // The demo's place ids are the old ones; the store answers each with the dong that replaced it.
+      const home = places.get(neighbour.home)!.id;
+      await tx.actorNeighbourhoods.set(id, [home], home, joinedAt);
       await recordVerifications(tx, id, i, neighbour, places.get(neighbour.home)!, timeline, now);
     }
   });

@@ -79,7 +79,7 @@ describe('listing.create needs proof of place', () => {
       seq: far.seq,
       status: 'rejected',
       code: 'location.too_far',
-      message: 'You were 20.0 km from Sunae-dong when you tapped Publish.',
+      message: 'You were 19.4 km from Sunae 1-dong when you tapped Publish.',
     });
     expect(await domainTables()).toEqual(before);
   });
@@ -100,16 +100,16 @@ describe('listing.create needs proof of place', () => {
     expect(await pushOne(withoutFix)).toMatchObject({
       status: 'rejected',
       code: 'location.verification_required',
-      message: 'Selling in Sunae-dong needs a verified location. Verify your neighbourhood while you are there, then publish again.',
+      message: 'Selling in Sunae 1-dong needs a verified location. Verify your neighbourhood while you are there, then publish again.',
     });
     expect(await domainTables()).toEqual(before);
   });
 
   it('counts only a verification of the listing’s own neighbourhood', async () => {
-    await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-bundang-pangyo', server.fixAt('kr-bundang-pangyo')));
+    await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-3102375', server.fixAt('kr-3102375')));
     const { fix: _, ...inSunae } = server.createListing(phone.nextSeq(), { neighbourhoodId: HOME });
     expect(await pushOne(inSunae)).toMatchObject({ status: 'rejected', code: 'location.verification_required' });
-    const { fix: __, ...inPangyo } = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-bundang-pangyo' });
+    const { fix: __, ...inPangyo } = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-3102375' });
     expect(await pushOne(inPangyo)).toMatchObject({ status: 'applied' });
   });
 
@@ -156,10 +156,10 @@ describe('listing.create needs proof of place', () => {
   });
 
   it('stores the neighbourhood’s display name with the id, whatever name the device had', async () => {
-    const create = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-bundang-pangyo' });
+    const create = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-3102375' });
     await pushOne({ ...create, args: { ...(create.args as object), neighbourhood: 'Somewhere nicer' } });
     expect(await server.store.listings.byId((create.args as { id: string }).id)).toMatchObject({
-      neighbourhoodId: 'kr-bundang-pangyo',
+      neighbourhoodId: 'kr-3102375',
       neighbourhood: 'Pangyo-dong 판교동',
     });
   });
@@ -239,9 +239,9 @@ describe('listing.set_status', () => {
 
 describe('neighbourhood.verify', () => {
   it('records a passing fix, which the profile then counts', async () => {
-    const fix = server.fixAt('kr-bundang-pangyo');
-    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-bundang-pangyo', fix))).toMatchObject({ status: 'applied' });
-    expect(await verificationsOf(alice.actorId)).toEqual([{ neighbourhoodId: 'kr-bundang-pangyo', ...fix, verifiedAt: T0 }]);
+    const fix = server.fixAt('kr-3102375');
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-3102375', fix))).toMatchObject({ status: 'applied' });
+    expect(await verificationsOf(alice.actorId)).toEqual([{ neighbourhoodId: 'kr-3102375', ...fix, verifiedAt: T0 }]);
     expect((await pull(server.app, alice.cookie)).profile).toMatchObject({ verificationCount: 1, lastVerifiedAt: T0 });
   });
 
@@ -273,20 +273,20 @@ describe('neighbourhood.verify', () => {
   });
 
   it('refuses Seoul then Busan five minutes later as location.impossible_travel', async () => {
-    const inSeoul = fixAt(await centreOf('kr-mapo-mangwon'), server.clock.now());
-    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-mapo-mangwon', inSeoul))).toMatchObject({ status: 'applied' });
+    const inSeoul = fixAt(await centreOf('kr-1114069'), server.clock.now());
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-1114069', inSeoul))).toMatchObject({ status: 'applied' });
     server.clock.advance(5 * MINUTE);
-    const inBusan = fixAt(await centreOf('kr-haeundae-u'), server.clock.now());
+    const inBusan = fixAt(await centreOf('kr-2109073'), server.clock.now());
 
-    const result = await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-haeundae-u', inBusan));
+    const result = await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-2109073', inBusan));
 
     expect(result).toMatchObject({ status: 'rejected', code: 'location.impossible_travel' });
     expect(result.status === 'rejected' && result.message).toMatch(/^This location is 333\.\d km from where you were 5 minutes earlier/);
-    expect(await verificationsOf(alice.actorId)).toEqual([expect.objectContaining({ neighbourhoodId: 'kr-mapo-mangwon' })]);
+    expect(await verificationsOf(alice.actorId)).toEqual([expect.objectContaining({ neighbourhoodId: 'kr-1114069' })]);
     // By train it takes hours; after four of them the same trip is believable.
     server.clock.advance(4 * 60 * MINUTE);
-    const later = fixAt(await centreOf('kr-haeundae-u'), server.clock.now());
-    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-haeundae-u', later))).toMatchObject({ status: 'applied' });
+    const later = fixAt(await centreOf('kr-2109073'), server.clock.now());
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-2109073', later))).toMatchObject({ status: 'applied' });
   });
 
   it('refuses the same fix twice as location.replayed, from the same person or anyone else', async () => {
@@ -331,27 +331,27 @@ describe('neighbourhood.verify', () => {
 
   it('decides by when readings were taken: a back-dated reading from Busan cannot verify someone verified in Pangyo since', async () => {
     server.clock.advance(DAY);
-    const inPangyo = fixAt(await centreOf('kr-bundang-pangyo'), server.clock.now() - 2 * MINUTE);
-    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-bundang-pangyo', inPangyo))).toMatchObject({ status: 'applied' });
+    const inPangyo = fixAt(await centreOf('kr-3102375'), server.clock.now() - 2 * MINUTE);
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-3102375', inPangyo))).toMatchObject({ status: 'applied' });
     // 325 km away, dated 23 hours ago: travel allows it, but Pangyo came after it.
-    const backDated = fixAt(await centreOf('kr-haeundae-u'), server.clock.now() - 23 * 60 * MINUTE);
-    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-haeundae-u', backDated))).toMatchObject({
+    const backDated = fixAt(await centreOf('kr-2109073'), server.clock.now() - 23 * 60 * MINUTE);
+    expect(await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-2109073', backDated))).toMatchObject({
       status: 'rejected',
       code: 'location.superseded',
     });
     // The next push: a listing in Busan is refused, one in Pangyo is accepted, neither with a fix.
-    const busan = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-haeundae-u' }));
-    const busanWithOldFix = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-haeundae-u' }), {
-      fix: fixAt(await centreOf('kr-haeundae-u'), server.clock.now() - 22 * 60 * MINUTE),
+    const busan = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-2109073' }));
+    const busanWithOldFix = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-2109073' }), {
+      fix: fixAt(await centreOf('kr-2109073'), server.clock.now() - 22 * 60 * MINUTE),
     });
-    const pangyo = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-bundang-pangyo' }));
+    const pangyo = mutation(phone.nextSeq(), 'listing.create', listingArgs({ neighbourhoodId: 'kr-3102375' }));
     const { results } = await push(server.app, alice.cookie, phone.clientId, [busan, busanWithOldFix, pangyo]);
     expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
       'location.verification_required',
       'location.superseded',
       'applied',
     ]);
-    expect(await verificationsOf(alice.actorId)).toEqual([expect.objectContaining({ neighbourhoodId: 'kr-bundang-pangyo' })]);
+    expect(await verificationsOf(alice.actorId)).toEqual([expect.objectContaining({ neighbourhoodId: 'kr-3102375' })]);
   });
 
   it('refuses to verify a neighbourhood Dongne does not know', async () => {
@@ -367,30 +367,30 @@ describe('neighbourhood.set', () => {
 
   it('holds one or two neighbourhoods with one active, and shows them on the profile', async () => {
     expect(await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME]))).toMatchObject({ status: 'applied' });
-    expect(await held()).toEqual([{ id: HOME, name: 'Sunae-dong 수내동', active: true, verifiedAt: null }]);
+    expect(await held()).toEqual([{ id: HOME, name: 'Sunae 1-dong 수내1동', active: true, verifiedAt: null }]);
 
-    await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-bundang-pangyo', server.fixAt('kr-bundang-pangyo')));
-    expect(await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME, 'kr-bundang-pangyo'], 'kr-bundang-pangyo'))).toMatchObject({ status: 'applied' });
+    await pushOne(verifyNeighbourhood(phone.nextSeq(), 'kr-3102375', server.fixAt('kr-3102375')));
+    expect(await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME, 'kr-3102375'], 'kr-3102375'))).toMatchObject({ status: 'applied' });
     // Active first; each with when it was last verified.
     expect(await held()).toEqual([
-      { id: 'kr-bundang-pangyo', name: 'Pangyo-dong 판교동', active: true, verifiedAt: T0 },
-      { id: HOME, name: 'Sunae-dong 수내동', active: false, verifiedAt: null },
+      { id: 'kr-3102375', name: 'Pangyo-dong 판교동', active: true, verifiedAt: T0 },
+      { id: HOME, name: 'Sunae 1-dong 수내1동', active: false, verifiedAt: null },
     ]);
   });
 
   it('replaces the whole set: a neighbourhood left out is no longer held', async () => {
-    await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME, 'kr-bundang-pangyo']));
-    await pushOne(setNeighbourhoods(phone.nextSeq(), ['kr-bundang-pangyo', 'kr-mapo-mangwon'], 'kr-mapo-mangwon'));
+    await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME, 'kr-3102375']));
+    await pushOne(setNeighbourhoods(phone.nextSeq(), ['kr-3102375', 'kr-1114069'], 'kr-1114069'));
     expect((await held())?.map((n) => [n.id, n.active])).toEqual([
-      ['kr-mapo-mangwon', true],
-      ['kr-bundang-pangyo', false],
+      ['kr-1114069', true],
+      ['kr-3102375', false],
     ]);
   });
 
   it.each([
     ['an unknown neighbourhood', { held: [HOME, 'kr-atlantis'], active: HOME }, 'neighbourhood.unknown'],
-    ['three neighbourhoods', { held: [HOME, 'kr-bundang-pangyo', 'kr-bundang-yatap'], active: HOME }, 'mutation.invalid_args'],
-    ['an active one that is not held', { held: [HOME], active: 'kr-bundang-pangyo' }, 'mutation.invalid_args'],
+    ['three neighbourhoods', { held: [HOME, 'kr-3102375', 'kr-3102363'], active: HOME }, 'mutation.invalid_args'],
+    ['an active one that is not held', { held: [HOME], active: 'kr-3102375' }, 'mutation.invalid_args'],
     ['the same one twice', { held: [HOME, HOME], active: HOME }, 'mutation.invalid_args'],
     ['none at all', { held: [], active: HOME }, 'mutation.invalid_args'],
   ])('refuses %s and keeps what was held', async (_, args, code) => {
@@ -403,8 +403,8 @@ describe('neighbourhood.set', () => {
   it('keeps each person’s neighbourhoods apart', async () => {
     await pushOne(setNeighbourhoods(phone.nextSeq(), [HOME]));
     const bob = await newSession(server.app);
-    await push(server.app, bob.cookie, device().clientId, [setNeighbourhoods(1, ['kr-mapo-mangwon'])]);
+    await push(server.app, bob.cookie, device().clientId, [setNeighbourhoods(1, ['kr-1114069'])]);
     expect((await held())?.map((n) => n.id)).toEqual([HOME]);
-    expect((await pull(server.app, bob.cookie)).profile?.neighbourhoods.map((n) => n.id)).toEqual(['kr-mapo-mangwon']);
+    expect((await pull(server.app, bob.cookie)).profile?.neighbourhoods.map((n) => n.id)).toEqual(['kr-1114069']);
   });
 });

@@ -208,8 +208,14 @@ export const mutationHandlers: Handlers = {
   },
 
   async 'neighbourhood.set'({ tx, actor, now }, args) {
-    for (const id of args.held) await placeOrReject(tx, id);
-    await tx.actorNeighbourhoods.set(actor.id, args.held, args.active, now);
+    // A device synced before the dongs came may still name a retired place: each id is stored as the
+    // place it means now, and two that now mean the same dong are held once.
+    const held: string[] = [];
+    for (const id of args.held) {
+      const place = await placeOrReject(tx, id);
+      if (!held.includes(place.id)) held.push(place.id);
+    }
+    await tx.actorNeighbourhoods.set(actor.id, held, (await placeOrReject(tx, args.active)).id, now);
   },
 
   ...chatHandlers,

@@ -13,7 +13,6 @@ import {
 import { openTestStore, query, queryValue, type OpenedTestStore, type TestStore } from '../testing/test-store.js';
 import {
   DEMO_NEIGHBOURHOODS_FILE,
-  ensureDemoNeighbourhoods,
   importNeighbourhoods,
   neighbourPairs,
   NeighbourhoodImportError,
@@ -304,18 +303,5 @@ describe('the demo neighbourhoods', () => {
     const rows = parseNeighbourhoods(DEMO);
     const [u, mangwon] = ['kr-haeundae-u', 'kr-mapo-mangwon'].map((id) => rows.find((r) => r.id === id)!);
     expect(distanceM(u, mangwon)).toBeGreaterThan(300_000);
-  });
-
-  it('loads into an empty database once, then never again', async () => {
-    expect(await ensureDemoNeighbourhoods(store)).toBe(parseNeighbourhoods(DEMO).length);
-    const before = await snapshot(store);
-    expect(await ensureDemoNeighbourhoods(store)).toBe(0);
-    expect(await snapshot(store)).toEqual(before);
-  });
-
-  it('leaves a database that already has other neighbourhoods alone', async () => {
-    await importNeighbourhoods(store, featureCollection(pointFeature('xx-elsewhere', 51.5, -0.12, 900, { country: 'GB' })));
-    expect(await ensureDemoNeighbourhoods(store)).toBe(0);
-    expect(await store.neighbourhoods.count()).toBe(1);
   });
 });

@@ -1,6 +1,5 @@
 // Loads neighbourhoods from GeoJSON into the store and precomputes who is whose neighbour at each
 // range level. A file is checked whole before anything is written, so it lands entirely or not at all.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod/mini';
 import { EARTH_RADIUS_M, METRES_PER_DEGREE_LAT, RANGE_LEVELS, type MultiPolygonCoords, type Position } from '@dongne/shared';
@@ -8,7 +7,7 @@ import type { NeighbourhoodRow, NeighbourPair } from '../store/contract/neighbou
 import type { Store } from '../store/contract/store.js';
 import { jsonErrorPosition } from './json-error-position.js';
 
-/** The demo data set the server loads into an empty database. */
+/** The demo circles of earlier versions: a GeoJSON file of centres and radii, now retired (see neighbourhood-setup). */
 export const DEMO_NEIGHBOURHOODS_FILE = fileURLToPath(new URL('../../data/neighbourhoods.geojson', import.meta.url));
 
 /** Larger than any neighbourhood: a bigger radius is a mistake, not a place. */
@@ -89,7 +88,7 @@ export function parseNeighbourhoods(geojsonText: string): NeighbourhoodRow[] {
     firstIndexOf.set(props.id, index);
     try {
       const area = readGeometry(feature.geometry, props.radius_m);
-      rows.push({ id: props.id, nameEn: props.name_en, nameKo: props.name_ko ?? null, country: props.country, ...area });
+      rows.push({ id: props.id, nameEn: props.name_en, nameKo: props.name_ko ?? null, regionEn: null, regionKo: null, country: props.country, ...area });
     } catch (error) {
       if (!(error instanceof GeometryProblem)) throw error;
       problems.push(`${label(props.id)}: ${error.message}`);
@@ -116,12 +115,6 @@ export function saveNeighbourhoods(store: Store, rows: NeighbourhoodRow[]): Prom
     await tx.neighbourhoods.replaceNeighbours(pairs);
     return { imported: rows.length, neighbourPairs: pairs.length };
   });
-}
-
-/** Loads the demo neighbourhoods into an empty table; returns how many it imported (0 if any existed). */
-export async function ensureDemoNeighbourhoods(store: Store, file = DEMO_NEIGHBOURHOODS_FILE): Promise<number> {
-  if ((await store.neighbourhoods.count()) > 0) return 0;
-  return (await importNeighbourhoods(store, readFileSync(file, 'utf8'))).imported;
 }
 
 /**
@@ -168,9 +161,9 @@ function haversineM(
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-class GeometryProblem extends Error {}
+export class GeometryProblem extends Error {}
 
-type Area = Pick<NeighbourhoodRow, 'lat' | 'lng' | 'radiusM' | 'boundary' | 'minLat' | 'maxLat' | 'minLng' | 'maxLng'>;
+export type Area = Pick<NeighbourhoodRow, 'lat' | 'lng' | 'radiusM' | 'boundary' | 'minLat' | 'maxLat' | 'minLng' | 'maxLng'>;
 
 function readGeometry(geometry: unknown, radiusM: number | undefined): Area {
   if (!isObject(geometry)) throw new GeometryProblem('has no geometry');
@@ -235,7 +228,7 @@ function readPosition(position: unknown, where: string): Position {
 }
 
 /** Centre (area-weighted centroid, holes subtracted) and bounding box of a boundary. */
-function polygonArea(polygons: MultiPolygonCoords): Area {
+export function polygonArea(polygons: MultiPolygonCoords): Area {
   let [minLat, maxLat, minLng, maxLng] = [Infinity, -Infinity, Infinity, -Infinity];
   for (const [lng, lat] of polygons.flatMap((polygon) => polygon[0])) {
     minLat = Math.min(minLat, lat);

@@ -7,6 +7,7 @@ import { createApp } from '../app.js';
 import { newSession } from '../testing/harness.js';
 import { openTestStore, query, type OpenedTestStore, type TestStore } from '../testing/test-store.js';
 import { seedDemoData } from './demo-seed.js';
+import { legacyDistricts } from './neighbourhood-setup.js';
 
 const DOMAIN_TABLES = ['listings', 'verifications', 'actor_neighbourhoods', 'neighbourhoods', 'change_counter', 'actors', 'sessions'];
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   opened = await openTestStore({ neighbourhoods: 'none' });
   store = opened.store;
   const clock = { now: () => now };
-  await seedDemoData(store, clock);
+  await seedDemoData(store, clock, { districts: legacyDistricts() });
   app = createApp({ store, clock, config: { log: () => {} } });
   ({ cookie } = await newSession(app));
 });

@@ -72,7 +72,7 @@ describe('push then pull', () => {
       priceKrw: 8000,
       category: 'furniture',
       neighbourhoodId: HOME,
-      neighbourhood: 'Sunae-dong 수내동', // the server's display name for the id the device sent
+      neighbourhood: 'Sunae 1-dong 수내1동', // the server's display name for the id the device sent
       status: 'selling',
       acceptsOffers: false,
       meetingSpot: '',
@@ -751,45 +751,44 @@ describe('pull by neighbourhood and range', () => {
     const { app } = server;
     const alice = await newSession(app);
     const phone = device();
-    const pangyo = [await listingIn('kr-bundang-pangyo'), await listingIn('kr-bundang-pangyo')];
-    await listingIn('kr-bundang-sampyeong');
+    const pangyo = [await listingIn('kr-3102375'), await listingIn('kr-3102375')];
+    await listingIn('kr-3102374');
     await listingIn(HOME);
-    await listingIn('kr-mapo-mangwon');
-    const mine = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-mapo-yeonnam' });
+    await listingIn('kr-1114069');
+    const mine = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-1114071' });
     expect((await push(app, alice.cookie, phone.clientId, [mine])).results[0].status).toBe('applied');
 
-    const visitor = await pull(app, undefined, { neighbourhood: 'kr-bundang-pangyo', range: 1 });
-    expect(visitor.scope).toEqual({ neighbourhoodId: 'kr-bundang-pangyo', range: 1 });
+    const visitor = await pull(app, undefined, { neighbourhood: 'kr-3102375', range: 1 });
+    expect(visitor.scope).toEqual({ neighbourhoodId: 'kr-3102375', range: 1 });
     expect(idsOf(visitor.changes)).toEqual(pangyo);
 
-    const own = await pull(app, alice.cookie, { neighbourhood: 'kr-bundang-pangyo', range: 1 });
+    const own = await pull(app, alice.cookie, { neighbourhood: 'kr-3102375', range: 1 });
     expect(idsOf(own.changes)).toEqual([...pangyo, (mine.args as { id: string }).id]);
   });
 
-  it('widens level by level to the neighbourhoods whose centre is within 0, 3, 6 and 10 km', async () => {
+  it('widens level by level to the dongs around: the dong, those across its borders, and one and two borders further', async () => {
     const all = await server.store.neighbourhoods.all();
     for (const place of all) await listingIn(place.id);
-    const pangyo = (await server.store.neighbourhoods.byId('kr-bundang-pangyo'))!;
+    const pangyo = (await server.store.neighbourhoods.byId('kr-3102375'))!;
+    const sets = await server.store.neighbourhoods.neighbourSets(pangyo.id);
     const reached: number[] = [];
-    for (const { level, maxKm } of RANGE_LEVELS) {
+    for (const { level } of RANGE_LEVELS) {
       const { changes } = await pullAll(server.app, undefined, 0, undefined, { neighbourhood: pangyo.id, range: level });
-      const expected = all.filter((p) => p.id === pangyo.id || (level > 1 && distanceM(p, pangyo) <= maxKm * 1000)).map((p) => p.id);
-      expect(placesOf(changes)).toEqual(new Set(expected));
-      reached.push(expected.length);
+      expect(placesOf(changes)).toEqual(new Set(sets[level]));
+      reached.push(sets[level].length);
     }
-    // Levels are cumulative; from Pangyo, 6 km already takes in all 15 Bundang dongs, and even
-    // Far does not reach Seoul or Busan.
-    expect(reached).toEqual([1, expect.any(Number), 15, 15]);
-    expect(reached[1]).toBeGreaterThan(1);
-    expect(reached[1]).toBeLessThan(15);
+    // Levels are cumulative and grow with each border crossed; even Far stays in Seongnam and its
+    // neighbours, never Seoul's Mapo or Busan.
+    expect(reached[0]).toBe(1);
+    for (let i = 1; i < reached.length; i++) expect(reached[i]).toBeGreaterThan(reached[i - 1]);
     const far = await pullAll(server.app, undefined, 0, undefined, { neighbourhood: pangyo.id, range: 4 });
-    expect([...placesOf(far.changes)].every((id) => id.startsWith('kr-bundang-'))).toBe(true);
+    expect([...placesOf(far.changes)].every((id) => !id.startsWith('kr-1114') && !id.startsWith('kr-21'))).toBe(true);
   });
 
   it('uses the default area without a neighbourhood, and the default range without a range', async () => {
     const { app } = server;
     expect((await pull(app, undefined)).scope).toEqual({ neighbourhoodId: HOME, range: 4 });
-    expect((await pull(app, undefined, { neighbourhood: 'kr-mapo-mangwon' })).scope).toEqual({ neighbourhoodId: 'kr-mapo-mangwon', range: DEFAULT_RANGE });
+    expect((await pull(app, undefined, { neighbourhood: 'kr-1114069' })).scope).toEqual({ neighbourhoodId: 'kr-1114069', range: DEFAULT_RANGE });
     expect((await pull(app, undefined, { range: 1 })).scope).toEqual({ neighbourhoodId: HOME, range: 1 });
   });
 
@@ -797,29 +796,29 @@ describe('pull by neighbourhood and range', () => {
     const { app } = server;
     const alice = await newSession(app);
     const phone = device();
-    const create = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-bundang-pangyo' });
+    const create = server.createListing(phone.nextSeq(), { neighbourhoodId: 'kr-3102375' });
     await push(app, alice.cookie, phone.clientId, [create]);
     const id = (create.args as { id: string }).id;
-    const inPangyo = await pull(app, undefined, { neighbourhood: 'kr-bundang-pangyo', range: 1 });
-    const inMapo = await pull(app, undefined, { neighbourhood: 'kr-mapo-mangwon', range: 4 });
+    const inPangyo = await pull(app, undefined, { neighbourhood: 'kr-3102375', range: 1 });
+    const inMapo = await pull(app, undefined, { neighbourhood: 'kr-1114069', range: 4 });
     expect(idsOf(inPangyo.changes)).toEqual([id]);
     expect(inMapo.changes).toEqual([]);
 
     await push(app, alice.cookie, phone.clientId, [deleteListing(phone.nextSeq(), id)]);
-    expect((await pull(app, undefined, { neighbourhood: 'kr-bundang-pangyo', range: 1, cursor: inPangyo.cursor })).changes).toEqual([
+    expect((await pull(app, undefined, { neighbourhood: 'kr-3102375', range: 1, cursor: inPangyo.cursor })).changes).toEqual([
       { op: 'delete', entity: 'listing', id },
     ]);
-    expect((await pull(app, undefined, { neighbourhood: 'kr-mapo-mangwon', range: 4, cursor: inMapo.cursor })).changes).toEqual([]);
+    expect((await pull(app, undefined, { neighbourhood: 'kr-1114069', range: 4, cursor: inMapo.cursor })).changes).toEqual([]);
   });
 
   it('pages through an area of several neighbourhoods exactly once, in change order, skipping the rest', async () => {
     const inArea: string[] = [];
     for (let i = 0; i < 12; i++) {
-      inArea.push(await listingIn('kr-bundang-pangyo'), await listingIn('kr-bundang-sampyeong'));
-      await listingIn('kr-mapo-mangwon');
-      inArea.push(await listingIn('kr-bundang-baekhyeon'));
+      inArea.push(await listingIn('kr-3102375'), await listingIn('kr-3102374'));
+      await listingIn('kr-1114069');
+      inArea.push(await listingIn('kr-3102376'));
     }
-    const { pages } = await pullAll(server.app, undefined, 0, 7, { neighbourhood: 'kr-bundang-pangyo', range: 2 });
+    const { pages } = await pullAll(server.app, undefined, 0, 7, { neighbourhood: 'kr-3102375', range: 2 });
 
     expect(pages.map((p) => p.changes.length)).toEqual([7, 7, 7, 7, 7, 1]);
     expect(pages.map((p) => p.hasMore)).toEqual([true, true, true, true, true, false]);
@@ -834,15 +833,15 @@ describe('pull by neighbourhood and range', () => {
     expect((await pull(app, undefined)).profile).toBeNull();
     const alice = await newSession(app);
     const phone = device();
-    await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq()), setNeighbourhoods(phone.nextSeq(), [HOME, 'kr-bundang-pangyo'])]);
-    expect((await pull(app, alice.cookie, { neighbourhood: 'kr-mapo-mangwon', range: 1 })).profile).toEqual({
+    await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq()), setNeighbourhoods(phone.nextSeq(), [HOME, 'kr-3102375'])]);
+    expect((await pull(app, alice.cookie, { neighbourhood: 'kr-1114069', range: 1 })).profile).toEqual({
       actorId: alice.actorId,
       nickname: alice.nickname,
       verificationCount: 1,
       lastVerifiedAt: T0,
       neighbourhoods: [
-        { id: HOME, name: 'Sunae-dong 수내동', active: true, verifiedAt: T0 },
-        { id: 'kr-bundang-pangyo', name: 'Pangyo-dong 판교동', active: false, verifiedAt: null },
+        { id: HOME, name: 'Sunae 1-dong 수내1동', active: true, verifiedAt: T0 },
+        { id: 'kr-3102375', name: 'Pangyo-dong 판교동', active: false, verifiedAt: null },
       ],
     });
   });

@@ -136,11 +136,11 @@ export function createSyncService(
    * none — the default neighbourhood at the widest range. Refuses a neighbourhood Dongne does not know.
    */
   async function areaOf(query: { neighbourhood?: string; range?: RangeLevel }): Promise<{ neighbourhoodId: string; range: RangeLevel }> {
-    const neighbourhoodId = query.neighbourhood ?? scope.defaultNeighbourhoodId;
-    if (!(await store.neighbourhoods.byId(neighbourhoodId))) {
-      throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${neighbourhoodId.slice(0, 100)}".`);
-    }
-    return { neighbourhoodId, range: query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4) };
+    const asked = query.neighbourhood ?? scope.defaultNeighbourhoodId;
+    // A retired id (a device synced before the dongs came) means the dong that replaced it.
+    const place = await store.neighbourhoods.byId(asked);
+    if (!place) throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${asked.slice(0, 100)}".`);
+    return { neighbourhoodId: place.id, range: query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4) };
   }
 
   /** Whom the person blocked, and whose listings their feed leaves out (blocked either way). */

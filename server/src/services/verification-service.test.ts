@@ -52,15 +52,15 @@ describe('verify', () => {
 
   it('judges travel from the person’s most recently taken fix, not the most recently sent one', async () => {
     // Seoul ten minutes ago; then a reading from Seoul too, taken offline ten hours ago, arrives.
-    expect((await verify(alice, 'kr-mapo-mangwon', at('kr-mapo-mangwon', T0 - 10 * MINUTE))).ok).toBe(true);
-    expect((await verify(alice, 'kr-mapo-mangwon', at('kr-mapo-mangwon', T0 - 10 * HOUR))).ok).toBe(true);
+    expect((await verify(alice, 'kr-1114069', at('kr-1114069', T0 - 10 * MINUTE))).ok).toBe(true);
+    expect((await verify(alice, 'kr-1114069', at('kr-1114069', T0 - 10 * HOUR))).ok).toBe(true);
     // Busan now is 333 km from Seoul ten minutes ago, whatever was sent last.
-    expect(await verify(alice, 'kr-haeundae-u', at('kr-haeundae-u', T0))).toMatchObject({ ok: false, code: 'location.impossible_travel' });
+    expect(await verify(alice, 'kr-2109073', at('kr-2109073', T0))).toMatchObject({ ok: false, code: 'location.impossible_travel' });
   });
 
   it('judges travel by each person’s own fixes', async () => {
-    expect((await verify(bob, 'kr-mapo-mangwon', at('kr-mapo-mangwon', T0 - 60_000))).ok).toBe(true);
-    expect((await verify(alice, 'kr-haeundae-u', at('kr-haeundae-u', T0))).ok).toBe(true);
+    expect((await verify(bob, 'kr-1114069', at('kr-1114069', T0 - 60_000))).ok).toBe(true);
+    expect((await verify(alice, 'kr-2109073', at('kr-2109073', T0))).ok).toBe(true);
   });
 
   it('refuses a reading anyone has already used, and one within a metre and a second of it', async () => {
@@ -99,14 +99,14 @@ describe('verify', () => {
   it('refuses a back-dated reading older than one accepted elsewhere since', async () => {
     // Verified in Pangyo with a reading taken two minutes ago; then a reading from Busan dated 23
     // hours ago arrives. The travel between them is possible, but the person has been in Pangyo since.
-    expect((await verify(alice, 'kr-bundang-pangyo', at('kr-bundang-pangyo', T0 - 2 * MINUTE))).ok).toBe(true);
-    const busan = await verify(alice, 'kr-haeundae-u', at('kr-haeundae-u', T0 - 23 * HOUR));
+    expect((await verify(alice, 'kr-3102375', at('kr-3102375', T0 - 2 * MINUTE))).ok).toBe(true);
+    const busan = await verify(alice, 'kr-2109073', at('kr-2109073', T0 - 23 * HOUR));
     expect(busan).toMatchObject({ ok: false, code: 'location.superseded' });
     expect(busan.ok || busan.message).toContain('before you verified in Pangyo-dong');
-    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-haeundae-u', T0)).toBe(false);
-    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-bundang-pangyo', T0)).toBe(true);
+    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-2109073', T0)).toBe(false);
+    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-3102375', T0)).toBe(true);
     // An older reading in the same place is no news: it passes.
-    expect((await verify(alice, 'kr-bundang-pangyo', at('kr-bundang-pangyo', T0 - 3 * MINUTE, { northM: 50 }))).ok).toBe(true);
+    expect((await verify(alice, 'kr-3102375', at('kr-3102375', T0 - 3 * MINUTE, { northM: 50 }))).ok).toBe(true);
   });
 
   it('writes inside the caller’s transaction, so a rejected mutation takes its verification back', async () => {
@@ -125,7 +125,7 @@ describe('hasCurrentVerification', () => {
     await verify(alice, HOME, at(HOME, T0));
     expect(await verification.hasCurrentVerification(store, alice.id, HOME, T0 + 30 * DAY)).toBe(true);
     expect(await verification.hasCurrentVerification(store, alice.id, HOME, T0 + 30 * DAY + 1)).toBe(false);
-    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-bundang-pangyo', T0)).toBe(false);
+    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-3102375', T0)).toBe(false);
     expect(await verification.hasCurrentVerification(store, bob.id, HOME, T0)).toBe(false);
   });
 
@@ -144,15 +144,15 @@ describe('hasCurrentVerification', () => {
 
   it('ends when a later reading is taken somewhere else, whichever arrived first', async () => {
     // In the order they were taken: Busan yesterday, Pangyo now.
-    await verify(alice, 'kr-haeundae-u', at('kr-haeundae-u', T0 - 23 * HOUR));
-    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-haeundae-u', T0)).toBe(true);
-    await verify(alice, 'kr-bundang-pangyo', at('kr-bundang-pangyo', T0 - 2 * MINUTE));
-    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-haeundae-u', T0)).toBe(false);
-    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-bundang-pangyo', T0)).toBe(true);
+    await verify(alice, 'kr-2109073', at('kr-2109073', T0 - 23 * HOUR));
+    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-2109073', T0)).toBe(true);
+    await verify(alice, 'kr-3102375', at('kr-3102375', T0 - 2 * MINUTE));
+    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-2109073', T0)).toBe(false);
+    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-3102375', T0)).toBe(true);
     // Back in Busan later: verified there again, and no longer in Pangyo.
-    await verify(alice, 'kr-haeundae-u', at('kr-haeundae-u', T0 + DAY), T0 + DAY);
-    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-haeundae-u', T0 + DAY)).toBe(true);
-    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-bundang-pangyo', T0 + DAY)).toBe(false);
+    await verify(alice, 'kr-2109073', at('kr-2109073', T0 + DAY), T0 + DAY);
+    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-2109073', T0 + DAY)).toBe(true);
+    expect(await verification.hasCurrentVerification(store, alice.id, 'kr-3102375', T0 + DAY)).toBe(false);
   });
 });
 
@@ -170,11 +170,11 @@ describe('profile', () => {
   });
 
   it('counts every verification, names the held neighbourhoods active first, and dates the current one', async () => {
-    await verify(alice, 'kr-bundang-pangyo', at('kr-bundang-pangyo', T0));
+    await verify(alice, 'kr-3102375', at('kr-3102375', T0));
     await verify(alice, HOME, at(HOME, T0 + DAY), T0 + DAY);
     await verify(alice, HOME, at(HOME, T0 + 2 * DAY - HOUR), T0 + 2 * DAY);
     await verify(bob, HOME, at(HOME, T0 + 3 * DAY), T0 + 3 * DAY);
-    await store.actorNeighbourhoods.set(alice.id, [HOME, 'kr-bundang-pangyo'], 'kr-bundang-pangyo', T0);
+    await store.actorNeighbourhoods.set(alice.id, [HOME, 'kr-3102375'], 'kr-3102375', T0);
 
     expect(await verification.profile(store, alice, T0 + 3 * DAY)).toEqual({
       actorId: 'alice',
@@ -183,8 +183,8 @@ describe('profile', () => {
       lastVerifiedAt: T0 + 2 * DAY - HOUR,
       neighbourhoods: [
         // Verified in Pangyo first, in Sunae since: only Sunae is current.
-        { id: 'kr-bundang-pangyo', name: 'Pangyo-dong 판교동', active: true, verifiedAt: null },
-        { id: HOME, name: 'Sunae-dong 수내동', active: false, verifiedAt: T0 + 2 * DAY - HOUR },
+        { id: 'kr-3102375', name: 'Pangyo-dong 판교동', active: true, verifiedAt: null },
+        { id: HOME, name: 'Sunae 1-dong 수내1동', active: false, verifiedAt: T0 + 2 * DAY - HOUR },
       ],
     });
     // Thirty days after that reading was taken, it no longer counts.

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { neighbourhoodLabel, searchWords, type RangeLevel } from '@dongne/shared';
 import { seededRandom, storeListings, syntheticListings } from '../../../scripts/bench-listings.js';
 import { FILTERS, RANGES, WORDS } from '../../../scripts/search-queries.js';
-import { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
+import { ensureDemoNeighbourhoods } from '../services/neighbourhood-setup.js';
 import { tempDir } from '../testing/harness.js';
 import { openTestStore, TEST_ENGINE, type OpenedTestStore } from '../testing/test-store.js';
 import { openSqliteStore, type SqliteStore } from './sqlite/sqlite-store.js';

@@ -6,7 +6,7 @@ import { openTestStore, type OpenedTestStore } from '../testing/test-store.js';
 import { DuplicateError } from './contract/duplicate-error.js';
 import type { Store } from './contract/store.js';
 
-const HOME = 'kr-bundang-sunae';
+const HOME = 'kr-3102353';
 
 let opened: OpenedTestStore;
 let store: Store;
@@ -24,7 +24,7 @@ const listing = (changeSeq: number, id = randomUUID()) => ({
   description: '',
   priceKrw: 1000,
   category: 'household',
-  neighbourhood: 'Sunae-dong 수내동',
+  neighbourhood: 'Sunae 1-dong 수내1동',
   neighbourhoodId: HOME,
   createdAt: 1,
   changeSeq,

@@ -9,7 +9,7 @@ import { DuplicateError } from './contract/duplicate-error.js';
 import type { Store } from './contract/store.js';
 import type { ConversationRecord, NewReport, NewReview } from './contract/trading.js';
 
-const HOME = 'kr-bundang-sunae';
+const HOME = 'kr-3102353';
 const THUMB = 'b'.repeat(64);
 
 let opened: OpenedTestStore;
@@ -39,7 +39,7 @@ beforeEach(async () => {
       description: '',
       priceKrw: 15_000,
       category: 'household',
-      neighbourhood: 'Sunae-dong 수내동',
+      neighbourhood: 'Sunae 1-dong 수내1동',
       neighbourhoodId: HOME,
       createdAt: 1,
       changeSeq: ++nextChange,

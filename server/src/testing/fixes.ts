@@ -2,10 +2,11 @@
 // clock says, each one distinct so the server never refuses it as a replay. Tests only.
 import type { Fix, LatLng } from '@dongne/shared';
 import type { Clock } from '../services/clock.js';
+import { legacyPlaces } from '../services/neighbourhood-setup.js';
 import type { NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
 
-/** Where test listings are unless a test says otherwise: the centre of the visitors' default area. */
-export const HOME = 'kr-bundang-sunae';
+/** Where test listings are unless a test says otherwise: Sunae 1-dong, the visitors' default area. */
+export const HOME = 'kr-3102353';
 
 /** Metres per degree of latitude on the sphere that distanceM uses. */
 const M_PER_DEG_LAT = (2 * Math.PI * 6_371_008.8) / 360;
@@ -41,7 +42,16 @@ export type FixSource = (neighbourhoodId?: string, options?: FixOptions) => Fix;
  * Travel between neighbourhoods still needs the clock moved on, as in life.
  */
 export function fixSource(places: readonly NeighbourhoodRow[], clock: Clock): FixSource {
-  const byId = new Map(places.map((place) => [place.id, place]));
+  const byId = new Map<string, LatLng>(places.map((place) => [place.id, place]));
+  // The demo's old ids, and the dongs that replaced them, stand where the circles' centres stood:
+  // inside each dong for sure, where a dong's centroid need not be (a crescent's is not).
+  const placed = new Set<string>();
+  for (const old of legacyPlaces()) {
+    if (!places.some((p) => p.id === old.dongId)) continue;
+    byId.set(old.id, old);
+    if (!placed.has(old.dongId)) byId.set(old.dongId, old);
+    placed.add(old.dongId);
+  }
   let last = -Infinity;
   let handedOut = 0;
   return (neighbourhoodId = HOME, options = {}) => {

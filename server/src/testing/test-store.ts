@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { ensureDemoNeighbourhoods } from '../services/neighbourhood-import.js';
+import { ensureDemoNeighbourhoods } from '../services/neighbourhood-setup.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import { openSqliteStore, SqliteStore } from '../store/sqlite/sqlite-store.js';
 

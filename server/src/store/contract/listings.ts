@@ -76,6 +76,10 @@ export interface ListingsRepo {
   /** Visible listings in `places` whose title or description holds every word, newest first. */
   search(words: string[], places: string[], filters: SearchFilters, limit: number): Promise<Listing[]>;
   countLive(): Promise<number>;
+  /** Every listing in the neighbourhood (deleted ones too): those a retired place's move must carry. */
+  idsIn(neighbourhoodId: string): Promise<string[]>;
+  /** Moves the listing to another neighbourhood (and its shown place name), as a change numbered `changeSeq`. */
+  moveTo(id: string, neighbourhoodId: string, neighbourhood: string, changeSeq: number): Promise<void>;
   /** Whether any listing is live: stops at the first, where countLive reads them all. */
   anyLive(): Promise<boolean>;
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { openTestStore, TEST_ENGINE, type OpenedTestStore } from '../../testing/test-store.js';
 import type { PostgresStore } from './postgres-store.js';
 
-const HOME = 'kr-bundang-sunae';
+const HOME = 'kr-3102353';
 
 describe.runIf(TEST_ENGINE === 'postgres')('PostgreSQL under concurrent writers', () => {
   let opened: OpenedTestStore;
@@ -25,7 +25,7 @@ describe.runIf(TEST_ENGINE === 'postgres')('PostgreSQL under concurrent writers'
     description: '',
     priceKrw: 1000,
     category: 'household',
-    neighbourhood: 'Sunae-dong',
+    neighbourhood: 'Sunae 1-dong',
     neighbourhoodId: HOME,
     createdAt: 1,
     changeSeq,

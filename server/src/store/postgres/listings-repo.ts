@@ -45,6 +45,12 @@ export function createListingsRepo(db: Queryable): ListingsRepo {
         [id, content.title, content.description, content.priceKrw, content.category, content.acceptsOffers, content.meetingSpot, JSON.stringify(content.photos), at, changeSeq],
       );
     },
+    async idsIn(neighbourhoodId) {
+      return (await rows<{ id: string }>(db, 'SELECT id FROM listings WHERE neighbourhood_id = $1 ORDER BY id', [neighbourhoodId])).map((r) => r.id);
+    },
+    async moveTo(id, neighbourhoodId, neighbourhood, changeSeq) {
+      await db.query('UPDATE listings SET neighbourhood_id = $2, neighbourhood = $3, change_seq = $4 WHERE id = $1', [id, neighbourhoodId, neighbourhood, changeSeq]);
+    },
     async setHidden(id, hidden, at, changeSeq) {
       await db.query('UPDATE listings SET hidden = $2, updated_at = $3, change_seq = $4 WHERE id = $1', [id, hidden, at, changeSeq]);
     },

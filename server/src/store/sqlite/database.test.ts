@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDemoNeighbourhoods } from '../../services/neighbourhood-import.js';
+import { ensureDemoNeighbourhoods } from '../../services/neighbourhood-setup.js';
 import { tempDir } from '../../testing/harness.js';
 import { migrate, openDatabase, type Db } from './database.js';
 import { openSqliteStore } from './sqlite-store.js';
@@ -147,12 +147,12 @@ describe('connection settings', () => {
       await ensureDemoNeighbourhoods(store);
       for (const id of ['a1', 'a2']) await store.actors.insert({ id, nickname: id, createdAt: 1 });
       const fix = { lat: 37.374, lng: 127.119, accuracy: 10, takenAt: 1_000 };
-      await store.verifications.record({ actorId: 'a1', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 2_000 });
+      await store.verifications.record({ actorId: 'a1', neighbourhoodId: 'kr-3102353', fix, verifiedAt: 2_000 });
       const around = { south: 37.37, north: 37.38, west: 127.11, east: 127.12 };
       expect(await store.verifications.usedNear({ from: 0, to: 1_000, ...around })).toEqual([fix]);
       expect(await store.verifications.usedNear({ from: 1_001, to: 2_000, ...around })).toEqual([]);
       expect(await store.verifications.usedNear({ from: 0, to: 1_000, ...around, south: 37.375 })).toEqual([]);
-      await expect(store.verifications.record({ actorId: 'a2', neighbourhoodId: 'kr-bundang-sunae', fix, verifiedAt: 3_000 })).rejects.toThrow(/UNIQUE/);
+      await expect(store.verifications.record({ actorId: 'a2', neighbourhoodId: 'kr-3102353', fix, verifiedAt: 3_000 })).rejects.toThrow(/UNIQUE/);
     } finally {
       await store.close();
     }

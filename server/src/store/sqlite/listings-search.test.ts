@@ -2,11 +2,11 @@
 // edits, and the pairs index filled in for listings written before it existed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ensureDemoNeighbourhoods } from '../../services/neighbourhood-import.js';
+import { ensureDemoNeighbourhoods } from '../../services/neighbourhood-setup.js';
 import { tempDir } from '../../testing/harness.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 
-const SUNAE = 'kr-bundang-sunae';
+const SUNAE = 'kr-3102353';
 let temp: ReturnType<typeof tempDir>;
 let file: string;
 let store: SqliteStore;
@@ -33,7 +33,7 @@ async function add(title: string, description = '') {
     description,
     priceKrw: 1000,
     category: 'furniture',
-    neighbourhood: 'Sunae-dong',
+    neighbourhood: 'Sunae 1-dong',
     neighbourhoodId: SUNAE,
     createdAt: ++at,
     changeSeq: await store.sync.nextChangeSeq(),

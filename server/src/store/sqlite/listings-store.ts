@@ -25,6 +25,10 @@ export function createListingsStore(db: Db) {
       accepts_offers = @acceptsOffers, meeting_spot = @meetingSpot, photos = @photos,
       edited_at = @at, updated_at = @at, change_seq = @changeSeq
     WHERE id = @id`);
+  const idsIn = db.prepare('SELECT id FROM listings WHERE neighbourhood_id = ? ORDER BY id').pluck();
+  const moveTo = db.prepare(
+    'UPDATE listings SET neighbourhood_id = @neighbourhoodId, neighbourhood = @neighbourhood, change_seq = @changeSeq WHERE id = @id',
+  );
   const setHidden = db.prepare('UPDATE listings SET hidden = @hidden, updated_at = @at, change_seq = @changeSeq WHERE id = @id');
   const bump = db.prepare('UPDATE listings SET bumped_at = @at, last_bumped_at = @at, updated_at = @at, change_seq = @changeSeq WHERE id = @id');
   const addLike = db.prepare('INSERT INTO likes (actor_id, listing_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
@@ -109,6 +113,10 @@ export function createListingsStore(db: Db) {
       update.run({ ...content, id, acceptsOffers: content.acceptsOffers ? 1 : 0, photos: JSON.stringify(content.photos), at, changeSeq });
       dropBigrams.run(id);
       addBigramsFor.run({ id, grams: bigramsOf(`${content.title}\n${content.description}`) });
+    },
+    idsIn: (neighbourhoodId: string) => idsIn.all(neighbourhoodId) as string[],
+    moveTo(id: string, neighbourhoodId: string, neighbourhood: string, changeSeq: number) {
+      moveTo.run({ id, neighbourhoodId, neighbourhood, changeSeq });
     },
     setHidden(id: string, hidden: boolean, at: number, changeSeq: number) {
       setHidden.run({ id, hidden: hidden ? 1 : 0, at, changeSeq });

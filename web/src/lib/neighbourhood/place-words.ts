@@ -27,6 +27,14 @@ export function formatDistance(metres: number, locale = intlLocale()): string {
 export { labelName, placeName } from '../i18n/place-name.js';
 
 /**
+ * Where a dong is, in the person's language ("성남시 분당구", "Bundang-gu, Seongnam-si"): many dong
+ * names repeat across Korea, so a search result needs it. Empty for a place without one.
+ */
+export function placeRegion(place: { regionEn?: string; regionKo?: string }, locale = getLocale()): string {
+  return (locale === 'ko' ? place.regionKo : place.regionEn) ?? '';
+}
+
+/**
  * A reading this precise could verify the person (the server's own bound), so it can also say
  * "you are here"; anything vaguer only says "near".
  */

@@ -26,7 +26,7 @@ const bike: DraftFields = {
   meetingSpot: 'Pangyo station exit 4',
   photos: [],
 };
-const PANGYO = 'kr-bundang-pangyo';
+const PANGYO = 'kr-3102375';
 
 /** Publishes a draft in `place` the way the app does: with a fix taken there when Publish is tapped. */
 async function publish(d: Device, fields: Partial<DraftFields> = {}, place = PANGYO, fix: Fix | undefined = server.fixAt(place)): Promise<string> {
@@ -53,7 +53,7 @@ function serverRows(id: string): number {
 }
 
 /** Listings written straight into the server's store by a seller no device knows. */
-function seedListings(count: number, place = { id: 'kr-bundang-yatap', name: 'Yatap-dong 야탑동' }): string[] {
+function seedListings(count: number, place = { id: 'kr-3102363', name: 'Yatap 3-dong 야탑3동' }): string[] {
   const sellerId = crypto.randomUUID();
   server.store.sqlite.actors.insert({ id: sellerId, nickname: 'Neighbour SEED', createdAt: T0 });
   const ids = Array.from({ length: count }, () => crypto.randomUUID());
@@ -217,13 +217,13 @@ describe('a mutation the server refuses', () => {
     const refusedId = crypto.randomUUID();
     const longTitle = 'Very long title '.repeat(8);
     const seq = (await getMeta(phone.db, 'nextSeq'))!;
-    const args = { id: refusedId, title: longTitle, priceKrw: 5000, category: 'books', description: 'Paperback', neighbourhoodId: 'kr-bundang-yatap', acceptsOffers: false, meetingSpot: '', photos: [] };
-    const fix = server.fixAt('kr-bundang-yatap');
+    const args = { id: refusedId, title: longTitle, priceKrw: 5000, category: 'books', description: 'Paperback', neighbourhoodId: 'kr-3102363', acceptsOffers: false, meetingSpot: '', photos: [] };
+    const fix = server.fixAt('kr-3102363');
     await phone.db.transaction('rw', [phone.db.outbox, phone.db.meta, phone.db.listings], async () => {
       await setMeta(phone.db, 'nextSeq', seq + 1);
       const ownerId = await currentOwner(phone.db);
       await phone.db.outbox.add({ seq, mutationId: crypto.randomUUID(), name: 'listing.create', args, createdAt: Date.now(), entityId: refusedId, fix, ownerId });
-      await phone.db.listings.put({ ...args, category: 'books', neighbourhood: 'Yatap-dong 야탑동', sellerId: ownerId, sellerName: 'You', ...NEW_LISTING_STATE, createdAt: 1, updatedAt: 1, bumpedAt: 1 });
+      await phone.db.listings.put({ ...args, category: 'books', neighbourhood: 'Yatap 3-dong 야탑3동', sellerId: ownerId, sellerName: 'You', ...NEW_LISTING_STATE, createdAt: 1, updatedAt: 1, bumpedAt: 1 });
     });
     const after = await publish(phone, { title: 'Published after it' });
 
@@ -442,7 +442,7 @@ describe('accounts on the device', () => {
     await phone.sync();
     const session = phone.cookies.get('dongne_session')!;
     await createDraft(phone.db, { title: 'Never finished' });
-    const unsent = await publish(phone, { title: 'Never sent' }, 'kr-bundang-yatap', server.fixAt('kr-bundang-yatap'));
+    const unsent = await publish(phone, { title: 'Never sent' }, 'kr-3102363', server.fixAt('kr-3102363'));
     expect(await unsyncedCount(phone.db)).toBe(1);
 
     // Signed out with no connection: the device forgets the person at once.
@@ -605,7 +605,7 @@ describe('proof of place', () => {
     expect(await phone.db.listings.get(far)).toBeUndefined();
     expect(await phone.db.drafts.get(far)).toMatchObject({
       title: 'Sent from the office',
-      rejection: { code: 'location.too_far', message: 'You were 20.0 km from Pangyo-dong when you tapped Publish.' },
+      rejection: { code: 'location.too_far', message: 'You were 20.4 km from Pangyo-dong when you tapped Publish.' },
     });
     expect(serverRows(near)).toBe(1);
   });
@@ -630,7 +630,7 @@ describe('proof of place', () => {
 });
 
 describe('choosing where to look', () => {
-  const mangwon = { id: 'kr-mapo-mangwon', name: 'Mangwon-dong 망원동' };
+  const mangwon = { id: 'kr-1114069', name: 'Mangwon 1-dong 망원1동' };
   const placeOf = (id: string): Neighbourhood => {
     const { nameEn, nameKo, country, lat, lng } = server.store.sqlite.neighbourhoods.byId(id)!;
     return { id, nameEn, nameKo, country, lat, lng };
@@ -648,7 +648,7 @@ describe('choosing where to look', () => {
 
     await phone.sync();
     expect(new Set((await feedPage(phone.db, 50)).map((l) => l.id))).toEqual(new Set(bundang));
-    expect(await getMeta(phone.db, 'defaultScope')).toEqual({ neighbourhoodId: 'kr-bundang-sunae', range: 4 });
+    expect(await getMeta(phone.db, 'defaultScope')).toEqual({ neighbourhoodId: 'kr-3102353', range: 4 });
 
     await chooseNeighbourhood(phone.db, placeOf(mangwon.id), detailVia(phone, mangwon.id));
     // At once, offline too: the feed shows the chosen area from what is cached (nothing of Seoul yet).
