@@ -20,3 +20,4 @@ export * from './text.js';
 export * from './id.js';
 export * from './live.js';
 export * from './trading/index.js';
+export * from './account-security.js';

@@ -1,0 +1,27 @@
+// Deleting an account for good: its listings and drafts are deleted (as changes, so every device
+// drops them at its next pull), its sessions, passkeys and recovery codes go, and the actor row is
+// emptied of name, password and photo. Reviews it wrote stay, without a name. The nickname is held
+// back for NICKNAME_HOLD_MS, so nobody can take it over at once and pass for the person.
+import { nicknameSkeleton } from '@dongne/shared/nickname-skeleton';
+import type { Store } from '../store/contract/store.js';
+import type { Clock } from './clock.js';
+import { proofNeeded, type CurrentSession, type SessionService } from './session-service.js';
+
+export const NICKNAME_HOLD_MS = 90 * 24 * 60 * 60_000;
+
+export function createAccountDeletion(store: Store, clock: Clock, session: SessionService) {
+  return {
+    async deleteAccount(current: CurrentSession) {
+      if (!session.isFresh(current)) throw proofNeeded();
+      const actorId = current.actor.id;
+      const now = clock.now();
+      await store.transaction(async (tx) => {
+        for (const id of await tx.listings.liveIdsBySeller(actorId)) await tx.listings.markDeleted(id, now, await tx.sync.nextChangeSeq());
+        for (const id of await tx.drafts.liveIdsByOwner(actorId)) await tx.drafts.markDeleted(id, now, await tx.sync.nextChangeSeq());
+        await tx.sessions.holdNickname(nicknameSkeleton(current.actor.nickname), now + NICKNAME_HOLD_MS);
+        await tx.sessions.anonymise(actorId, now);
+      });
+    },
+  };
+}
+export type AccountDeletion = ReturnType<typeof createAccountDeletion>;
