@@ -2,6 +2,7 @@
 // drops them at its next pull), its sessions, passkeys and recovery codes go, and the actor row is
 // emptied of name, password and photo. Reviews it wrote stay, without a name. The nickname is held
 // back for NICKNAME_HOLD_MS, so nobody can take it over at once and pass for the person.
+import { nicknameKey } from '@dongne/shared';
 import { nicknameSkeleton } from '@dongne/shared/nickname-skeleton';
 import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
@@ -18,7 +19,9 @@ export function createAccountDeletion(store: Store, clock: Clock, session: Sessi
       await store.transaction(async (tx) => {
         for (const id of await tx.listings.liveIdsBySeller(actorId)) await tx.listings.markDeleted(id, now, await tx.sync.nextChangeSeq());
         for (const id of await tx.drafts.liveIdsByOwner(actorId)) await tx.drafts.markDeleted(id, now, await tx.sync.nextChangeSeq());
-        await tx.sessions.holdNickname(nicknameSkeleton(current.actor.nickname), now + NICKNAME_HOLD_MS);
+        for (const name of [current.actor.nickname, nicknameKey(current.actor.nickname)]) {
+          await tx.sessions.holdNickname(nicknameSkeleton(name), now + NICKNAME_HOLD_MS);
+        }
         await tx.sessions.anonymise(actorId, now);
       });
     },

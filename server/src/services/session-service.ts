@@ -4,7 +4,7 @@
 // stolen cookie does not last for ever. Signing in ends the browser's previous session, and an
 // account keeps at most SESSIONS_PER_ACCOUNT (the oldest end first).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Account, Credentials } from '@dongne/shared';
+import { nicknameKey, type Account, type Credentials } from '@dongne/shared';
 import { nicknameSkeleton } from '@dongne/shared/nickname-skeleton';
 import { DuplicateError } from '../store/contract/duplicate-error.js';
 import type { Repositories, Store } from '../store/contract/store.js';
@@ -100,8 +100,10 @@ export function createSessionService(store: Store, clock: Clock, passwordCost: n
   }
 
   async function assertNicknameFree(nickname: string) {
-    if ((await store.sessions.accountByNickname(nickname)) || (await store.sessions.nicknameInUse(nicknameSkeleton(nickname), clock.now()))) {
-      throw nicknameTaken(nickname);
+    if (await store.sessions.accountByNickname(nickname)) throw nicknameTaken(nickname);
+    // As drawn, and as typed in any case: a held `jieun` keeps `JIEUN` back too.
+    for (const skeleton of new Set([nicknameSkeleton(nickname), nicknameSkeleton(nicknameKey(nickname))])) {
+      if (await store.sessions.nicknameInUse(skeleton, clock.now())) throw nicknameTaken(nickname);
     }
   }
 

@@ -57,7 +57,7 @@ export interface TestServer {
 
 /** The app over a fresh store holding the demo neighbourhoods (no listings); call close() in afterEach. */
 export async function createTestServer(
-  options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps' | 'pokeGapMs' | 'liveKeepaliveMs' | 'trustedProxies' | 'webDir'> & {
+  options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps' | 'pokeGapMs' | 'liveKeepaliveMs' | 'trustedProxies' | 'webDir' | 'passwordCost'> & {
     changes?: ChangeBus;
     /** Makes the blob store photo bytes go to, over the test's store; that store itself unless given. */
     blobs?: (store: TestStore) => BlobStore;
@@ -74,7 +74,7 @@ export async function createTestServer(
     sleep: async (ms) => void slept.push(ms),
     changes,
     blobs: blobs?.(store),
-    config: { log: (line) => logged.push(line), ...config, passwordCost: TEST_PASSWORD_COST },
+    config: { log: (line) => logged.push(line), ...config, passwordCost: config.passwordCost ?? TEST_PASSWORD_COST },
   });
   const fix = fixSource(await store.neighbourhoods.all(), clock);
   return {
