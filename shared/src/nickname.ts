@@ -4,7 +4,7 @@
 // fillers); one script, or the mixes UTS #39 calls highly restrictive (Korean with Hanja and Latin,
 // Japanese, Chinese with Bopomofo); and a right-to-left name starts with a letter, so bidirectional
 // reordering cannot make `1-אב` show as `אב-1`. Uniqueness by confusable skeleton is the server's
-// (nickname-skeleton.ts), whose data is too large for the app.
+// (server/src/services/nickname-skeleton.ts), whose data is too large for the app.
 import { z } from 'zod/mini';
 import { RIGHT_TO_LEFT_SCRIPTS, scriptsOf } from './unicode-scripts.js';
 

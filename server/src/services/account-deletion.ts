@@ -3,7 +3,7 @@
 // emptied of name, password and photo. Reviews it wrote stay, without a name. The nickname is held
 // back for NICKNAME_HOLD_MS, so nobody can take it over at once and pass for the person.
 import { nicknameKey } from '@dongne/shared';
-import { nicknameSkeleton } from '@dongne/shared/nickname-skeleton';
+import { nicknameSkeleton } from './nickname-skeleton.js';
 import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { proofNeeded, type CurrentSession, type SessionService } from './session-service.js';

@@ -18,7 +18,7 @@ afterEach(() => opened.close());
 it('fills in missing skeletons, and leaves a look-alike pair’s second without one', async () => {
   const { store } = opened;
   for (const [id, nickname] of [['a1', 'alice'], ['a2', 'Минхо'], ['a3', 'аlice']]) {
-    await store.sessions.insertAccount({ id, nickname: `tmp${id}`, createdAt: 1, passwordHash: null });
+    await store.sessions.insertAccount({ id, nickname: `tmp${id}`, skeleton: `tmp${id}`, createdAt: 1, passwordHash: null });
     // As a row from before the migration: its own name, no skeleton.
     await execute(store, `UPDATE actors SET nickname = '${nickname}', nickname_skeleton = NULL WHERE id = '${id}'`);
   }

@@ -2,7 +2,7 @@
 // 005 could not compute them in SQL). Where two older accounts already look alike, the later one
 // keeps its name but no skeleton: neither can be renamed for the person, and new accounts are
 // still kept from both by the nickname key and the first one's skeleton.
-import { nicknameSkeleton } from '@dongne/shared/nickname-skeleton';
+import { nicknameSkeleton } from './nickname-skeleton.js';
 import { DuplicateError } from '../store/contract/duplicate-error.js';
 import type { Store } from '../store/contract/store.js';
 

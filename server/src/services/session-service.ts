@@ -5,7 +5,7 @@
 // account keeps at most SESSIONS_PER_ACCOUNT (the oldest end first).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { nicknameKey, type Account, type Credentials } from '@dongne/shared';
-import { nicknameSkeleton } from '@dongne/shared/nickname-skeleton';
+import { nicknameSkeleton } from './nickname-skeleton.js';
 import { DuplicateError } from '../store/contract/duplicate-error.js';
 import type { Repositories, Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
@@ -111,7 +111,7 @@ export function createSessionService(store: Store, clock: Clock, passwordCost: n
   async function createAccount(id: string, nickname: string, passwordHash: string | null, db: Repositories = store): Promise<Actor> {
     const actor = { id, nickname, joinedAt: clock.now() };
     try {
-      await db.sessions.insertAccount({ id, nickname, createdAt: actor.joinedAt, passwordHash });
+      await db.sessions.insertAccount({ id, nickname, skeleton: nicknameSkeleton(nickname), createdAt: actor.joinedAt, passwordHash });
     } catch (error) {
       // Two sign-ups raced for the same nickname (or look-alikes) while the password was hashing.
       if (error instanceof DuplicateError) throw nicknameTaken(nickname);

@@ -13,6 +13,16 @@ export interface AccountRow {
   passwordHash: string | null;
 }
 
+export interface NewAccount {
+  id: string;
+  nickname: string;
+  /** Its confusable skeleton (services/nickname-skeleton.ts): unique among accounts. */
+  skeleton: string;
+  createdAt: number;
+  /** Null for an account that signs in with passkeys only. */
+  passwordHash: string | null;
+}
+
 export interface SessionRow {
   /** The session's public id (never the token): what a person names to end it. */
   id: string;
@@ -124,7 +134,7 @@ export interface SessionsRepo {
   /**
    * Throws DuplicateError('nickname') when the nickname's key or its confusable skeleton is taken.
    */
-  insertAccount(account: { id: string; nickname: string; createdAt: number; passwordHash: string | null }): Promise<void>;
+  insertAccount(account: NewAccount): Promise<void>;
   accountByNickname(nickname: string): Promise<AccountRow | undefined>;
   /** Whether an account's nickname or a held one has this confusable skeleton. */
   nicknameInUse(skeleton: string, now: number): Promise<boolean>;

@@ -1,6 +1,5 @@
 // Actors, accounts, sessions, passkeys, profiles and held neighbourhoods on PostgreSQL.
 import { nicknameKey } from '@dongne/shared';
-import { nicknameSkeleton } from '@dongne/shared/nickname-skeleton';
 import type {
   AccountRow,
   AccountsRepos,
@@ -83,7 +82,7 @@ export function createAccountsRepos(db: Queryable): AccountsRepos {
         try {
           await db.query(
             `INSERT INTO actors (id, nickname, nickname_key, nickname_skeleton, created_at, kind, password_hash) VALUES ($1, $2, $3, $4, $5, 'account', $6)`,
-            [account.id, account.nickname, nicknameKey(account.nickname), nicknameSkeleton(account.nickname), account.createdAt, account.passwordHash],
+            [account.id, account.nickname, nicknameKey(account.nickname), account.skeleton, account.createdAt, account.passwordHash],
           );
         } catch (error) {
           if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DuplicateError('nickname');

