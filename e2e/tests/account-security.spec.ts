@@ -15,7 +15,10 @@ test('my devices: see where I am signed in, add and remove a passkey, and sign t
   await openApp(page);
   const { cdp, authenticatorId } = await addVirtualAuthenticator(page);
   const nickname = await signUp(page);
-  const laptop = await newDevice();
+  // Another device: a Mac laptop, as its browser tells the server.
+  const laptop = await newDevice({
+    userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+  });
   await openApp(laptop);
   await signIn(laptop, nickname);
 
@@ -23,6 +26,7 @@ test('my devices: see where I am signed in, add and remove a passkey, and sign t
   const devices = page.getByTestId('my-devices');
   await expect(devices.getByTestId('device-session')).toHaveCount(2);
   await expect(devices.getByTestId('device-session').filter({ hasText: 'This device' })).toContainText('Chrome');
+  await expect(devices.getByTestId('device-session').filter({ hasNotText: 'This device' })).toContainText('Safari on macOS');
 
   // A passkey for this phone: listed with when it was added, and removable.
   await devices.getByRole('button', { name: 'Add a passkey' }).click();
@@ -43,7 +47,7 @@ test('my devices: see where I am signed in, add and remove a passkey, and sign t
 
   // And the security messages say what happened.
   await expect(page.getByTestId('security-events')).toContainText('A passkey was added');
-  await expect(page.getByTestId('security-events')).toContainText('New sign-in');
+  await expect(page.getByTestId('security-events')).toContainText('New sign-in on Safari on macOS');
 });
 
 test('change my password: the old one stops working, the new one signs me in', async ({ page }) => {
