@@ -98,7 +98,7 @@ export function createApp({
     passwordSignIn: createPasswordSignIn(store, clock, sleep, session, rateLimiter),
     passkeys: createPasskeyService(store, clock, session),
     account: createAccountService(store, clock, session, passwordCost),
-    accountDeletion: createAccountDeletion(store, clock, session),
+    accountDeletion: createAccountDeletion(store, clock, session, blobs, log),
     recoveryCodes: createRecoveryCodes(store, clock, session, rateLimiter),
     profiles: createProfileService(store, clock),
     media: createMediaService(store, clock, blobs, log),

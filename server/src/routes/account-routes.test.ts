@@ -7,6 +7,7 @@ import { apiErrorSchema, deviceSessionSchema, type DeviceSession } from '@dongne
 import { authenticationResponse, newPasskey, registrationResponse, type TestPasskey } from '../testing/authenticator.js';
 import { createTestServer, device, newSession, pull, push, sessionCookieOf, T0, type SignedUp, type TestServer } from '../testing/harness.js';
 import { query, queryValue } from '../testing/test-store.js';
+import { JPEG_3X2, sha256Hex } from '../testing/images.js';
 import { DEFAULT_PASSWORD_COST } from '../services/password.js';
 import { SESSIONS_PER_ACCOUNT } from '../services/session-service.js';
 import { NICKNAME_HOLD_MS } from '../services/account-deletion.js';
@@ -25,7 +26,14 @@ afterEach(async () => {
   await server.close();
 });
 
-async function call(method: string, path: string, { body, cookie, userAgent }: { body?: unknown; cookie?: string; userAgent?: string } = {}) {
+async function call(
+  method: string,
+  path: string,
+  { body, cookie, userAgent, raw }: { body?: unknown; cookie?: string; userAgent?: string; raw?: { bytes: Uint8Array; type: string } } = {},
+) {
+  if (raw) {
+    return server.app.request(`${ORIGIN}${path}`, { method, headers: { 'content-type': raw.type, ...(cookie ? { cookie } : {}) }, body: Buffer.from(raw.bytes) });
+  }
   return server.app.request(`${ORIGIN}${path}`, {
     method,
     headers: {
@@ -257,7 +265,11 @@ describe('deleting the account', () => {
   it('needs a fresh proof; then listings, drafts and sessions go, the nickname is held back', async () => {
     const jieun = await newSession(server.app, { nickname: 'jieun' });
     const phone = device();
-    const create = server.createListing(phone.nextSeq());
+    // A photo of hers, on the listing.
+    const photoHash = sha256Hex(JPEG_3X2);
+    const uploaded = await call('PUT', `/api/media/${photoHash}`, { cookie: jieun.cookie, body: undefined, raw: { bytes: JPEG_3X2, type: 'image/jpeg' } });
+    expect(uploaded.status, await uploaded.clone().text()).toBeLessThan(300);
+    const create = server.createListing(phone.nextSeq(), { photos: [{ full: photoHash, thumb: photoHash }] });
     expect((await push(server.app, jieun.cookie, phone.clientId, [create])).results[0]).toMatchObject({ status: 'applied' });
     const listingId = (create.args as { id: string }).id;
     const before = await pull(server.app, undefined);
@@ -271,6 +283,9 @@ describe('deleting the account', () => {
 
     expect(await alive(jieun.cookie)).toBe(false);
     expect((await signInAs(jieun)).status).toBe(401);
+    // Her photo is gone too, its bytes with it.
+    expect((await call('GET', `/api/media/${photoHash}`)).status).toBe(404);
+    expect(Number(await queryValue(server.store, 'SELECT count(*) FROM media'))).toBe(0);
     // Neighbours' devices drop the listing at their next pull.
     const after = await pull(server.app, undefined, { cursor: before.cursor });
     expect(after.changes).toContainEqual(expect.objectContaining({ op: 'delete', entity: 'listing', id: listingId }));
