@@ -21,3 +21,4 @@ export * from './id.js';
 export * from './live.js';
 export * from './trading/index.js';
 export * from './account-security.js';
+export * from './unicode-scripts.js';

@@ -1,7 +1,9 @@
 // Which new passwords Dongne refuses: ones on the common-password lists zxcvbn-ts ships, ones an
 // attacker guesses in under a million tries (its score below 2), the nickname itself, and ones made
-// only of spaces or invisible characters. The dictionaries take ~40 ms to load: loaded at the first
-// password set, not at every server start.
+// only of spaces or invisible characters. Building the dictionaries blocks the event loop for ~50 ms
+// (far longer on a busy machine): prepareAccountChecks() does it, with the nickname script checks,
+// before the server listens, so no request (nor a live channel's ping) waits behind it.
+import { scriptsOf } from '@dongne/shared';
 import { ServiceError } from './service-error.js';
 
 let checker: Promise<(password: string, userInputs: string[]) => { score: number }> | undefined;
@@ -13,6 +15,12 @@ function loadChecker() {
     return (password: string, userInputs: string[]) => zxcvbn.check(password, userInputs);
   })();
   return checker;
+}
+
+/** Loads the password dictionaries and compiles the nickname script checks, ahead of the first sign-up. */
+export async function prepareAccountChecks(): Promise<void> {
+  await loadChecker();
+  scriptsOf('a');
 }
 
 /** Throws 400 auth.weak_password when `password` is not one to keep an account behind. */

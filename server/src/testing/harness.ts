@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Fix, ListingCreateArgs, Mutation, PullResponse, PushResponse, RangeLevel } from '@dongne/shared';
 import { createApp, type AppConfig } from '../app.js';
+import { prepareAccountChecks } from '../services/password-policy.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { ChangeBus } from '../live/change-bus.js';
 import type { Clock } from '../services/clock.js';
@@ -65,6 +66,8 @@ export async function createTestServer(
 ): Promise<TestServer> {
   const { changes, blobs, ...config } = options;
   const { store, file, close } = await openTestStore();
+  // Once per test process: the first sign-up must not block the event loop mid-test.
+  await prepareAccountChecks();
   const clock = fixedClock();
   const logged: string[] = [];
   const slept: number[] = [];
