@@ -1,5 +1,5 @@
-// Fills in the confusable skeleton of accounts made before skeletons were kept (migration 022 /
-// 005 could not compute them in SQL). Where two older accounts already look alike, the later one
+// Fills in the confusable skeleton of accounts made before skeletons were kept (migration 023 /
+// 006 could not compute them in SQL). Where two older accounts already look alike, the later one
 // keeps its name but no skeleton: neither can be renamed for the person, and new accounts are
 // still kept from both by the nickname key and the first one's skeleton.
 import { nicknameSkeleton } from './nickname-skeleton.js';

@@ -1,4 +1,4 @@
--- Accounts a person can trust (issue 17), as SQLite's 022_account_security.sql: sessions a person
+-- Accounts a person can trust (issue 17), as SQLite's 023_account_security.sql: sessions a person
 -- can see and end, with the time of the last fresh proof; passkeys bound to their site; nicknames
 -- unique by confusable skeleton; held nicknames; recovery codes; security events.
 ALTER TABLE sessions ADD COLUMN id text;
