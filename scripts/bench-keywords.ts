@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { keywordKey, keywordMatches, normalizeKeyword } from '@dongne/shared';
 import { DEMO_LISTINGS } from '../server/src/services/demo-listings.js';
 import { keywordMatchesFor } from '../server/src/services/keyword-alerts.js';
-import { ensureDemoNeighbourhoods } from '../server/src/services/neighbourhood-import.js';
+import { ensureDemoNeighbourhoods } from '../server/src/services/neighbourhood-setup.js';
 import { openSqliteStore } from '../server/src/store/sqlite/sqlite-store.js';
 import { percentile, seededRandom } from './bench-listings.js';
 

@@ -36,6 +36,12 @@ for (const [size, viewport] of [
   await page.goto(`${base}/account`);
   await page.getByRole('heading', { name: say('account_join_title') }).waitFor();
   await page.screenshot({ path: `${outDir}/account-signup-${size}-${locale}.png` });
+  // Signing in with a recovery code, for a person who lost their password and passkey.
+  await page.getByRole('tab', { name: say('account_tab_existing') }).click();
+  await page.getByTestId('use-recovery-code').click();
+  await page.getByTestId('recover-form').waitFor();
+  await page.screenshot({ path: `${outDir}/account-recover-${size}-${locale}.png` });
+  await page.getByRole('tab', { name: say('account_tab_new') }).click();
   await signUpInPangyo(page, `판교이웃${size === 'phone' ? 1 : 2}${Date.now() % 1000}`);
   await page.getByTestId('verify-button').click();
   await page.getByTestId('verify-rejection').waitFor({ timeout: 10_000 }).catch(() => {});
@@ -62,6 +68,13 @@ for (const [size, viewport] of [
   await page.goto(`${base}/account`);
   await page.getByTestId('profile').waitFor();
   await page.screenshot({ path: `${outDir}/account-profile-${size}-${locale}.png` });
+  // Sign-in and security: devices, passkeys, password, recovery codes (made, then shown once).
+  await page.goto(`${base}/account/security`);
+  await page.getByTestId('my-devices').getByTestId('device-session').first().waitFor();
+  await page.screenshot({ path: `${outDir}/account-security-${size}-${locale}.png`, fullPage: true });
+  await page.getByTestId('recovery-section').getByRole('button', { name: say('security_recovery_create') }).click();
+  await page.getByTestId('recovery-codes').waitFor();
+  await page.getByTestId('recovery-section').screenshot({ path: `${outDir}/account-recovery-codes-${size}-${locale}.png` });
   await context.setOffline(true);
   await page.goto(`${base}/me`).catch(() => {});
   await page.reload().catch(() => {});

@@ -1,22 +1,5 @@
-import type { Page } from '@playwright/test';
 import { test, expect, openApp, signOut } from '../support/fixtures.js';
-
-/** A platform authenticator (like Touch ID) inside Chromium, that says yes to every request. */
-async function addVirtualAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return { cdp, authenticatorId };
-}
+import { addVirtualAuthenticator } from '../support/virtual-authenticator.js';
 
 test('create an account with a passkey, sign out, and sign back in with it', async ({ page }) => {
   await openApp(page);

@@ -1,5 +1,8 @@
 // The per-request context every route sees: the services and the actor behind the request.
-import type { Actor, SessionService } from './services/session-service.js';
+import type { Actor, CurrentSession, SessionService } from './services/session-service.js';
+import type { AccountService } from './services/account-service.js';
+import type { AccountDeletion } from './services/account-deletion.js';
+import type { RecoveryCodes } from './services/recovery-codes.js';
 import type { SyncService } from './services/sync-service.js';
 import type { NeighbourhoodService } from './services/neighbourhood-service.js';
 import type { RateLimiter } from './services/rate-limiter.js';
@@ -19,6 +22,9 @@ export interface Services {
   neighbourhoods: NeighbourhoodService;
   rateLimiter: RateLimiter;
   passkeys: PasskeyService;
+  account: AccountService;
+  accountDeletion: AccountDeletion;
+  recoveryCodes: RecoveryCodes;
   profiles: ProfileService;
   media: MediaService;
   listings: ListingService;
@@ -32,6 +38,8 @@ export interface AppEnv {
   Variables: {
     services: Services;
     actor: Actor | undefined;
+    /** The session the request's cookie names (undefined without a live one). */
+    session: CurrentSession | undefined;
     /** Who is asking, as rate limits count them (see middleware/client-address.ts). */
     clientIp: string | undefined;
   };

@@ -16,6 +16,10 @@ import { SeqGapError, ServiceError } from './services/service-error.js';
 import { createSessionService } from './services/session-service.js';
 import { DEFAULT_PASSWORD_COST } from './services/password.js';
 import { createPasskeyService } from './services/passkey-service.js';
+import { createAccountService } from './services/account-service.js';
+import { createAccountDeletion } from './services/account-deletion.js';
+import { createRecoveryCodes } from './services/recovery-codes.js';
+import { accountRoutes } from './routes/account-routes.js';
 import { createProfileService } from './services/profile-service.js';
 import { createMediaService } from './services/media-service.js';
 import type { BlobStore } from './blobs/blob-store.js';
@@ -86,12 +90,16 @@ export function createApp({
   config?: AppConfig;
 }) {
   const log = config.log ?? ((message: string) => console.error(message));
-  const session = createSessionService(store, clock, config.passwordCost ?? DEFAULT_PASSWORD_COST);
+  const passwordCost = config.passwordCost ?? DEFAULT_PASSWORD_COST;
+  const session = createSessionService(store, clock, passwordCost);
   const rateLimiter = createRateLimiter(store, clock);
   const services: Services = {
     session,
     passwordSignIn: createPasswordSignIn(store, clock, sleep, session, rateLimiter),
     passkeys: createPasskeyService(store, clock, session),
+    account: createAccountService(store, clock, session, passwordCost),
+    accountDeletion: createAccountDeletion(store, clock, session, blobs, log),
+    recoveryCodes: createRecoveryCodes(store, clock, session, rateLimiter),
     profiles: createProfileService(store, clock),
     media: createMediaService(store, clock, blobs, log),
     relyingParty: (requestUrl) => {
@@ -146,6 +154,7 @@ export function createApp({
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes());
+  app.route('/api/account', accountRoutes());
   app.route('/api/sync/live', liveRoutes(config.liveKeepaliveMs));
   app.route('/api/sync', syncRoutes());
   app.route('/api/neighbourhoods', neighbourhoodRoutes());

@@ -1,5 +1,7 @@
 // Starts Dongne: reads the environment, opens the store (the SQLite file, or PostgreSQL when
 // DONGNE_DATABASE_URL is set), seeds it on first start, and listens.
+import { fillNicknameSkeletons } from './services/nickname-skeletons.js';
+import { prepareAccountChecks } from './services/password-policy.js';
 import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -52,7 +54,11 @@ const store = await openStore();
 const changes: ChangeBus = databaseUrl ? await openPostgresChangeBus(databaseUrl) : createLocalChangeBus();
 const where = databaseUrl ? `PostgreSQL at ${new URL(databaseUrl).host}` : `data in ${dataDir}`;
 // Several instances starting together on one database seed it once.
-const seeded = await store.duringStartup(() => seedDemoData(store, systemClock));
+await prepareAccountChecks();
+const seeded = await store.duringStartup(async () => {
+  await fillNicknameSkeletons(store, (line) => console.error(line));
+  return seedDemoData(store, systemClock);
+});
 if (defaultNeighbourhoodId && !(await store.neighbourhoods.byId(defaultNeighbourhoodId))) {
   // Every visitor's first pull would fail: refuse to start instead.
   console.error(`DONGNE_DEFAULT_NEIGHBOURHOOD="${defaultNeighbourhoodId}" is not a known neighbourhood id (a dong is kr- and its 7-digit code, e.g. kr-3102353).`);

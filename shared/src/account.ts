@@ -1,26 +1,9 @@
 // Accounts: the rules for nicknames and passwords, and what the API says about the signed-in person.
 import { z } from 'zod/mini';
+import { nicknameSchema, signInNicknameSchema } from './nickname.js';
 import { noControlCharacters } from './text.js';
 
-export const NICKNAME_RULES = { min: 2, max: 20 } as const;
-
-// Only letters, numbers and . _ - : the pattern refuses control characters on its own.
-export const nicknameSchema = z.string('Choose a nickname').check(
-  z.trim(),
-  // One spelling per name: composed Hangul, ordinary (not full-width) letters.
-  z.overwrite((value) => value.normalize('NFKC')),
-  z.minLength(NICKNAME_RULES.min, `A nickname has at least ${NICKNAME_RULES.min} characters`),
-  z.maxLength(NICKNAME_RULES.max, `A nickname has at most ${NICKNAME_RULES.max} characters`),
-  z.regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'Use letters (any language), numbers, and . _ - (not at the start)'),
-);
-
-/**
- * What makes two nicknames "the same": compatibility-normalised, then lower-cased in any script.
- * Accounts are unique by it, and sign-in failures are counted by it.
- */
-export function nicknameKey(nickname: string): string {
-  return nickname.normalize('NFKC').toLowerCase();
-}
+export * from './nickname.js';
 
 export const passwordSchema = z.string('Enter a password').check(
   z.minLength(8, 'Use at least 8 characters'),
@@ -28,8 +11,15 @@ export const passwordSchema = z.string('Enter a password').check(
   noControlCharacters('A password cannot contain control characters'),
 );
 
+/** A new account's nickname and password. */
 export const credentialsSchema = z.object({ nickname: nicknameSchema, password: passwordSchema });
 export type Credentials = z.infer<typeof credentialsSchema>;
+
+/** Signing in: the nickname as it was chosen, under whichever rules were in force then. */
+export const signInCredentialsSchema = z.object({
+  nickname: signInNicknameSchema,
+  password: z.string('Enter your password').check(z.minLength(1), z.maxLength(200), noControlCharacters('A password cannot contain control characters')),
+});
 
 export const accountSchema = z.object({
   actorId: z.string(),

@@ -20,6 +20,16 @@ export const ERROR_CODES = [
   'passkey.challenge_expired',
   'passkey.not_verified',
   'passkey.unknown',
+  'passkey.already_registered',
+  'passkey.limit_reached',
+  'passkey.invalid_key',
+  'passkey.not_found',
+  'auth.reauthentication_required',
+  'auth.weak_password',
+  'auth.wrong_password',
+  'account.last_sign_in_method',
+  'session.not_found',
+  'recovery.invalid',
 
   // Sync
   'sync.seq_gap',

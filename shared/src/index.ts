@@ -22,3 +22,5 @@ export * from './text.js';
 export * from './id.js';
 export * from './live.js';
 export * from './trading/index.js';
+export * from './account-security.js';
+export * from './unicode-scripts.js';

@@ -229,9 +229,9 @@ describe('a server moved from the database to S3-compatible storage', () => {
 describe('reading through to the photos stored before', () => {
   it('finds an older photo even when the bucket refuses rather than says a key is missing (403 without s3:ListBucket)', async () => {
     const denied = new Error('AccessDenied');
-    const refusing: BlobStore = { description: 'a bucket without ListBucket', put: async () => {}, get: () => Promise.reject(denied) };
+    const refusing: BlobStore = { description: 'a bucket without ListBucket', put: async () => {}, get: () => Promise.reject(denied), delete: async () => {} };
     const older = new Uint8Array([1, 2, 3]);
-    const database: BlobStore = { description: 'the database', put: async () => {}, get: async (key) => (key === 'media/old' ? older : undefined) };
+    const database: BlobStore = { description: 'the database', put: async () => {}, get: async (key) => (key === 'media/old' ? older : undefined), delete: async () => {} };
     const blobs = readThrough(refusing, database);
     expect(await blobs.get('media/old')).toEqual(older);
     // Nowhere to be found: the bucket's failure is the answer, not "no such photo".

@@ -14,4 +14,6 @@ export interface BlobStore {
    * than a response cut off halfway.
    */
   get(key: string): Promise<Uint8Array | undefined>;
+  /** Removes the bytes under key (a deleted account's photos); a key not there is no error. */
+  delete(key: string): Promise<void>;
 }

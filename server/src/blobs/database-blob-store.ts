@@ -9,5 +9,6 @@ export function databaseBlobStore(store: Store): BlobStore {
     // The type is on the photo's own row; the bytes need nothing more.
     put: (key, bytes) => store.blobs.put(key, bytes),
     get: (key) => store.blobs.get(key),
+    delete: (key) => store.blobs.remove(key),
   };
 }

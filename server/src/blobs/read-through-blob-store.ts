@@ -6,6 +6,10 @@ export function readThrough(current: BlobStore, earlier: BlobStore): BlobStore {
   return {
     description: `${current.description} (and ${earlier.description} for photos stored before)`,
     put: (key, bytes, contentType) => current.put(key, bytes, contentType),
+    async delete(key) {
+      await current.delete(key);
+      await earlier.delete(key);
+    },
     async get(key) {
       try {
         return (await current.get(key)) ?? (await earlier.get(key));

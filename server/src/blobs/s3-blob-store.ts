@@ -2,7 +2,7 @@
 // instance stored a photo, every other reads it from the same bucket. Unless credentials are given
 // (tests do), the SDK finds them itself: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, or
 // the role of the machine it runs on.
-import { GetObjectCommand, HeadBucketCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { BlobStore } from './blob-store.js';
 
 export interface S3Settings {
@@ -43,6 +43,10 @@ export function createS3BlobStore({ endpoint, bucket, region, credentials }: S3S
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }));
     },
 
+    async delete(key) {
+      // S3 answers a delete of a missing key like any other.
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
     async get(key) {
       try {
         const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));

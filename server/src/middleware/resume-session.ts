@@ -10,6 +10,7 @@ export function resumeSession(): MiddlewareHandler<AppEnv> {
     const token = getCookie(c, SESSION_COOKIE);
     const session = await c.get('services').session.resume(token);
     c.set('actor', session?.actor);
+    c.set('session', session?.session);
     // The server extended the session: the browser's cookie must not expire before it does.
     if (session?.renewedUntil) setSessionCookie(c, { token: token!, expiresAt: session.renewedUntil });
     await next();

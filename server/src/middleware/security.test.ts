@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createApp } from '../app.js';
 import { RATE_LIMITS } from '../services/rate-limiter.js';
-import { newSession } from '../testing/harness.js';
+import { newSession, TEST_PASSWORD_COST } from '../testing/harness.js';
 import { openTestStore, queryValue, type TestStore } from '../testing/test-store.js';
 
 /** A store of the test's own, closed when the test ends. */
@@ -14,7 +14,7 @@ async function openStore(): Promise<TestStore> {
 async function setup() {
   let now = Date.UTC(2026, 10, 25, 12, 0, 30);
   const store = await openStore();
-  const app = createApp({ store, clock: { now: () => now }, config: { log: () => {} } });
+  const app = createApp({ store, clock: { now: () => now }, config: { log: () => {}, passwordCost: TEST_PASSWORD_COST } });
   return { app, store, advance: (ms: number) => (now += ms) };
 }
 
@@ -157,7 +157,7 @@ describe('push rate limit', () => {
 describe('behind a TLS proxy', () => {
   it('marks the session cookie Secure and sends HSTS when the public origin is https, though requests arrive as http', async () => {
     const store = await openStore();
-    const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {}, publicOrigin: 'https://dongne.example' } });
+    const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {}, publicOrigin: 'https://dongne.example', passwordCost: TEST_PASSWORD_COST } });
     const response = await app.request('http://internal:8080/api/auth/signup', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -170,7 +170,7 @@ describe('behind a TLS proxy', () => {
 
   it('takes the configured public origin as the site’s own: the https address people use passes, the internal one does not', async () => {
     const store = await openStore();
-    const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {}, publicOrigin: 'https://dongne.example' } });
+    const app = createApp({ store, clock: { now: () => Date.UTC(2026, 10, 25) }, config: { log: () => {}, publicOrigin: 'https://dongne.example', passwordCost: TEST_PASSWORD_COST } });
     const signUp = (nickname: string, origin: string) =>
       app.request('http://internal:8080/api/auth/signup', credentials(nickname, { origin, 'sec-fetch-site': 'same-origin' }));
     expect((await signUp('proxied', 'https://dongne.example')).status).toBe(201);

@@ -71,6 +71,7 @@ function memoryBlobs(failAfterPuts = Infinity): BlobStore & { bytes: Map<string,
       bytes.set(key, value);
     },
     get: async (key) => bytes.get(key),
+    delete: async (key) => void bytes.delete(key),
   };
 }
 

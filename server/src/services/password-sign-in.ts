@@ -8,7 +8,7 @@ import type { Store } from '../store/contract/store.js';
 import type { Clock, Sleep } from './clock.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { ServiceError } from './service-error.js';
-import type { SessionService, StartedSession } from './session-service.js';
+import type { SessionService, SignInContext, StartedSession } from './session-service.js';
 
 export const SIGN_IN_FAILURES = {
   windowMs: 15 * 60_000,
@@ -27,7 +27,7 @@ export function createPasswordSignIn(store: Store, clock: Clock, sleep: Sleep, s
 
   return {
     /** Signs in with a password from `address` (undefined: no socket, e.g. in-process requests). */
-    async signIn(credentials: Credentials, address: string | undefined): Promise<StartedSession> {
+    async signIn(credentials: Credentials, address: string | undefined, context: SignInContext = {}): Promise<StartedSession> {
       await rateLimiter.check('signIn', { ip: address });
       const nickname = nicknameKey(credentials.nickname);
       const pair = `signIn:${nickname}:${address ?? 'unknown'}`;
@@ -54,7 +54,7 @@ export function createPasswordSignIn(store: Store, clock: Clock, sleep: Sleep, s
         await sleep(Math.min(maxDelayMs, firstDelayMs * 2 ** (failedOnNickname - slowAfter)));
       }
       try {
-        const started = await session.signIn(credentials);
+        const started = await session.signIn(credentials, { address, ...context });
         await store.rateLimits.hit(`${pair}:successes`, windowStart());
         return started;
       } catch (error) {

@@ -3,8 +3,11 @@
 // hashes is configuration (tests use a cheap one) and can be raised without breaking old hashes.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-/** scrypt's N (CPU and memory cost) for new hashes unless configured: ~16 MB and tens of ms a hash. */
-export const DEFAULT_PASSWORD_COST = 16_384;
+/**
+ * scrypt's N (CPU and memory cost) for new hashes unless configured: 2^17, OWASP's recommendation
+ * (128 MB and a few hundred ms a hash). Hashes made at a lower cost are made again at the next sign-in.
+ */
+export const DEFAULT_PASSWORD_COST = 2 ** 17;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 const KEY_BYTES = 32;
@@ -28,6 +31,12 @@ export async function hashPassword(password: string, cost: number): Promise<stri
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, { N: cost, r: BLOCK_SIZE, p: PARALLELISM });
   return ['scrypt', cost, BLOCK_SIZE, PARALLELISM, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/** The cost a stored hash was made with (0 for one this code cannot read). */
+export function passwordCostOf(stored: string): number {
+  const [scheme, n] = stored.split('$');
+  return scheme === 'scrypt' ? Number(n) || 0 : 0;
 }
 
 /** Checks a password against a stored hash, at the cost stored with it. */

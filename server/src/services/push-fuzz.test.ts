@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUTATION_NAMES } from '@dongne/shared';
 import { createApp } from '../app.js';
-import { newSession } from '../testing/harness.js';
+import { newSession, TEST_PASSWORD_COST } from '../testing/harness.js';
 import { openTestStore, query, type OpenedTestStore, type TestStore } from '../testing/test-store.js';
 import { seedDemoData } from './demo-seed.js';
 import { legacyDistricts } from './neighbourhood-setup.js';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   store = opened.store;
   const clock = { now: () => now };
   await seedDemoData(store, clock, { districts: legacyDistricts() });
-  app = createApp({ store, clock, config: { log: () => {} } });
+  app = createApp({ store, clock, config: { log: () => {}, passwordCost: TEST_PASSWORD_COST } });
   ({ cookie } = await newSession(app));
 });
 afterAll(() => opened.close());

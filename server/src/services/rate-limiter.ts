@@ -9,6 +9,12 @@ export const RATE_LIMITS = {
   /** Every password sign-in attempt from an address; failures per nickname: SIGN_IN_FAILURES. */
   signIn: { windowMs: 15 * 60_000, perActor: Infinity, perIp: 50 },
   signUp: { windowMs: 60 * 60_000, perActor: Infinity, perIp: 20 },
+  /** Recovery-code sign-ins from an address; wrong codes per nickname: recovery-codes.ts. */
+  recover: { windowMs: 15 * 60_000, perActor: Infinity, perIp: 20 },
+  /** Adding passkeys: a few tries on a new phone is normal; thousands filling the disk are not. */
+  passkeyRegister: { windowMs: 60 * 60_000, perActor: 20, perIp: 60 },
+  /** Password and passkey checks before a change to the account. */
+  confirm: { windowMs: 15 * 60_000, perActor: 20, perIp: 50 },
   /** Two files (photo and thumbnail) per picture, up to ten pictures a listing; retries count too. */
   mediaUpload: { windowMs: 60 * 60_000, perActor: 300, perIp: 600 },
   /** Trying a few profile photos in a row is normal; a script rewriting one every second is not. */

@@ -6,7 +6,7 @@ import { fixedClock, T0, TEST_PASSWORD_COST, type FixedClock } from '../testing/
 import { openTestStore, query, queryValue, type OpenedTestStore, type TestStore } from '../testing/test-store.js';
 import { verifyPassword } from './password.js';
 import { ServiceError } from './service-error.js';
-import { createSessionService, SESSION_LIFETIME_MS, type SessionService } from './session-service.js';
+import { createSessionService, SESSION_ABSOLUTE_MS, SESSION_LIFETIME_MS, SESSIONS_PER_ACCOUNT, type SessionService } from './session-service.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -62,9 +62,14 @@ describe('signing up', () => {
     const started = await sessions.signUp(jieun);
     expect(await sessionRow(started.token)).toEqual({
       token_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       actor_id: started.account.actorId,
       created_at: T0,
       expires_at: T0 + SESSION_LIFETIME_MS,
+      last_seen_at: T0,
+      verified_at: T0,
+      user_agent: '',
+      address: null,
     });
     const everything = JSON.stringify([await query(store, 'SELECT * FROM actors'), await query(store, 'SELECT * FROM sessions')]);
     expect(everything).not.toContain(started.token);
@@ -147,22 +152,55 @@ describe('a session', () => {
 
     // Used the same day: nothing to write.
     clock.set(T0 + 23 * HOUR);
-    expect(await sessions.resume(token)).toEqual({ actor: expect.objectContaining({ nickname: '지은이네' }) });
+    expect(await sessions.resume(token)).toEqual({ actor: expect.objectContaining({ nickname: '지은이네' }), session: expect.anything() });
     expect((await sessionRow(token))?.expires_at).toBe(T0 + 30 * DAY);
 
     // More than a day later: another 30 days from now, which the caller puts on the cookie.
     clock.set(T0 + DAY + 1);
-    expect(await sessions.resume(token)).toEqual({ actor: expect.anything(), renewedUntil: T0 + 31 * DAY + 1 });
+    expect(await sessions.resume(token)).toEqual({ actor: expect.anything(), session: expect.anything(), renewedUntil: T0 + 31 * DAY + 1 });
     expect((await sessionRow(token))?.expires_at).toBe(T0 + 31 * DAY + 1);
     expect((await sessions.resume(token))?.renewedUntil).toBeUndefined();
 
-    // Opened every 25 days, it lasts far longer than 30: nobody is signed out while using the app.
-    for (let day = 26; day <= 126; day += 25) {
+    // Opened every 25 days, it lasts longer than 30: nobody is signed out while using the app…
+    for (const day of [26, 51]) {
       clock.set(T0 + day * DAY);
       expect((await sessions.resume(token))?.renewedUntil).toBe(T0 + (day + 30) * DAY);
     }
-    clock.advance(30 * DAY);
+    // …but never past 90 days from the sign-in, however often it is used (the cookie is told so).
+    clock.set(T0 + 76 * DAY);
+    expect((await sessions.resume(token))?.renewedUntil).toBe(T0 + SESSION_ABSOLUTE_MS);
+    clock.set(T0 + SESSION_ABSOLUTE_MS - 1);
+    expect(await sessions.resume(token)).toBeDefined();
+    clock.set(T0 + SESSION_ABSOLUTE_MS);
     expect(await sessions.resume(token)).toBeUndefined();
+    expect(await sessionRow(token)).toBeUndefined();
+  });
+
+  it('ends a session 90 days after its sign-in even if it was used the day before (absolute lifetime)', async () => {
+    const { token } = await sessions.signUp(jieun);
+    // A session created 400 days ago and used within the last 30 days: as the attack found it.
+    await store.sessions.extend(createHash('sha256').update(token).digest('hex'), T0 + 500 * DAY);
+    clock.set(T0 + 400 * DAY);
+    expect(await sessions.resume(token)).toBeUndefined();
+  });
+
+  it('keeps at most SESSIONS_PER_ACCOUNT sessions, ending the oldest first', async () => {
+    const first = await sessions.signUp(jieun);
+    const later = [];
+    for (let i = 0; i < SESSIONS_PER_ACCOUNT; i++) {
+      clock.advance(1000);
+      later.push(await sessions.signIn(jieun, { userAgent: 'Mozilla/5.0 (Linux; Android 14) Chrome/130.0' }));
+    }
+    expect(Number(await queryValue(store, 'SELECT count(*) FROM sessions'))).toBe(SESSIONS_PER_ACCOUNT);
+    expect(await sessions.resume(first.token)).toBeUndefined();
+    for (const s of later) expect(await sessions.resume(s.token)).toBeDefined();
+  });
+
+  it('ends the browser’s previous session when it signs in again (rotation)', async () => {
+    const before = await sessions.signUp(jieun);
+    const after = await sessions.signIn(jieun, { previousToken: before.token });
+    expect(await sessions.resume(before.token)).toBeUndefined();
+    expect((await sessions.resume(after.token))?.actor.nickname).toBe('지은이네');
   });
 
   it('ends at sign-out, and only that one: the account’s other devices stay signed in', async () => {

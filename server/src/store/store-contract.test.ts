@@ -100,10 +100,12 @@ describe('transactions', () => {
 describe('a broken uniqueness rule', () => {
   it('is a DuplicateError naming what exists, never the engine’s own error', async () => {
     const account = { nickname: 'Minji', createdAt: 1, passwordHash: null };
-    await store.sessions.insertAccount({ id: randomUUID(), ...account });
-    const second = store.sessions.insertAccount({ id: randomUUID(), ...account, nickname: 'MINJI' });
+    await store.sessions.insertAccount({ id: randomUUID(), ...account, skeleton: 'minji' });
+    const second = store.sessions.insertAccount({ id: randomUUID(), ...account, nickname: 'MINJI', skeleton: 'mlnjl' });
     await expect(second).rejects.toBeInstanceOf(DuplicateError);
     await expect(second).rejects.toMatchObject({ what: 'nickname' });
+    // Another spelling that looks the same (its skeleton taken): refused alike.
+    await expect(store.sessions.insertAccount({ id: randomUUID(), ...account, nickname: 'Мinji', skeleton: 'minji' })).rejects.toBeInstanceOf(DuplicateError);
   });
 });
 

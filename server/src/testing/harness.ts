@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Fix, ListingCreateArgs, Mutation, PullResponse, PushResponse, RangeLevel } from '@dongne/shared';
 import { createApp, type AppConfig } from '../app.js';
+import { prepareAccountChecks } from '../services/password-policy.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { ChangeBus } from '../live/change-bus.js';
 import type { Clock } from '../services/clock.js';
@@ -57,7 +58,7 @@ export interface TestServer {
 
 /** The app over a fresh store holding the demo neighbourhoods (no listings); call close() in afterEach. */
 export async function createTestServer(
-  options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps' | 'pokeGapMs' | 'liveKeepaliveMs' | 'trustedProxies' | 'webDir'> & {
+  options: Pick<AppConfig, 'bodyMaxBytes' | 'dailyCaps' | 'pokeGapMs' | 'liveKeepaliveMs' | 'trustedProxies' | 'webDir' | 'passwordCost'> & {
     changes?: ChangeBus;
     /** Makes the blob store photo bytes go to, over the test's store; that store itself unless given. */
     blobs?: (store: TestStore) => BlobStore;
@@ -65,6 +66,8 @@ export async function createTestServer(
 ): Promise<TestServer> {
   const { changes, blobs, ...config } = options;
   const { store, file, close } = await openTestStore();
+  // Once per test process: the first sign-up must not block the event loop mid-test.
+  await prepareAccountChecks();
   const clock = fixedClock();
   const logged: string[] = [];
   const slept: number[] = [];
@@ -74,7 +77,7 @@ export async function createTestServer(
     sleep: async (ms) => void slept.push(ms),
     changes,
     blobs: blobs?.(store),
-    config: { log: (line) => logged.push(line), ...config, passwordCost: TEST_PASSWORD_COST },
+    config: { log: (line) => logged.push(line), ...config, passwordCost: config.passwordCost ?? TEST_PASSWORD_COST },
   });
   const fix = fixSource(await store.neighbourhoods.all(), clock);
   return {

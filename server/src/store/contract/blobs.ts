@@ -5,4 +5,5 @@ export interface BlobsRepo {
   /** Stores the bytes under key; if the key is there already, its bytes are the same and stay. */
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;
+  remove(key: string): Promise<void>;
 }

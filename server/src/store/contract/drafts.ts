@@ -16,5 +16,7 @@ export interface DraftsRepo {
   save(draft: { id: string; ownerId: string; state: Uint8Array; at: number; changeSeq: number }): Promise<void>;
   /** Tombstones a live draft (its document emptied); false when there was none to tombstone. */
   markDeleted(id: string, at: number, changeSeq: number): Promise<boolean>;
+  /** The ids of an account's drafts not deleted. */
+  liveIdsByOwner(ownerId: string): Promise<string[]>;
   changesSince(ownerId: string, cursor: number, limit: number): Promise<DraftChangeRow[]>;
 }

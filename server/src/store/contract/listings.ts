@@ -51,6 +51,8 @@ export interface ListingsRepo {
   bump(id: string, at: number, changeSeq: number): Promise<void>;
   setStatus(id: string, status: string, at: number, changeSeq: number): Promise<void>;
   markDeleted(id: string, at: number, changeSeq: number): Promise<void>;
+  /** The ids of a seller's listings not deleted (hidden ones included). */
+  liveIdsBySeller(sellerId: string): Promise<string[]>;
   /** Adds or removes `actorId`'s like; true when that changed anything. */
   setLiked(actorId: string, id: string, liked: boolean, at: number): Promise<boolean>;
   /** Sets the listing's like count from its likes, as a change numbered `changeSeq`. */

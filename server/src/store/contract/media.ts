@@ -19,4 +19,10 @@ export interface MediaRepo {
   info(hash: string): Promise<MediaInfo | undefined>;
   /** The given hashes the server has no photo for, each once, in the order given. */
   missing(hashes: readonly string[]): Promise<string[]>;
+  /**
+   * Forgets the photos an account uploaded that no other seller's live listing shows (bytes are
+   * content-addressed: someone else may have sent the same ones); answers their hashes, whose bytes
+   * the caller removes from the blob store.
+   */
+  removeUploadedBy(uploaderId: string): Promise<string[]>;
 }

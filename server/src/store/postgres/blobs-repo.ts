@@ -11,6 +11,9 @@ export function createBlobsRepo(db: Queryable): BlobsRepo {
         Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       ]);
     },
+    async remove(key) {
+      await db.query('DELETE FROM blobs WHERE key = $1', [key]);
+    },
     async get(key) {
       const r = await row<{ bytes: Buffer }>(db, 'SELECT bytes FROM blobs WHERE key = $1', [key]);
       return r && new Uint8Array(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);

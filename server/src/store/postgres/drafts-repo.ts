@@ -15,6 +15,7 @@ export function createDraftsRepo(db: Queryable): DraftsRepo {
         [draft.id, draft.ownerId, Buffer.from(draft.state), draft.at, draft.changeSeq],
       );
     },
+    liveIdsByOwner: async (ownerId) => (await rows<{ id: string }>(db, 'SELECT id FROM drafts WHERE owner_id = $1 AND deleted_at IS NULL', [ownerId])).map((r) => r.id),
     async markDeleted(id, at, changeSeq) {
       return (
         (await changed(db, `UPDATE drafts SET deleted_at = $2, updated_at = $2, state = '\\x'::bytea, change_seq = $3 WHERE id = $1 AND deleted_at IS NULL`, [

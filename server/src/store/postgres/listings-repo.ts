@@ -63,6 +63,7 @@ export function createListingsRepo(db: Queryable): ListingsRepo {
     async markDeleted(id, at, changeSeq) {
       await db.query('UPDATE listings SET deleted_at = $2, updated_at = $2, change_seq = $3 WHERE id = $1', [id, at, changeSeq]);
     },
+    liveIdsBySeller: async (sellerId) => (await rows<{ id: string }>(db, 'SELECT id FROM listings WHERE seller_id = $1 AND deleted_at IS NULL', [sellerId])).map((r) => r.id),
     async setLiked(actorId, id, liked, at) {
       return liked
         ? (await changed(db, 'INSERT INTO likes (actor_id, listing_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [actorId, id, at])) > 0

@@ -17,6 +17,16 @@ export function createMediaRepo(db: Queryable): MediaRepo {
     async storedBy(uploaderId) {
       return (await row<{ n: number }>(db, 'SELECT coalesce(sum(size), 0)::bigint AS n FROM media WHERE uploader_id = $1', [uploaderId]))!.n;
     },
+    async removeUploadedBy(uploaderId) {
+      const removed = await rows<{ hash: string }>(
+        db,
+        `DELETE FROM media m WHERE uploader_id = $1 AND NOT EXISTS (
+           SELECT 1 FROM listings l WHERE l.seller_id <> m.uploader_id AND l.deleted_at IS NULL AND position(m.hash in l.photos) > 0)
+         RETURNING hash`,
+        [uploaderId],
+      );
+      return removed.map((r) => r.hash);
+    },
     info: (hash) => row<MediaInfo>(db, 'SELECT hash, type, width, height, size FROM media WHERE hash = $1', [hash]),
     async missing(hashes) {
       const unique = [...new Set(hashes)];

@@ -20,6 +20,7 @@ export function createDraftsStore(db: Db) {
   const markDeleted = db.prepare(`
     UPDATE drafts SET deleted_at = @at, updated_at = @at, state = x'', change_seq = @changeSeq
     WHERE id = @id AND deleted_at IS NULL`);
+  const liveIdsByOwner = db.prepare('SELECT id FROM drafts WHERE owner_id = ? AND deleted_at IS NULL').pluck();
   const changesSince = db.prepare('SELECT * FROM drafts WHERE owner_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?');
 
   return {
@@ -32,6 +33,7 @@ export function createDraftsStore(db: Db) {
     },
     /** Tombstones a live draft; returns whether there was one. */
     markDeleted: (id: string, at: number, changeSeq: number) => markDeleted.run({ id, at, changeSeq }).changes === 1,
+    liveIdsByOwner: (ownerId: string) => liveIdsByOwner.all(ownerId) as string[],
     changesSince(ownerId: string, cursor: number, limit: number): DraftChangeRow[] {
       return (changesSince.all(ownerId, cursor, limit) as DraftRow[]).map((row) =>
         row.deleted_at === null

@@ -54,6 +54,7 @@ export function createListingsStore(db: Db) {
   const markDeleted = db.prepare(
     'UPDATE listings SET deleted_at = @at, updated_at = @at, change_seq = @changeSeq WHERE id = @id',
   );
+  const liveIdsBySeller = db.prepare('SELECT id FROM listings WHERE seller_id = ? AND deleted_at IS NULL').pluck();
   const countLive = db.prepare('SELECT count(*) FROM listings WHERE deleted_at IS NULL').pluck();
   const anyLive = db.prepare('SELECT EXISTS (SELECT 1 FROM listings WHERE deleted_at IS NULL)').pluck();
   // One index lookup per place (listings_by_place_change, read backwards), however many listings it has.
@@ -149,6 +150,7 @@ export function createListingsStore(db: Db) {
     markDeleted(id: string, at: number, changeSeq: number) {
       markDeleted.run({ id, at, changeSeq });
     },
+    liveIdsBySeller: (sellerId: string) => liveIdsBySeller.all(sellerId) as string[],
     /**
      * Changes after `cursor` to listings in any of `places` or sold by `sellerId`, oldest first.
      * One index range scan per place (and one for the seller), merged: each scan stops after `limit`

@@ -10,6 +10,13 @@ export function createMediaStore(db: Db) {
     VALUES (@hash, @type, @size, @width, @height, @uploaderId, @createdAt)
     ON CONFLICT (hash) DO NOTHING`);
   const info = db.prepare('SELECT hash, type, width, height, size FROM media WHERE hash = ?');
+  const unshared = db
+    .prepare(
+      `SELECT hash FROM media m WHERE uploader_id = ? AND NOT EXISTS (
+         SELECT 1 FROM listings l WHERE l.seller_id <> m.uploader_id AND l.deleted_at IS NULL AND instr(l.photos, m.hash) > 0)`,
+    )
+    .pluck();
+  const removeOne = db.prepare('DELETE FROM media WHERE hash = ?');
   const storedBy = db.prepare('SELECT coalesce(sum(size), 0) FROM media WHERE uploader_id = ?').pluck();
   const missing = db
     .prepare(
@@ -25,6 +32,11 @@ export function createMediaStore(db: Db) {
     },
     /** The photo bytes an account has stored, in all. */
     storedBy: (uploaderId: string) => storedBy.get(uploaderId) as number,
+    removeUploadedBy(uploaderId: string): string[] {
+      const hashes = unshared.all(uploaderId) as string[];
+      for (const hash of hashes) removeOne.run(hash);
+      return hashes;
+    },
     /** What is known about a photo, without reading its bytes. */
     info: (hash: string) => info.get(hash) as MediaInfo | undefined,
     /** The given hashes the server has no photo for, each once, in the order given. */

@@ -10,7 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-const account = (id: string, nickname: string) => ({ id, nickname, createdAt: 0, passwordHash: null });
+const account = (id: string, nickname: string) => ({ id, nickname, skeleton: `${nickname}-skeleton`, createdAt: 0, passwordHash: null });
 
 describe('accounts', () => {
   it('raises DuplicateError for a nickname whose key is taken, and keeps the first account', async () => {

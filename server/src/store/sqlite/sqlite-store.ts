@@ -20,6 +20,8 @@ import { createPasskeysStore } from './passkeys-store.js';
 import { createProfilesStore } from './profiles-store.js';
 import { createRateLimitsStore } from './rate-limits-store.js';
 import { createSessionsStore } from './sessions-store.js';
+import { createRecoveryCodesStore } from './recovery-codes-store.js';
+import { createSecurityEventsStore } from './security-events-store.js';
 import { createSyncStore } from './sync-store.js';
 import { createVerificationsStore } from './verifications-store.js';
 import { createConversationsStore } from './conversations-store.js';
@@ -50,6 +52,8 @@ function createRepositories(db: Db) {
     rateLimits: createRateLimitsStore(db),
     sessions: createSessionsStore(db),
     passkeys: createPasskeysStore(db),
+    recoveryCodes: createRecoveryCodesStore(db),
+    securityEvents: createSecurityEventsStore(db),
     profiles: createProfilesStore(db),
     media: createMediaStore(db),
     blobs: createBlobsStore(db),

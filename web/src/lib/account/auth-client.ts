@@ -1,6 +1,6 @@
 // Talks to /api/auth and records the outcome on this device. What goes wrong is said in the
 // person's language: a field's problem by its rule, a refusal by the server's code.
-import { accountSchema, credentialsSchema, type Account, type Credentials } from '@dongne/shared';
+import { accountSchema, credentialsSchema, signInCredentialsSchema, type Account, type Credentials } from '@dongne/shared';
 import { api as browserApi, ApiOffline, ApiRefusal, jsonBody, type ApiClient } from '../api/api-client.js';
 import { signedIn, signOutLocally } from '../db/account.js';
 import type { DongneDb } from '../db/db.js';
@@ -9,7 +9,8 @@ import { m } from '../paraglide/messages.js';
 import { notifyLocalMutation } from '../sync/outbox.js';
 import { describeFieldIssue, issueField, type AuthField, type FieldIssue } from './field-issues.js';
 
-export type AuthResult = { ok: true } | { ok: false; message: string; field?: AuthField };
+/** `code`: the server's refusal code, when it refused. */
+export type AuthResult = { ok: true } | { ok: false; message: string; field?: AuthField; code?: string };
 
 /** Refusals that are about one field of the form, so that field is marked. */
 const FIELD_OF_CODE: Record<string, AuthField> = { 'auth.nickname_taken': 'nickname' };
@@ -19,7 +20,7 @@ export function refusedResult(refusal: ApiRefusal): AuthResult {
   if (!refusal.fromServer) return { ok: false, message: m.account_no_answer() };
   const issue = refusal.issues[0];
   const field = issue ? issueField({ path: [issue.path] }) : FIELD_OF_CODE[refusal.code];
-  return { ok: false, message: refusalMessage(refusal.code), field };
+  return { ok: false, message: refusalMessage(refusal.code), field, code: refusal.code };
 }
 
 /** The first problem zod found, in words, on the field it is about. */
@@ -35,7 +36,8 @@ export async function authenticate(
   credentials: Credentials,
   api: ApiClient = browserApi,
 ): Promise<AuthResult> {
-  const checked = credentialsSchema.safeParse(credentials);
+  // Signing in takes any nickname made under earlier rules; a new account meets today's.
+  const checked = (mode === 'signup' ? credentialsSchema : signInCredentialsSchema).safeParse(credentials);
   if (!checked.success) return invalidResult(checked.error.issues as readonly FieldIssue[]);
   let account: Account;
   try {

@@ -145,6 +145,20 @@ describe('signing out', () => {
     expect((await feedPage(db, 10)).map((l) => l.id)).toEqual([pulled.id]);
   });
 
+  it('offline too, removes the seller’s own hidden listings, which only they may see (hole 7)', async () => {
+    await signedIn(db, minji);
+    const hidden = serverListing({ neighbourhoodId: SUNAE, sellerId: 'minji-id', sellerName: 'minji', hidden: true });
+    const shown = serverListing({ neighbourhoodId: SUNAE, sellerId: 'minji-id', sellerName: 'minji' });
+    const othersHidden = serverListing({ neighbourhoodId: SUNAE, sellerId: 'jun-id', sellerName: 'jun', hidden: true });
+    await db.listings.bulkPut([hidden, shown, othersHidden]);
+
+    await signOutLocally(db, { toldServer: false });
+    expect(await db.listings.get(hidden.id)).toBeUndefined();
+    expect(await db.listings.get(shown.id)).toBeDefined();
+    // Not hers to remove: another account's rows wait for that account, as its drafts do.
+    expect(await db.listings.get(othersHidden.id)).toBeDefined();
+  });
+
   it('offline remembers to tell the server at the next sync', async () => {
     await signedIn(db, minji);
     await signOutLocally(db, { toldServer: false });

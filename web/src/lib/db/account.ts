@@ -46,6 +46,16 @@ async function withdrawPending(db: DongneDb, owner: string): Promise<void> {
   await setMeta(db, 'cursor', 0);
 }
 
+/**
+ * Removes the listings only their seller may see (hidden ones): after sign-out, offline, the next
+ * person at this device must not find them on the listing page or the profile. They come back with
+ * the seller's next sign-in, which pulls from the start.
+ */
+async function forgetOwnListingsOnlyTheySee(db: DongneDb, owner: string): Promise<void> {
+  if (!owner) return;
+  await db.listings.where('sellerId').equals(owner).filter((listing) => listing.hidden).delete();
+}
+
 /** Records a sign-in, and gives the account what was written here while signed out. */
 export async function signedIn(db: DongneDb, account: Account): Promise<void> {
   await db.transaction('rw', [...db.replicaTables, db.photos], async () => {
@@ -53,6 +63,7 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
     if (previous && previous !== account.actorId) {
       // Someone else's session had expired: their work stays on the device, hidden, until they return.
       await withdrawPending(db, previous);
+      await forgetOwnListingsOnlyTheySee(db, previous);
       for (const key of PERSONAL_META) await db.meta.delete(key);
       // Their conversations come back with their next pull from the start; unsent messages wait in the outbox.
       await forgetChats(db);
@@ -89,6 +100,7 @@ export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer:
   await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings, db.photos, db.conversations, db.messages, db.notifications], async () => {
     const owner = await currentOwner(db);
     await withdrawPending(db, owner);
+    await forgetOwnListingsOnlyTheySee(db, owner);
     await forgetChats(db);
     await db.drafts.where('ownerId').equals(owner).delete();
     // Their photos too: published ones are on the server for anyone to load again.

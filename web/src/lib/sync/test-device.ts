@@ -4,7 +4,17 @@
 // up, in and out through the app's own auth client.
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { Credentials } from '@dongne/shared';
-import { createApp, ensureDemoNeighbourhoods, fixSource, openSqliteStore, T0, type FixSource, type SqliteStore } from '@dongne/server/testing';
+import {
+  createApp,
+  ensureDemoNeighbourhoods,
+  fixSource,
+  openSqliteStore,
+  prepareAccountChecks,
+  T0,
+  TEST_PASSWORD_COST,
+  type FixSource,
+  type SqliteStore,
+} from '@dongne/server/testing';
 import { authenticate, signOut, type AuthResult } from '../account/auth-client.js';
 import { createApiClient } from '../api/api-client.js';
 import { DongneDb } from '../db/db.js';
@@ -35,7 +45,10 @@ export async function createTestServer(): Promise<TestServer> {
   let now = T0;
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
   const logged: string[] = [];
-  const app = createApp({ store, clock, config: { log: (line) => logged.push(line) } });
+  // Once per test process, before any test's clock runs: the first sign-up must not pay for it.
+  await prepareAccountChecks();
+  // scrypt at its cheapest: these accounts guard nothing, and the production cost takes ~0.3 s a hash.
+  const app = createApp({ store, clock, config: { log: (line) => logged.push(line), passwordCost: TEST_PASSWORD_COST } });
   return { app, store, clock, logged, fixAt: fixSource(await store.neighbourhoods.all(), clock), close: () => store.close() };
 }
 
