@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorSchema, deviceSessionSchema, type DeviceSession } from '@dongne/shared';
 import { authenticationResponse, newPasskey, registrationResponse, type TestPasskey } from '../testing/authenticator.js';
 import { createTestServer, device, newSession, pull, push, sessionCookieOf, T0, type SignedUp, type TestServer } from '../testing/harness.js';
+import { HOME } from '../testing/fixes.js';
 import { query, queryValue } from '../testing/test-store.js';
 import { JPEG_3X2, sha256Hex } from '../testing/images.js';
 import { DEFAULT_PASSWORD_COST } from '../services/password.js';
@@ -294,6 +295,24 @@ describe('deleting the account', () => {
     await expectError(await signUp('JIEUN'), 409, 'auth.nickname_taken');
     server.clock.advance(NICKNAME_HOLD_MS + MINUTE);
     expect((await signUp('jieun')).status).toBe(201);
+  });
+
+  it('takes her keyword alerts and notifications with it, so nothing more is made for nobody', async () => {
+    const mina = await newSession(server.app, { nickname: 'mina' });
+    const seller = await newSession(server.app, { nickname: 'seller' });
+    const minaPhone = device();
+    const sellerPhone = device();
+    const act = (who: SignedUp, phone: ReturnType<typeof device>, name: string, args: unknown) =>
+      push(server.app, who.cookie, phone.clientId, [{ mutationId: crypto.randomUUID(), seq: phone.nextSeq(), name, args, createdAt: T0 }]);
+    await act(mina, minaPhone, 'neighbourhood.set', { held: [HOME], active: HOME });
+    await act(mina, minaPhone, 'keyword.add', { keyword: 'lamp' });
+    await push(server.app, seller.cookie, sellerPhone.clientId, [server.createListing(sellerPhone.nextSeq(), { title: 'Desk lamp' })]);
+    expect(Number(await queryValue(server.store, 'SELECT count(*) FROM notifications'))).toBe(1);
+
+    expect((await call('DELETE', '/api/account', { cookie: mina.cookie })).status).toBe(204);
+    await push(server.app, seller.cookie, sellerPhone.clientId, [server.createListing(sellerPhone.nextSeq(), { title: 'Floor lamp' })]);
+    expect(Number(await queryValue(server.store, 'SELECT count(*) FROM keywords'))).toBe(0);
+    expect(Number(await queryValue(server.store, 'SELECT count(*) FROM notifications'))).toBe(0);
   });
 });
 

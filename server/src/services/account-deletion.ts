@@ -1,6 +1,6 @@
 // Deleting an account for good: its listings and drafts are deleted (as changes, so every device
 // drops them at its next pull), its photos, sessions, passkeys and recovery codes go, and the actor row is
-// emptied of name, password and photo. Reviews it wrote stay, without a name. The nickname is held
+// emptied of name, password and photo; its keyword alerts and notifications go. Reviews it wrote stay, without a name. The nickname is held
 // back for NICKNAME_HOLD_MS, so nobody can take it over at once and pass for the person.
 import { nicknameKey } from '@dongne/shared';
 import { nicknameSkeleton } from './nickname-skeleton.js';
@@ -25,6 +25,9 @@ export function createAccountDeletion(store: Store, clock: Clock, session: Sessi
           await tx.sessions.holdNickname(nicknameSkeleton(name), now + NICKNAME_HOLD_MS);
         }
         await tx.sessions.anonymise(actorId, now);
+        // Nothing is told to nobody: its keyword alerts stop, and what they brought goes.
+        await tx.keywords.removeAllOf(actorId);
+        await tx.notifications.removeAllOf(actorId);
         return tx.media.removeUploadedBy(actorId);
       });
       // After the commit: bytes may live outside the database (S3). One that fails to go is only

@@ -9,6 +9,8 @@ export interface KeywordsRepo {
   add(actorId: string, keyword: string, key: string, at: number): Promise<boolean>;
   /** False when the person did not keep it. */
   remove(actorId: string, keyword: string): Promise<boolean>;
+  /** Forgets every keyword the person kept (their account is being deleted). */
+  removeAllOf(actorId: string): Promise<void>;
   /** Every keyword filed under one of `keys` kept by someone who holds one of `places`, and whose it is. */
   filedUnder(keys: string[], places: string[]): Promise<{ actorId: string; keyword: string }[]>;
 }
@@ -28,6 +30,8 @@ export interface NotificationsRepo {
   insert(notification: NewNotification, changeSeq: number): Promise<boolean>;
   /** Marks one of the person's notifications read; false if it is not theirs or was read already. */
   markRead(actorId: string, id: string, at: number, changeSeq: number): Promise<boolean>;
+  /** Forgets every notification the person was sent (their account is being deleted). */
+  removeAllOf(actorId: string): Promise<void>;
   /** The person's notifications made or changed after `cursor`, oldest change first. */
   changesFor(actorId: string, cursor: number, limit: number): Promise<{ changeSeq: number; row: Notification }[]>;
 }

@@ -19,6 +19,9 @@ export function createKeywordsRepo(db: Queryable): KeywordsRepo {
     async remove(actorId, keyword) {
       return (await changed(db, 'DELETE FROM keywords WHERE actor_id = $1 AND keyword = $2', [actorId, keyword])) === 1;
     },
+    async removeAllOf(actorId) {
+      await changed(db, 'DELETE FROM keywords WHERE actor_id = $1', [actorId]);
+    },
     async filedUnder(keys, places) {
       return rows<{ actorId: string; keyword: string }>(
         db,
@@ -47,6 +50,9 @@ export function createNotificationsRepo(db: Queryable): NotificationsRepo {
       return (
         (await changed(db, 'UPDATE notifications SET read_at = $1, change_seq = $2 WHERE id = $3 AND actor_id = $4 AND read_at IS NULL', [at, changeSeq, id, actorId])) === 1
       );
+    },
+    async removeAllOf(actorId) {
+      await changed(db, 'DELETE FROM notifications WHERE actor_id = $1', [actorId]);
     },
     async changesFor(actorId, cursor, limit) {
       const found = await rows<NotificationDbRow>(db, 'SELECT * FROM notifications WHERE actor_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT $3', [actorId, cursor, limit]);

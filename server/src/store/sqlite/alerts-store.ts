@@ -7,6 +7,7 @@ export function createKeywordsStore(db: Db) {
   const of = db.prepare('SELECT keyword FROM keywords WHERE actor_id = ? ORDER BY keyword').pluck();
   const add = db.prepare('INSERT INTO keywords (actor_id, keyword, match_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const remove = db.prepare('DELETE FROM keywords WHERE actor_id = ? AND keyword = ?');
+  const removeAllOf = db.prepare('DELETE FROM keywords WHERE actor_id = ?');
   // The keys and places travel as JSON arrays: a listing's text holds a few hundred keys. CROSS
   // JOIN keeps SQLite from starting at the places, which would read every person who holds one.
   const filedUnder = db.prepare(`
@@ -17,6 +18,7 @@ export function createKeywordsStore(db: Db) {
     of: (actorId: string) => of.all(actorId) as string[],
     add: (actorId: string, keyword: string, key: string, at: number) => add.run(actorId, keyword, key, at).changes === 1,
     remove: (actorId: string, keyword: string) => remove.run(actorId, keyword).changes === 1,
+    removeAllOf: (actorId: string) => void removeAllOf.run(actorId),
     filedUnder: (keys: string[], places: string[]) => filedUnder.all(JSON.stringify(keys), JSON.stringify(places)) as { actorId: string; keyword: string }[],
   };
 }
@@ -27,10 +29,12 @@ export function createNotificationsStore(db: Db) {
     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING`);
   const markRead = db.prepare('UPDATE notifications SET read_at = ?, change_seq = ? WHERE id = ? AND actor_id = ? AND read_at IS NULL');
   const changesFor = db.prepare('SELECT * FROM notifications WHERE actor_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?');
+  const removeAllOf = db.prepare('DELETE FROM notifications WHERE actor_id = ?');
   return {
     insert: (n: NewNotification, changeSeq: number) =>
       insert.run(n.id, n.actorId, n.kind, n.subjectId, n.title, n.keyword, n.createdAt, changeSeq).changes === 1,
     markRead: (actorId: string, id: string, at: number, changeSeq: number) => markRead.run(at, changeSeq, id, actorId).changes === 1,
+    removeAllOf: (actorId: string) => void removeAllOf.run(actorId),
     changesFor: (actorId: string, cursor: number, limit: number) =>
       (changesFor.all(actorId, cursor, limit) as NotificationDbRow[]).map((row) => ({ changeSeq: row.change_seq, row: toNotification(row) })),
   };
