@@ -6,8 +6,9 @@ import { CHROMIUM_LAUNCH } from './support/chromium.js';
 
 export default defineConfig<{ engine: 'sqlite' | 'postgres' }>({
   testDir: './tests',
-  // A PostgreSQL cluster for the run, when the postgres project runs.
-  globalSetup: './support/postgres-global-setup.ts',
+  // A data directory the servers start from (every dong imported once), and a PostgreSQL cluster
+  // for the run when the postgres project runs.
+  globalSetup: './support/global-setup.ts',
   // Bounds, not waits: every step waits for what the person would see and goes on the moment it
   // holds. They are generous because a 2-core machine busy with other work runs a step several times
   // slower than an idle one (a sign-up that takes half a second here has taken over 10 s there);

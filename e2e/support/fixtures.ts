@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { startServer, type DongneServer } from './server.js';
 import { skipFirstRun } from './first-run.js';
-import { POSTGRES_URL_ENV } from './postgres-global-setup.js';
+import { POSTGRES_URL_ENV } from './global-setup.js';
 
 export const test = base.extend<{
   /** The store the server runs on: its embedded SQLite file, or a database of its own on the run's PostgreSQL cluster. */
@@ -47,7 +47,7 @@ export { expect };
 /** A new, empty database on the cluster the global setup started; the server migrates it. */
 async function createDatabase(): Promise<string> {
   const clusterUrl = process.env[POSTGRES_URL_ENV];
-  if (!clusterUrl) throw new Error(`${POSTGRES_URL_ENV} is not set: the postgres project needs e2e/support/postgres-global-setup.ts`);
+  if (!clusterUrl) throw new Error(`${POSTGRES_URL_ENV} is not set: the postgres project needs e2e/support/global-setup.ts`);
   const name = `e2e_${randomUUID().replaceAll('-', '')}`;
   const client = new pg.Client({ connectionString: clusterUrl });
   await client.connect();

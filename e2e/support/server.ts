@@ -1,7 +1,7 @@
 // Starts the real Dongne server (server/src/main.ts, compiled once per process) on a free port and
 // a temp SQLite directory, and can kill it hard and start it again on the same file and port.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -92,10 +92,26 @@ export interface DongneServer {
   dispose(): Promise<void>;
 }
 
+/**
+ * Set by the journeys' global setup: a data directory whose SQLite database already holds every
+ * dong of Korea and the demo data. A server's first start imports the 3,504 dongs (1–3 s); each
+ * journey's server starts from a copy of one that did, once per run.
+ */
+export const DATA_TEMPLATE_ENV = 'DONGNE_E2E_DATA_TEMPLATE';
+
+/** Starts a server once, on a data directory of its own, and keeps that directory as the template. */
+export async function makeDataTemplate(): Promise<{ dir: string; remove(): void }> {
+  const server = await startServer();
+  await server.stop();
+  return { dir: server.dataDir, remove: () => rmSync(server.dataDir, { recursive: true, force: true }) };
+}
+
 /** `env`: more settings for the server process, e.g. DONGNE_DATABASE_URL to run it on PostgreSQL. */
 export async function startServer(options: { webDir?: string; env?: Record<string, string> } = {}): Promise<DongneServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'dongne-e2e-'));
+  const template = options.env?.DONGNE_DATABASE_URL ? undefined : process.env[DATA_TEMPLATE_ENV];
+  if (template) cpSync(template, dataDir, { recursive: true });
   const webDir = options.webDir ?? BUILT_WEB;
   let child: ChildProcess | undefined;
 

@@ -8,14 +8,14 @@ test('a keyword saved, a neighbour lists a match, the alert arrives in the inbox
   const buyer = await newDevice();
   await openApp(buyer, server.url);
   await signUp(buyer);
-  await chooseNeighbourhood(buyer, 'Sunae', 'Sunae-dong');
+  await chooseNeighbourhood(buyer, 'Sunae', 'Sunae 1-dong');
 
   await test.step('keywords are saved from the bell, one of them with no connection', async () => {
     await buyer.getByTestId('bell').click();
     await expect(buyer.getByRole('heading', { name: 'Notifications' })).toBeVisible();
     await expect(buyer.getByTestId('alerts-empty')).toBeVisible();
     await buyer.getByTestId('keywords-link').click();
-    await expect(buyer.getByText('When a neighbour near Sunae-dong')).toBeVisible();
+    await expect(buyer.getByText('When a neighbour near Sunae 1-dong')).toBeVisible();
 
     const field = buyer.getByRole('textbox', { name: 'Keyword' });
     await field.fill('a');
@@ -43,7 +43,7 @@ test('a keyword saved, a neighbour lists a match, the alert arrives in the inbox
   await test.step('a seller nearby lists a folding bike; the alert reaches the bell and the inbox by itself', async () => {
     await openApp(page);
     await signUp(page);
-    await chooseNeighbourhood(page, 'Sunae', 'Sunae-dong');
+    await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
     await writeDraft(page, { title: '접이식 자전거 Folding bike', price: '85,000', category: 'sports' });
     await publish(page);
     await expectAllSynced(page);
