@@ -1,6 +1,7 @@
 // Keyword alerts (키워드 알림), end to end: a neighbour saves keywords (one of them offline), a seller
 // nearby lists a match, and the alert reaches the neighbour's inbox and bell without a reload;
 // opening it marks it read.
+import { expectAccessible } from '../support/a11y.js';
 import { test, expect, openApp, chooseNeighbourhood, signUp, expectAllSent, expectAllSynced, publish, writeDraft } from '../support/fixtures.js';
 
 test('a keyword saved, a neighbour lists a match, the alert arrives in the inbox and opens the listing', async ({ page, newDevice, server }) => {
@@ -28,6 +29,7 @@ test('a keyword saved, a neighbour lists a match, the alert arrives in the inbox
     await field.fill('자전거');
     await buyer.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(buyer.getByRole('alert')).toHaveText('You already have “자전거”.');
+    await expectAccessible(buyer, 'keyword alerts, with an error (en)');
 
     await buyer.context().setOffline(true);
     await field.fill('Desk Lamp');
@@ -55,6 +57,7 @@ test('a keyword saved, a neighbour lists a match, the alert arrives in the inbox
     await expect(alert).toContainText('New listing for “자전거”');
     await expect(alert).toContainText('접이식 자전거 Folding bike');
     await expect(alert).toContainText('unread');
+    await expectAccessible(buyer, 'the inbox, one unread (en)');
   });
 
   await test.step('opening it shows the listing and marks it read', async () => {
@@ -64,5 +67,19 @@ test('a keyword saved, a neighbour lists a match, the alert arrives in the inbox
     await expectAllSent(buyer);
     await buyer.goBack();
     await expect(buyer.getByTestId('notification')).not.toContainText('unread');
+  });
+
+  await test.step('in Korean: the inbox and the keywords speak Korean and stay accessible', async () => {
+    await buyer.evaluate(() => localStorage.setItem('dongne.locale', 'ko'));
+    await buyer.reload();
+    await expect(buyer.getByRole('heading', { name: '알림', level: 1 })).toBeVisible();
+    await expect(buyer.getByTestId('notification')).toContainText('‘자전거’ 키워드 새 글');
+    await expectAccessible(buyer, 'the inbox (ko)');
+    await buyer.getByTestId('keywords-link').click();
+    await expect(buyer.getByRole('heading', { name: '키워드 알림', level: 1 })).toBeVisible();
+    await buyer.getByRole('textbox', { name: '키워드' }).fill('가');
+    await buyer.getByRole('button', { name: '등록', exact: true }).click();
+    await expect(buyer.getByRole('alert')).toHaveText('키워드는 2~30자로 입력해 주세요.');
+    await expectAccessible(buyer, 'keyword alerts, with an error (ko)');
   });
 });
