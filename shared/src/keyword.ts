@@ -27,6 +27,11 @@ export const keywordSchema = z.pipe(
   z.transform(normalizeKeyword),
 );
 
+/** Keywords in the order a person's list shows them (and the server keeps them): by code point. */
+export function compareKeywords(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Whether a listing's text (title and description) holds the keyword, as search would find it. */
 export function keywordMatches(text: string, keyword: string): boolean {
   const lower = text.toLowerCase();

@@ -2,7 +2,7 @@
 // title or description holds (search's rule), who holds a neighbourhood within the default range
 // of the listing's, who is not its seller and is not blocked by or blocking the seller. Each is
 // told once per listing, however many of their keywords match.
-import { DEFAULT_RANGE, keysOfText, keywordMatches } from '@dongne/shared';
+import { compareKeywords, DEFAULT_RANGE, keysOfText, keywordMatches } from '@dongne/shared';
 import type { Tx } from '../store/contract/store.js';
 
 export interface NewListingForAlerts {
@@ -19,7 +19,7 @@ export async function keywordMatchesFor(tx: Tx, listing: NewListingForAlerts): P
   // Only people around the listing are candidates at all: a keyword many people across the country
   // keep costs this listing only its neighbours.
   const near = await tx.neighbourhoods.neighbourIds(listing.neighbourhoodId, DEFAULT_RANGE);
-  const candidates = (await tx.keywords.filedUnder(keysOfText(text), near)).sort((a, b) => (a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : 0));
+  const candidates = (await tx.keywords.filedUnder(keysOfText(text), near)).sort((a, b) => compareKeywords(a.keyword, b.keyword));
   const firstMatch = new Map<string, string>();
   for (const { actorId, keyword } of candidates) {
     if (actorId !== listing.sellerId && !firstMatch.has(actorId) && keywordMatches(text, keyword)) firstMatch.set(actorId, keyword);

@@ -1,10 +1,10 @@
 // The optimistic side of keyword alerts and the inbox, and what a refusal puts back. The server's
 // keyword list arrives with every pull of a signed-in person; what waits here goes on top of it.
-import { normalizeKeyword, type MutationArgs } from '@dongne/shared';
+import { compareKeywords, normalizeKeyword, type MutationArgs } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
 import { getMeta, setMeta } from '../db/meta.js';
 
-const inOrder = (keywords: Iterable<string>) => [...new Set(keywords)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const inOrder = (keywords: Iterable<string>) => [...new Set(keywords)].sort(compareKeywords);
 
 export async function applyKeywordAdd(db: DongneDb, args: MutationArgs<'keyword.add'>): Promise<void> {
   await setMeta(db, 'keywords', inOrder([...((await getMeta(db, 'keywords')) ?? []), args.keyword]));
