@@ -30,7 +30,7 @@ export default defineConfig<{ engine: 'sqlite' | 'postgres' }>({
     // Journeys stand in Sunae-dong, Bundang, with location access granted, unless a test says otherwise.
     geolocation: at('kr-bundang-sunae'),
     permissions: ['geolocation'],
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false },
     launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [

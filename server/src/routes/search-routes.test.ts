@@ -1,13 +1,15 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createApp } from '../app.js';
 import { seedDemoData } from '../services/demo-seed.js';
+import { legacyDistricts } from '../services/neighbourhood-setup.js';
 import { openTestStore } from '../testing/test-store.js';
 
 async function setup() {
   const { store, close } = await openTestStore({ neighbourhoods: 'none' });
   onTestFinished(close);
   const clock = { now: () => Date.UTC(2026, 10, 25, 12) };
-  await seedDemoData(store, clock);
+  // The demo's own districts: every dong of Korea would cost each test a second.
+  await seedDemoData(store, clock, { districts: legacyDistricts() });
   return createApp({ store, clock, config: { log: () => {} } });
 }
 

@@ -2,12 +2,13 @@
 // `postgres` — a database on the test run's PostgreSQL cluster (postgres-setup.ts), one per test
 // file, emptied for every test. Also the few raw reads tests make, in SQL both engines take. Tests only.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { ensureDemoNeighbourhoods } from '../services/neighbourhood-setup.js';
+import { resetStatement } from './postgres-demo-seed.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import { openSqliteStore, SqliteStore } from '../store/sqlite/sqlite-store.js';
 
@@ -30,13 +31,39 @@ afterAll(async () => {
   await Promise.all(databases.map(({ store }) => store.close()));
 });
 
+/**
+ * SQLite files made once per test process and copied for every test: migrating a fresh file and
+ * importing the demo dongs into it cost ~30 ms, a copy well under one, and a run opens a thousand.
+ */
+const sqliteTemplates = new Map<'demo' | 'none', Promise<string>>();
+afterAll(async () => {
+  const files = await Promise.all(sqliteTemplates.values());
+  for (const file of files) rmSync(join(file, '..'), { recursive: true, force: true });
+});
+
+function sqliteTemplate(neighbourhoods: 'demo' | 'none'): Promise<string> {
+  let made = sqliteTemplates.get(neighbourhoods);
+  if (!made) {
+    made = (async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'dongne-test-template-')), 'dongne.sqlite');
+      const store = openSqliteStore(file);
+      if (neighbourhoods === 'demo') await ensureDemoNeighbourhoods(store);
+      // Closing checkpoints the write-ahead log into the file: the one file is the whole database.
+      await store.close();
+      return file;
+    })();
+    sqliteTemplates.set(neighbourhoods, made);
+  }
+  return made;
+}
+
 /** A store with nothing in it but, unless told otherwise, the demo neighbourhoods. */
 export async function openTestStore({ neighbourhoods = 'demo' }: { neighbourhoods?: 'demo' | 'none' } = {}): Promise<OpenedTestStore> {
   if (TEST_ENGINE === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dongne-test-'));
     const file = join(dir, 'dongne.sqlite');
+    copyFileSync(await sqliteTemplate(neighbourhoods), file);
     const store = openSqliteStore(file);
-    if (neighbourhoods === 'demo') await ensureDemoNeighbourhoods(store);
     return {
       store,
       file,
@@ -64,8 +91,7 @@ export async function openTestStore({ neighbourhoods = 'demo' }: { neighbourhood
   }
   slot.inUse = true;
   const { store } = slot;
-  await emptyPostgres(store);
-  if (neighbourhoods === 'demo') await ensureDemoNeighbourhoods(store);
+  await store.pool.query(resetStatement(neighbourhoods === 'demo'));
   const used = slot;
   return {
     store,
@@ -76,14 +102,6 @@ export async function openTestStore({ neighbourhoods = 'demo' }: { neighbourhood
       if (used.store.pool.ending) databases.splice(databases.indexOf(used), 1);
     },
   };
-}
-
-async function emptyPostgres(store: PostgresStore) {
-  const tables = (await store.pool.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'")).rows.map(
-    (r) => r.name,
-  );
-  await store.pool.query(`TRUNCATE ${tables.join(', ')}`);
-  await store.pool.query('INSERT INTO change_counter (id, value) VALUES (1, 0)');
 }
 
 /** Rows of a query written with `?` placeholders and quoted camelCase aliases, on either engine. */
