@@ -1,62 +1,15 @@
 // Starts the real Dongne server (server/src/main.ts, compiled once per process) on a free port and
 // a temp SQLite directory, and can kill it hard and start it again on the same file and port.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { serverEntry } from '../../server/src/testing/server-bundle.js';
+import { freePort } from '../../server/src/testing/spawned-server.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const BUILT_WEB = join(ROOT, 'web/build');
-
-/**
- * The server's own code (server/ and shared/) in one ES module, with its packages left as imports.
- * Each module's import.meta.url becomes its source file's URL, so the paths it finds from there
- * (migrations, demo data) are the ones tsx would find.
- */
-const serverSourceOnly: Plugin = {
-  name: 'server-source-only',
-  setup(bundle) {
-    bundle.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@dongne/') ? undefined : { external: true }));
-    bundle.onLoad({ filter: /\.ts$/ }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-      loader: 'ts',
-    }));
-  },
-};
-
-let bundled: Promise<string> | undefined;
-
-/**
- * server/src/main.ts compiled once per test process. Started through tsx, each server spends ~0.5 s
- * compiling and resolving a few hundred modules before it can listen; every journey starts one.
- * Lives under node_modules/ so the bundle's package imports resolve as the sources' do.
- */
-function serverEntry(): Promise<string> {
-  bundled ??= (async () => {
-    const outdir = join(ROOT, 'node_modules/.cache/dongne-e2e-server', String(process.pid));
-    mkdirSync(outdir, { recursive: true });
-    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
-    await build({
-      entryPoints: [join(ROOT, 'server/src/main.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      // Dynamic imports stay dynamic: what main.ts loads only when needed (the AWS SDK) stays unloaded.
-      splitting: true,
-      outdir,
-      outExtension: { '.js': '.mjs' },
-      logLevel: 'warning',
-      plugins: [serverSourceOnly],
-    });
-    return join(outdir, 'main.mjs');
-  })();
-  return bundled;
-}
 
 /**
  * How long a start may take before we call it failed. It takes under half a second (the first
@@ -66,16 +19,6 @@ function serverEntry(): Promise<string> {
 const START_BOUND_MS = 60_000;
 /** A SIGTERM'd server closes its connections and exits at once; one that does not is killed. */
 const STOP_GRACE_MS = 10_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface DongneServer {
   url: string;

@@ -1,5 +1,5 @@
 // The real entry point, over real HTTP, killed hard: what a device was told is saved stays saved.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { systemClock } from './services/clock.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 import { fixSource, HOME, type FixSource } from './testing/fixes.js';
 import { listingArgs, mutation, newSession, overHttp, setNeighbourhoods, tempDir, verifyNeighbourhood } from './testing/harness.js';
-import { killSpawnedServers, spawnServer, type SpawnedServer } from './testing/spawned-server.js';
+import { killSpawnedServers, spawnServer, withDongsImported, type SpawnedServer } from './testing/spawned-server.js';
 
 /** Demo listings the server seeds: 46 in Bundang, 10 in Seoul's Mapo-gu. */
 const DEMO_COUNT = 56;
@@ -23,6 +23,8 @@ let places: SqliteStore;
 let fixAt: FixSource;
 beforeEach(async () => {
   temp = tempDir('dongne-main-');
+  // Every dong of Korea already imported, as after a first start: one test below starts truly empty.
+  await withDongsImported(temp.dir);
   places = openSqliteStore(':memory:');
   await ensureDemoNeighbourhoods(places);
   fixAt = fixSource(await places.neighbourhoods.all(), systemClock);
@@ -204,10 +206,13 @@ describe('the server process', () => {
     expect(final.upsertIds).toHaveLength(DEMO_IN_DEFAULT_AREA + total);
   });
 
-  it('does not seed the demo listings again on a restart after a clean stop', async () => {
-    const first = await spawnServer(temp.dir);
+  it('does its whole first start on an empty data directory, and does not seed the demo listings again on a restart after a clean stop', async () => {
+    const empty = tempDir('dongne-first-start-');
+    onTestFinished(empty.remove);
+    const first = await spawnServer(empty.dir);
+    expect(first.output()).toContain(`Seeded ${DEMO_COUNT} demo listings.`);
     expect(await first.stop('SIGTERM')).toBe(0);
-    const second = await spawnServer(temp.dir);
+    const second = await spawnServer(empty.dir);
     expect(second.output()).not.toContain('Seeded');
     const cookie = await startSession(second);
     const { live } = await pullEverything(second, cookie, randomUUID());
