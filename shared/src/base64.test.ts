@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from './base64.js';
+import { base64ToBytes, base64UrlToBytes, bytesToBase64 } from './base64.js';
 
 describe('base64', () => {
   it('round-trips every byte value', () => {
@@ -16,5 +16,15 @@ describe('base64', () => {
 
   it('refuses text that is not base64', () => {
     expect(() => base64ToBytes('not base64!')).toThrow();
+  });
+
+  it('reads base64url with or without padding, as Web Push keys are written', () => {
+    for (const length of [16, 65, 1, 2, 3]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 97 + 250) % 256);
+      const url = Buffer.from(bytes).toString('base64url');
+      expect(base64UrlToBytes(url)).toEqual(bytes);
+      expect(base64UrlToBytes(url.padEnd(Math.ceil(url.length / 4) * 4, '='))).toEqual(bytes);
+    }
+    expect(() => base64UrlToBytes('not base64url!')).toThrow();
   });
 });

@@ -15,3 +15,9 @@ export function base64ToBytes(text: string): Uint8Array {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+/** base64url (RFC 4648 §5, padding optional), as Web Push keys are written. */
+export function base64UrlToBytes(text: string): Uint8Array<ArrayBuffer> {
+  const padded = text.replaceAll('-', '+').replaceAll('_', '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+  return base64ToBytes(padded) as Uint8Array<ArrayBuffer>;
+}

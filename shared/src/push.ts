@@ -83,8 +83,8 @@ export const pushPayloadSchema = z.object({
   subjectId: z.string(),
   title: z.string(),
   keyword: z.nullable(z.string()),
-  /** The app path the notification opens (a listing's page). */
-  url: z.string().check(z.startsWith('/')),
+  /** The app path the notification opens (a listing's page): never another site, not even `//host`. */
+  url: z.string().check(z.regex(/^\/(?![/\\])/)),
   locale: z.enum(PUSH_LOCALES),
   createdAt: z.number(),
 });

@@ -15,6 +15,9 @@ import * as pulledDrafts from '$lib/drafts/pulled-drafts';
 import * as ownWork from '$lib/sync/own-work';
 import { BACKGROUND_SYNC_TAG } from '$lib/sync/background-sync';
 import { AHEAD_HEADER, PHOTO_CACHE, stamped } from '$lib/offline-photos/photo-cache';
+import { isLookingAt, pushNotificationView, readPushPayload } from '$lib/push/push-notification';
+import { markNotificationsRead } from '$lib/alerts/alert-actions';
+import { pushLocale } from '$lib/push/push-locale';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -66,4 +69,44 @@ async function backgroundSync() {
   const open = await sw.clients.matchAll({ type: 'window' });
   if (open.length > 0) return;
   await syncWithLock({ db, fetch: (input, init) => fetch(input, init), draftMerger: async () => pulledDrafts, ownWork: async () => ownWork });
+}
+
+// A push stands for a notification the inbox already has (it arrives by sync too). Shown unless the
+// person is looking at that very screen; tapping it opens the screen and marks it read.
+sw.addEventListener('push', (event) => {
+  event.waitUntil(showPush(event.data));
+});
+
+async function showPush(data: PushMessageData | null) {
+  let json: unknown;
+  try {
+    json = data?.json();
+  } catch {
+    return;
+  }
+  const payload = readPushPayload(json);
+  if (!payload) return;
+  const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  if (isLookingAt(windows, payload.url)) return;
+  const view = pushNotificationView({ ...payload, locale: await pushLocale(db, payload.locale) });
+  await sw.registration.showNotification(view.title, view.options);
+}
+
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const data = event.notification.data as { url?: string; notificationId?: string } | undefined;
+  if (!data?.url) return;
+  event.waitUntil(openFromNotification(data.url, data.notificationId));
+});
+
+async function openFromNotification(url: string, notificationId: string | undefined) {
+  if (notificationId) await markNotificationsRead(db, [notificationId]);
+  const windows = await sw.clients.matchAll({ type: 'window' });
+  const open = windows.find((window) => 'focus' in window) as WindowClient | undefined;
+  if (open) {
+    await open.focus();
+    await open.navigate(url);
+  } else {
+    await sw.clients.openWindow(url);
+  }
 }

@@ -17,6 +17,7 @@ import type { DongneDb } from '../db/db.js';
 import { refusalMessage } from '../i18n/refusal.js';
 import { m } from '../paraglide/messages.js';
 import { notifyLocalMutation } from '../sync/outbox.js';
+import { forgetPushHere } from '../push/push-client.js';
 
 export type Outcome<T = void> = { ok: true; value: T } | { ok: false; message: string; needsProof?: boolean };
 
@@ -65,6 +66,7 @@ export const createRecoveryCodes = () => attempt(async () => (await api.json('/a
 export async function deleteAccount(db: DongneDb): Promise<Outcome> {
   const outcome = await attempt(() => api.send('/api/account', { method: 'DELETE' }).then(() => undefined));
   if (outcome.ok) {
+    await forgetPushHere().catch(() => {});
     await signOutLocally(db, { toldServer: true });
     notifyLocalMutation();
   }

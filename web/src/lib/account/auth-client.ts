@@ -7,6 +7,7 @@ import type { DongneDb } from '../db/db.js';
 import { refusalMessage } from '../i18n/refusal.js';
 import { m } from '../paraglide/messages.js';
 import { notifyLocalMutation } from '../sync/outbox.js';
+import { forgetPushHere } from '../push/push-client.js';
 import { describeFieldIssue, issueField, type AuthField, type FieldIssue } from './field-issues.js';
 
 /** `code`: the server's refusal code, when it refused. */
@@ -62,6 +63,9 @@ export async function signOut(db: DongneDb, api: ApiClient = browserApi): Promis
   } catch {
     // Offline (or refused): the next sync tells the server.
   }
+  // The server stops pushing to the session it ended; the browser's subscription goes too, so the
+  // next person here is never sent this one's notifications.
+  await forgetPushHere().catch(() => {});
   await signOutLocally(db, { toldServer });
   notifyLocalMutation();
 }

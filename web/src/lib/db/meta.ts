@@ -18,6 +18,8 @@ export interface MetaValues {
   sentSeqs: Record<string, number>;
   /** The signed-in account. */
   actorId: string;
+  /** The app's language here, for the service worker's notifications: it cannot read the page's choice (localStorage). */
+  locale: 'en' | 'ko';
   nickname: string;
   joinedAt: number;
   /** The server stopped accepting this device's session: sign in again to push. */

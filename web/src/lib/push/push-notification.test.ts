@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { PushPayload } from '@dongne/shared';
+import { isLookingAt, pushNotificationView, readPushPayload } from './push-notification.js';
+
+const payload: PushPayload = {
+  notificationId: 'n-1',
+  kind: 'keyword',
+  subjectId: 'listing-7',
+  title: 'Brompton M6L, barely ridden',
+  keyword: 'brompton',
+  url: '/listings/listing-7',
+  locale: 'en',
+  createdAt: Date.UTC(2026, 10, 30, 9),
+};
+
+describe('a push in the service worker', () => {
+  it('shows a keyword alert in the device language, one per listing, opening the listing', () => {
+    const en = pushNotificationView(payload);
+    expect(en.title).toBe('New listing for “brompton”');
+    expect(en.options).toMatchObject({ body: payload.title, tag: 'keyword:listing-7', lang: 'en', data: { url: '/listings/listing-7', notificationId: 'n-1' } });
+    expect(pushNotificationView({ ...payload, locale: 'ko', keyword: '자전거' }).title).toBe('‘자전거’ 키워드 새 글');
+  });
+
+  it('reads only a payload of Dongne’s shape: anything else shows nothing', () => {
+    expect(readPushPayload(JSON.parse(JSON.stringify(payload)))).toEqual(payload);
+    for (const url of ['https://evil.example/', '//evil.example/', '/\\evil.example/', 'listings/1']) expect(readPushPayload({ ...payload, url }), url).toBeUndefined();
+    expect(readPushPayload({ ...payload, kind: 'ad' })).toBeUndefined();
+    expect(readPushPayload('hello')).toBeUndefined();
+    expect(readPushPayload(undefined)).toBeUndefined();
+  });
+
+  it('holds back only for the screen the person is looking at right now', () => {
+    const at = (url: string, focused = true, visibilityState: DocumentVisibilityState = 'visible') => ({ url: `https://dongne.example${url}`, focused, visibilityState });
+    expect(isLookingAt([at('/listings/listing-7')], payload.url)).toBe(true);
+    expect(isLookingAt([at('/listings/listing-7?from=feed')], payload.url)).toBe(true);
+    // Open but not in front of them: a background tab, or another window focused.
+    expect(isLookingAt([at('/listings/listing-7', false)], payload.url)).toBe(false);
+    expect(isLookingAt([at('/listings/listing-7', true, 'hidden')], payload.url)).toBe(false);
+    // In front of them, but another screen.
+    expect(isLookingAt([at('/'), at('/listings/listing-8')], payload.url)).toBe(false);
+    expect(isLookingAt([], payload.url)).toBe(false);
+  });
+});

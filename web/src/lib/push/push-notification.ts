@@ -1,0 +1,43 @@
+// What the service worker does with a push: the notification it shows (in the device's language,
+// one per subject so a newer push replaces an older one), whether to show it at all (not while the
+// person is looking at that very screen), and the screen a tap opens.
+import { pushPayloadSchema, type PushPayload } from '@dongne/shared';
+import { m } from '../paraglide/messages.js';
+
+export interface PushNotificationView {
+  title: string;
+  options: NotificationOptions & { data: { url: string; notificationId: string } };
+}
+
+/** The payload a push carried, or undefined when it is not one of Dongne's (nothing is shown for it then). */
+export function readPushPayload(json: unknown): PushPayload | undefined {
+  const parsed = pushPayloadSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function pushNotificationView(payload: PushPayload): PushNotificationView {
+  const { locale } = payload;
+  return {
+    title: m.alerts_keyword_match({ keyword: payload.keyword ?? '' }, { locale }),
+    options: {
+      body: payload.title,
+      tag: `${payload.kind}:${payload.subjectId}`,
+      icon: '/icons/icon-192.png',
+      lang: locale,
+      timestamp: payload.createdAt,
+      data: { url: payload.url, notificationId: payload.notificationId },
+    },
+  } as PushNotificationView;
+}
+
+/** A window of the app the person has in front of them now. */
+export interface SeenWindow {
+  url: string;
+  focused: boolean;
+  visibilityState: DocumentVisibilityState;
+}
+
+/** No notification for what is on the screen the person is looking at right now: they see it already. */
+export function isLookingAt(windows: readonly SeenWindow[], url: string): boolean {
+  return windows.some((window) => window.focused && window.visibilityState === 'visible' && new URL(window.url).pathname === new URL(url, window.url).pathname);
+}
