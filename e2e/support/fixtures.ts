@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { startServer, type DongneServer } from './server.js';
 import { skipFirstRun } from './first-run.js';
+import { startPushEndpoint, type PushEndpoint } from './push-endpoint.js';
 import { POSTGRES_URL_ENV } from './global-setup.js';
 
 export const test = base.extend<{
@@ -16,6 +17,8 @@ export const test = base.extend<{
   newDevice: (options?: BrowserContextOptions) => Promise<Page>;
   /** Whether the app still shows its first-run screen; journeys about other things start past it. */
   firstRun: boolean;
+  /** A push service of the test's own (push-endpoint.ts), for the journeys about Web Push. */
+  pushService: PushEndpoint;
 }>({
   engine: ['sqlite', { option: true }],
   firstRun: [false, { option: true }],
@@ -30,6 +33,11 @@ export const test = base.extend<{
     await server.dispose();
   },
   baseURL: async ({ server }, use) => use(server.url),
+  pushService: async ({}, use) => {
+    const endpoint = await startPushEndpoint();
+    await use(endpoint);
+    await endpoint.close();
+  },
   // Depends on the server so its devices close (and stop syncing) before the server stops.
   newDevice: async ({ browser, firstRun, server: _server }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];

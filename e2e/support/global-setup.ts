@@ -1,14 +1,21 @@
 // Playwright global setup, once per run: a data directory every SQLite journey's server starts
-// from (its first start's import of every dong done once), and, when a project needs it, one
-// throwaway PostgreSQL cluster (each test gets a database of its own on it). Both removed at the end.
+// from (its first start's import of every dong done once), a certificate for the journeys' own push
+// service (push-endpoint.ts) that every server trusts, and, when a project needs it, one throwaway
+// PostgreSQL cluster (each test gets a database of its own on it). All removed at the end.
 import type { FullConfig } from '@playwright/test';
 import { startPostgresCluster } from '../../server/src/testing/postgres-cluster.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate as generateCertificate } from 'selfsigned';
 import { DATA_TEMPLATE_ENV, makeDataTemplate } from './server.js';
+import { PUSH_CERT_ENV, PUSH_KEY_ENV } from './push-endpoint.js';
 
 /** Where the tests find the cluster: a connection URL to its `postgres` database. */
 export const POSTGRES_URL_ENV = 'DONGNE_E2E_POSTGRES_URL';
 
 export default async function setup(config: FullConfig) {
+  const pushCertificate = await makePushCertificate();
   const template = await makeDataTemplate();
   process.env[DATA_TEMPLATE_ENV] = template.dir;
   // Only when a project that needs it is running (`--project sqlite` starts none).
@@ -16,6 +23,21 @@ export default async function setup(config: FullConfig) {
   if (cluster) process.env[POSTGRES_URL_ENV] = cluster.url('postgres');
   return async () => {
     template.remove();
+    pushCertificate.remove();
     await cluster?.stop();
   };
+}
+
+/** A certificate for localhost, for the push endpoint to serve and the servers to trust. */
+async function makePushCertificate(): Promise<{ remove(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'dongne-e2e-push-'));
+  const pems = await generateCertificate([{ name: 'commonName', value: 'localhost' }], {
+    keyType: 'ec',
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+  });
+  writeFileSync(join(dir, 'cert.pem'), pems.cert);
+  writeFileSync(join(dir, 'key.pem'), pems.private);
+  process.env[PUSH_CERT_ENV] = join(dir, 'cert.pem');
+  process.env[PUSH_KEY_ENV] = join(dir, 'key.pem');
+  return { remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

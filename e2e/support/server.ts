@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serverEntry } from '../../server/src/testing/server-bundle.js';
 import { freePort } from '../../server/src/testing/spawned-server.js';
+import { PUSH_CERT_ENV } from './push-endpoint.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const BUILT_WEB = join(ROOT, 'web/build');
@@ -71,6 +72,8 @@ export async function startServer(options: { webDir?: string; env?: Record<strin
         DONGNE_WEB_DIR: webDir,
         // scrypt's cheapest cost: test accounts guard no secrets, and hashing should not slow journeys.
         DONGNE_PASSWORD_COST: '2',
+        // The journeys' own push service (push-endpoint.ts) serves HTTPS with a certificate of the run's.
+        ...(process.env[PUSH_CERT_ENV] ? { NODE_EXTRA_CA_CERTS: process.env[PUSH_CERT_ENV] } : {}),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
