@@ -2,8 +2,8 @@
 // private key whose public half the device subscribed with, so the pair is made once and kept —
 // in the data directory (vapid.json, readable by this user alone), or given by the operator, which
 // several instances on one PostgreSQL database must do so that all of them sign alike.
-import { createECDH } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createECDH, randomBytes } from 'node:crypto';
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import webpush from 'web-push';
 
@@ -35,6 +35,25 @@ export function vapidKeyPairProblem({ publicKey, privateKey }: VapidKeyPair): st
   return undefined;
 }
 
+/**
+ * Writes the pair to `file` unless the file exists, never leaving a half-written one where another
+ * process could read it: written whole beside it (0600: the private key is this user's alone), then
+ * linked into place, which fails if another got there first. False when one did.
+ */
+function saveOnce(file: string, keys: VapidKeyPair): boolean {
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(draft, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(draft);
+  }
+}
+
 /** A line to print before refusing to start. */
 export class VapidKeysError extends Error {}
 
@@ -49,10 +68,10 @@ export function vapidKeysInDataDir(dataDir: string): { keys: VapidKeyPair; creat
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new VapidKeysError(`Cannot read ${file}: ${(error as Error).message}`);
-    const keys = webpush.generateVAPIDKeys();
-    // wx: never over a file another start wrote meanwhile; 0600: the private key is this user's alone.
-    writeFileSync(file, `${JSON.stringify({ publicKey: keys.publicKey, privateKey: keys.privateKey }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-    return { keys, created: true };
+    const made = webpush.generateVAPIDKeys();
+    if (saveOnce(file, { publicKey: made.publicKey, privateKey: made.privateKey })) return { keys: made, created: true };
+    // Another server starting on this directory saved its pair first: that one it is.
+    text = readFileSync(file, 'utf8');
   }
   let keys: VapidKeyPair | undefined;
   try {
