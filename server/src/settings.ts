@@ -57,15 +57,19 @@ function trustedProxies(env: Env): string[] {
   return addresses;
 }
 
+/** The address's scheme (`postgres:`), or '' when it is no URL at all: refused with the same line as a wrong scheme. */
+function schemeOf(address: string): string {
+  try {
+    return new URL(address).protocol;
+  } catch {
+    return '';
+  }
+}
+
 function databaseUrl(env: Env): string | undefined {
   const url = env.DONGNE_DATABASE_URL?.trim();
   if (!url) return undefined;
-  let protocol = '';
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    // Reported below, with the same line as a wrong scheme.
-  }
+  const protocol = schemeOf(url);
   if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
     throw new SettingError('DONGNE_DATABASE_URL is not a postgres:// address (e.g. postgres://dongne:secret@db.internal:5432/dongne).');
   }
@@ -101,12 +105,7 @@ function vapidKeys(env: Env): VapidKeyPair | undefined {
 function vapidSubject(env: Env): string {
   const subject = env.DONGNE_VAPID_SUBJECT?.trim();
   if (!subject) return DEFAULT_VAPID_SUBJECT;
-  let protocol = '';
-  try {
-    protocol = new URL(subject).protocol;
-  } catch {
-    // Reported below.
-  }
+  const protocol = schemeOf(subject);
   if (protocol !== 'mailto:' && protocol !== 'https:') {
     throw new SettingError(`DONGNE_VAPID_SUBJECT="${subject}" is not a mailto: or https:// address (e.g. mailto:admin@dongne.example), as push services require.`);
   }

@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { countRows, createTestServer, signIn, T0, TEST_VAPID, type TestServer } from '../testing/harness.js';
-import { startPushEndpoint, type PushEndpoint } from '../testing/push-endpoint.js';
-import { act, listener, publish, pushApi, pushPerson, subscribe, type PushPerson } from '../testing/push-people.js';
+import { countRows, signIn, T0, TEST_VAPID, type TestServer } from '../testing/harness.js';
+import type { PushEndpoint } from '../testing/push-endpoint.js';
+import { act, listener, openPushWorld, pushApi, subscribe, type PushPerson, type PushWorld } from '../testing/push-people.js';
 import { HOME } from '../testing/fixes.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/contract/store.js';
@@ -15,26 +15,17 @@ import { createPushDispatcher } from './push-dispatcher.js';
 import { queuePush } from './push-queue.js';
 import { createWebPushSender } from './web-push-sender.js';
 
+let world: PushWorld;
 let endpoint: PushEndpoint;
 let server: TestServer;
 let seller: PushPerson;
 let buyer: PushPerson;
-
 beforeEach(async () => {
-  endpoint = await startPushEndpoint();
-  server = await createTestServer({ pushAgent: endpoint.agent });
-  seller = await pushPerson(server);
-  buyer = await listener(server, 'lamp');
+  world = await openPushWorld();
+  ({ endpoint, server, seller, buyer } = world);
 });
-afterEach(async () => {
-  await server.close();
-  await endpoint.close();
-});
+afterEach(() => world.close());
 
-async function publishAndSend(title: string) {
-  await publish(server, seller, title);
-  await server.pushes.idle();
-}
 const post = (path: string, cookie: string) => server.app.request(path, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
 
 describe('who is pushed to', () => {
@@ -51,7 +42,7 @@ describe('who is pushed to', () => {
     await subscribe(server, blocking, devices.blocking);
     await subscribe(server, buyer, devices.buyer);
 
-    await publishAndSend('Desk lamp');
+    await world.publishAndSend('Desk lamp');
     expect(devices.buyer.payloads().map((p) => p.title)).toEqual(['Desk lamp']);
     expect(endpoint.received).toHaveLength(1);
   });
@@ -69,7 +60,7 @@ describe('who is pushed to', () => {
     expect((await post('/api/auth/signout', tabletCookie)).status).toBeLessThan(300);
     expect((await post('/api/account/sessions/end-others', laptopCookie)).status).toBe(200);
     expect(await countRows(server.store, 'push_subscriptions')).toBe(1);
-    await publishAndSend('Desk lamp');
+    await world.publishAndSend('Desk lamp');
     expect(laptop.payloads().map((p) => p.title)).toEqual(['Desk lamp']);
     expect(endpoint.received).toHaveLength(1);
   });
@@ -79,16 +70,16 @@ describe('who is pushed to', () => {
     await subscribe(server, buyer, phone);
     // The seller keeps using the app (their session extends, and expired sessions are swept then)…
     server.clock.set(T0 + SESSION_LIFETIME_MS - 30 * 60_000);
-    await publishAndSend('Desk lamp');
+    await world.publishAndSend('Desk lamp');
     expect(phone.pushes()).toHaveLength(1);
     // …while the buyer's runs out: within the hour, before the next sweep, it is still there.
     server.clock.set(T0 + SESSION_LIFETIME_MS + 60_000);
-    await publishAndSend('Floor lamp');
+    await world.publishAndSend('Floor lamp');
     expect(phone.pushes()).toHaveLength(1);
     expect(await countRows(server.store, 'push_outbox')).toBe(0);
     // Swept at last, the subscription goes with it.
     server.clock.advance(2 * 60 * 60_000);
-    await publishAndSend('Table lamp');
+    await world.publishAndSend('Table lamp');
     expect(await countRows(server.store, 'push_subscriptions')).toBe(0);
     expect(phone.pushes()).toHaveLength(1);
   });
@@ -97,15 +88,14 @@ describe('who is pushed to', () => {
     await subscribe(server, buyer, endpoint.device());
     const quietHours = { enabled: true, start: '17:00', end: '19:00', timeZone: 'Asia/Seoul' };
     expect((await pushApi(server.app, 'PUT', '/settings', buyer.cookie, { quietHours })).status).toBe(200);
-    await publishAndSend('Desk lamp');
+    await world.publishAndSend('Desk lamp');
     expect(await countRows(server.store, 'push_outbox')).toBe(1);
 
     const deleted = await server.app.request('/api/account', { method: 'DELETE', headers: { cookie: buyer.cookie } });
     expect(deleted.status).toBe(204);
     for (const table of ['push_subscriptions', 'push_quiet_hours', 'push_outbox']) expect(await countRows(server.store, table), table).toBe(0);
     server.clock.advance(24 * 60 * 60_000);
-    server.pushes.poke();
-    await server.pushes.idle();
+    await world.sweep();
     expect(endpoint.received).toEqual([]);
   });
 });

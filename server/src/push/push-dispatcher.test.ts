@@ -5,42 +5,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPublicKey, verify } from 'node:crypto';
 import type { Notification, PullResponse } from '@dongne/shared';
-import { countRows, createTestServer, pull, TEST_VAPID, T0, type TestServer } from '../testing/harness.js';
-import { startPushEndpoint, type PushEndpoint } from '../testing/push-endpoint.js';
-import { act, listener, publish, pushApi, pushPerson, subscribe, type PushPerson } from '../testing/push-people.js';
+import { countRows, pull, TEST_VAPID, T0, type TestServer } from '../testing/harness.js';
+import type { PushEndpoint } from '../testing/push-endpoint.js';
+import { act, openPushWorld, pushApi, subscribe, type PushPerson, type PushWorld } from '../testing/push-people.js';
 import { query } from '../testing/test-store.js';
 import { PUSH_ATTEMPTS, PUSH_BACKOFF_MS } from './push-dispatcher.js';
 import { PUSH_TTL_S } from './web-push-sender.js';
 
+let world: PushWorld;
 let endpoint: PushEndpoint;
 let server: TestServer;
-let seller: PushPerson;
 let buyer: PushPerson;
-
 beforeEach(async () => {
-  endpoint = await startPushEndpoint();
-  server = await createTestServer({ pushAgent: endpoint.agent });
-  seller = await pushPerson(server);
-  buyer = await listener(server, 'lamp');
+  world = await openPushWorld();
+  ({ endpoint, server, buyer } = world);
 });
-afterEach(async () => {
-  await server.close();
-  await endpoint.close();
-});
+afterEach(() => world.close());
 
 const notificationsIn = (page: PullResponse): Notification[] => page.changes.flatMap((c) => (c.entity === 'notification' ? [c.row] : []));
 const inbox = async (who: PushPerson) => notificationsIn(await pull(server.app, who.cookie, { limit: 1000 }));
-/** Publishes, then waits until the dispatcher has tried whatever the publishing made due. */
-async function publishAndSend(title: string): Promise<string> {
-  const id = await publish(server, seller, title);
-  await server.pushes.idle();
-  return id;
-}
-/** Sends what is due at the clock's time now, as the dispatcher's sweep does. */
-async function sweep() {
-  server.pushes.poke();
-  await server.pushes.idle();
-}
 
 /** The VAPID Authorization header's JWT claims, and whether its signature is the key's it names. */
 function vapidOf(authorization: string | undefined) {
@@ -57,7 +40,7 @@ describe('a keyword alert’s push', () => {
   it('reaches the subscribed device once, encrypted for it, in its language, opening the listing', async () => {
     const phone = endpoint.device();
     await subscribe(server, buyer, phone, { locale: 'ko' });
-    const id = await publishAndSend('Desk lamp');
+    const id = await world.publishAndSend('Desk lamp');
     const [told] = await inbox(buyer);
 
     expect(phone.payloads()).toEqual([
@@ -72,8 +55,8 @@ describe('a keyword alert’s push', () => {
     expect(vapid.claims.exp * 1000).toBeGreaterThan(Date.now());
 
     // Sent once: nothing is left to send, and a listing matching nobody sends nothing.
-    await publishAndSend('Kettle');
-    await sweep();
+    await world.publishAndSend('Kettle');
+    await world.sweep();
     expect(phone.pushes()).toHaveLength(1);
     expect(await countRows(server.store, 'push_outbox')).toBe(0);
   });
@@ -83,8 +66,8 @@ describe('a keyword alert’s push', () => {
     const laptop = endpoint.device();
     await subscribe(server, buyer, phone, { locale: 'ko' });
     await subscribe(server, buyer, laptop, { clientId: crypto.randomUUID(), locale: 'en' });
-    await publishAndSend('Desk lamp');
-    await publishAndSend('Floor lamp');
+    await world.publishAndSend('Desk lamp');
+    await world.publishAndSend('Floor lamp');
     expect(phone.payloads().map((p) => [p.title, p.locale])).toEqual([['Desk lamp', 'ko'], ['Floor lamp', 'ko']]);
     expect(laptop.payloads().map((p) => [p.title, p.locale])).toEqual([['Desk lamp', 'en'], ['Floor lamp', 'en']]);
     const topics = (device: typeof phone) => device.pushes().map((push) => push.headers.topic);
@@ -93,7 +76,7 @@ describe('a keyword alert’s push', () => {
   });
 
   it('is not queued for someone with no subscribed device; the inbox has the notification all the same', async () => {
-    await publishAndSend('Desk lamp');
+    await world.publishAndSend('Desk lamp');
     expect(await inbox(buyer)).toHaveLength(1);
     expect(await countRows(server.store, 'push_outbox')).toBe(0);
     expect(endpoint.received).toEqual([]);
@@ -107,13 +90,13 @@ describe('the push service’s answer', () => {
     await subscribe(server, buyer, phone);
     await subscribe(server, buyer, laptop, { clientId: crypto.randomUUID() });
     phone.answer(status);
-    await publishAndSend('Desk lamp');
+    await world.publishAndSend('Desk lamp');
     expect(phone.pushes()).toHaveLength(1);
     expect(await query(server.store, 'SELECT endpoint FROM push_subscriptions')).toEqual([{ endpoint: laptop.subscription.endpoint }]);
     const settings = await pushApi(server.app, 'GET', `/settings?clientId=${buyer.phone.clientId}`, buyer.cookie);
     expect(await settings.json()).toMatchObject({ subscribed: false });
 
-    await publishAndSend('Floor lamp');
+    await world.publishAndSend('Floor lamp');
     expect(phone.pushes()).toHaveLength(1);
     expect(laptop.payloads().map((p) => p.title)).toEqual(['Desk lamp', 'Floor lamp']);
     expect(server.logged).toEqual([]);
@@ -125,20 +108,20 @@ describe('the push service’s answer', () => {
     await subscribe(server, buyer, phone);
     await subscribe(server, buyer, laptop, { clientId: crypto.randomUUID() });
     phone.answer(500);
-    await publishAndSend('Desk lamp');
+    await world.publishAndSend('Desk lamp');
     expect(phone.pushes()).toHaveLength(1);
     for (const wait of PUSH_BACKOFF_MS) {
       server.clock.advance(wait - 1);
-      await sweep();
+      await world.sweep();
       expect(phone.pushes().length).toBeLessThan(PUSH_ATTEMPTS);
       server.clock.advance(1);
-      await sweep();
+      await world.sweep();
     }
     expect(phone.pushes()).toHaveLength(PUSH_ATTEMPTS);
     expect(laptop.pushes()).toHaveLength(1);
     expect(await countRows(server.store, 'push_outbox')).toBe(0);
     server.clock.advance(24 * 60 * 60_000);
-    await sweep();
+    await world.sweep();
     expect(phone.pushes()).toHaveLength(PUSH_ATTEMPTS);
 
     // One line per failure for the operator, naming the push service but not the device's endpoint.
@@ -155,11 +138,10 @@ describe('the push service’s answer', () => {
     await subscribe(server, buyer, phone);
     // The endpoint stops answering: nothing listens on its port any more.
     await endpoint.close();
-    await publishAndSend('Desk lamp');
+    await world.publishAndSend('Desk lamp');
     expect(await inbox(buyer)).toHaveLength(1);
     expect(await query(server.store, 'SELECT attempts, due_at AS "dueAt" FROM push_outbox')).toEqual([{ attempts: 1, dueAt: T0 + PUSH_BACKOFF_MS[0] }]);
     expect(server.logged).toEqual([expect.stringMatching(/^\[push\] https:\/\/127\.0\.0\.1:\d+: .+, try 1 of 4; trying again in 30 s$/)]);
-    endpoint = await startPushEndpoint();
   });
 });
 
@@ -173,15 +155,15 @@ describe('quiet hours', () => {
     const phone = endpoint.device();
     await subscribe(server, buyer, phone);
     server.clock.set(LATE);
-    await publishAndSend('Desk lamp');
+    await world.publishAndSend('Desk lamp');
     expect(await inbox(buyer)).toHaveLength(1);
     expect(phone.pushes()).toEqual([]);
 
     server.clock.set(MORNING - 1);
-    await sweep();
+    await world.sweep();
     expect(phone.pushes()).toEqual([]);
     server.clock.set(MORNING);
-    await sweep();
+    await world.sweep();
     expect(phone.payloads().map((p) => p.title)).toEqual(['Desk lamp']);
   });
 
@@ -191,7 +173,7 @@ describe('quiet hours', () => {
     // 09:00 UTC is 10:00 in Paris (in March, before summer time): inside 09:30–10:30 there.
     const quietHours = { enabled: true, start: '09:30', end: '10:30', timeZone: 'Europe/Paris' };
     expect((await pushApi(server.app, 'PUT', '/settings', buyer.cookie, { quietHours })).status).toBe(200);
-    await publishAndSend('Desk lamp');
+    await world.publishAndSend('Desk lamp');
     expect(phone.pushes()).toEqual([]);
     expect(await query(server.store, 'SELECT due_at AS "dueAt" FROM push_outbox')).toEqual([{ dueAt: T0 + 30 * 60_000 }]);
 
@@ -200,7 +182,7 @@ describe('quiet hours', () => {
     await server.pushes.idle();
     expect(phone.payloads().map((p) => p.title)).toEqual(['Desk lamp']);
     server.clock.set(LATE);
-    await publishAndSend('Floor lamp');
+    await world.publishAndSend('Floor lamp');
     expect(phone.payloads().map((p) => p.title)).toEqual(['Desk lamp', 'Floor lamp']);
   });
 
@@ -208,11 +190,11 @@ describe('quiet hours', () => {
     const phone = endpoint.device();
     await subscribe(server, buyer, phone);
     server.clock.set(LATE);
-    await publishAndSend('Desk lamp');
+    await world.publishAndSend('Desk lamp');
     const [told] = await inbox(buyer);
     expect(await act(server, buyer, 'notification.read', { ids: [told.id] })).toMatchObject({ status: 'applied' });
     server.clock.set(MORNING);
-    await sweep();
+    await world.sweep();
     expect(phone.pushes()).toEqual([]);
     expect(await countRows(server.store, 'push_outbox')).toBe(0);
   });

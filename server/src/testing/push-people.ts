@@ -1,9 +1,10 @@
 // People for the Web Push tests: signed up, each with a phone (its sync clientId), able to act
-// through sync push and to subscribe a test push device through the API. Tests only.
+// through sync push and to subscribe a test push device through the API; and the world most push
+// tests start from, a seller and a buyer on a server that pushes to a local endpoint. Tests only.
 import { expect } from 'vitest';
 import type { MutationResult, PushLocale, PushSettings } from '@dongne/shared';
-import { device, mutation, newSession, push, type Requester, type SignedUp, type TestServer } from './harness.js';
-import type { TestPushDevice } from './push-endpoint.js';
+import { createTestServer, device, mutation, newSession, push, type Requester, type SignedUp, type TestServer } from './harness.js';
+import { startPushEndpoint, type PushEndpoint, type TestPushDevice } from './push-endpoint.js';
 import { HOME } from './fixes.js';
 
 export interface PushPerson extends SignedUp {
@@ -54,4 +55,44 @@ export async function publish(server: TestServer, who: PushPerson, title: string
   const create = server.createListing(who.phone.nextSeq(), { title });
   expect((await push(server.app, who.cookie, who.phone.clientId, [create])).results[0]).toMatchObject({ status: 'applied' });
   return (create.args as { id: string }).id;
+}
+
+/** A test server whose pushes go to a push endpoint of the test's own, a seller, and a buyer who keeps the keyword `lamp`. */
+export interface PushWorld {
+  endpoint: PushEndpoint;
+  server: TestServer;
+  seller: PushPerson;
+  buyer: PushPerson;
+  /** The seller publishes; answers once the dispatcher has tried whatever that made due. */
+  publishAndSend(title: string): Promise<string>;
+  /** Sends what is due at the clock's time now, as the dispatcher's sweep does. */
+  sweep(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** For beforeEach; close() it in afterEach. */
+export async function openPushWorld(): Promise<PushWorld> {
+  const endpoint = await startPushEndpoint();
+  const server = await createTestServer({ pushAgent: endpoint.agent });
+  const seller = await pushPerson(server);
+  const buyer = await listener(server, 'lamp');
+  return {
+    endpoint,
+    server,
+    seller,
+    buyer,
+    async publishAndSend(title) {
+      const id = await publish(server, seller, title);
+      await server.pushes.idle();
+      return id;
+    },
+    async sweep() {
+      server.pushes.poke();
+      await server.pushes.idle();
+    },
+    async close() {
+      await server.close();
+      await endpoint.close();
+    },
+  };
 }
