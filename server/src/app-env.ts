@@ -12,6 +12,7 @@ import type { ListingService } from './services/listing-service.js';
 import type { PasskeyService, RelyingParty } from './services/passkey-service.js';
 import type { PasswordSignIn } from './services/password-sign-in.js';
 import type { LiveHub } from './live/live-hub.js';
+import type { PushService } from './services/push-service.js';
 
 export const SESSION_COOKIE = 'dongne_session';
 
@@ -28,6 +29,8 @@ export interface Services {
   profiles: ProfileService;
   media: MediaService;
   listings: ListingService;
+  /** Web Push settings and this device's subscription. */
+  push: PushService;
   /** The devices this instance holds a live channel open to. */
   live: LiveHub;
   /** The site passkeys are bound to: the configured public origin, else the request's own. */

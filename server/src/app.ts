@@ -47,6 +47,12 @@ import { syncRoutes } from './routes/sync-routes.js';
 import { liveRoutes } from './routes/live-routes.js';
 import { createLocalChangeBus, type ChangeBus } from './live/change-bus.js';
 import { createLiveHub } from './live/live-hub.js';
+import { createPushService } from './services/push-service.js';
+import { pushRoutes } from './routes/push-routes.js';
+import { createPushDispatcher, type PushDispatcher } from './push/push-dispatcher.js';
+import { createWebPushSender } from './push/web-push-sender.js';
+import { DEFAULT_VAPID_SUBJECT } from './push/vapid-keys.js';
+import webpush from 'web-push';
 
 export interface AppConfig {
   /** The address people use (e.g. https://dongne.example), for passkeys; else each request's own. */
@@ -78,6 +84,7 @@ export function createApp({
   sleep = systemSleep,
   blobs = databaseBlobStore(store),
   changes = createLocalChangeBus(),
+  pushDispatcher,
   config = {},
 }: {
   store: Store;
@@ -87,9 +94,16 @@ export function createApp({
   blobs?: BlobStore;
   /** How instances tell each other of changes, for live pokes; this instance alone unless given. */
   changes?: ChangeBus;
+  /**
+   * Sends Web Pushes (main.ts starts and stops it). Unless given, one that sends when poked, never
+   * sweeps, and signs with a key pair made for this app alone.
+   */
+  pushDispatcher?: PushDispatcher;
   config?: AppConfig;
 }) {
   const log = config.log ?? ((message: string) => console.error(message));
+  const pushes =
+    pushDispatcher ?? createPushDispatcher({ store, clock, sender: createWebPushSender({ ...webpush.generateVAPIDKeys(), subject: DEFAULT_VAPID_SUBJECT }), log });
   const passwordCost = config.passwordCost ?? DEFAULT_PASSWORD_COST;
   const session = createSessionService(store, clock, passwordCost);
   const rateLimiter = createRateLimiter(store, clock);
@@ -112,11 +126,13 @@ export function createApp({
       { defaultNeighbourhoodId: config.defaultNeighbourhoodId ?? DEFAULT_NEIGHBOURHOOD_ID },
       { ...DEFAULT_DAILY_CAPS, ...config.dailyCaps },
       changes,
+      pushes,
     ),
     neighbourhoods: createNeighbourhoodService(store),
     listings: createListingService(store, clock),
     rateLimiter,
     live: createLiveHub(changes, { gapMs: config.pokeGapMs }),
+    push: createPushService(store, clock, pushes),
   };
   const app = new Hono<AppEnv>();
 
@@ -162,6 +178,7 @@ export function createApp({
   app.route('/api/search', searchRoutes());
   app.route('/api/media', mediaRoutes());
   app.route('/api/listings', listingRoutes());
+  app.route('/api/push', pushRoutes());
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API endpoint at ${c.req.method} ${c.req.path}.`));
 
   if (config.webDir && existsSync(config.webDir)) mountWeb(app, config.webDir);

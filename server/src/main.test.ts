@@ -1,9 +1,10 @@
 // The real entry point, over real HTTP, killed hard: what a device was told is saved stays saved.
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LISTING_LIMITS, type Change, type ChatMessage, type ListingCreateArgs, type Mutation, type PullResponse, type PushResponse } from '@dongne/shared';
+import webpush from 'web-push';
+import { LISTING_LIMITS, type Change, type ChatMessage, type ListingCreateArgs, type Mutation, type PullResponse, type PushResponse, type PushSettings } from '@dongne/shared';
 import { ensureDemoNeighbourhoods } from './services/neighbourhood-setup.js';
 import { systemClock } from './services/clock.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
@@ -219,6 +220,40 @@ describe('the server process', () => {
     expect(live.size).toBe(DEMO_IN_DEFAULT_AREA);
     const seoul = await pullEverything(second, cookie, randomUUID(), { neighbourhood: 'kr-mapo-mangwon', range: 4 });
     expect(live.size + seoul.live.size).toBe(DEMO_COUNT);
+  });
+
+  it('makes its VAPID keys on the first start, keeps them in the data directory for every start after, and takes an operator’s pair instead', async () => {
+    const file = join(temp.dir, 'vapid.json');
+    const publicKeyOf = async (server: SpawnedServer) => {
+      const cookie = await startSession(server);
+      const response = await fetch(`${server.url}/api/push/settings?clientId=${randomUUID()}`, { headers: { cookie } });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as PushSettings).publicKey;
+    };
+    const first = await spawnServer(temp.dir);
+    expect(first.output()).toContain(`Made the VAPID key pair pushes are signed with: ${file}`);
+    const kept = readFileSync(file, 'utf8');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(await publicKeyOf(first)).toBe(JSON.parse(kept).publicKey);
+    // A clean stop, with the push dispatcher's timer running: it stops too.
+    expect(await first.stop('SIGTERM')).toBe(0);
+
+    const second = await spawnServer(temp.dir);
+    expect(second.output()).not.toContain('Made the VAPID key pair');
+    expect(readFileSync(file, 'utf8')).toBe(kept);
+    expect(await publicKeyOf(second)).toBe(JSON.parse(kept).publicKey);
+    await second.kill();
+
+    const operators = webpush.generateVAPIDKeys();
+    const third = await spawnServer(temp.dir, { env: { DONGNE_VAPID_PUBLIC_KEY: operators.publicKey, DONGNE_VAPID_PRIVATE_KEY: operators.privateKey } });
+    expect(await publicKeyOf(third)).toBe(operators.publicKey);
+    expect(readFileSync(file, 'utf8')).toBe(kept);
+  });
+
+  it('refuses to start with half a VAPID pair, and says why', async () => {
+    await expect(spawnServer(temp.dir, { env: { DONGNE_VAPID_PUBLIC_KEY: webpush.generateVAPIDKeys().publicKey } })).rejects.toThrow(
+      /exited with 1[\s\S]*DONGNE_VAPID_PUBLIC_KEY and DONGNE_VAPID_PRIVATE_KEY go together/,
+    );
   });
 
   it("shows visitors the operator's default area (DONGNE_DEFAULT_NEIGHBOURHOOD) before they choose one", async () => {

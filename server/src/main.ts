@@ -18,6 +18,9 @@ import { readThrough } from './blobs/read-through-blob-store.js';
 import { createLocalChangeBus, type ChangeBus } from './live/change-bus.js';
 import { openPostgresChangeBus } from './live/postgres-change-bus.js';
 import { createLiveSocketServer } from './live/live-socket-server.js';
+import { createPushDispatcher } from './push/push-dispatcher.js';
+import { createWebPushSender } from './push/web-push-sender.js';
+import { VAPID_FILE, VapidKeysError, vapidKeysInDataDir, type VapidKeyPair } from './push/vapid-keys.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const parsed = settingsFrom(process.env, root);
@@ -66,11 +69,31 @@ if (defaultNeighbourhoodId && !(await store.neighbourhoods.byId(defaultNeighbour
 }
 if (seeded > 0) console.log(`Seeded ${seeded} demo listings.`);
 
+function vapidKeys(): VapidKeyPair {
+  if (settings.vapidKeys) return settings.vapidKeys;
+  // Each instance would make a pair of its own, and a device subscribed through one could not be
+  // sent to by another.
+  if (databaseUrl) console.log(`Several instances on one database must sign pushes alike: give each the same DONGNE_VAPID_PUBLIC_KEY and DONGNE_VAPID_PRIVATE_KEY (for one instance, ${join(dataDir, VAPID_FILE)} keeps them).`);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const { keys, created } = vapidKeysInDataDir(dataDir);
+    if (created) console.log(`Made the VAPID key pair pushes are signed with: ${join(dataDir, VAPID_FILE)} (keep it with the database's backups).`);
+    return keys;
+  } catch (error) {
+    console.error(error instanceof VapidKeysError ? error.message : `Cannot keep the VAPID keys in ${dataDir}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+const log = (line: string) => console.error(line);
+const pushDispatcher = createPushDispatcher({ store, clock: systemClock, sender: createWebPushSender({ ...vapidKeys(), subject: settings.vapidSubject }), log });
+pushDispatcher.start();
+
 const app = createApp({
   store,
   clock: systemClock,
   changes,
   blobs: s3 && readThrough(s3, databaseBlobStore(store)),
+  pushDispatcher,
   config: {
     webDir,
     defaultNeighbourhoodId,
@@ -88,7 +111,11 @@ const server = serve({ fetch: app.fetch, port, hostname: host, websocket: { serv
 
 function shutdown() {
   server.close(() => {
-    void Promise.all([changes.close(), store.close()]).then(() => process.exit(0));
+    // Pushes under way finish (or time out) before the store they settle in closes.
+    void pushDispatcher
+      .stop()
+      .then(() => Promise.all([changes.close(), store.close()]))
+      .then(() => process.exit(0));
   });
   // 1012, "service restart": devices reconnect (to another instance, behind a balancer) at once.
   for (const socket of sockets.clients) socket.close(1012, 'Server restarting');

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DAILY_CAPS } from './services/mutation-context.js';
 import { DEFAULT_PASSWORD_COST } from './services/password.js';
 import { settingsFrom } from './settings.js';
+import webpush from 'web-push';
+import { DEFAULT_VAPID_SUBJECT } from './push/vapid-keys.js';
 
 const ROOT = '/srv/dongne';
 const refusal = (env: Record<string, string>) => {
@@ -73,6 +75,27 @@ describe('settings from the environment', () => {
     );
     expect(refusal({ DONGNE_PASSWORD_COST: '10000' })).toMatch(/^DONGNE_PASSWORD_COST="10000" is not a power of two/);
     expect(refusal({ DONGNE_S3_BUCKET: 'photos' })).toMatch(/^Only DONGNE_S3_BUCKET is set/);
+  });
+
+  it('takes the VAPID pair and subject an operator of several instances gives, or leaves the pair to the data directory', () => {
+    expect(settings({})).toMatchObject({ vapidKeys: undefined, vapidSubject: DEFAULT_VAPID_SUBJECT });
+    const pair = webpush.generateVAPIDKeys();
+    expect(
+      settings({ DONGNE_VAPID_PUBLIC_KEY: pair.publicKey, DONGNE_VAPID_PRIVATE_KEY: ` ${pair.privateKey}\n`, DONGNE_VAPID_SUBJECT: 'https://dongne.example/contact' }),
+    ).toMatchObject({ vapidKeys: pair, vapidSubject: 'https://dongne.example/contact' });
+  });
+
+  it('refuses half a VAPID pair, two halves that are not one pair, and a subject push services refuse', () => {
+    const [one, other] = [webpush.generateVAPIDKeys(), webpush.generateVAPIDKeys()];
+    expect(refusal({ DONGNE_VAPID_PUBLIC_KEY: one.publicKey })).toMatch(/^DONGNE_VAPID_PUBLIC_KEY and DONGNE_VAPID_PRIVATE_KEY go together/);
+    expect(refusal({ DONGNE_VAPID_PRIVATE_KEY: one.privateKey })).toMatch(/^DONGNE_VAPID_PUBLIC_KEY and DONGNE_VAPID_PRIVATE_KEY go together/);
+    expect(refusal({ DONGNE_VAPID_PUBLIC_KEY: one.publicKey, DONGNE_VAPID_PRIVATE_KEY: other.privateKey })).toMatch(
+      /^DONGNE_VAPID_PUBLIC_KEY \/ DONGNE_VAPID_PRIVATE_KEY are not a VAPID key pair: the public key is not the private key’s/,
+    );
+    expect(refusal({ DONGNE_VAPID_PUBLIC_KEY: 'BAAA', DONGNE_VAPID_PRIVATE_KEY: one.privateKey })).toMatch(/the public key is not 65 bytes of base64url/);
+    expect(refusal({ DONGNE_VAPID_PUBLIC_KEY: one.publicKey, DONGNE_VAPID_PRIVATE_KEY: `${one.privateKey}=` })).toMatch(/the private key is not 32 bytes/);
+    expect(refusal({ DONGNE_VAPID_SUBJECT: 'admin@dongne.example' })).toMatch(/^DONGNE_VAPID_SUBJECT="admin@dongne.example" is not a mailto: or https:\/\/ address/);
+    expect(refusal({ DONGNE_VAPID_SUBJECT: 'http://dongne.example' })).toMatch(/^DONGNE_VAPID_SUBJECT=/);
   });
 
   it('does not print the database password when it refuses the address', () => {

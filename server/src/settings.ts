@@ -7,6 +7,7 @@ import { s3SettingsFrom } from './blobs/s3-settings.js';
 import type { S3Settings } from './blobs/s3-blob-store.js';
 import { DEFAULT_DAILY_CAPS, type DailyCaps } from './services/mutation-context.js';
 import { DEFAULT_PASSWORD_COST, isPasswordCost } from './services/password.js';
+import { DEFAULT_VAPID_SUBJECT, vapidKeyPairProblem, type VapidKeyPair } from './push/vapid-keys.js';
 
 export interface Settings {
   port: number;
@@ -23,6 +24,10 @@ export interface Settings {
   passwordCost: number;
   dailyCaps: DailyCaps;
   trustedProxies: string[];
+  /** The VAPID pair pushes are signed with, when the operator gives it; else kept in the data directory. */
+  vapidKeys?: VapidKeyPair;
+  /** How push services reach whoever runs this server (mailto: or https:). */
+  vapidSubject: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -52,15 +57,19 @@ function trustedProxies(env: Env): string[] {
   return addresses;
 }
 
+/** The address's scheme (`postgres:`), or '' when it is no URL at all: refused with the same line as a wrong scheme. */
+function schemeOf(address: string): string {
+  try {
+    return new URL(address).protocol;
+  } catch {
+    return '';
+  }
+}
+
 function databaseUrl(env: Env): string | undefined {
   const url = env.DONGNE_DATABASE_URL?.trim();
   if (!url) return undefined;
-  let protocol = '';
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    // Reported below, with the same line as a wrong scheme.
-  }
+  const protocol = schemeOf(url);
   if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
     throw new SettingError('DONGNE_DATABASE_URL is not a postgres:// address (e.g. postgres://dongne:secret@db.internal:5432/dongne).');
   }
@@ -77,6 +86,30 @@ function publicOrigin(env: Env): string | undefined {
     // Reported below.
   }
   throw new SettingError(`DONGNE_PUBLIC_ORIGIN="${origin}" is not an http:// or https:// address (e.g. https://dongne.example).`);
+}
+
+function vapidKeys(env: Env): VapidKeyPair | undefined {
+  const publicKey = env.DONGNE_VAPID_PUBLIC_KEY?.trim();
+  const privateKey = env.DONGNE_VAPID_PRIVATE_KEY?.trim();
+  if (!publicKey && !privateKey) return undefined;
+  if (!publicKey || !privateKey) {
+    throw new SettingError(
+      'DONGNE_VAPID_PUBLIC_KEY and DONGNE_VAPID_PRIVATE_KEY go together: set both (npx web-push generate-vapid-keys makes a pair) or neither (the pair is then kept in the data directory).',
+    );
+  }
+  const problem = vapidKeyPairProblem({ publicKey, privateKey });
+  if (problem) throw new SettingError(`DONGNE_VAPID_PUBLIC_KEY / DONGNE_VAPID_PRIVATE_KEY are not a VAPID key pair: ${problem} (npx web-push generate-vapid-keys makes one).`);
+  return { publicKey, privateKey };
+}
+
+function vapidSubject(env: Env): string {
+  const subject = env.DONGNE_VAPID_SUBJECT?.trim();
+  if (!subject) return DEFAULT_VAPID_SUBJECT;
+  const protocol = schemeOf(subject);
+  if (protocol !== 'mailto:' && protocol !== 'https:') {
+    throw new SettingError(`DONGNE_VAPID_SUBJECT="${subject}" is not a mailto: or https:// address (e.g. mailto:admin@dongne.example), as push services require.`);
+  }
+  return subject;
 }
 
 function s3(env: Env): S3Settings | undefined {
@@ -108,6 +141,8 @@ export function settingsFrom(env: Env, root: string): { settings: Settings } | {
           blocks: positiveInt(env, 'DONGNE_BLOCKS_PER_DAY', DEFAULT_DAILY_CAPS.blocks),
         },
         trustedProxies: trustedProxies(env),
+        vapidKeys: vapidKeys(env),
+        vapidSubject: vapidSubject(env),
       },
     };
   } catch (error) {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { LIVE_POKE, type Change, type Mutation, type PushResponse } from '@dongne/shared';
+import { LIVE_POKE, type Change, type Mutation, type PushResponse, type PushSettings } from '@dongne/shared';
 import { systemClock } from './services/clock.js';
 import { fixSource, HOME, type FixSource } from './testing/fixes.js';
 import { device, listingArgs, mutation, newSession, overHttp, pull, push, pushRequest, tempDir } from './testing/harness.js';
@@ -55,6 +55,17 @@ describe.runIf(TEST_ENGINE === 'postgres')('three instances on one PostgreSQL da
 
   it('seeded the demo listings once, though three instances started together', async () => {
     expect(await count('SELECT count(*) AS n FROM listings')).toBe(56);
+  });
+
+  it('signs pushes with one VAPID pair, and tells the operator to give it to every instance', async () => {
+    // Here the three share a data directory, so the pair the first made: on separate machines each
+    // would make its own, hence the hint.
+    for (const instance of instances) expect(instance.output()).toContain('Several instances on one database must sign pushes alike: give each the same DONGNE_VAPID_PUBLIC_KEY');
+    const { cookie } = await newSession(at(1));
+    const keys = await Promise.all(
+      [1, 2, 3].map(async (n) => ((await (await at(n).request(`/api/push/settings?clientId=${randomUUID()}`, { headers: { cookie } })).json()) as PushSettings).publicKey),
+    );
+    expect(new Set(keys).size).toBe(1);
   });
 
   it('honours a session made on one instance on the others, and a push to 1 is pulled from 3', async () => {

@@ -1,6 +1,7 @@
 // Deleting an account for good: its listings and drafts are deleted (as changes, so every device
 // drops them at its next pull), its photos, sessions, passkeys and recovery codes go, and the actor row is
-// emptied of name, password and photo; its keyword alerts and notifications go. Reviews it wrote stay, without a name. The nickname is held
+// emptied of name, password and photo; its keyword alerts and notifications go, and so do its push
+// subscriptions, quiet hours and pushes not yet sent. Reviews it wrote stay, without a name. The nickname is held
 // back for NICKNAME_HOLD_MS, so nobody can take it over at once and pass for the person.
 import { nicknameKey } from '@dongne/shared';
 import { nicknameSkeleton } from './nickname-skeleton.js';
@@ -25,9 +26,12 @@ export function createAccountDeletion(store: Store, clock: Clock, session: Sessi
           await tx.sessions.holdNickname(nicknameSkeleton(name), now + NICKNAME_HOLD_MS);
         }
         await tx.sessions.anonymise(actorId, now);
-        // Nothing is told to nobody: its keyword alerts stop, and what they brought goes.
+        // Nothing is told to nobody: its keyword alerts stop, and what they brought goes, pushes too.
         await tx.keywords.removeAllOf(actorId);
+        await tx.pushOutbox.removeAllOf(actorId);
         await tx.notifications.removeAllOf(actorId);
+        await tx.pushSubscriptions.removeAllOf(actorId);
+        await tx.quietHours.remove(actorId);
         return tx.media.removeUploadedBy(actorId);
       });
       // After the commit: bytes may live outside the database (S3). One that fails to go is only

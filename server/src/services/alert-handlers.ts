@@ -4,6 +4,7 @@ import { KEYWORD_LIMITS, keywordKey } from '@dongne/shared';
 import type { Handlers, MutationContext } from './mutation-context.js';
 import { keywordMatchesFor, type NewListingForAlerts } from './keyword-alerts.js';
 import { MutationRejected } from './service-error.js';
+import { notify } from './notify.js';
 
 type AlertHandlers = Pick<Handlers, 'keyword.add' | 'keyword.remove' | 'notification.read'>;
 
@@ -27,10 +28,9 @@ export const alertHandlers: AlertHandlers = {
   },
 };
 
-/** Tells everyone whose keyword the new listing matches (see keyword-alerts.ts), and pokes their devices. */
+/** Tells everyone whose keyword the new listing matches (see keyword-alerts.ts): their inbox, and a push to their devices. */
 export async function notifyKeywordMatches(ctx: MutationContext, listing: NewListingForAlerts): Promise<void> {
   for (const { actorId, keyword } of await keywordMatchesFor(ctx.tx, listing)) {
-    const notification = { id: crypto.randomUUID(), actorId, kind: 'keyword' as const, subjectId: listing.id, title: listing.title, keyword, createdAt: ctx.now };
-    if (await ctx.tx.notifications.insert(notification, await ctx.tx.sync.nextChangeSeq())) ctx.accountChanged(actorId);
+    await notify(ctx, { actorId, kind: 'keyword', subjectId: listing.id, title: listing.title, keyword });
   }
 }

@@ -1,5 +1,6 @@
 // What a mutation handler is given: the push's transaction, who acted and when, and how to say
-// whom the change concerns (the live channel pokes their devices after commit).
+// whom the change concerns (the live channel pokes their devices after commit) and whether a Web
+// Push is due (the push dispatcher is poked after commit).
 import type { Mutation, MutationArgs, MutationName } from '@dongne/shared';
 import { BLOCK_LIMITS, CHAT_LIMITS, DRAFT_LIMITS, LISTING_LIMITS, REPORT_LIMITS } from '@dongne/shared';
 import type { Tx } from '../store/contract/store.js';
@@ -38,6 +39,8 @@ export interface MutationContext {
   areaChanged(neighbourhoodId: string): void;
   /** Tells another person's devices that something of theirs changed (a message to them, say). */
   accountChanged(actorId: string): void;
+  /** Says a Web Push was queued, due now: the push dispatcher is poked once the transaction commits. */
+  pushDue(): void;
 }
 
 export type Handlers = { [N in MutationName]: (ctx: MutationContext, args: MutationArgs<N>) => Promise<void> };

@@ -28,8 +28,16 @@ import { verification } from './verification-service.js';
 import { MutationRejected, SeqGapError, ServiceError } from './service-error.js';
 import { createAreaSnapshots, type AreaSnapshot } from './area-snapshots.js';
 import { createLocalChangeBus, type ChangeBus, type ChangeTopic } from '../live/change-bus.js';
+import type { PushDispatcher } from '../push/push-dispatcher.js';
 
 const SEARCH_LIMIT = 50;
+
+/** What a push's applied mutations leave to do once its transaction commits. */
+interface AfterCommit {
+  areas: Set<string>;
+  accounts: Set<string>;
+  pushDue: boolean;
+}
 
 export interface PullScope {
   /** Used when a visitor has not chosen a neighbourhood yet. */
@@ -42,6 +50,8 @@ export function createSyncService(
   scope: PullScope,
   caps: DailyCaps = DEFAULT_DAILY_CAPS,
   changes: ChangeBus = createLocalChangeBus(),
+  /** Poked after a commit that queued a Web Push due now. */
+  pushDispatcher?: Pick<PushDispatcher, 'poke'>,
 ) {
   /**
    * A refused change to an existing listing comes back with the listing as this person may see it
@@ -56,10 +66,10 @@ export function createSyncService(
   }
 
   /**
-   * Applies one mutation; if it applied, the areas it changed for the neighbours are added to
-   * `areas`, and the other people whose data it changed to `accounts`.
+   * Applies one mutation; if it applied, what is to happen after commit is added to `after`: the
+   * areas it changed for the neighbours, the other people whose data it changed, a Web Push due.
    */
-  async function applyOne(tx: Tx, actor: Actor, mutation: Mutation, areas: Set<string>, accounts: Set<string>): Promise<MutationResult> {
+  async function applyOne(tx: Tx, actor: Actor, mutation: Mutation, after: AfterCommit): Promise<MutationResult> {
     const { mutationId, seq, name } = mutation;
     // The message may quote what the device sent (a name, a field): stored as text, it holds none of its control characters.
     const reject = (code: ErrorCode, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message: stripControlCharacters(message) });
@@ -75,6 +85,7 @@ export function createSyncService(
       // A savepoint per mutation: a handler that fails half-way leaves nothing behind.
       const changedAreas: string[] = [];
       const changedAccounts: string[] = [];
+      let pushDue = false;
       await tx.savepoint((inner) => {
         const handler = mutationHandlers[name] as (ctx: MutationContext, args: unknown) => Promise<void>;
         const ctx: MutationContext = {
@@ -85,11 +96,13 @@ export function createSyncService(
           caps,
           areaChanged: (id) => changedAreas.push(id),
           accountChanged: (id) => changedAccounts.push(id),
+          pushDue: () => void (pushDue = true),
         };
         return handler(ctx, parsed.data);
       });
-      for (const id of changedAreas) areas.add(id);
-      for (const id of changedAccounts) accounts.add(id);
+      for (const id of changedAreas) after.areas.add(id);
+      for (const id of changedAccounts) after.accounts.add(id);
+      after.pushDue ||= pushDue;
       return { mutationId, seq, status: 'applied' };
     } catch (error) {
       if (error instanceof MutationRejected) return reject(error.code, error.message);
@@ -219,8 +232,7 @@ export function createSyncService(
       const now = clock.now();
       // One outer transaction per batch (one commit), a savepoint per mutation inside it: a crash
       // mid-batch leaves none of the batch recorded, so the client's retry applies it once.
-      const areas = new Set<string>();
-      const accounts = new Set<string>([actor.id]);
+      const after: AfterCommit = { areas: new Set(), accounts: new Set([actor.id]), pushDue: false };
       let applied = false;
       const response = await store.transaction(async (tx) => {
         // Held until the batch commits: one device's batches apply one at a time, on any instance.
@@ -239,7 +251,7 @@ export function createSyncService(
             results.push(await withCurrentListing(tx, actor, mutation, earlier));
             continue;
           }
-          const result = await applyOne(tx, actor, mutation, areas, accounts);
+          const result = await applyOne(tx, actor, mutation, after);
           applied ||= result.status === 'applied';
           await tx.sync.recordProcessed(clientId, result, now);
           processed.set(mutation.seq, result);
@@ -253,9 +265,11 @@ export function createSyncService(
       // The person's other devices hear of anything applied (their profile and own rows may have
       // moved), and so do the other people it concerns (the other side of a chat, say).
       if (applied) {
-        const topics: ChangeTopic[] = [...[...accounts].map((id): ChangeTopic => `account:${id}`), ...[...areas].map((id): ChangeTopic => `area:${id}`)];
+        const topics: ChangeTopic[] = [...[...after.accounts].map((id): ChangeTopic => `account:${id}`), ...[...after.areas].map((id): ChangeTopic => `area:${id}`)];
         void changes.publish({ topics, fromClientId: clientId });
       }
+      // A poke only starts the dispatcher's own work: a slow push service never holds up this answer.
+      if (after.pushDue) pushDispatcher?.poke();
       return response;
     },
 

@@ -5,17 +5,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type { Agent } from 'node:https';
+import webpush from 'web-push';
 import type { Fix, ListingCreateArgs, Mutation, PullResponse, PushResponse, RangeLevel } from '@dongne/shared';
 import { createApp, type AppConfig } from '../app.js';
 import { prepareAccountChecks } from '../services/password-policy.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { ChangeBus } from '../live/change-bus.js';
 import type { Clock } from '../services/clock.js';
+import { createPushDispatcher, type PushDispatcher } from '../push/push-dispatcher.js';
+import { createWebPushSender } from '../push/web-push-sender.js';
 import { fixSource, HOME, type FixSource } from './fixes.js';
 import { openTestStore, query, queryValue, tableNames, type TestStore } from './test-store.js';
 
 /** scrypt's cheapest cost: tests sign up hundreds of accounts, and none of them guards a secret. */
 export const TEST_PASSWORD_COST = 2;
+
+/** The VAPID pair test servers sign pushes with, made once per test process. */
+export const TEST_VAPID = { ...webpush.generateVAPIDKeys(), subject: 'mailto:push-tests@dongne.example' };
 
 /** 2026-03-01T09:00:00Z: every test starts from the same instant. */
 export const T0 = Date.UTC(2026, 2, 1, 9, 0, 0);
@@ -45,10 +52,14 @@ export interface TestServer {
   clock: FixedClock;
   /** The SQLite file, for tests that reopen it; undefined on PostgreSQL. */
   file?: string;
+  /** The database's address on PostgreSQL, for tests that open a second pool on it (a second instance). */
+  url?: string;
   /** Lines the app logged (unexpected errors land here, not on the test output). */
   logged: string[];
   /** Every wait the app asked for, in ms; the harness's sleep returns at once (no test waits). */
   slept: number[];
+  /** Sends the Web Pushes the app queues when poked; never sweeps on its own (tests call poke()). */
+  pushes: PushDispatcher;
   /** A fresh fix that passes at a demo neighbourhood's centre (HOME unless told), near the clock's now. */
   fixAt: FixSource;
   /** listing.create of listingArgs(overrides), with a passing fix taken in the listing's neighbourhood. */
@@ -62,22 +73,27 @@ export async function createTestServer(
     changes?: ChangeBus;
     /** Makes the blob store photo bytes go to, over the test's store; that store itself unless given. */
     blobs?: (store: TestStore) => BlobStore;
+    /** How pushes reach push services: one that trusts a test's own endpoint (push-endpoint.ts). */
+    pushAgent?: Agent;
   } = {},
 ): Promise<TestServer> {
-  const { changes, blobs, ...config } = options;
-  const { store, file, close } = await openTestStore();
+  const { changes, blobs, pushAgent, ...config } = options;
+  const { store, file, url, close } = await openTestStore();
   // Once per test process: the first sign-up must not block the event loop mid-test.
   await prepareAccountChecks();
   const clock = fixedClock();
   const logged: string[] = [];
   const slept: number[] = [];
+  const log = (line: string) => logged.push(line);
+  const pushes = createPushDispatcher({ store, clock, sender: createWebPushSender(TEST_VAPID, { agent: pushAgent }), log });
   const app = createApp({
     store,
     clock,
     sleep: async (ms) => void slept.push(ms),
     changes,
     blobs: blobs?.(store),
-    config: { log: (line) => logged.push(line), ...config, passwordCost: config.passwordCost ?? TEST_PASSWORD_COST },
+    pushDispatcher: pushes,
+    config: { log, ...config, passwordCost: config.passwordCost ?? TEST_PASSWORD_COST },
   });
   const fix = fixSource(await store.neighbourhoods.all(), clock);
   return {
@@ -85,14 +101,20 @@ export async function createTestServer(
     store,
     clock,
     file,
+    url,
     logged,
     slept,
+    pushes,
     fixAt: fix,
     createListing(seq, overrides = {}) {
       const args = listingArgs(overrides);
       return mutation(seq, 'listing.create', args, { fix: fix(args.neighbourhoodId) });
     },
-    close,
+    async close() {
+      // Pushes under way settle in the store before it closes.
+      await pushes.stop();
+      await close();
+    },
   };
 }
 

@@ -28,6 +28,8 @@ export interface NewNotification {
 export interface NotificationsRepo {
   /** False when the person was already told of this subject in this kind (once per listing). */
   insert(notification: NewNotification, changeSeq: number): Promise<boolean>;
+  /** One of the person's notifications; undefined if it is not theirs or is gone. */
+  byId(actorId: string, id: string): Promise<Notification | undefined>;
   /** Marks one of the person's notifications read; false if it is not theirs or was read already. */
   markRead(actorId: string, id: string, at: number, changeSeq: number): Promise<boolean>;
   /** Forgets every notification the person was sent (their account is being deleted). */

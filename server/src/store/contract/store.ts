@@ -21,12 +21,13 @@ import type { LimitsRepos } from './limits.js';
 import type { ListingsRepo } from './listings.js';
 import type { MediaRepo } from './media.js';
 import type { NeighbourhoodsRepos } from './neighbourhoods.js';
+import type { PushRepos } from './push.js';
 import type { SyncRepo } from './sync.js';
 import type { TradingRepos } from './trading.js';
 import type { VerificationsRepo } from './verifications.js';
 
 /** The tables, as a service may use them. */
-export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, LimitsRepos, TradingRepos, AlertsRepos {
+export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, LimitsRepos, TradingRepos, AlertsRepos, PushRepos {
   listings: ListingsRepo;
   drafts: DraftsRepo;
   media: MediaRepo;

@@ -1,7 +1,7 @@
 // Keyword alerts and notifications on PostgreSQL.
 import type { KeywordsRepo, NotificationsRepo } from '../contract/alerts.js';
 import { toNotification, type NotificationDbRow } from '../alert-row.js';
-import { changed, rows, type Queryable } from './queryable.js';
+import { changed, row, rows, type Queryable } from './queryable.js';
 
 export function createKeywordsRepo(db: Queryable): KeywordsRepo {
   return {
@@ -45,6 +45,10 @@ export function createNotificationsRepo(db: Queryable): NotificationsRepo {
           [n.id, n.actorId, n.kind, n.subjectId, n.title, n.keyword, n.createdAt, changeSeq],
         )) === 1
       );
+    },
+    async byId(actorId, id) {
+      const found = await row<NotificationDbRow>(db, 'SELECT * FROM notifications WHERE id = $1 AND actor_id = $2', [id, actorId]);
+      return found && toNotification(found);
     },
     async markRead(actorId, id, at, changeSeq) {
       return (

@@ -18,6 +18,7 @@ import { createMessagesRepo } from './messages-repo.js';
 import { migrate } from './migrate.js';
 import { createNeighbourhoodsRepo } from './neighbourhoods-repo.js';
 import type { Queryable } from './queryable.js';
+import { createPushRepos } from './push-repo.js';
 import { createReportsRepo } from './reports-repo.js';
 import { createReviewsRepo } from './reviews-repo.js';
 import { createSyncRepo } from './sync-repo.js';
@@ -35,6 +36,7 @@ function createRepositories(db: Queryable): Repositories {
   return {
     ...createAccountsRepos(db),
     ...createLimitsRepos(db),
+    ...createPushRepos(db),
     listings: createListingsRepo(db),
     drafts: createDraftsRepo(db),
     media: createMediaRepo(db),

@@ -27,12 +27,17 @@ export function createNotificationsStore(db: Db) {
   const insert = db.prepare(`
     INSERT INTO notifications (id, actor_id, kind, subject_id, title, keyword, created_at, read_at, change_seq)
     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING`);
+  const byId = db.prepare('SELECT * FROM notifications WHERE id = ? AND actor_id = ?');
   const markRead = db.prepare('UPDATE notifications SET read_at = ?, change_seq = ? WHERE id = ? AND actor_id = ? AND read_at IS NULL');
   const changesFor = db.prepare('SELECT * FROM notifications WHERE actor_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?');
   const removeAllOf = db.prepare('DELETE FROM notifications WHERE actor_id = ?');
   return {
     insert: (n: NewNotification, changeSeq: number) =>
       insert.run(n.id, n.actorId, n.kind, n.subjectId, n.title, n.keyword, n.createdAt, changeSeq).changes === 1,
+    byId(actorId: string, id: string) {
+      const row = byId.get(id, actorId) as NotificationDbRow | undefined;
+      return row && toNotification(row);
+    },
     markRead: (actorId: string, id: string, at: number, changeSeq: number) => markRead.run(at, changeSeq, id, actorId).changes === 1,
     removeAllOf: (actorId: string) => void removeAllOf.run(actorId),
     changesFor: (actorId: string, cursor: number, limit: number) =>

@@ -31,6 +31,7 @@ import { createReviewsStore } from './reviews-store.js';
 import { createBlocksStore } from './blocks-store.js';
 import { createKeywordsStore, createNotificationsStore } from './alerts-store.js';
 import { createReportsStore } from './reports-store.js';
+import { createPushOutboxStore, createPushSubscriptionsStore, createQuietHoursStore } from './push-store.js';
 
 /** A statement without parameters: BEGIN, COMMIT and the savepoints. */
 type Statement = Database.Statement<[]>;
@@ -65,6 +66,9 @@ function createRepositories(db: Db) {
     reports: createReportsStore(db),
     keywords: createKeywordsStore(db),
     notifications: createNotificationsStore(db),
+    pushSubscriptions: createPushSubscriptionsStore(db),
+    quietHours: createQuietHoursStore(db),
+    pushOutbox: createPushOutboxStore(db),
   } satisfies { [K in keyof Repositories]: Synchronous<Repositories[K]> };
 }
 export type SqliteRepositories = ReturnType<typeof createRepositories>;
