@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { startServer, type DongneServer } from './server.js';
 import { skipFirstRun } from './first-run.js';
-import { startPushEndpoint, type PushEndpoint } from './push-endpoint.js';
+import { startJourneyPushEndpoint } from './push-endpoint.js';
+import type { PushEndpoint } from '../../server/src/testing/push-endpoint.js';
 import { POSTGRES_URL_ENV } from './global-setup.js';
 
 export const test = base.extend<{
@@ -34,7 +35,7 @@ export const test = base.extend<{
   },
   baseURL: async ({ server }, use) => use(server.url),
   pushService: async ({}, use) => {
-    const endpoint = await startPushEndpoint();
+    const endpoint = await startJourneyPushEndpoint();
     await use(endpoint);
     await endpoint.close();
   },

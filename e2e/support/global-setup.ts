@@ -7,7 +7,7 @@ import { startPostgresCluster } from '../../server/src/testing/postgres-cluster.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate as generateCertificate } from 'selfsigned';
+import { pushCertificate } from '../../server/src/testing/push-endpoint.js';
 import { DATA_TEMPLATE_ENV, makeDataTemplate } from './server.js';
 import { PUSH_CERT_ENV, PUSH_KEY_ENV } from './push-endpoint.js';
 
@@ -28,15 +28,12 @@ export default async function setup(config: FullConfig) {
   };
 }
 
-/** A certificate for localhost, for the push endpoint to serve and the servers to trust. */
+/** Files of a certificate for the journeys' push endpoints to serve and their servers to trust. */
 async function makePushCertificate(): Promise<{ remove(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'dongne-e2e-push-'));
-  const pems = await generateCertificate([{ name: 'commonName', value: 'localhost' }], {
-    keyType: 'ec',
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
-  });
-  writeFileSync(join(dir, 'cert.pem'), pems.cert);
-  writeFileSync(join(dir, 'key.pem'), pems.private);
+  const { cert, key } = await pushCertificate();
+  writeFileSync(join(dir, 'cert.pem'), cert);
+  writeFileSync(join(dir, 'key.pem'), key);
   process.env[PUSH_CERT_ENV] = join(dir, 'cert.pem');
   process.env[PUSH_KEY_ENV] = join(dir, 'key.pem');
   return { remove: () => rmSync(dir, { recursive: true, force: true }) };

@@ -4,9 +4,11 @@
 // vendor's cannot be reached here); opening it marks it read.
 import { expectAccessible } from '../support/a11y.js';
 import { test, expect, openApp, chooseNeighbourhood, signUp, expectAllSent, expectAllSynced, publish, writeDraft } from '../support/fixtures.js';
+import type { PushPayload } from '@dongne/shared';
 import { deliverPush, pushServiceAt, shownNotifications } from '../support/push-endpoint.js';
 
 test('a keyword saved, a neighbour lists a match, the alert arrives in the inbox and as a push, and opens the listing', async ({ page, newDevice, server, pushService }) => {
+  const pushDevice = pushService.device();
   // The neighbour looking for a bike, who lets Dongne show notifications.
   const buyer = await newDevice({ permissions: ['geolocation', 'notifications'] });
   await openApp(buyer, server.url);
@@ -54,7 +56,7 @@ test('a keyword saved, a neighbour lists a match, the alert arrives in the inbox
     await buyer.getByTestId('push-on').click();
     await expect(buyer.getByTestId('push-problem')).toHaveText("The browser couldn't reach its push service. Check the connection and try again.");
 
-    await pushServiceAt(buyer.context(), pushService.subscription);
+    await pushServiceAt(buyer.context(), pushDevice.subscription);
     await buyer.reload();
     await buyer.getByTestId('push-on').click();
     await expect(buyer.getByTestId('push-status')).toHaveText('On for this device');
@@ -95,11 +97,11 @@ test('a keyword saved, a neighbour lists a match, the alert arrives in the inbox
     await expectAccessible(buyer, 'the inbox, one unread (en)');
   });
 
-  let pushed: { url: string } & Record<string, unknown> = { url: '' };
+  let pushed!: PushPayload;
   await test.step('the push service was sent the alert, encrypted for the device; the service worker shows it', async () => {
-    await expect.poll(() => pushService.received.length).toBe(1);
-    const [push] = pushService.received;
-    pushed = push.payload as typeof pushed;
+    await expect.poll(() => pushDevice.pushes().length).toBe(1);
+    const [push] = pushDevice.pushes();
+    [pushed] = pushDevice.payloads();
     expect(pushed).toMatchObject({ kind: 'keyword', keyword: '자전거', title: '접이식 자전거 Folding bike', locale: 'en', url: expect.stringMatching(/^\/listings\//) });
     expect(push.headers.authorization).toMatch(/^vapid t=.+, k=.+/);
     expect(Number(push.headers.ttl)).toBeGreaterThan(0);

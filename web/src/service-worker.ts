@@ -18,6 +18,7 @@ import { AHEAD_HEADER, PHOTO_CACHE, stamped } from '$lib/offline-photos/photo-ca
 import { isLookingAt, pushNotificationView, readPushPayload } from '$lib/push/push-notification';
 import { markNotificationsRead } from '$lib/alerts/alert-actions';
 import { pushLocale } from '$lib/push/push-locale';
+import { screensInFront } from '$lib/push/screen-in-front';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -86,8 +87,8 @@ async function showPush(data: PushMessageData | null) {
   }
   const payload = readPushPayload(json);
   if (!payload) return;
-  const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  if (isLookingAt(windows, payload.url)) return;
+  const windows = await sw.clients.matchAll({ type: 'window' });
+  if (isLookingAt(await screensInFront(windows), payload.url)) return;
   const view = pushNotificationView({ ...payload, locale: await pushLocale(db, payload.locale) });
   await sw.registration.showNotification(view.title, view.options);
 }

@@ -38,17 +38,30 @@ export interface PushEndpoint {
   close(): Promise<void>;
 }
 
-let certificate: ReturnType<typeof generate> | undefined;
+/** A certificate for 127.0.0.1 and its private key, PEM. */
+export interface PushCertificate {
+  cert: string;
+  key: string;
+}
 
-/** Starts a push endpoint; close() it in afterEach. */
-export async function startPushEndpoint(): Promise<PushEndpoint> {
-  // An EC key is made in a moment; one certificate serves every endpoint of the test process.
+let certificate: Promise<PushCertificate> | undefined;
+
+/** The certificate this process's endpoints serve: an EC key is made in a moment, and one serves them all. */
+export function pushCertificate(): Promise<PushCertificate> {
   certificate ??= generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keyType: 'ec',
     algorithm: 'sha256',
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
-  });
-  const { cert, private: key } = await certificate;
+  }).then(({ cert, private: key }) => ({ cert, key }));
+  return certificate;
+}
+
+/**
+ * Starts a push endpoint; close() it in afterEach. `certificate`: one made elsewhere, for servers in
+ * other processes that were told to trust it (the journeys' NODE_EXTRA_CA_CERTS).
+ */
+export async function startPushEndpoint(options: { certificate?: PushCertificate } = {}): Promise<PushEndpoint> {
+  const { cert, key } = options.certificate ?? (await pushCertificate());
   const received: ReceivedPush[] = [];
   const answers = new Map<string, number>();
   const server = createServer({ cert, key }, (request, response) => {

@@ -21,8 +21,8 @@ export async function loadPushSettings(clientId: string, api: ApiClient = browse
   return api.json(`/api/push/settings?clientId=${encodeURIComponent(clientId)}`, pushSettingsSchema);
 }
 
-export async function saveQuietHours(quietHours: QuietHours, api: ApiClient = browserApi): Promise<PushSettings> {
-  return api.json('/api/push/settings', pushSettingsSchema, jsonBody({ quietHours }, 'PUT'));
+export async function saveQuietHours(quietHours: QuietHours, clientId: string, api: ApiClient = browserApi): Promise<PushSettings> {
+  return api.json(`/api/push/settings?clientId=${encodeURIComponent(clientId)}`, pushSettingsSchema, jsonBody({ quietHours }, 'PUT'));
 }
 
 /**

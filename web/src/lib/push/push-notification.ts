@@ -30,14 +30,8 @@ export function pushNotificationView(payload: PushPayload): PushNotificationView
   } as PushNotificationView;
 }
 
-/** A window of the app the person has in front of them now. */
-export interface SeenWindow {
-  url: string;
-  focused: boolean;
-  visibilityState: DocumentVisibilityState;
-}
-
-/** No notification for what is on the screen the person is looking at right now: they see it already. */
-export function isLookingAt(windows: readonly SeenWindow[], url: string): boolean {
-  return windows.some((window) => window.focused && window.visibilityState === 'visible' && new URL(window.url).pathname === new URL(url, window.url).pathname);
+/** No notification for what is on a screen the person is looking at right now: they see it already. */
+export function isLookingAt(screensInFront: readonly string[], url: string): boolean {
+  const wanted = new URL(url, 'https://dongne.invalid').pathname;
+  return screensInFront.some((path) => path === wanted);
 }
