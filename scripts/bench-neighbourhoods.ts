@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATEGORIES } from '@dongne/shared';
-import { importNeighbourhoods } from '../server/src/services/neighbourhood-import.js';
+import { importNeighbourhoods } from '../server/src/services/neighbourhood-save.js';
 import { createNeighbourhoodLookup } from '../server/src/services/neighbourhood-lookup.js';
 import { neighbourhoodLabel } from '@dongne/shared';
 import { openSqliteStore, type SqliteStore } from '../server/src/store/sqlite/sqlite-store.js';

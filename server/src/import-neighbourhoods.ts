@@ -2,7 +2,8 @@
 // server uses (DONGNE_DATA_DIR, default ./data) and recomputes every neighbour set. Safe to re-run.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { NeighbourhoodImportError, parseNeighbourhoods, saveNeighbourhoods } from './services/neighbourhood-import.js';
+import { NeighbourhoodImportError, parseNeighbourhoods } from './services/neighbourhood-import.js';
+import { saveNeighbourhoods } from './services/neighbourhood-save.js';
 import type { NeighbourhoodRow } from './store/contract/neighbourhoods.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 

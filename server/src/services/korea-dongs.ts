@@ -32,6 +32,9 @@ export interface KoreaDongs {
 /** A dong's neighbourhood id: stable for as long as its administrative code is. */
 export const dongId = (code: string) => `kr-${code}`;
 
+/** Whether a neighbourhood id is a dong's (kr- and its 7-digit code), not a place from a file. */
+export const isDongId = (id: string) => /^kr-\d{7}$/.test(id);
+
 let topologyCache: { file: string; topology: Topology } | undefined;
 
 /**

@@ -11,13 +11,9 @@ import {
   squareRing,
 } from '../testing/neighbourhood-geojson.js';
 import { openTestStore, query, queryValue, type OpenedTestStore, type TestStore } from '../testing/test-store.js';
-import {
-  DEMO_NEIGHBOURHOODS_FILE,
-  importNeighbourhoods,
-  neighbourPairs,
-  NeighbourhoodImportError,
-  parseNeighbourhoods,
-} from './neighbourhood-import.js';
+import { HOME } from '../testing/fixes.js';
+import { DEMO_NEIGHBOURHOODS_FILE, neighbourPairs, NeighbourhoodImportError, parseNeighbourhoods } from './neighbourhood-import.js';
+import { importNeighbourhoods } from './neighbourhood-save.js';
 
 let opened: OpenedTestStore;
 let store: TestStore;
@@ -124,6 +120,29 @@ describe('importing neighbourhoods', () => {
     expect(await store.neighbourhoods.byId('kr-a')).toMatchObject({ radiusM: null, boundary: expect.any(String) });
     await importNeighbourhoods(store, featureCollection(pointFeature('kr-a', 37.4, 127.1, 500)));
     expect(await store.neighbourhoods.byId('kr-a')).toMatchObject({ radiusM: 500, boundary: null });
+  });
+});
+
+describe('importing beside the dongs of Korea', () => {
+  it("keeps each dong's sets by its borders, and gives the file's places sets by distance, to and from the dongs", async () => {
+    const withDongs = await openTestStore();
+    try {
+      const dongs = withDongs.store;
+      const before = await dongs.neighbourhoods.neighbourIds(HOME, 2);
+      const beforeFar = await dongs.neighbourhoods.neighbourIds(HOME, 4);
+      const home = (await dongs.neighbourhoods.byId(HOME))!;
+      // A shop's own place 300 m north of Sunae 1-dong's centre.
+      await importNeighbourhoods(dongs, featureCollection(pointFeature('shop-sunae', home.lat + degreesNorth(300), home.lng, 200)));
+
+      const after = await dongs.neighbourhoods.neighbourIds(HOME, 2);
+      expect(after).toContain('shop-sunae');
+      // Nothing else changed: the dongs across its borders, not a circle of 3 km.
+      expect(after.filter((id) => id !== 'shop-sunae').sort()).toEqual([...before].sort());
+      expect((await dongs.neighbourhoods.neighbourIds(HOME, 4)).filter((id) => id !== 'shop-sunae').sort()).toEqual([...beforeFar].sort());
+      expect(await dongs.neighbourhoods.neighbourIds('shop-sunae', 2)).toContain(HOME);
+    } finally {
+      await withDongs.close();
+    }
   });
 });
 

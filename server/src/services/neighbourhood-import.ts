@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod/mini';
 import { EARTH_RADIUS_M, METRES_PER_DEGREE_LAT, RANGE_LEVELS, type MultiPolygonCoords, type Position } from '@dongne/shared';
 import type { NeighbourhoodRow, NeighbourPair } from '../store/contract/neighbourhoods.js';
-import type { Store } from '../store/contract/store.js';
 import { jsonErrorPosition } from './json-error-position.js';
 
 /** The demo circles of earlier versions: a GeoJSON file of centres and radii, now retired (see neighbourhood-setup). */
@@ -96,25 +95,6 @@ export function parseNeighbourhoods(geojsonText: string): NeighbourhoodRow[] {
   });
   if (problems.length > 0) throw new NeighbourhoodImportError(problems);
   return rows;
-}
-
-/**
- * Upserts every neighbourhood in the file (by id, so a re-import updates rather than duplicates),
- * then recomputes the neighbour sets of all neighbourhoods, in one transaction. Callers holding a
- * neighbourhood lookup should reload() it afterwards.
- */
-export async function importNeighbourhoods(store: Store, geojsonText: string): Promise<{ imported: number; neighbourPairs: number }> {
-  return saveNeighbourhoods(store, parseNeighbourhoods(geojsonText));
-}
-
-/** The writing half of importNeighbourhoods, for rows parseNeighbourhoods already checked. */
-export function saveNeighbourhoods(store: Store, rows: NeighbourhoodRow[]): Promise<{ imported: number; neighbourPairs: number }> {
-  return store.transaction(async (tx) => {
-    for (const row of rows) await tx.neighbourhoods.upsert(row);
-    const pairs = neighbourPairs(await tx.neighbourhoods.all());
-    await tx.neighbourhoods.replaceNeighbours(pairs);
-    return { imported: rows.length, neighbourPairs: pairs.length };
-  });
 }
 
 /**

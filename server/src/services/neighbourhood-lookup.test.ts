@@ -4,7 +4,8 @@ import { distanceM, distanceToPolygonsM, METRES_PER_DEGREE_LAT, type LatLng, typ
 import { degreesNorth, featureCollection, pointFeature, polygonFeature, ring, squareRing } from '../testing/neighbourhood-geojson.js';
 import { openTestStore, type OpenedTestStore, type TestStore } from '../testing/test-store.js';
 import type { NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
-import { DEMO_NEIGHBOURHOODS_FILE, importNeighbourhoods } from './neighbourhood-import.js';
+import { DEMO_NEIGHBOURHOODS_FILE } from './neighbourhood-import.js';
+import { importNeighbourhoods } from './neighbourhood-save.js';
 import { createNeighbourhoodLookup, LOOKUP_MAX_DISTANCE_M } from './neighbourhood-lookup.js';
 
 let opened: OpenedTestStore;

@@ -7,7 +7,8 @@ import type { Fix } from '@dongne/shared';
 import { createApp } from '../app.js';
 import { fixedClock, pull, T0 } from '../testing/harness.js';
 import { openTestStore, query, queryValue, type OpenedTestStore } from '../testing/test-store.js';
-import { DEMO_NEIGHBOURHOODS_FILE, importNeighbourhoods } from './neighbourhood-import.js';
+import { DEMO_NEIGHBOURHOODS_FILE } from './neighbourhood-import.js';
+import { importNeighbourhoods } from './neighbourhood-save.js';
 import { ensureNeighbourhoods, legacyDistricts, legacyPlaces } from './neighbourhood-setup.js';
 
 let opened: OpenedTestStore;
