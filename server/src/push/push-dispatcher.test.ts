@@ -44,7 +44,7 @@ describe('a keyword alert’s push', () => {
     const [told] = await inbox(buyer);
 
     expect(phone.payloads()).toEqual([
-      { notificationId: told.id, kind: 'keyword', subjectId: id, title: 'Desk lamp', keyword: 'lamp', url: `/listings/${id}`, locale: 'ko', createdAt: T0 },
+      { notificationId: told.id, kind: 'keyword', subjectId: id, title: 'Desk lamp', keyword: 'lamp', event: null, url: `/listings/${id}`, locale: 'ko', createdAt: T0 },
     ]);
     const { headers } = phone.pushes()[0];
     expect(headers).toMatchObject({ ttl: String(PUSH_TTL_S), urgency: 'normal', 'content-encoding': 'aes128gcm' });
