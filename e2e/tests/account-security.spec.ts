@@ -2,7 +2,7 @@
 // passkeys on the account, a password change, getting back in with a recovery code, and deleting
 // the account — in Chromium, with a virtual authenticator for the passkeys.
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, signIn, signOut, signUp } from '../support/fixtures.js';
+import { test, expect, openApp, signIn, signOut, signUp, syncNow } from '../support/fixtures.js';
 import { addVirtualAuthenticator } from '../support/virtual-authenticator.js';
 
 async function openSecurity(page: Page) {
@@ -45,9 +45,16 @@ test('my devices: see where I am signed in, add and remove a passkey, and sign t
   await expect(devices.getByText('No other device is signed in.')).toBeVisible();
   expect((await laptop.request.get('/api/auth/session')).status()).toBe(401);
 
-  // And the security messages say what happened.
+  // And the security messages say what happened, on the security screen and in the inbox.
   await expect(page.getByTestId('security-events')).toContainText('A passkey was added');
   await expect(page.getByTestId('security-events')).toContainText('New sign-in on Safari on macOS');
+  await syncNow(page);
+  await page.getByTestId('bell').click();
+  const told = page.getByTestId('notification');
+  await expect(told.filter({ hasText: 'New sign-in on Safari on macOS' })).toContainText('Account security');
+  await expect(told.filter({ hasText: 'A passkey was added' })).toHaveCount(1);
+  await told.filter({ hasText: 'New sign-in on Safari on macOS' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign-in and security' })).toBeVisible();
 });
 
 test('change my password: the old one stops working, the new one signs me in', async ({ page }) => {

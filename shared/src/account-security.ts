@@ -33,6 +33,7 @@ export const SECURITY_EVENT_KINDS = [
   'recovery_codes_created',
   'recovery_used',
 ] as const;
+export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 
 export const securityEventSchema = z.object({
   id: z.int(),

@@ -2,6 +2,7 @@
 // the person's quiet hours, and what the server's push carries to the service worker. Every push
 // stands for a notification already in the inbox; the inbox is the record, a push only a nudge.
 import { z } from 'zod/mini';
+import { SECURITY_EVENT_KINDS } from './account-security.js';
 import { NOTIFICATION_KINDS } from './notification.js';
 
 export const PUSH_LIMITS = {
@@ -83,6 +84,7 @@ export const pushPayloadSchema = z.object({
   subjectId: z.string(),
   title: z.string(),
   keyword: z.nullable(z.string()),
+  event: z._default(z.nullable(z.enum(SECURITY_EVENT_KINDS)), null),
   /** The app path the notification opens (a listing's page): never another site, not even `//host`. */
   url: z.string().check(z.regex(/^\/(?![/\\])/)),
   locale: z.enum(PUSH_LOCALES),

@@ -4,7 +4,7 @@ import { idSchema } from './id.js';
 import { listingRowSchema } from './listing.js';
 import type { RangeLevel } from './geo/range.js';
 import { chatMessageSchema, conversationSchema } from './trading/chat.js';
-import { notificationSchema } from './notification.js';
+import { isKnownNotificationKind, notificationSchema } from './notification.js';
 
 export const SYNC_LIMITS = {
   /** Mutations per push request; the client sends its outbox in batches of this size. */
@@ -66,6 +66,18 @@ const KNOWN_CHANGE_ENTITIES: Record<Change['entity'], true> = { listing: true, d
 /** Whether this version of the app knows changes about `entity`. */
 export function isKnownChangeEntity(entity: unknown): boolean {
   return typeof entity === 'string' && Object.hasOwn(KNOWN_CHANGE_ENTITIES, entity);
+}
+
+/**
+ * Whether this version of the app knows a change (as received, unchecked): its entity, and for a
+ * notification its kind, which a newer server may add to. One it does not know is left out of a
+ * pulled page rather than refusing the page.
+ */
+export function isKnownChange(change: unknown): boolean {
+  if (!change || typeof change !== 'object') return true;
+  const { entity, row } = change as { entity?: unknown; row?: { kind?: unknown } };
+  if (!isKnownChangeEntity(entity)) return false;
+  return entity !== 'notification' || !row || typeof row !== 'object' || isKnownNotificationKind(row.kind);
 }
 
 export const mutationResultSchema = z.discriminatedUnion('status', [

@@ -36,6 +36,35 @@ function vapidOf(authorization: string | undefined) {
   return { key, signed, claims: JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as { aud: string; sub: string; exp: number } };
 }
 
+describe('a security message’s push', () => {
+  it('tells the subscribed phone of a sign-in on another device, opening the security screen, once swept', async () => {
+    const phone = endpoint.device();
+    await subscribe(server, buyer, phone);
+    const signIn = await server.app.request('/api/auth/signin', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15' },
+      body: JSON.stringify({ nickname: buyer.nickname, password: buyer.password }),
+    });
+    expect(signIn.status).toBe(200);
+    // Not a sync mutation: nothing pokes the dispatcher, its sweep sends it.
+    await world.sweep();
+    const [told] = (await inbox(buyer)).filter((n) => n.kind === 'security');
+    expect(phone.payloads()).toEqual([
+      {
+        notificationId: told.id,
+        kind: 'security',
+        subjectId: told.id,
+        title: 'Safari on macOS',
+        keyword: null,
+        event: 'new_device_sign_in',
+        url: '/account/security',
+        locale: 'en',
+        createdAt: told.createdAt,
+      },
+    ]);
+  });
+});
+
 describe('a keyword alert’s push', () => {
   it('reaches the subscribed device once, encrypted for it, in its language, opening the listing', async () => {
     const phone = endpoint.device();
@@ -44,7 +73,7 @@ describe('a keyword alert’s push', () => {
     const [told] = await inbox(buyer);
 
     expect(phone.payloads()).toEqual([
-      { notificationId: told.id, kind: 'keyword', subjectId: id, title: 'Desk lamp', keyword: 'lamp', url: `/listings/${id}`, locale: 'ko', createdAt: T0 },
+      { notificationId: told.id, kind: 'keyword', subjectId: id, title: 'Desk lamp', keyword: 'lamp', event: null, url: `/listings/${id}`, locale: 'ko', createdAt: T0 },
     ]);
     const { headers } = phone.pushes()[0];
     expect(headers).toMatchObject({ ttl: String(PUSH_TTL_S), urgency: 'normal', 'content-encoding': 'aes128gcm' });

@@ -8,6 +8,8 @@ export function notificationUrl(notification: Notification): string {
   switch (notification.kind) {
     case 'keyword':
       return `/listings/${encodeURIComponent(notification.subjectId)}`;
+    case 'security':
+      return '/account/security';
   }
 }
 
@@ -18,6 +20,7 @@ export function pushPayloadOf(notification: Notification, locale: PushLocale): P
     subjectId: notification.subjectId,
     title: notification.title,
     keyword: notification.keyword,
+    event: notification.event,
     url: notificationUrl(notification),
     locale,
     createdAt: notification.createdAt,

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorSchema, deviceSessionSchema, type DeviceSession } from '@dongne/shared';
 import { authenticationResponse, newPasskey, registrationResponse, type TestPasskey } from '../testing/authenticator.js';
-import { createTestServer, device, newSession, pull, push, sessionCookieOf, T0, type SignedUp, type TestServer } from '../testing/harness.js';
+import { createTestServer, device, mutation, newSession, pull, push, sessionCookieOf, T0, type SignedUp, type TestServer } from '../testing/harness.js';
 import { HOME } from '../testing/fixes.js';
 import { query, queryValue } from '../testing/test-store.js';
 import { JPEG_3X2, sha256Hex } from '../testing/images.js';
@@ -362,5 +362,28 @@ describe('security messages', () => {
     const events = (await (await call('GET', '/api/account/security-events', { cookie: jieun.cookie })).json()) as { kind: string; device: string }[];
     expect(events.map((e) => e.kind)).toEqual(['password_changed', 'new_device_sign_in', 'passkey_added']);
     expect(events[1].device).toBe('Chrome on Android');
+  });
+
+  it("puts each in the person's inbox on every device, through the pull, and nobody else's", async () => {
+    const jieun = await newSession(server.app, { nickname: 'inboxed' });
+    const other = await newSession(server.app, { nickname: 'bystander' });
+    await signInAs(jieun, { userAgent: MAC });
+    server.clock.advance(MINUTE);
+    await call('POST', '/api/account/password', { body: { currentPassword: jieun.password, newPassword: 'autumn-river-77' }, cookie: jieun.cookie });
+
+    const told = (await pull(server.app, jieun.cookie)).changes.flatMap((c) => (c.entity === 'notification' ? [c.row] : []));
+    expect(told.map((n) => ({ kind: n.kind, event: n.event, title: n.title, readAt: n.readAt }))).toEqual([
+      { kind: 'security', event: 'new_device_sign_in', title: 'Safari on macOS', readAt: null },
+      { kind: 'security', event: 'password_changed', title: '', readAt: null },
+    ]);
+    expect(new Set(told.map((n) => n.subjectId)).size).toBe(2);
+    expect((await pull(server.app, other.cookie)).changes.filter((c) => c.entity === 'notification')).toEqual([]);
+
+    // Read on one device, read on all.
+    const phone = device();
+    const readIt = await push(server.app, jieun.cookie, phone.clientId, [mutation(phone.nextSeq(), 'notification.read', { ids: [told[0].id] })]);
+    expect(readIt.results[0].status).toBe('applied');
+    const again = (await pull(server.app, jieun.cookie)).changes.flatMap((c) => (c.entity === 'notification' ? [c.row] : []));
+    expect(again.find((n) => n.id === told[0].id)!.readAt).not.toBeNull();
   });
 });

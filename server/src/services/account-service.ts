@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import { assertStrongPassword } from './password-policy.js';
 import { ServiceError } from './service-error.js';
 import { proofNeeded, type CurrentSession, type SessionService } from './session-service.js';
+import { recordSecurityEvent } from './security-notice.js';
 
 const lastWay = () =>
   new ServiceError(409, 'account.last_sign_in_method', 'This is the only way into your account: add a passkey or a password before removing it.');
@@ -50,7 +51,7 @@ export function createAccountService(store: Store, clock: Clock, session: Sessio
         if (!passkeys.some((p) => p.credentialId === id)) throw new ServiceError(404, 'passkey.not_found', 'No such passkey on your account.');
         if (passkeys.length === 1 && !account?.passwordHash) throw lastWay();
         await tx.passkeys.remove(actorId, id);
-        await tx.securityEvents.add(actorId, 'passkey_removed', '', clock.now());
+        await recordSecurityEvent(tx, actorId, 'passkey_removed', '', clock.now());
       });
     },
 
@@ -85,7 +86,7 @@ export function createAccountService(store: Store, clock: Clock, session: Sessio
       await store.transaction(async (tx) => {
         await tx.sessions.setPasswordHash(account.id, hash);
         await tx.sessions.removeAllFor(account.id, current.tokenHash);
-        await tx.securityEvents.add(account.id, newPassword === null ? 'password_removed' : 'password_changed', '', clock.now());
+        await recordSecurityEvent(tx, account.id, newPassword === null ? 'password_removed' : 'password_changed', '', clock.now());
       });
     },
 

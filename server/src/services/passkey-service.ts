@@ -13,6 +13,7 @@ import { deviceName } from './device-name.js';
 import { checkCredential } from './passkey-key.js';
 import { ServiceError } from './service-error.js';
 import { proofNeeded, type Actor, type CurrentSession, type SessionService, type SignInContext, type StartedSession } from './session-service.js';
+import { recordSecurityEvent } from './security-notice.js';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 /** Passkeys one account may hold: a phone, a laptop, a security key or two, with room to spare. */
@@ -161,7 +162,7 @@ export function createPasskeyService(store: Store, clock: Clock, session: Sessio
           throw error;
         }
         if (!pending.nickname) {
-          await tx.securityEvents.add(actor.id, 'passkey_added', name, clock.now());
+          await recordSecurityEvent(tx, actor.id, 'passkey_added', name, clock.now());
           return { account: session.toAccount(actor) };
         }
         const started = await session.start(actor, context, tx);

@@ -9,6 +9,7 @@ import type { Clock } from './clock.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { ServiceError } from './service-error.js';
 import type { CurrentSession, SessionService, SignInContext, StartedSession } from './session-service.js';
+import { recordSecurityEvent } from './security-notice.js';
 
 export const RECOVERY_CODE_COUNT = 10;
 /** No 0/o, 1/l/i: a code copied by hand from paper must come back the same. 12 of 31 signs ≈ 59 bits. */
@@ -44,7 +45,7 @@ export function createRecoveryCodes(store: Store, clock: Clock, session: Session
       const actorId = current.actor.id;
       await store.transaction(async (tx) => {
         await tx.recoveryCodes.replace(actorId, codes.map((code) => hashCode(actorId, code)), clock.now());
-        await tx.securityEvents.add(actorId, 'recovery_codes_created', '', clock.now());
+        await recordSecurityEvent(tx, actorId, 'recovery_codes_created', '', clock.now());
       });
       return codes;
     },
@@ -69,7 +70,7 @@ export function createRecoveryCodes(store: Store, clock: Clock, session: Session
       }
       const started = await store.transaction(async (tx) => {
         await tx.sessions.removeAllFor(account.id);
-        await tx.securityEvents.add(account.id, 'recovery_used', '', now);
+        await recordSecurityEvent(tx, account.id, 'recovery_used', '', now);
         return session.start({ id: account.id, nickname: account.nickname, joinedAt: account.createdAt }, { ...context, previousToken: undefined }, tx);
       });
       return { ...started, remainingCodes: await store.recoveryCodes.remaining(account.id) };

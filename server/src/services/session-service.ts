@@ -13,6 +13,7 @@ import { deviceName } from './device-name.js';
 import { hashPassword, passwordCostOf, verifyPassword } from './password.js';
 import { assertStrongPassword } from './password-policy.js';
 import { ServiceError } from './service-error.js';
+import { recordSecurityEvent } from './security-notice.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -92,7 +93,10 @@ export function createSessionService(store: Store, clock: Clock, passwordCost: n
     const others = await db.sessions.forActor(actor.id);
     const knownDevice = sameBrowser || others.some((s) => s.userAgent === userAgent);
     if (!knownDevice && (others.length > 0 || (await db.passkeys.countFor(actor.id)) > 0 || context.previousToken !== undefined)) {
-      await db.securityEvents.add(actor.id, 'new_device_sign_in', deviceName(userAgent), now);
+      // Its change number must commit with it (a pull never skips one): in a transaction of its own
+      // when the sign-in is not written in one.
+      const record = (tx: Repositories) => recordSecurityEvent(tx, actor.id, 'new_device_sign_in', deviceName(userAgent), now);
+      await (db === store ? store.transaction(record) : record(db));
     }
     await db.sessions.insert({ tokenHash: hashToken(token), id: randomUUID(), actorId: actor.id, createdAt: now, expiresAt, userAgent, address: context.address ?? null });
     await db.sessions.trimFor(actor.id, SESSIONS_PER_ACCOUNT);

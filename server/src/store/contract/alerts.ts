@@ -1,6 +1,6 @@
 // Keyword alerts and the notifications they make: what a person asked to hear about, and what
 // they were told.
-import type { Notification, NotificationKind } from '@dongne/shared';
+import type { Notification, NotificationKind, SecurityEventKind } from '@dongne/shared';
 
 export interface KeywordsRepo {
   /** The person's keywords, in alphabetical (code point) order. */
@@ -22,6 +22,8 @@ export interface NewNotification {
   subjectId: string;
   title: string;
   keyword: string | null;
+  /** For a security message, what happened. */
+  event?: SecurityEventKind | null;
   createdAt: number;
 }
 

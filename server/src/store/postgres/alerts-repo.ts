@@ -40,9 +40,9 @@ export function createNotificationsRepo(db: Queryable): NotificationsRepo {
       return (
         (await changed(
           db,
-          `INSERT INTO notifications (id, actor_id, kind, subject_id, title, keyword, created_at, read_at, change_seq)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8) ON CONFLICT DO NOTHING`,
-          [n.id, n.actorId, n.kind, n.subjectId, n.title, n.keyword, n.createdAt, changeSeq],
+          `INSERT INTO notifications (id, actor_id, kind, subject_id, title, keyword, event, created_at, read_at, change_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9) ON CONFLICT DO NOTHING`,
+          [n.id, n.actorId, n.kind, n.subjectId, n.title, n.keyword, n.event ?? null, n.createdAt, changeSeq],
         )) === 1
       );
     },

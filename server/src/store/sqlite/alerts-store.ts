@@ -25,15 +25,15 @@ export function createKeywordsStore(db: Db) {
 
 export function createNotificationsStore(db: Db) {
   const insert = db.prepare(`
-    INSERT INTO notifications (id, actor_id, kind, subject_id, title, keyword, created_at, read_at, change_seq)
-    VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING`);
+    INSERT INTO notifications (id, actor_id, kind, subject_id, title, keyword, event, created_at, read_at, change_seq)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING`);
   const byId = db.prepare('SELECT * FROM notifications WHERE id = ? AND actor_id = ?');
   const markRead = db.prepare('UPDATE notifications SET read_at = ?, change_seq = ? WHERE id = ? AND actor_id = ? AND read_at IS NULL');
   const changesFor = db.prepare('SELECT * FROM notifications WHERE actor_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?');
   const removeAllOf = db.prepare('DELETE FROM notifications WHERE actor_id = ?');
   return {
     insert: (n: NewNotification, changeSeq: number) =>
-      insert.run(n.id, n.actorId, n.kind, n.subjectId, n.title, n.keyword, n.createdAt, changeSeq).changes === 1,
+      insert.run(n.id, n.actorId, n.kind, n.subjectId, n.title, n.keyword, n.event ?? null, n.createdAt, changeSeq).changes === 1,
     byId(actorId: string, id: string) {
       const row = byId.get(id, actorId) as NotificationDbRow | undefined;
       return row && toNotification(row);

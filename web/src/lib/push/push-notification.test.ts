@@ -8,6 +8,7 @@ const payload: PushPayload = {
   subjectId: 'listing-7',
   title: 'Brompton M6L, barely ridden',
   keyword: 'brompton',
+  event: null,
   url: '/listings/listing-7',
   locale: 'en',
   createdAt: Date.UTC(2026, 10, 30, 9),
@@ -19,6 +20,12 @@ describe('a push in the service worker', () => {
     expect(en.title).toBe('New listing for “brompton”');
     expect(en.options).toMatchObject({ body: payload.title, tag: 'keyword:listing-7', lang: 'en', data: { url: '/listings/listing-7', notificationId: 'n-1' } });
     expect(pushNotificationView({ ...payload, locale: 'ko', keyword: '자전거' }).title).toBe('‘자전거’ 키워드 새 글');
+  });
+
+  it('shows a security message as what happened, on which device, in the device language', () => {
+    const security: PushPayload = { ...payload, kind: 'security', subjectId: 'n-9', title: 'Safari on macOS', keyword: null, event: 'new_device_sign_in', url: '/account/security' };
+    expect(pushNotificationView(security)).toMatchObject({ title: 'Account security', options: { body: 'New sign-in on Safari on macOS.', tag: 'security:n-9', data: { url: '/account/security' } } });
+    expect(pushNotificationView({ ...security, locale: 'ko', event: 'password_changed', title: '' })).toMatchObject({ title: '계정 보안', options: { body: '비밀번호가 바뀌었어요.' } });
   });
 
   it('reads only a payload of Dongne’s shape: anything else shows nothing', () => {

@@ -3,6 +3,7 @@
 // person is looking at that very screen), and the screen a tap opens.
 import { pushPayloadSchema, type PushPayload } from '@dongne/shared';
 import { m } from '../paraglide/messages.js';
+import { securityEventText } from '../account/security-event-text.js';
 
 export interface PushNotificationView {
   title: string;
@@ -17,10 +18,11 @@ export function readPushPayload(json: unknown): PushPayload | undefined {
 
 export function pushNotificationView(payload: PushPayload): PushNotificationView {
   const { locale } = payload;
+  const security = payload.kind === 'security';
   return {
-    title: m.alerts_keyword_match({ keyword: payload.keyword ?? '' }, { locale }),
+    title: security ? m.alerts_security_title({}, { locale }) : m.alerts_keyword_match({ keyword: payload.keyword ?? '' }, { locale }),
     options: {
-      body: payload.title,
+      body: security ? securityEventText(payload.event ?? '', payload.title, locale) : payload.title,
       tag: `${payload.kind}:${payload.subjectId}`,
       icon: '/icons/icon-192.png',
       lang: locale,

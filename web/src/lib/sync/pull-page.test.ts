@@ -12,6 +12,21 @@ describe('a pull page as this version reads it', () => {
     expect(pullPageSchema.parse(JSON.parse(JSON.stringify(page))).changes).toEqual([known]);
   });
 
+  it('leaves out notifications of a kind this version does not know, and reads the kinds it does', () => {
+    const notification = (kind: string, extra: object = {}) => ({
+      op: 'upsert',
+      entity: 'notification',
+      row: { id: `n-${kind}`, kind, subjectId: 's', title: 't', keyword: null, createdAt: 1, readAt: null, ...extra },
+    });
+    const page = { ...pullPage([]), changes: [notification('board_reply'), notification('security', { event: 'new_device_sign_in' }), notification('keyword')] };
+    const read = pullPageSchema.parse(JSON.parse(JSON.stringify(page))).changes;
+    expect(read.map((change) => (change.entity === 'notification' ? change.row.kind : change.entity))).toEqual(['security', 'keyword']);
+    // A row from a server older than the security field reads as no event.
+    expect(read[1]).toMatchObject({ row: { event: null } });
+    // A known kind is still checked in full.
+    expect(() => pullPageSchema.parse({ ...pullPage([]), changes: [notification('security', { event: 'passkey_stolen' })] })).toThrow();
+  });
+
   it('still refuses a change of a known kind that is not what the device relies on, and a page that is not one', () => {
     const broken = { ...pullPage([]), changes: [{ op: 'upsert', entity: 'listing', row: { ...listing, priceKrw: 'free' } }] };
     expect(() => pullPageSchema.parse(broken)).toThrow();
