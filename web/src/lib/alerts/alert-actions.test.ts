@@ -18,6 +18,7 @@ const alert = (id: string, overrides: Partial<Notification> = {}): Notification 
   subjectId: `listing-${id}`,
   title: 'Folding bike',
   keyword: 'bike',
+  event: null,
   createdAt: 1_000,
   readAt: null,
   ...overrides,
