@@ -12,7 +12,8 @@ test('the offline indicator comes and goes with the connection; offline, a reloa
   await test.step('every file the sync worker may load is kept for offline use', async () => {
     // Its lazy chunks too: a worker that starts offline and cannot load one fails every sync until the page closes.
     const workerFiles = readdirSync(join(BUILT_WEB, '_app/immutable/workers'), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
+      // Not the .br and .gz copies the build writes beside each file for the server to send.
+      .filter((entry) => entry.isFile() && !/\.(br|gz)$/.test(entry.name))
       .map((entry) => `/${join(entry.parentPath, entry.name).slice(BUILT_WEB.length + 1)}`);
     expect(workerFiles.length).toBeGreaterThan(1);
     const missing = await page.evaluate(

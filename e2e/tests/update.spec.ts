@@ -1,4 +1,5 @@
-import { cpSync, appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, openApp } from '../support/fixtures.js';
@@ -21,8 +22,12 @@ test('when a new version is deployed, the open app offers to reload into it', as
   await expect(page.getByTestId('update-banner')).toHaveCount(0);
   const firstWorker = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
 
-  // "Deploy": the new build's service worker differs byte-for-byte from the running one.
-  appendFileSync(join(server.webDir, 'service-worker.js'), `\n// deployed ${Date.now()}\n`);
+  // "Deploy": the new build's service worker differs byte-for-byte from the running one, and so do
+  // the compressed copies the server sends.
+  const worker = join(server.webDir, 'service-worker.js');
+  appendFileSync(worker, `\n// deployed ${Date.now()}\n`);
+  writeFileSync(`${worker}.br`, brotliCompressSync(readFileSync(worker)));
+  writeFileSync(`${worker}.gz`, gzipSync(readFileSync(worker)));
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 
   const banner = page.getByTestId('update-banner');

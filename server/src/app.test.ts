@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { createTestServer, tempDir, type TestServer } from './testing/harness.js';
 
 const ROBOTS = resolve(fileURLToPath(new URL('../../web/static/robots.txt', import.meta.url)));
@@ -84,5 +84,24 @@ describe('serving the built app', () => {
     const plain = await server.app.request('/_app/immutable/chunks/app.abc123.js', { headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(await plain.text()).toBe(SCRIPT);
+  });
+
+  it('sends the brotli or gzip file the build wrote beside a script as it is, to a browser that takes it', async () => {
+    const file = join(web.dir, '_app/immutable/chunks/app.abc123.js');
+    writeFileSync(`${file}.br`, brotliCompressSync(SCRIPT));
+    writeFileSync(`${file}.gz`, gzipSync(SCRIPT, { level: 9 }));
+    const ask = (encodings: string) => server.app.request('/_app/immutable/chunks/app.abc123.js', { headers: { 'accept-encoding': encodings } });
+
+    const br = await ask('gzip, deflate, br');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    expect(br.headers.get('cache-control')).toContain('immutable');
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(SCRIPT);
+
+    const gz = await ask('gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(SCRIPT);
+
+    expect(await (await ask('identity')).text()).toBe(SCRIPT);
   });
 });

@@ -203,7 +203,8 @@ function mountWeb(app: Hono<AppEnv>, webDir: string) {
     if (path.startsWith('/_app/immutable/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     else c.header('Cache-Control', 'no-cache');
   });
-  app.use('*', serveStatic({ root: webDir }));
+  // The build writes .br and .gz beside each file: sent as they are to a browser that takes them.
+  app.use('*', serveStatic({ root: webDir, precompressed: true }));
   // SPA fallback: client-side routes such as /listings/<id> load the app shell. A file that is not
   // there (/favicon.ico, /sitemap.xml) is a 404: answered with the shell, a crawler would read the
   // page as that file.
@@ -211,5 +212,5 @@ function mountWeb(app: Hono<AppEnv>, webDir: string) {
     if (FILE_NAME.test(c.req.path)) return c.notFound();
     await next();
   });
-  app.get('*', serveStatic({ path: join(webDir, 'index.html') }));
+  app.get('*', serveStatic({ path: join(webDir, 'index.html'), precompressed: true }));
 }

@@ -26,6 +26,8 @@ describe('a push in the service worker', () => {
     const security: PushPayload = { ...payload, kind: 'security', subjectId: 'n-9', title: 'Safari on macOS', keyword: null, event: 'new_device_sign_in', url: '/account/security' };
     expect(pushNotificationView(security)).toMatchObject({ title: 'Account security', options: { body: 'New sign-in on Safari on macOS.', tag: 'security:n-9', data: { url: '/account/security' } } });
     expect(pushNotificationView({ ...security, locale: 'ko', event: 'password_changed', title: '' })).toMatchObject({ title: '계정 보안', options: { body: '비밀번호가 바뀌었어요.' } });
+    // The device in Korean order, system first.
+    expect(pushNotificationView({ ...security, locale: 'ko' }).options.body).toContain('macOS Safari');
   });
 
   it('reads only a payload of Dongne’s shape: anything else shows nothing', () => {
