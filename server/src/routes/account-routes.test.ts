@@ -2,10 +2,10 @@
 // engine) and a fixed clock: devices and sessions (rotation, the cap), passkeys, the password (its
 // rules, its cost, a change), recovery codes, deleting the account, nicknames that look alike, and
 // security messages.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiErrorSchema, deviceSessionSchema, type DeviceSession } from '@dongne/shared';
 import { authenticationResponse, newPasskey, registrationResponse, type TestPasskey } from '../testing/authenticator.js';
-import { createTestServer, device, mutation, newSession, pull, push, sessionCookieOf, T0, type SignedUp, type TestServer } from '../testing/harness.js';
+import { createTestServer, device, mutation, newSession, pull, push, sessionCookieOf, T0, type SignedUp, type TestServer, useTestServer } from '../testing/harness.js';
 import { HOME } from '../testing/fixes.js';
 import { query, queryValue } from '../testing/test-store.js';
 import { JPEG_3X2, sha256Hex } from '../testing/images.js';
@@ -19,13 +19,7 @@ const ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KH
 const MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await createTestServer();
-});
-afterEach(async () => {
-  expect(server.logged).toEqual([]);
-  await server.close();
-});
+useTestServer((created) => (server = created));
 
 async function call(
   method: string,

@@ -2,10 +2,10 @@
 // authenticator that signs for real: a credential id registered twice, one account filling the
 // disk with passkeys, a stolen cookie trying to make itself permanent, and a passkey used on a
 // site it was not made for.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '@dongne/shared';
 import { authenticationResponse, newPasskey, registrationResponse, type TestPasskey } from '../testing/authenticator.js';
-import { createTestServer, newSession, sessionCookieOf, type SignedUp, type TestServer } from '../testing/harness.js';
+import { newSession, sessionCookieOf, type SignedUp, type TestServer, useTestServer } from '../testing/harness.js';
 import { queryValue } from '../testing/test-store.js';
 import { PASSKEYS_PER_ACCOUNT } from '../services/passkey-service.js';
 import { RATE_LIMITS } from '../services/rate-limiter.js';
@@ -14,14 +14,7 @@ const ORIGIN = 'http://localhost';
 const MINUTE = 60_000;
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await createTestServer();
-});
-afterEach(async () => {
-  // An unexpected 500 would otherwise pass unseen behind a 4xx assertion.
-  expect(server.logged).toEqual([]);
-  await server.close();
-});
+useTestServer((created) => (server = created));
 
 async function call(method: string, path: string, { body, cookie, origin = ORIGIN }: { body?: unknown; cookie?: string; origin?: string } = {}) {
   return server.app.request(`${origin}${path}`, {

@@ -2,10 +2,10 @@
 // (either engine): each is refused with a 4xx and a machine code, or stripped before it is used, and never
 // causes a 500. A NUL used to end SQLite's FTS5 and LIKE patterns early: searching "lamp\0" failed
 // with a 500, and "\0" on its own matched every listing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiErrorSchema, type Listing, type PushResponse } from '@dongne/shared';
 import {
-  createTestServer,
+  useTestServer,
   device,
   listingArgs,
   mutation,
@@ -26,14 +26,7 @@ const CONTROLS = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\
 const JSON_CONTROLS = [...CONTROLS, '\ud800', '\udfff'];
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await createTestServer();
-});
-afterEach(async () => {
-  // Every 500 is logged: none may have happened.
-  expect(server.logged).toEqual([]);
-  await server.close();
-});
+useTestServer((created) => (server = created));
 
 const show = (text: string) => JSON.stringify(text);
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Agent } from 'node:https';
 import webpush from 'web-push';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { Fix, ListingCreateArgs, Mutation, PullResponse, PushResponse, RangeLevel } from '@dongne/shared';
 import { createApp, type AppConfig } from '../app.js';
 import { prepareAccountChecks } from '../services/password-policy.js';
@@ -116,6 +117,23 @@ export async function createTestServer(
       await close();
     },
   };
+}
+
+/**
+ * A fresh test server for each test of the file, closed after it; each test also fails if the
+ * server logged anything, so an unexpected 500 never passes unseen behind a 4xx assertion. `use`
+ * receives each new one (the idiom of the web tests' useFreshDb).
+ */
+export function useTestServer(use: (server: TestServer) => void): void {
+  let current: TestServer | undefined;
+  beforeEach(async () => {
+    current = await createTestServer();
+    use(current);
+  });
+  afterEach(async () => {
+    expect(current!.logged).toEqual([]);
+    await current!.close();
+  });
 }
 
 /** The app in-process, or a real server over HTTP (overHttp). */
