@@ -6,14 +6,12 @@
 // nothing pokes either sooner.
 import { randomUUID } from 'node:crypto';
 import type { SecurityEventKind } from '@dongne/shared';
-import { queuePush } from '../push/push-queue.js';
 import type { Repositories } from '../store/contract/store.js';
+import { writeNotification } from './write-notification.js';
 
 export async function recordSecurityEvent(db: Repositories, actorId: string, event: SecurityEventKind, device: string, at: number): Promise<void> {
   await db.securityEvents.add(actorId, event, device, at);
   const id = randomUUID();
   // Each message is its own subject: two sign-ins are two things to know about.
-  const notification = { id, actorId, kind: 'security' as const, subjectId: id, title: device, keyword: null, event, createdAt: at };
-  await db.notifications.insert(notification, await db.sync.nextChangeSeq());
-  await queuePush(db, notification, at);
+  await writeNotification(db, { id, actorId, kind: 'security', subjectId: id, title: device, keyword: null, event, createdAt: at });
 }
