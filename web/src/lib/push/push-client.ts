@@ -73,10 +73,14 @@ export async function turnPushOff(clientId: string, api: ApiClient = browserApi)
  * session's pushes itself), so the next person on this browser is never sent the last one's.
  */
 export async function forgetPushHere(): Promise<void> {
-  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  await (await heldPushSubscription())?.unsubscribe();
+}
+
+/** The push subscription this browser holds for Dongne, if any: read on the device, offline too. */
+export async function heldPushSubscription(): Promise<PushSubscription | null> {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return null;
   const registration = await navigator.serviceWorker.getRegistration();
-  const subscription = await registration?.pushManager?.getSubscription();
-  await subscription?.unsubscribe();
+  return (await registration?.pushManager?.getSubscription()) ?? null;
 }
 
 function sameKey(held: ArrayBuffer | null, wanted: Uint8Array): boolean {
