@@ -16,6 +16,7 @@ export * from './profile.js';
 export * from './search.js';
 export * from './keyword.js';
 export * from './notification.js';
+export * from './board.js';
 export * from './push.js';
 export * from './media.js';
 export * from './base64.js';

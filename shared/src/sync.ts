@@ -5,6 +5,7 @@ import { listingRowSchema } from './listing.js';
 import type { RangeLevel } from './geo/range.js';
 import { chatMessageSchema, conversationSchema } from './trading/chat.js';
 import { isKnownNotificationKind, notificationSchema } from './notification.js';
+import { boardCommentRowSchema, boardPostRowSchema } from './board.js';
 
 export const SYNC_LIMITS = {
   /** Mutations per push request; the client sends its outbox in batches of this size. */
@@ -57,11 +58,25 @@ export const changeSchema = z.union([
   z.object({ op: z.literal('upsert'), entity: z.literal('message'), row: chatMessageSchema }),
   /** Something the person is told about (a keyword alert); theirs alone. */
   z.object({ op: z.literal('upsert'), entity: z.literal('notification'), row: notificationSchema }),
+  /** A board post in the area (or the person's own, wherever it is); deleted, hidden by reports, or its author blocked: delete. */
+  z.object({ op: z.literal('upsert'), entity: z.literal('post'), row: boardPostRowSchema }),
+  z.object({ op: z.literal('delete'), entity: z.literal('post'), id: z.string() }),
+  /** A comment on a post the device has; a comment deleted by its author stays as a row marked deleted. */
+  z.object({ op: z.literal('upsert'), entity: z.literal('comment'), row: boardCommentRowSchema }),
+  z.object({ op: z.literal('delete'), entity: z.literal('comment'), id: z.string() }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 
 /** Every kind of thing a change can be about, as this version knows them (the compiler keeps it whole). */
-const KNOWN_CHANGE_ENTITIES: Record<Change['entity'], true> = { listing: true, draft: true, conversation: true, message: true, notification: true };
+const KNOWN_CHANGE_ENTITIES: Record<Change['entity'], true> = {
+  listing: true,
+  draft: true,
+  conversation: true,
+  message: true,
+  notification: true,
+  post: true,
+  comment: true,
+};
 
 /** Whether this version of the app knows changes about `entity`. */
 export function isKnownChangeEntity(entity: unknown): boolean {
@@ -166,6 +181,8 @@ export const pullResponseSchema = z.object({
   /** The signed-in person's keyword alerts, in alphabetical order; empty for a visitor. */
   // A server from before keyword alerts sends none: the device keeps working with an empty list.
   keywords: z._default(z.array(z.string()), []),
+  /** Board posts the person has reacted to (공감), most recent first, at most LIKED_IDS_MAX; empty for a visitor. */
+  reactedPostIds: z._default(z.array(z.string()), []),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

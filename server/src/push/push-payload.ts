@@ -1,17 +1,7 @@
 // What one push carries to a device's service worker, and the Topic it goes under: the push stands
 // for a notification already in the inbox, told in the device's language and opening its screen.
 import { createHash } from 'node:crypto';
-import type { Notification, PushLocale, PushPayload } from '@dongne/shared';
-
-/** The app screen a notification opens when tapped. */
-export function notificationUrl(notification: Notification): string {
-  switch (notification.kind) {
-    case 'keyword':
-      return `/listings/${encodeURIComponent(notification.subjectId)}`;
-    case 'security':
-      return '/account/security';
-  }
-}
+import { notificationPath, type Notification, type PushLocale, type PushPayload } from '@dongne/shared';
 
 export function pushPayloadOf(notification: Notification, locale: PushLocale): PushPayload {
   return {
@@ -21,7 +11,7 @@ export function pushPayloadOf(notification: Notification, locale: PushLocale): P
     title: notification.title,
     keyword: notification.keyword,
     event: notification.event,
-    url: notificationUrl(notification),
+    url: notificationPath(notification),
     locale,
     createdAt: notification.createdAt,
   };

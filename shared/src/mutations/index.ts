@@ -22,6 +22,15 @@ import { blockSetArgs } from './block-set.js';
 import { reportCreateArgs } from './report-create.js';
 import { keywordAddArgs, keywordRemoveArgs } from './keyword.js';
 import { notificationReadArgs } from './notification-read.js';
+import {
+  boardCommentArgs,
+  boardDeleteArgs,
+  boardDeleteCommentArgs,
+  boardPostArgs,
+  boardReactArgs,
+  boardUpdateArgs,
+  boardUpdateCommentArgs,
+} from './board.js';
 
 export const mutationArgs = {
   'listing.create': listingCreateArgs,
@@ -49,6 +58,13 @@ export const mutationArgs = {
   'keyword.add': keywordAddArgs,
   'keyword.remove': keywordRemoveArgs,
   'notification.read': notificationReadArgs,
+  'board.post': boardPostArgs,
+  'board.update': boardUpdateArgs,
+  'board.delete': boardDeleteArgs,
+  'board.comment': boardCommentArgs,
+  'board.update_comment': boardUpdateCommentArgs,
+  'board.delete_comment': boardDeleteCommentArgs,
+  'board.react': boardReactArgs,
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -96,6 +112,7 @@ export * from './block-set.js';
 export * from './report-create.js';
 export * from './keyword.js';
 export * from './notification-read.js';
+export * from './board.js';
 
 /** Mutations inside one conversation (args name its listing and buyer). */
 export const CONVERSATION_MUTATIONS = [

@@ -6,7 +6,7 @@ import { REPORT_REASON_CODES, REPORT_TARGETS, REPORT_TEXT_MAX } from '../trading
 
 export const reportCreateArgs = z.object({
   id: z.uuid(),
-  target: z.enum(REPORT_TARGETS, 'Report a person or a listing'),
+  target: z.enum(REPORT_TARGETS, 'Report a person, a listing, a post or a comment'),
   targetId: idSchema,
   reason: z.enum(REPORT_REASON_CODES, 'Choose a reason'),
   text: z.optional(z.string().check(multiLineText(), z.trim(), z.maxLength(REPORT_TEXT_MAX, `Keep it under ${REPORT_TEXT_MAX} characters`))),
