@@ -29,6 +29,13 @@ describe('mutation registry', () => {
       'keyword.add',
       'keyword.remove',
       'notification.read',
+      'board.post',
+      'board.update',
+      'board.delete',
+      'board.comment',
+      'board.update_comment',
+      'board.delete_comment',
+      'board.react',
     ]);
     expect(isMutationName('listing.create')).toBe(true);
     expect(isMutationName('neighbourhood.verify')).toBe(true);
