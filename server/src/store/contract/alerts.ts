@@ -24,11 +24,24 @@ export interface NewNotification {
   keyword: string | null;
   /** For a security message, what happened. */
   event?: SecurityEventKind | null;
+  /** Who did it (the sender, the other side of the trade, the commenter); see notificationSchema. */
+  actorId?: string | null;
+  actorName?: string | null;
+  /** The first words of what they wrote (NOTIFICATION_LIMITS.snippetMax). */
+  snippet?: string | null;
+  /** An offer's price. */
+  amountKrw?: number | null;
+  /** An appointment's time. */
+  at?: number | null;
   createdAt: number;
 }
 
 export interface NotificationsRepo {
-  /** False when the person was already told of this subject in this kind (once per listing). */
+  /**
+   * False when nothing new was made: the person was already told of this subject in a kind told
+   * once (NOTIFICATION_TOLD_ONCE). For other kinds a repeat refreshes the one row of that subject
+   * (words, time, unread again, a new change) and answers true.
+   */
   insert(notification: NewNotification, changeSeq: number): Promise<boolean>;
   /** One of the person's notifications; undefined if it is not theirs or is gone. */
   byId(actorId: string, id: string): Promise<Notification | undefined>;
