@@ -46,8 +46,8 @@ export const notificationSchema = z.object({
   /** For a security message, what happened. (Absent from a server older than the field: none.) */
   event: z._default(z.nullable(z.enum(SECURITY_EVENT_KINDS)), null),
   /** Who did it: the sender, the other side of the trade, the commenter or the neighbour who reacted. */
-  fromId: z._default(z.nullable(z.string()), null),
-  fromName: z._default(z.nullable(z.string()), null),
+  actorId: z._default(z.nullable(z.string()), null),
+  actorName: z._default(z.nullable(z.string()), null),
   /** What they wrote, first words only: the message, the comment or reply. */
   snippet: z._default(z.nullable(z.string()), null),
   /** An offer's price. */
@@ -65,7 +65,7 @@ export function isKnownNotificationKind(kind: unknown): boolean {
 }
 
 /** The app screen a notification opens when tapped (the inbox and the push both use it). */
-export function notificationPath(n: Pick<Notification, 'kind' | 'subjectId' | 'fromId'>): string {
+export function notificationPath(n: Pick<Notification, 'kind' | 'subjectId' | 'actorId'>): string {
   const subject = encodeURIComponent(n.subjectId);
   switch (n.kind) {
     case 'keyword':
@@ -77,7 +77,7 @@ export function notificationPath(n: Pick<Notification, 'kind' | 'subjectId' | 'f
     case 'appointment':
       return `/chats/${subject}`;
     case 'review_request':
-      return `/reviews/new?listing=${subject}&to=${encodeURIComponent(n.fromId ?? '')}`;
+      return `/reviews/new?listing=${subject}&to=${encodeURIComponent(n.actorId ?? '')}`;
     case 'board_comment':
     case 'board_reply':
     case 'board_reaction':

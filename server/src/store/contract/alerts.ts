@@ -25,8 +25,8 @@ export interface NewNotification {
   /** For a security message, what happened. */
   event?: SecurityEventKind | null;
   /** Who did it (the sender, the other side of the trade, the commenter); see notificationSchema. */
-  fromId?: string | null;
-  fromName?: string | null;
+  actorId?: string | null;
+  actorName?: string | null;
   /** The first words of what they wrote (NOTIFICATION_LIMITS.snippetMax). */
   snippet?: string | null;
   /** An offer's price. */
