@@ -11,6 +11,7 @@ export type ReportReason = keyof typeof REPORT_REASONS;
 export const REPORT_REASON_CODES = Object.keys(REPORT_REASONS) as [ReportReason, ...ReportReason[]];
 /** Who or what can be reported: a person, a listing, a board post or a comment on one. */
 export const REPORT_TARGETS = ['actor', 'listing', 'post', 'comment'] as const;
+export type ReportTarget = (typeof REPORT_TARGETS)[number];
 export const REPORT_TEXT_MAX = 500;
 export const REPORT_LIMITS = {
   /** Reports one account may send in 24 hours: enough for a bad day, not for flooding moderation. */

@@ -58,6 +58,7 @@ export function pullPage(changes: PullResponse['changes'], extra: Partial<PullRe
     blockedIds: [],
     hiddenSellerIds: [],
     keywords: [],
+    reactedPostIds: [],
     ...extra,
   };
 }

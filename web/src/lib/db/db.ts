@@ -2,7 +2,7 @@
 // mutations not yet confirmed by the server, the person's conversations and their messages, the
 // people they trade with, their notifications, and small sync bookkeeping in `meta`.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, MultiPolygonCoords, Mutation, MutationName, Neighbourhood, Notification } from '@dongne/shared';
+import type { BoardComment, BoardPost, BoardTopic, CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, MultiPolygonCoords, Mutation, MutationName, Neighbourhood, Notification } from '@dongne/shared';
 
 export type LocalListing = Listing;
 
@@ -101,6 +101,43 @@ export interface Person {
   updatedAt: number;
 }
 
+/**
+ * A board post as this device shows it: the server's row with this person's unconfirmed edit on
+ * top, and the server's row itself in `base`, which a refused edit falls back to.
+ */
+export interface LocalPost extends BoardPost {
+  /** Written on this device and not yet pulled back from the server. */
+  local?: true;
+  base?: BoardPost;
+  /** Deleted here, waiting for the server: hidden, and back if the server refuses. */
+  deletedHere?: boolean;
+}
+
+/** A comment as this device shows it; one the server refused keeps its words and says why in `failed`. */
+export interface LocalComment extends BoardComment {
+  /** Written on this device and not yet pulled back from the server. */
+  local?: true;
+  base?: BoardComment;
+  deletedHere?: boolean;
+  failed?: { code: string; message: string; at: number };
+}
+
+/**
+ * A board post being written (or one the server refused to publish, with why): kept on this device
+ * so nothing typed is lost, until it is published.
+ */
+export interface BoardDraft {
+  id: string;
+  ownerId: string;
+  neighbourhoodId: string;
+  topic: BoardTopic | '';
+  text: string;
+  photos: ListingPhoto[];
+  createdAt: number;
+  updatedAt: number;
+  rejection?: { code: string; message: string; at: number };
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -117,6 +154,9 @@ export class DongneDb extends Dexie {
   messages!: EntityTable<LocalMessage, 'id'>;
   people!: EntityTable<Person, 'id'>;
   notifications!: EntityTable<Notification, 'id'>;
+  posts!: EntityTable<LocalPost, 'id'>;
+  comments!: EntityTable<LocalComment, 'id'>;
+  boardDrafts!: EntityTable<BoardDraft, 'id'>;
 
   constructor(name = 'dongne') {
     // No query cache: with it, a liveQuery over the outbox kept showing an entry deleted by a push.
@@ -184,6 +224,18 @@ export class DongneDb extends Dexie {
     // The inbox (알림): the person's notifications, newest first. New table only: the first pull after
     // the upgrade brings them.
     this.version(7).stores({ notifications: 'id, createdAt' });
+    // The neighbourhood board (동네생활): posts newest first per place, comments per post, drafts.
+    // The pull brought posts before this version knew them (and left them out), so its cursor is
+    // forgotten: the next pull starts from the beginning and brings them.
+    this.version(8)
+      .stores({
+        posts: 'id, createdAt, authorId, [neighbourhoodId+createdAt]',
+        comments: 'id, [postId+createdAt], authorId',
+        boardDrafts: 'id, updatedAt, ownerId',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('meta').delete('cursor');
+      });
   }
 
   /**
@@ -191,7 +243,20 @@ export class DongneDb extends Dexie {
    * or rebases the outbox covers them all: re-applying one touches whatever its kind touches.
    */
   get replicaTables(): Table[] {
-    return [this.outbox, this.meta, this.listings, this.neighbourhoods, this.drafts, this.conversations, this.messages, this.people, this.notifications];
+    return [
+      this.outbox,
+      this.meta,
+      this.listings,
+      this.neighbourhoods,
+      this.drafts,
+      this.conversations,
+      this.messages,
+      this.people,
+      this.notifications,
+      this.posts,
+      this.comments,
+      this.boardDrafts,
+    ];
   }
 }
 

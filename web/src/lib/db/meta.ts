@@ -55,10 +55,14 @@ export interface MetaValues {
   dismissedReminders: string[];
   /** The person's keyword alerts: the server's list, with unconfirmed changes on top. */
   keywords: string[];
+  /** Board posts the person reacted to (공감): the server's list, with unconfirmed changes on top. */
+  reactedPostIds: string[];
+  /** The same as the server last sent it; the difference is what waits to sync. */
+  serverReactedPostIds: string[];
 }
 
 export interface ActionRefusal {
-  action: 'block' | 'unblock' | 'report';
+  action: 'block' | 'unblock' | 'report' | 'board_post' | 'board_edit' | 'board_delete' | 'board_comment' | 'board_react';
   code: string;
   message: string;
   at: number;

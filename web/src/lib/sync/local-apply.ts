@@ -7,6 +7,15 @@ import type { DongneDb } from '../db/db.js';
 import { getMeta, setMeta } from '../db/meta.js';
 import { applyBlock, applyReview, chatApply } from '../chat/chat-apply.js';
 import { applyKeywordAdd, applyKeywordRemove, applyNotificationRead } from '../alerts/alerts-apply.js';
+import {
+  applyBoardComment,
+  applyBoardDelete,
+  applyBoardDeleteComment,
+  applyBoardPost,
+  applyBoardReact,
+  applyBoardUpdate,
+  applyBoardUpdateComment,
+} from '../board/board-apply.js';
 
 type LocalApply = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void> };
 
@@ -95,6 +104,13 @@ export const localApply: LocalApply = {
   'keyword.add': applyKeywordAdd,
   'keyword.remove': applyKeywordRemove,
   'notification.read': applyNotificationRead,
+  'board.post': applyBoardPost,
+  'board.update': applyBoardUpdate,
+  'board.delete': applyBoardDelete,
+  'board.comment': applyBoardComment,
+  'board.update_comment': applyBoardUpdateComment,
+  'board.delete_comment': applyBoardDeleteComment,
+  'board.react': applyBoardReact,
 };
 
 export function applyLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, at: number) {

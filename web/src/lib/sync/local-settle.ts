@@ -6,6 +6,15 @@ import { getMeta, setMeta } from '../db/meta.js';
 import { chatReject, rejectBlock, rejectReport, rejectReview, type Refusal } from '../chat/chat-settle.js';
 import { enqueue, rebaseOutbox } from './outbox.js';
 import { rejectKeywordAdd } from '../alerts/alerts-apply.js';
+import {
+  rejectBoardComment,
+  rejectBoardDelete,
+  rejectBoardDeleteComment,
+  rejectBoardPost,
+  rejectBoardReact,
+  rejectBoardUpdate,
+  rejectBoardUpdateComment,
+} from '../board/board-apply.js';
 
 type LocalReject = {
   [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: Refusal, ownerId: string) => Promise<void>;
@@ -96,6 +105,13 @@ export const localReject: LocalReject = {
   // The next pull's list is the server's truth; nothing to put back for a removal or a read.
   async 'keyword.remove'() {},
   async 'notification.read'() {},
+  'board.post': rejectBoardPost,
+  'board.update': rejectBoardUpdate,
+  'board.delete': rejectBoardDelete,
+  'board.comment': rejectBoardComment,
+  'board.update_comment': rejectBoardUpdateComment,
+  'board.delete_comment': rejectBoardDeleteComment,
+  'board.react': rejectBoardReact,
 };
 
 /** Refusals that put a conversation back to the server's row: what still waits goes on top again. */
@@ -111,6 +127,10 @@ export const localConfirm: LocalConfirm = {
   },
   async 'draft.update'(db, args) {
     if ((await db.drafts.get(args.id))?.serverLacks) await db.drafts.update(args.id, { serverLacks: undefined });
+  },
+  // Published: the draft it was written in (kept in case of a refusal) can go.
+  async 'board.post'(db, args) {
+    await db.boardDrafts.delete(args.id);
   },
 };
 

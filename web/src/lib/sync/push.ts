@@ -1,7 +1,7 @@
 // Pushing the signed-in account's outbox: batches that fit, in seq order, held back behind photos
 // still uploading, each entry settled by the server's answer. Loaded only when someone is signed in
 // (through own-work.ts).
-import { pushResponseSchema, SYNC_LIMITS, type PushRequest, type PushResponse } from '@dongne/shared';
+import { pushResponseSchema, SYNC_LIMITS, type MutationName, type PushRequest, type PushResponse } from '@dongne/shared';
 import { ApiRefusal, jsonBody } from '../api/api-client.js';
 import type { DongneDb, OutboxEntry } from '../db/db.js';
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
@@ -27,9 +27,12 @@ export function fitBatch(entries: OutboxEntry[]): OutboxEntry[] {
   return batch;
 }
 
-/** The photo hashes a mutation names, for the mutations that carry listing content. */
+/** Mutations whose args name photos (`photos`): a listing's content or a board post's. */
+const PHOTO_MUTATIONS: readonly MutationName[] = ['listing.create', 'listing.update', 'board.post', 'board.update'];
+
+/** The photo hashes a mutation names. */
 function photoHashesOf(entry: OutboxEntry): string[] {
-  if (entry.name !== 'listing.create' && entry.name !== 'listing.update') return [];
+  if (!PHOTO_MUTATIONS.includes(entry.name)) return [];
   return ((entry.args as { photos?: { full: string; thumb: string }[] }).photos ?? []).flatMap((p) => [p.full, p.thumb]);
 }
 

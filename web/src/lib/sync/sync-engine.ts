@@ -7,6 +7,7 @@ import { ApiRefusal } from '../api/api-client.js';
 import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
 import { syncApi, syncCall, toSyncError, type SyncDeps } from './sync-deps.js';
+import { applyPulledBoard } from '../board/board-apply.js';
 
 type OwnWork = typeof import('./own-work.js');
 
@@ -75,6 +76,7 @@ async function applyPageWith(
     if (deletes.length) await db.listings.bulkDelete(deletes);
     const notifications = page.changes.flatMap((c) => (c.entity === 'notification' ? [c.row] : []));
     if (notifications.length) await db.notifications.bulkPut(notifications);
+    await applyPulledBoard(db, page);
     if (drafts) await drafts.applyPulledDrafts(db, draftChanges, ownerAtRequest);
     if (own) await own.applyPulledChats(db, page);
     // A visitor's pull (or one whose session had ended) knows nothing of the watchlist or blocks.
