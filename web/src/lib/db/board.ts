@@ -44,14 +44,16 @@ export async function boardPage(db: DongneDb, limit: number, topic?: BoardTopic)
 
 /** Posts of the area whose text holds every word, newest first: the board's search, offline. */
 export async function searchBoard(db: DongneDb, words: string[], topic?: BoardTopic, limit = 50): Promise<LocalPost[]> {
-  const [hidden, me] = await Promise.all([hiddenSellerIds(db), currentOwner(db)]);
+  const [hidden, me, current] = await Promise.all([hiddenSellerIds(db), currentOwner(db), currentScope(db)]);
   const shown = shownTo(me, hidden, topic);
-  return db.posts
-    .orderBy('createdAt')
-    .reverse()
+  const places = current && (await placesIn(db, current.scope));
+  const candidates = places
+    ? (await Promise.all(places.map((place) => db.posts.where('[neighbourhoodId+createdAt]').between([place, Dexie.minKey], [place, Dexie.maxKey]).toArray()))).flat()
+    : await db.posts.toArray();
+  return candidates
     .filter((post) => shown(post) && matchesBoardSearch(post, words, topic))
-    .limit(limit)
-    .toArray();
+    .sort(newestFirst)
+    .slice(0, limit);
 }
 
 export interface Thread {
