@@ -11,7 +11,7 @@ const DESKTOP = { width: 1280, height: 800 };
 const WORDS = {
   'ko-KR': {
     lang: 'ko',
-    tabs: ['홈', '글쓰기', '내 동네', '채팅', '판매내역'],
+    tabs: ['홈', '동네생활', '글쓰기', '내 동네', '채팅', '판매내역'],
     nav: '주 메뉴',
     search: '검색',
     searchBox: '판매글 검색',
@@ -25,7 +25,7 @@ const WORDS = {
   },
   'en-US': {
     lang: 'en',
-    tabs: ['Home', 'Sell', 'Neighbourhood', 'Chats', 'My listings'],
+    tabs: ['Home', 'Community', 'Sell', 'Neighbourhood', 'Chats', 'My listings'],
     nav: 'Main',
     search: 'Search',
     searchBox: 'Search listings',
