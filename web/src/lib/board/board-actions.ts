@@ -21,11 +21,12 @@ export async function openBoardDraft(db: DongneDb, id: string | undefined, neigh
   return { id: crypto.randomUUID(), ownerId, neighbourhoodId, topic: '', text: '', photos: [], createdAt: now, updatedAt: now };
 }
 
-/** Keeps what was typed; an untouched new draft is not kept. */
-export async function saveBoardDraft(db: DongneDb, draft: BoardDraft): Promise<void> {
+/** Keeps what was typed; an untouched new draft is not kept (false). */
+export async function saveBoardDraft(db: DongneDb, draft: BoardDraft): Promise<boolean> {
   const empty = !draft.text.trim() && draft.photos.length === 0 && !draft.topic;
-  if (empty && !(await db.boardDrafts.get(draft.id))) return;
+  if (empty && !(await db.boardDrafts.get(draft.id))) return false;
   await db.boardDrafts.put({ ...$plain(draft), updatedAt: Date.now() });
+  return true;
 }
 
 export async function discardBoardDraft(db: DongneDb, id: string): Promise<void> {
