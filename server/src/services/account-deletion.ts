@@ -1,8 +1,9 @@
 // Deleting an account for good: its listings, drafts and board posts are deleted, and its board
-// comments and 공감 go (as changes, so every device drops them at its next pull), its photos, sessions, passkeys and recovery codes go, and the actor row is
-// emptied of name, password and photo; its keyword alerts and notifications go, and so do its push
-// subscriptions, quiet hours and pushes not yet sent. Reviews it wrote stay, without a name. The nickname is held
-// back for NICKNAME_HOLD_MS, so nobody can take it over at once and pass for the person.
+// comments and 공감 go (as changes, so every device drops them at its next pull); its photos,
+// sessions, passkeys and recovery codes go, and the actor row is emptied of name, password and
+// photo; its keyword alerts and notifications go, and so do its push subscriptions, quiet hours and
+// pushes not yet sent. Reviews it wrote stay, without a name. The nickname is held back for
+// NICKNAME_HOLD_MS, so nobody can take it over at once and pass for the person.
 import { nicknameKey } from '@dongne/shared';
 import { nicknameSkeleton } from './nickname-skeleton.js';
 import type { BlobStore } from '../blobs/blob-store.js';
