@@ -52,7 +52,7 @@ describe('posting', () => {
   });
 
   it('refuses a place Dongne does not know, and photos that never reached the server', async () => {
-    expect(await act(neighbour).post({ neighbourhoodId: 'kr-nowhere' })).toMatchObject({ status: 'rejected', code: 'neighbourhood.unknown' });
+    expect(await neighbour.act('board.post', postArgs({ neighbourhoodId: 'kr-nowhere' }))).toMatchObject({ status: 'rejected', code: 'neighbourhood.unknown' });
     const missing = { full: 'e'.repeat(64), thumb: 'f'.repeat(64) };
     expect(await act(neighbour).post({ photos: [missing] })).toMatchObject({ status: 'rejected', code: 'media.missing' });
     const photo = await tools.photo(neighbour);
