@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { BOARD_LIMITS } from '@dongne/shared';
 import { createTestServer, dumpTables, mutation, push, setNeighbourhoods, verifyNeighbourhood, type TestServer } from '../testing/harness.js';
 import { acceptEveryNotificationKind, boardActions, boardView, postArgs, publishPost, SEOUL, writeComment } from '../testing/board.js';
-import { people, type Person } from '../testing/trading.js';
+import { atTheSameMoment, people, type Person } from '../testing/trading.js';
+import { TEST_ENGINE } from '../testing/test-store.js';
 
 let server: TestServer;
 let tools: ReturnType<typeof people>;
@@ -279,6 +280,19 @@ describe('reports', () => {
     expect(others.posts.get(post)).toMatchObject({ underReview: false, commentCount: 1 });
     expect((await boardView(server.app, neighbour)).comments.get(comment)).toMatchObject({ text: '여기 광고 링크 클릭하세요', underReview: true });
     expect(await act(author).comment(post, '답글', comment)).toMatchObject({ status: 'rejected', code: 'board.comment_not_found' });
+  });
+
+  // SQLite applies one push at a time; PostgreSQL applies pushes at once, so the last two reports can cross.
+  it.runIf(TEST_ENGINE === 'postgres')('hides a post whose last two reports arrive at the same moment, on PostgreSQL', async () => {
+    const five = await reporters();
+    for (const who of five.slice(0, -2)) await act(who).report('post', post);
+    const [fourth, fifth] = await atTheSameMoment(
+      server,
+      () => act(five[3]).report('post', post),
+      () => act(five[4]).report('post', post),
+    );
+    expect([fourth.status, fifth.status]).toEqual(['applied', 'applied']);
+    expect((await boardView(server.app, author)).posts.get(post)).toMatchObject({ underReview: true });
   });
 
   it('takes reports of a post only from neighbours whose area it is in, and none of what is not there', async () => {

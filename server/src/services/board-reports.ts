@@ -30,6 +30,9 @@ export async function boardAuthorOrReject(ctx: MutationContext, target: 'post' |
 /** After a report is stored: hides the post or comment once enough different neighbours reported it. */
 export async function hideIfReportedEnough(ctx: MutationContext, target: 'post' | 'comment', targetId: string): Promise<void> {
   const { tx, now } = ctx;
+  // Two last reports arriving together must not each count the other out: the second counts once
+  // the first has committed.
+  await tx.sync.holdChanges();
   if ((await tx.reports.reportersOf(target, targetId)) < BOARD_LIMITS.hideAfterReports) return;
   if (target === 'post') {
     const post = (await tx.boardPosts.factsOf(targetId))!;
