@@ -9,6 +9,7 @@ import type { RateLimiter } from './services/rate-limiter.js';
 import type { ProfileService } from './services/profile-service.js';
 import type { MediaService } from './services/media-service.js';
 import type { ListingService } from './services/listing-service.js';
+import type { BoardSearch } from './services/board-search.js';
 import type { PasskeyService, RelyingParty } from './services/passkey-service.js';
 import type { PasswordSignIn } from './services/password-sign-in.js';
 import type { LiveHub } from './live/live-hub.js';
@@ -29,6 +30,8 @@ export interface Services {
   profiles: ProfileService;
   media: MediaService;
   listings: ListingService;
+  /** Searching the neighbourhood board. */
+  board: BoardSearch;
   /** Web Push settings and this device's subscription. */
   push: PushService;
   /** The devices this instance holds a live channel open to. */

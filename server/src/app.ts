@@ -27,8 +27,10 @@ import { databaseBlobStore } from './blobs/database-blob-store.js';
 import { mediaRoutes } from './routes/media-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
+import { boardRoutes } from './routes/board-routes.js';
 import { listingRoutes } from './routes/listing-routes.js';
 import { createListingService } from './services/listing-service.js';
+import { createBoardSearch } from './services/board-search.js';
 import { createSyncService } from './services/sync-service.js';
 import { DEFAULT_DAILY_CAPS, type DailyCaps } from './services/mutation-context.js';
 import { createNeighbourhoodService } from './services/neighbourhood-service.js';
@@ -130,6 +132,7 @@ export function createApp({
     ),
     neighbourhoods: createNeighbourhoodService(store),
     listings: createListingService(store, clock),
+    board: createBoardSearch(store, { defaultNeighbourhoodId: config.defaultNeighbourhoodId ?? DEFAULT_NEIGHBOURHOOD_ID }),
     rateLimiter,
     live: createLiveHub(changes, { gapMs: config.pokeGapMs }),
     push: createPushService(store, clock, pushes),
@@ -176,6 +179,7 @@ export function createApp({
   app.route('/api/neighbourhoods', neighbourhoodRoutes());
   app.route('/api/profiles', profileRoutes());
   app.route('/api/search', searchRoutes());
+  app.route('/api/board', boardRoutes());
   app.route('/api/media', mediaRoutes());
   app.route('/api/listings', listingRoutes());
   app.route('/api/push', pushRoutes());

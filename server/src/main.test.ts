@@ -262,9 +262,13 @@ describe('the server process', () => {
     const page = (await response.json()) as PullResponse;
     expect(page.scope).toEqual({ neighbourhoodId: 'kr-1114069', range: 4 });
     expect(page.profile).toBeNull();
-    // Mapo-gu's ten demo listings, none of Bundang's 22 km away.
-    expect(page.changes).toHaveLength(DEMO_COUNT - DEMO_IN_DEFAULT_AREA);
-    expect(page.changes.every((c) => c.op === 'upsert' && c.entity === 'listing' && c.row.neighbourhoodId.startsWith('kr-1114'))).toBe(true);
+    // Mapo-gu's ten demo listings, none of Bundang's 22 km away; and its board's posts, none of Bundang's either.
+    const listings = page.changes.filter((c) => c.entity === 'listing');
+    expect(listings).toHaveLength(DEMO_COUNT - DEMO_IN_DEFAULT_AREA);
+    expect(listings.every((c) => c.op === 'upsert' && c.entity === 'listing' && c.row.neighbourhoodId.startsWith('kr-1114'))).toBe(true);
+    const posts = page.changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'post' ? [c.row] : []));
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.every((post) => post.neighbourhoodId.startsWith('kr-1114'))).toBe(true);
   });
 
   it('refuses to start with a DONGNE_DEFAULT_NEIGHBOURHOOD it does not know, and says why', async () => {

@@ -139,6 +139,8 @@ export function settingsFrom(env: Env, root: string): { settings: Settings } | {
           conversations: positiveInt(env, 'DONGNE_CONVERSATIONS_PER_DAY', DEFAULT_DAILY_CAPS.conversations),
           reports: positiveInt(env, 'DONGNE_REPORTS_PER_DAY', DEFAULT_DAILY_CAPS.reports),
           blocks: positiveInt(env, 'DONGNE_BLOCKS_PER_DAY', DEFAULT_DAILY_CAPS.blocks),
+          posts: positiveInt(env, 'DONGNE_POSTS_PER_DAY', DEFAULT_DAILY_CAPS.posts),
+          comments: positiveInt(env, 'DONGNE_COMMENTS_PER_DAY', DEFAULT_DAILY_CAPS.comments),
         },
         trustedProxies: trustedProxies(env),
         vapidKeys: vapidKeys(env),

@@ -118,6 +118,19 @@ export const ERROR_CODES = [
   'report.daily_limit',
   'report.id_taken',
 
+  // The neighbourhood board
+  'board.post_not_found',
+  'board.comment_not_found',
+  'board.not_author',
+  'board.id_taken',
+  'board.daily_limit',
+  'board.comment_daily_limit',
+  'board.out_of_area',
+  'board.blocked',
+  'board.under_review',
+  'board.reply_to_reply',
+  'board.parent_other_post',
+
   // Keyword alerts and notifications
   'keyword.limit',
 

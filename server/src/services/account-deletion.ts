@@ -1,13 +1,15 @@
-// Deleting an account for good: its listings and drafts are deleted (as changes, so every device
-// drops them at its next pull), its photos, sessions, passkeys and recovery codes go, and the actor row is
-// emptied of name, password and photo; its keyword alerts and notifications go, and so do its push
-// subscriptions, quiet hours and pushes not yet sent. Reviews it wrote stay, without a name. The nickname is held
-// back for NICKNAME_HOLD_MS, so nobody can take it over at once and pass for the person.
+// Deleting an account for good: its listings, drafts and board posts are deleted, and its board
+// comments and 공감 go (as changes, so every device drops them at its next pull); its photos,
+// sessions, passkeys and recovery codes go, and the actor row is emptied of name, password and
+// photo; its keyword alerts and notifications go, and so do its push subscriptions, quiet hours and
+// pushes not yet sent. Reviews it wrote stay, without a name. The nickname is held back for
+// NICKNAME_HOLD_MS, so nobody can take it over at once and pass for the person.
 import { nicknameKey } from '@dongne/shared';
 import { nicknameSkeleton } from './nickname-skeleton.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Store } from '../store/contract/store.js';
 import { mediaBlobKey } from './media-service.js';
+import { removeFromBoard } from './board-removal.js';
 import type { Clock } from './clock.js';
 import { proofNeeded, type CurrentSession, type SessionService } from './session-service.js';
 
@@ -22,6 +24,7 @@ export function createAccountDeletion(store: Store, clock: Clock, session: Sessi
       const photos = await store.transaction(async (tx) => {
         for (const id of await tx.listings.liveIdsBySeller(actorId)) await tx.listings.markDeleted(id, now, await tx.sync.nextChangeSeq());
         for (const id of await tx.drafts.liveIdsByOwner(actorId)) await tx.drafts.markDeleted(id, now, await tx.sync.nextChangeSeq());
+        await removeFromBoard(tx, actorId, now);
         for (const name of [current.actor.nickname, nicknameKey(current.actor.nickname)]) {
           await tx.sessions.holdNickname(nicknameSkeleton(name), now + NICKNAME_HOLD_MS);
         }

@@ -45,7 +45,9 @@ export function createAreaSnapshots(
 
   async function stateOf(area: Area): Promise<AreaState> {
     const places = await store.neighbourhoods.neighbourIds(area.neighbourhoodId, area.range);
-    return { places: places.join('\n'), version: await store.listings.latestChangeIn(places) };
+    // Listings, board posts and their comments are what a visitor pulls: a change to any moves it.
+    const latest = [await store.listings.latestChangeIn(places), await store.boardPosts.latestChangeIn(places), await store.boardComments.latestChangeIn(places)];
+    return { places: places.join('\n'), version: Math.max(...latest) };
   }
 
   /** Serves for a request that found the area at `now`: as new as that, or newer. */

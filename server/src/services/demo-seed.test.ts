@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import {
+  boardPostRowSchema,
   CATEGORIES,
   distanceOutsideM,
   isVerificationCurrent,
@@ -17,6 +18,8 @@ import { changeCounter, countRows, createTestServer, device, dumpTables, newSess
 import { openTestStore, queryColumn, queryValue, type TestStore } from '../testing/test-store.js';
 import { DEFAULT_NEIGHBOURHOOD_ID, DEMO_LISTINGS, DEMO_NEIGHBOURS, DEMO_PHOTO_NAMES, DEMO_PLACES, DEMO_SELLERS } from './demo-listings.js';
 import { demoSellerId, seedDemoData } from './demo-seed.js';
+import { DEMO_POSTS } from './demo-posts.js';
+import { boardViewOf } from '../testing/board.js';
 import { legacyDistricts, legacyPlaces } from './neighbourhood-setup.js';
 import { toArea } from '../store/contract/neighbourhoods.js';
 
@@ -238,6 +241,36 @@ describe('demo seed', () => {
     // Every demo place has something to show, and the default area's own dong is one of them.
     expect(new Set([...bundang, ...seoul].map((l) => l.neighbourhoodId))).toEqual(new Set(DEMO_PLACES.map(dongOf)));
     expect(DEMO_PLACES.map(dongOf)).toContain(DEFAULT_NEIGHBOURHOOD_ID);
+  });
+
+  it('opens the board with neighbours’ posts in their own dongs, in Korean mostly, some answered, with 공감', async () => {
+    await seedDemoData(server.store, server.clock);
+    const view = boardViewOf([...(await pullAll(server.app, undefined)).pages, ...(await pullAll(server.app, undefined, 0, undefined, SEOUL)).pages]);
+    const posts = [...view.posts.values()];
+    const comments = [...view.comments.values()];
+    expect(posts).toHaveLength(DEMO_POSTS.length);
+    expect(posts.filter((p) => HANGUL.test(p.text)).length).toBeGreaterThanOrEqual(DEMO_POSTS.length - 2);
+    expect(new Set(posts.map((p) => p.topic)).size).toBeGreaterThanOrEqual(6);
+    for (const post of posts) {
+      expect(boardPostRowSchema.safeParse(post).success, post.text).toBe(true);
+      const author = DEMO_NEIGHBOURS.find((n) => demoSellerId(n.nickname) === post.authorId)!;
+      expect(post.neighbourhoodId, post.text).toBe(dongOf(author.home));
+      expect(post.createdAt).toBeLessThan(T0);
+      const under = comments.filter((c) => c.postId === post.id);
+      expect(post.commentCount).toBe(under.length);
+      expect(post.reactionCount).toBe(Number(await queryValue(server.store, 'SELECT count(*) FROM board_reactions WHERE post_id = ?', post.id)));
+      for (const comment of under) {
+        expect(comment.createdAt).toBeGreaterThan(post.createdAt);
+        expect(comment.createdAt).toBeLessThan(T0);
+        // One level of replies, each under a comment of the same post.
+        if (comment.parentId) expect(under.find((c) => c.id === comment.parentId)?.parentId).toBeNull();
+      }
+    }
+    expect(posts.filter((p) => p.commentCount > 0).length).toBeGreaterThanOrEqual(5);
+    expect(comments.filter((c) => c.parentId !== null).length).toBeGreaterThanOrEqual(3);
+    expect(posts.every((p) => p.reactionCount > 0)).toBe(true);
+    // Nobody reacts to their own post.
+    expect(Number(await queryValue(server.store, 'SELECT count(*) FROM board_reactions r JOIN board_posts p ON p.id = r.post_id WHERE r.actor_id = p.author_id'))).toBe(0);
   });
 
   it('imports the demo neighbourhoods first, so a fresh database can place the listings', async () => {

@@ -1,6 +1,7 @@
-// Fills an empty database with demo neighbours and their listings: each neighbour lives, is verified
-// and sells in one neighbourhood, and every listing has photos, stored through the media service as
-// any upload is. Does nothing once listings exist, so restarting never duplicates anything.
+// Fills an empty database with demo neighbours, their listings and their board: each neighbour
+// lives, is verified, sells and posts in one neighbourhood, and every listing has photos, stored
+// through the media service as any upload is. Does nothing once listings exist, so restarting never
+// duplicates anything.
 import { neighbourhoodLabel, type Fix, type ListingPhoto } from '@dongne/shared';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { databaseBlobStore } from '../blobs/database-blob-store.js';
@@ -8,6 +9,7 @@ import type { NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
 import type { Store, Tx } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { DEMO_LISTINGS, DEMO_NEIGHBOURS, DEMO_PLACES, type DemoNeighbour } from './demo-listings.js';
+import { DEMO_POSTS } from './demo-posts.js';
 import { photoRef, readDemoPhoto } from './demo-photos.js';
 import { createMediaService } from './media-service.js';
 import { ensureNeighbourhoods } from './neighbourhood-setup.js';
@@ -75,6 +77,8 @@ export async function seedDemoData(store: Store, clock: Clock, options: SeedOpti
   }
 
   return store.transaction(async (tx) => {
+    // The board first, in the same transaction: a start cut short leaves neither half.
+    await addDemoBoard(tx, places, now);
     // Oldest first, each listing's status and bump straight after it, so the change cursor's order
     // is the feed's.
     for (let index = DEMO_LISTINGS.length - 1; index >= 0; index--) {
@@ -119,6 +123,59 @@ export function demoTimeline(now: number): { createdAt: number; bumpedAt: number
     const createdAt = details.bumpedAfterDays ? bumpedAt - details.bumpedAfterDays * DAY - ((i * 53) % 300) * MINUTE : bumpedAt;
     return { createdAt, bumpedAt };
   });
+}
+
+/**
+ * The demo posts, oldest first (so the change cursor's order is the board's), each followed by what
+ * was said under it, spread between the post and now, and 공감 from neighbours of the same city.
+ */
+async function addDemoBoard(tx: Tx, places: Map<string, NeighbourhoodRow>, now: number): Promise<void> {
+  let comments = 0;
+  for (let index = DEMO_POSTS.length - 1; index >= 0; index--) {
+    const demo = DEMO_POSTS[index];
+    const home = neighbourOf(demo.by).home;
+    const place = places.get(home)!;
+    const createdAt = now - Math.round(demo.hoursAgo * HOUR);
+    const postId = demoPostId(index);
+    await tx.boardPosts.insert({
+      id: postId,
+      authorId: demoSellerId(demo.by),
+      neighbourhoodId: place.id,
+      neighbourhood: neighbourhoodLabel(place),
+      topic: demo.topic,
+      text: demo.text,
+      photos: [],
+      createdAt,
+      changeSeq: await tx.sync.nextChangeSeq(),
+    });
+    // Comments in order, each followed by its replies (one level, as the board takes them).
+    const said: { by: string; text: string; replyTo?: number }[] = [];
+    for (const comment of demo.comments ?? []) {
+      const at = said.push({ by: comment.by, text: comment.text }) - 1;
+      for (const reply of comment.replies ?? []) said.push({ ...reply, replyTo: at });
+    }
+    const ids: string[] = [];
+    for (const [n, line] of said.entries()) {
+      ids.push(demoCommentId(++comments));
+      await tx.boardComments.insert({
+        id: ids[n],
+        postId,
+        parentId: line.replyTo === undefined ? null : ids[line.replyTo],
+        authorId: demoSellerId(line.by),
+        text: line.text,
+        createdAt: createdAt + Math.round(((n + 1) / (said.length + 1)) * (now - createdAt)),
+        changeSeq: await tx.sync.nextChangeSeq(),
+      });
+    }
+    if (said.length > 0) await tx.boardPosts.recountComments(postId, await tx.sync.nextChangeSeq());
+    const city = home.split('-').slice(0, 2).join('-');
+    const others = DEMO_NEIGHBOURS.filter((n) => n.nickname !== demo.by && n.home.startsWith(city));
+    for (let r = 0; r < Math.min(demo.reactions, others.length); r++) {
+      const at = createdAt + Math.round(((r + 1) / (demo.reactions + 1)) * (now - createdAt));
+      await tx.boardPosts.setReacted(demoSellerId(others[(index + r) % others.length].nickname), postId, true, at);
+    }
+    if (demo.reactions > 0) await tx.boardPosts.recountReactions(postId, await tx.sync.nextChangeSeq());
+  }
 }
 
 /**
@@ -183,4 +240,12 @@ const round = (value: number, digits: number) => Math.round(value * 10 ** digits
 /** Stable ids, so a reseeded demo database gives the same URLs. */
 function demoListingId(index: number): string {
   return `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
+}
+
+function demoPostId(index: number): string {
+  return `00000000-0000-4000-9000-${String(index + 1).padStart(12, '0')}`;
+}
+
+function demoCommentId(n: number): string {
+  return `00000000-0000-4000-a000-${String(n).padStart(12, '0')}`;
 }

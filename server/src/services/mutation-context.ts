@@ -2,7 +2,7 @@
 // whom the change concerns (the live channel pokes their devices after commit) and whether a Web
 // Push is due (the push dispatcher is poked after commit).
 import type { Mutation, MutationArgs, MutationName } from '@dongne/shared';
-import { BLOCK_LIMITS, CHAT_LIMITS, DRAFT_LIMITS, LISTING_LIMITS, REPORT_LIMITS } from '@dongne/shared';
+import { BLOCK_LIMITS, BOARD_LIMITS, CHAT_LIMITS, DRAFT_LIMITS, LISTING_LIMITS, REPORT_LIMITS } from '@dongne/shared';
 import type { Tx } from '../store/contract/store.js';
 import type { Actor } from './session-service.js';
 
@@ -17,6 +17,10 @@ export interface DailyCaps {
   reports: number;
   /** New blocks: unblocking is not counted. */
   blocks: number;
+  /** Board posts. */
+  posts: number;
+  /** Board comments and replies. */
+  comments: number;
 }
 
 export const DEFAULT_DAILY_CAPS: DailyCaps = {
@@ -26,6 +30,8 @@ export const DEFAULT_DAILY_CAPS: DailyCaps = {
   conversations: CHAT_LIMITS.conversationsPerDay,
   reports: REPORT_LIMITS.perDay,
   blocks: BLOCK_LIMITS.perDay,
+  posts: BOARD_LIMITS.postsPerDay,
+  comments: BOARD_LIMITS.commentsPerDay,
 };
 
 export interface MutationContext {

@@ -10,7 +10,6 @@ import {
   LISTING_LIMITS,
   neighbourhoodLabel,
   nextBumpAt,
-  type ListingPhoto,
   type Mutation,
   type MutationArgs,
   type MutationName,
@@ -22,16 +21,11 @@ import { safetyHandlers } from './safety-handlers.js';
 import { alertHandlers, notifyKeywordMatches } from './alert-handlers.js';
 import { tradeHandlers } from './trade-handlers.js';
 import { ownListingOrReject, seenInArea, visibleListingOrReject } from './listing-guards.js';
+import { photosOrReject, placeOrReject, verifiedHereOrReject } from './mutation-guards.js';
+import { boardHandlers } from './board-handlers.js';
 import { MutationRejected } from './service-error.js';
 import { clearReservations, resendConversations } from './trade-rules.js';
 import { verification } from './verification-service.js';
-
-
-async function placeOrReject(tx: Tx, id: string) {
-  const place = await tx.neighbourhoods.byId(id);
-  if (!place) throw new MutationRejected('neighbourhood.unknown', 'That neighbourhood is not one Dongne knows.');
-  return place;
-}
 
 // Ids once used (by a listing or a draft, live, hidden or deleted) are never anyone else's: one
 // neutral answer, which says nothing about what holds the id.
@@ -44,17 +38,9 @@ async function dropDraft(tx: Tx, id: string, now: number) {
   if (draft && draft.deletedAt === null) await tx.drafts.markDeleted(id, now, await tx.sync.nextChangeSeq());
 }
 
-/** Photos are uploaded before the mutation that names them; one that never arrived is refused. */
-async function photosOrReject(tx: Tx, photos: ListingPhoto[]) {
-  const missing = await tx.media.missing(photos.flatMap((p) => [p.full, p.thumb]));
-  if (missing.length > 0) {
-    throw new MutationRejected('media.missing', `${missing.length} photo file(s) did not reach the server. Open the draft and publish again.`);
-  }
-}
-
 export const mutationHandlers: Handlers = {
   async 'listing.create'(ctx, args) {
-    const { tx, actor, now, mutation, caps, areaChanged } = ctx;
+    const { tx, actor, now, caps, areaChanged } = ctx;
     // Ids belong to whoever first used them: a listing may not take the id of someone else's draft.
     const draft = await tx.drafts.byId(args.id);
     if ((draft && draft.ownerId !== actor.id) || (await tx.listings.ownerOf(args.id))) {
@@ -68,16 +54,7 @@ export const mutationHandlers: Handlers = {
     }
     const place = await placeOrReject(tx, args.neighbourhoodId);
     await photosOrReject(tx, args.photos);
-    // A passing fix taken at Publish counts as a verification; failing that, a verification from
-    // the last 30 days still lets the person sell in their neighbourhood.
-    const check = mutation.fix ? await verification.verify(tx, actor, place, mutation.fix, 'publish', now) : undefined;
-    if (!check?.ok && !(await verification.hasCurrentVerification(tx, actor.id, place.id, now))) {
-      if (check && !check.ok) throw new MutationRejected(check.code, check.message);
-      throw new MutationRejected(
-        'location.verification_required',
-        `Selling in ${place.nameEn} needs a verified location. Verify your neighbourhood while you are there, then publish again.`,
-      );
-    }
+    await verifiedHereOrReject(ctx, place, 'Selling', 'publish again');
     const inserted = await tx.listings.insert({
       id: args.id,
       sellerId: actor.id,
@@ -222,4 +199,5 @@ export const mutationHandlers: Handlers = {
   ...tradeHandlers,
   ...safetyHandlers,
   ...alertHandlers,
+  ...boardHandlers,
 };

@@ -1,7 +1,10 @@
 // Block (차단) and report (신고). A block changes what both people see (each other's listings leave
-// their feeds), so both are poked; a report is stored for moderation and changes nothing visible.
+// their feeds), so both are poked; a report is stored for moderation, and enough of them hide a
+// board post or comment (board-reports.ts).
 // Each has a daily cap per account: new blocks, and reports.
-import type { Handlers } from './mutation-context.js';
+import type { Handlers, MutationContext } from './mutation-context.js';
+import type { ReportTarget } from '../store/contract/trading.js';
+import { boardAuthorOrReject, hideIfReportedEnough } from './board-reports.js';
 import { DuplicateError } from '../store/contract/duplicate-error.js';
 import { MutationRejected } from './service-error.js';
 
@@ -26,10 +29,8 @@ export const safetyHandlers: SafetyHandlers = {
 
   async 'report.create'(ctx, args) {
     const { tx, actor, now, caps } = ctx;
-    const target = args.target === 'actor' ? await tx.actors.byId(args.targetId) : await tx.listings.ownerOf(args.targetId);
-    if (!target) throw new MutationRejected('report.unknown_target', `There is no such ${args.target === 'actor' ? 'neighbour' : 'listing'} to report.`);
-    const own = args.target === 'actor' ? args.targetId === actor.id : (target as { sellerId: string }).sellerId === actor.id;
-    if (own) throw new MutationRejected('report.self', 'You cannot report yourself or your own listing.');
+    const ownerId = await ownerOrReject(ctx, args.target, args.targetId);
+    if (ownerId === actor.id) throw new MutationRejected('report.self', 'You cannot report yourself, or what you listed or wrote.');
     if ((await tx.creationCounts.inLastDay(actor.id, 'report', now)) >= caps.reports) {
       throw new MutationRejected(
         'report.daily_limit',
@@ -43,5 +44,23 @@ export const safetyHandlers: SafetyHandlers = {
       throw error;
     }
     await tx.creationCounts.add(actor.id, 'report', now);
+    if (args.target === 'post' || args.target === 'comment') await hideIfReportedEnough(ctx, args.target, args.targetId);
   },
 };
+
+/** Who the reported person is, or who listed or wrote what is reported; refused if there is no such target. */
+async function ownerOrReject(ctx: MutationContext, target: ReportTarget, targetId: string): Promise<string> {
+  switch (target) {
+    case 'actor':
+      if (!(await ctx.tx.actors.byId(targetId))) throw new MutationRejected('report.unknown_target', 'There is no such neighbour to report.');
+      return targetId;
+    case 'listing': {
+      const listing = await ctx.tx.listings.ownerOf(targetId);
+      if (!listing) throw new MutationRejected('report.unknown_target', 'There is no such listing to report.');
+      return listing.sellerId;
+    }
+    case 'post':
+    case 'comment':
+      return boardAuthorOrReject(ctx, target, targetId);
+  }
+}

@@ -4,7 +4,6 @@ import {
   isListingChangeMutation,
   stripControlCharacters,
   isMutationName,
-  DEFAULT_RANGE,
   searchWords,
   SYNC_LIMITS,
   LIKED_IDS_MAX,
@@ -27,6 +26,7 @@ import type { Actor } from './session-service.js';
 import { verification } from './verification-service.js';
 import { MutationRejected, SeqGapError, ServiceError } from './service-error.js';
 import { createAreaSnapshots, type AreaSnapshot } from './area-snapshots.js';
+import { areaOf as resolveArea, blocksOf, type PullScope } from './reader-scope.js';
 import { createLocalChangeBus, type ChangeBus, type ChangeTopic } from '../live/change-bus.js';
 import type { PushDispatcher } from '../push/push-dispatcher.js';
 
@@ -39,10 +39,7 @@ interface AfterCommit {
   pushDue: boolean;
 }
 
-export interface PullScope {
-  /** Used when a visitor has not chosen a neighbourhood yet. */
-  defaultNeighbourhoodId: string;
-}
+export type { PullScope };
 
 export function createSyncService(
   store: Store,
@@ -144,24 +141,7 @@ export function createSyncService(
     return retries;
   }
 
-  /**
-   * The area a request means: its neighbourhood at its range, or — for a visitor who has chosen
-   * none — the default neighbourhood at the widest range. Refuses a neighbourhood Dongne does not know.
-   */
-  async function areaOf(query: { neighbourhood?: string; range?: RangeLevel }): Promise<{ neighbourhoodId: string; range: RangeLevel }> {
-    const asked = query.neighbourhood ?? scope.defaultNeighbourhoodId;
-    // A retired id (a device synced before the dongs came) means the dong that replaced it.
-    const place = await store.neighbourhoods.byId(asked);
-    if (!place) throw new ServiceError(404, 'neighbourhood.unknown', `No neighbourhood with id "${asked.slice(0, 100)}".`);
-    return { neighbourhoodId: place.id, range: query.range ?? (query.neighbourhood ? DEFAULT_RANGE : 4) };
-  }
-
-  /** Whom the person blocked, and whose listings their feed leaves out (blocked either way). */
-  async function blocksOf(tx: Tx, actorId: string) {
-    const blockedIds = await tx.blocks.blockedBy(actorId);
-    const hiddenSellerIds = [...new Set([...blockedIds, ...(await tx.blocks.blockersOf(actorId))])];
-    return { blockedIds, hiddenSellerIds };
-  }
+  const areaOf = (query: { neighbourhood?: string; range?: RangeLevel }) => resolveArea(store, scope, query);
 
   /** Changes since the cursor in the person's area (and their own), as this person may see them. */
   async function pull(
@@ -177,7 +157,18 @@ export function createSyncService(
         changeSeq: row.changeSeq,
         change: row.deleted ? { op: 'delete', entity: 'listing', id: row.id } : { op: 'upsert', entity: 'listing', row: row.listing },
       }));
-      // The person's own drafts ride the same cursor: one change counter orders every table.
+      // Board posts and their comments are chosen as listings are: the area's, and the person's own
+      // wherever they are. One change counter orders every table, so all of them ride one cursor.
+      for (const row of await tx.boardPosts.changesSinceIn(places, actor?.id, query.cursor, limit + 1)) {
+        rows.push({ changeSeq: row.changeSeq, change: row.deleted ? { op: 'delete', entity: 'post', id: row.id } : { op: 'upsert', entity: 'post', row: row.post } });
+      }
+      for (const row of await tx.boardComments.changesSinceIn(places, actor?.id, query.cursor, limit + 1)) {
+        rows.push({
+          changeSeq: row.changeSeq,
+          change: row.deleted ? { op: 'delete', entity: 'comment', id: row.id } : { op: 'upsert', entity: 'comment', row: row.comment },
+        });
+      }
+      // The person's own drafts, too.
       if (actor) {
         for (const row of await tx.drafts.changesSince(actor.id, query.cursor, limit + 1)) {
           rows.push({
@@ -197,8 +188,8 @@ export function createSyncService(
         for (const row of await tx.notifications.changesFor(actor.id, query.cursor, limit + 1)) {
           rows.push({ changeSeq: row.changeSeq, change: { op: 'upsert', entity: 'notification', row: row.row } });
         }
-        rows.sort((a, b) => a.changeSeq - b.changeSeq);
       }
+      rows.sort((a, b) => a.changeSeq - b.changeSeq);
       const hasMore = rows.length > limit;
       const page = hasMore ? rows.slice(0, limit) : rows;
       const changes = page.map((row) => row.change);
@@ -213,6 +204,7 @@ export function createSyncService(
         scope: { neighbourhoodId, range },
         profile: actor ? await verification.profile(tx, actor, clock.now()) : null,
         likedIds: actor ? await tx.listings.likedBy(actor.id, places, LIKED_IDS_MAX) : [],
+        reactedPostIds: actor ? await tx.boardPosts.reactedBy(actor.id, places, LIKED_IDS_MAX) : [],
         ...(actor ? await blocksOf(tx, actor.id) : { blockedIds: [], hiddenSellerIds: [] }),
         keywords: actor ? await tx.keywords.of(actor.id) : [],
       };

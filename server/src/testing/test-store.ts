@@ -126,7 +126,7 @@ export async function queryColumn(store: TestStore, sql: string, ...params: unkn
 export async function tableNames(store: TestStore): Promise<string[]> {
   if (store instanceof SqliteStore) {
     return store.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'listings_%' AND name <> 'schema_migrations' ORDER BY name")
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'listings_%' AND name NOT LIKE 'board_posts_%' AND name <> 'schema_migrations' ORDER BY name")
       .pluck()
       .all() as string[];
   }

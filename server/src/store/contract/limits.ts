@@ -1,5 +1,5 @@
 // Counters that limit how much one address or account may do.
-export type CreationKind = 'listing' | 'draft' | 'conversation' | 'message' | 'report' | 'block';
+export type CreationKind = 'listing' | 'draft' | 'conversation' | 'message' | 'report' | 'block' | 'post' | 'comment';
 
 export interface RateLimitsRepo {
   /** Counts a request for `key` in the window starting at `windowStart`; returns the count so far. */

@@ -20,7 +20,7 @@ export interface MediaRepo {
   /** The given hashes the server has no photo for, each once, in the order given. */
   missing(hashes: readonly string[]): Promise<string[]>;
   /**
-   * Forgets the photos an account uploaded that no other seller's live listing shows (bytes are
+   * Forgets the photos an account uploaded that no one else's live listing or board post shows (bytes are
    * content-addressed: someone else may have sent the same ones); answers their hashes, whose bytes
    * the caller removes from the blob store.
    */

@@ -16,6 +16,7 @@
 import type { AccountsRepos } from './accounts.js';
 import type { AlertsRepos } from './alerts.js';
 import type { BlobsRepo } from './blobs.js';
+import type { BoardRepos } from './board.js';
 import type { DraftsRepo } from './drafts.js';
 import type { LimitsRepos } from './limits.js';
 import type { ListingsRepo } from './listings.js';
@@ -27,7 +28,7 @@ import type { TradingRepos } from './trading.js';
 import type { VerificationsRepo } from './verifications.js';
 
 /** The tables, as a service may use them. */
-export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, LimitsRepos, TradingRepos, AlertsRepos, PushRepos {
+export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, LimitsRepos, TradingRepos, AlertsRepos, PushRepos, BoardRepos {
   listings: ListingsRepo;
   drafts: DraftsRepo;
   media: MediaRepo;

@@ -1,6 +1,6 @@
 // Trading: conversations about a listing and their messages, completed trades, reviews, blocks and
 // reports. A conversation is one listing and one buyer; its two participants alone ever read it.
-import type { ChatMessage, Conversation } from '@dongne/shared';
+import type { ChatMessage, Conversation, REPORT_TARGETS } from '@dongne/shared';
 
 /** What the store keeps per conversation; pull joins the listing and the two people onto it. */
 export type ConversationRecord = Omit<Conversation, 'id' | 'buyer' | 'seller' | 'listing'>;
@@ -85,10 +85,13 @@ export interface BlocksRepo {
   blockersOf(actorId: string): Promise<string[]>;
 }
 
+/** Who or what a report is about: a person, a listing, a board post or a comment on one. */
+export type ReportTarget = (typeof REPORT_TARGETS)[number];
+
 export interface NewReport {
   id: string;
   reporterId: string;
-  target: 'actor' | 'listing';
+  target: ReportTarget;
   targetId: string;
   reason: string;
   text: string;
@@ -98,8 +101,8 @@ export interface NewReport {
 export interface ReportsRepo {
   /** Throws DuplicateError when the id is taken. */
   insert(report: NewReport): Promise<void>;
-  /** How many different people have reported the target, for moderation. */
-  reportersOf(target: 'actor' | 'listing', targetId: string): Promise<number>;
+  /** How many different people have reported the target: for moderation, and what hides a post or comment. */
+  reportersOf(target: ReportTarget, targetId: string): Promise<number>;
 }
 
 export interface TradingRepos {

@@ -22,6 +22,8 @@ export function createMediaRepo(db: Queryable): MediaRepo {
         db,
         `DELETE FROM media m WHERE uploader_id = $1 AND NOT EXISTS (
            SELECT 1 FROM listings l WHERE l.seller_id <> m.uploader_id AND l.deleted_at IS NULL AND position(m.hash in l.photos) > 0)
+         AND NOT EXISTS (
+           SELECT 1 FROM board_posts p WHERE p.author_id <> m.uploader_id AND p.deleted_at IS NULL AND position(m.hash in p.photos) > 0)
          RETURNING hash`,
         [uploaderId],
       );

@@ -8,6 +8,8 @@ import type { Repositories, Store, Tx } from '../contract/store.js';
 import { createAccountsRepos } from './accounts-repo.js';
 import { createBlobsRepo } from './blobs-repo.js';
 import { createBlocksRepo } from './blocks-repo.js';
+import { createBoardCommentsRepo } from './board-comments-repo.js';
+import { createBoardPostsRepo } from './board-posts-repo.js';
 import { createKeywordsRepo, createNotificationsRepo } from './alerts-repo.js';
 import { createConversationsRepo } from './conversations-repo.js';
 import { createDraftsRepo } from './drafts-repo.js';
@@ -52,6 +54,8 @@ function createRepositories(db: Queryable): Repositories {
     reports: createReportsRepo(db),
     keywords: createKeywordsRepo(db),
     notifications: createNotificationsRepo(db),
+    boardPosts: createBoardPostsRepo(db),
+    boardComments: createBoardCommentsRepo(db),
   };
 }
 

@@ -1,5 +1,5 @@
-// How many listings, drafts, conversations, messages, reports and blocks each account made
-// recently, by the hour, for the daily caps.
+// How many listings, drafts, conversations, messages, reports, blocks, board posts and comments
+// each account made recently, by the hour, for the daily caps.
 import type { CreationKind } from '../contract/limits.js';
 import type { Db } from './database.js';
 

@@ -13,7 +13,9 @@ export function createMediaStore(db: Db) {
   const unshared = db
     .prepare(
       `SELECT hash FROM media m WHERE uploader_id = ? AND NOT EXISTS (
-         SELECT 1 FROM listings l WHERE l.seller_id <> m.uploader_id AND l.deleted_at IS NULL AND instr(l.photos, m.hash) > 0)`,
+         SELECT 1 FROM listings l WHERE l.seller_id <> m.uploader_id AND l.deleted_at IS NULL AND instr(l.photos, m.hash) > 0)
+       AND NOT EXISTS (
+         SELECT 1 FROM board_posts p WHERE p.author_id <> m.uploader_id AND p.deleted_at IS NULL AND instr(p.photos, m.hash) > 0)`,
     )
     .pluck();
   const removeOne = db.prepare('DELETE FROM media WHERE hash = ?');

@@ -1,5 +1,5 @@
-// Reports on SQLite, kept for moderation.
-import type { NewReport } from '../contract/trading.js';
+// Reports on SQLite, kept for moderation and counted per target (enough of them hide a post or comment).
+import type { NewReport, ReportTarget } from '../contract/trading.js';
 import type { Db } from './database.js';
 import { refusingDuplicates } from './refusing-duplicates.js';
 
@@ -12,6 +12,6 @@ export function createReportsStore(db: Db) {
     insert(report: NewReport) {
       refusingDuplicates('report', () => insert.run(report), { primaryKey: true });
     },
-    reportersOf: (target: 'actor' | 'listing', targetId: string) => reportersOf.get(target, targetId) as number,
+    reportersOf: (target: ReportTarget, targetId: string) => reportersOf.get(target, targetId) as number,
   };
 }

@@ -29,6 +29,8 @@ import { createMessagesStore } from './messages-store.js';
 import { createTradesStore } from './trades-store.js';
 import { createReviewsStore } from './reviews-store.js';
 import { createBlocksStore } from './blocks-store.js';
+import { createBoardCommentsStore } from './board-comments-store.js';
+import { createBoardPostsStore } from './board-posts-store.js';
 import { createKeywordsStore, createNotificationsStore } from './alerts-store.js';
 import { createReportsStore } from './reports-store.js';
 import { createPushOutboxStore, createPushSubscriptionsStore, createQuietHoursStore } from './push-store.js';
@@ -69,6 +71,8 @@ function createRepositories(db: Db) {
     pushSubscriptions: createPushSubscriptionsStore(db),
     quietHours: createQuietHoursStore(db),
     pushOutbox: createPushOutboxStore(db),
+    boardPosts: createBoardPostsStore(db),
+    boardComments: createBoardCommentsStore(db),
   } satisfies { [K in keyof Repositories]: Synchronous<Repositories[K]> };
 }
 export type SqliteRepositories = ReturnType<typeof createRepositories>;
