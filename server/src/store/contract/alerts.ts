@@ -24,8 +24,11 @@ export interface NewNotification {
   keyword: string | null;
   /** For a security message, what happened. */
   event?: SecurityEventKind | null;
-  /** Who did it (the sender, the other side of the trade, the commenter); see notificationSchema. */
-  actorId?: string | null;
+  /**
+   * Who did it (the sender, the other side of the trade, the commenter): notificationSchema's
+   * actorId. Named apart here because `actorId` above is whom the notification is for.
+   */
+  byActorId?: string | null;
   actorName?: string | null;
   /** The first words of what they wrote (NOTIFICATION_LIMITS.snippetMax). */
   snippet?: string | null;
