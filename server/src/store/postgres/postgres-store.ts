@@ -19,6 +19,7 @@ import { migrate } from './migrate.js';
 import { createNeighbourhoodsRepo } from './neighbourhoods-repo.js';
 import type { Queryable } from './queryable.js';
 import { createPushRepos } from './push-repo.js';
+import { createAppointmentRemindersRepo } from './reminders-repo.js';
 import { createReportsRepo } from './reports-repo.js';
 import { createReviewsRepo } from './reviews-repo.js';
 import { createSyncRepo } from './sync-repo.js';
@@ -52,6 +53,7 @@ function createRepositories(db: Queryable): Repositories {
     reports: createReportsRepo(db),
     keywords: createKeywordsRepo(db),
     notifications: createNotificationsRepo(db),
+    appointmentReminders: createAppointmentRemindersRepo(db),
   };
 }
 

@@ -32,6 +32,7 @@ import { createBlocksStore } from './blocks-store.js';
 import { createKeywordsStore, createNotificationsStore } from './alerts-store.js';
 import { createReportsStore } from './reports-store.js';
 import { createPushOutboxStore, createPushSubscriptionsStore, createQuietHoursStore } from './push-store.js';
+import { createAppointmentRemindersStore } from './reminders-store.js';
 
 /** A statement without parameters: BEGIN, COMMIT and the savepoints. */
 type Statement = Database.Statement<[]>;
@@ -69,6 +70,7 @@ function createRepositories(db: Db) {
     pushSubscriptions: createPushSubscriptionsStore(db),
     quietHours: createQuietHoursStore(db),
     pushOutbox: createPushOutboxStore(db),
+    appointmentReminders: createAppointmentRemindersStore(db),
   } satisfies { [K in keyof Repositories]: Synchronous<Repositories[K]> };
 }
 export type SqliteRepositories = ReturnType<typeof createRepositories>;
