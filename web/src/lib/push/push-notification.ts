@@ -6,7 +6,7 @@ import { notificationWords } from '../alerts/notification-words.js';
 
 export interface PushNotificationView {
   title: string;
-  options: NotificationOptions & { data: { url: string; notificationId: string } };
+  options: NotificationOptions & { renotify?: boolean; data: { url: string; notificationId: string } };
 }
 
 /** The payload a push carried, or undefined when it is not one of Dongne's (nothing is shown for it then). */
@@ -31,7 +31,7 @@ export function pushNotificationView(payload: PushPayload, now = Date.now()): Pu
       timestamp: payload.createdAt,
       data: { url: payload.url, notificationId: payload.notificationId },
     },
-    // `timestamp` and `renotify` are the Notifications API's, missing from TypeScript's DOM types.
+    // `timestamp` is the Notifications API's, missing from TypeScript's DOM types.
   } as PushNotificationView;
 }
 
