@@ -202,7 +202,7 @@ describe('the push of a chat message', () => {
   /** 23:00 in Seoul, inside the default quiet hours (22:00–08:00); 08:00 the next morning. */
   const LATE = Date.UTC(2026, 2, 1, 14, 0);
   const MORNING = Date.UTC(2026, 2, 1, 23, 0);
-  const sellerPhone = () => ({ ...seller, phone: { clientId: seller.clientId, nextSeq: seller.nextSeq } });
+  const sellerPhone = () => ({ ...seller, phone: { clientId: seller.clientId } });
 
   it('carries who wrote, what and where it opens, in the device’s language', async () => {
     const phone = endpoint.device();
