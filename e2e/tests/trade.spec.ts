@@ -1,4 +1,5 @@
-// Trading (거래) between two neighbours on two devices: a chat ends in a sale, both sides review each
+// Trading (거래) between two neighbours on two devices: a chat ends in a sale (each told in their
+// inbox: the message, then the request to review), both sides review each
 // other, and the manner temperature (매너온도) on each profile moves from 36.5 °C; reports (신고) of a
 // listing and its seller reach the server; and a block (차단) stops the chat and takes each one's
 // listings out of the other's feed and search. Each step waits for what the person would see.
@@ -35,11 +36,11 @@ async function openProfile(page: Page, actorId: string) {
 }
 
 /**
- * Reviews the other side from the chat's "Leave a review": good manners, and words for them.
- * Answers the review page's address.
+ * Reviews the other side from the chat's "Leave a review" (or however `open` opens the review):
+ * good manners, and words for them. Answers the review page's address.
  */
-async function review(page: Page, manners: string[], words: string): Promise<string> {
-  await page.getByTestId('leave-review').click();
+async function review(page: Page, manners: string[], words: string, open = () => page.getByTestId('leave-review').click()): Promise<string> {
+  await open();
   await expect(page.getByTestId('review-form')).toBeVisible();
   const reviewPath = page.url().replace(/^https?:\/\/[^/]+/, '');
   for (const manner of manners) {
@@ -83,7 +84,14 @@ test(
     await expect(chats.getByRole('heading')).toHaveText('Chats (1)', { timeout: LIVE_BOUND_MS });
     await expect(chats.getByTestId('listing-chat')).toContainText(buyerName);
     await expect(chats.getByTestId('listing-chat')).toContainText('Is the rice cooker still available?');
-    await chats.getByTestId('listing-chat').click();
+    // The inbox told the seller too, in the buyer's words, and opens the conversation.
+    await expect(seller.getByTestId('bell-unread')).toHaveText('1');
+    await seller.getByTestId('bell').click();
+    const told = seller.getByTestId('notification').filter({ hasText: 'Trade: rice cooker' });
+    await expect(told).toContainText(`${buyerName} sent a message: Hello! Is the rice cooker still available?`);
+    await told.click();
+    await expect(seller.getByTestId('chat-message').filter({ hasText: 'Is the rice cooker still available?' })).toBeVisible();
+    await expect(seller.getByTestId('bell-unread')).toHaveCount(0);
     seller.on('dialog', (dialog) => void dialog.accept());
     await seller.getByRole('button', { name: `Reserve for ${buyerName}` }).click();
     await expect(seller.getByTestId('chat-step').filter({ hasText: `reserved this for ${buyerName}` })).toBeVisible();
@@ -93,8 +101,12 @@ test(
     await expectAllSent(seller);
     await expect(buyer.getByTestId('chat-step').filter({ hasText: 'marked this sold to you' })).toBeVisible({ timeout: LIVE_BOUND_MS });
 
-    // Both review: the buyer with words of praise, the seller with good manners too.
-    const buyerReview = await review(buyer, ['Kind and polite', 'On time'], 'Smooth trade, thank you! 감사합니다');
+    // Both review: the buyer, asked in their inbox, with words of praise; the seller with good manners too.
+    const buyerReview = await review(buyer, ['Kind and polite', 'On time'], 'Smooth trade, thank you! 감사합니다', async () => {
+      await expect(buyer.getByTestId('bell-unread')).toHaveText('1', { timeout: LIVE_BOUND_MS });
+      await buyer.getByTestId('bell').click();
+      await buyer.getByTestId('notification').filter({ hasText: `How did it go? Leave ${sellerName} a review` }).click();
+    });
     await review(seller, ['Quick to reply'], 'Pleasure to deal with.');
 
     // A review is once per side: opened again, the review page says it is done.

@@ -19,6 +19,7 @@ import { createLocalChangeBus, type ChangeBus } from './live/change-bus.js';
 import { openPostgresChangeBus } from './live/postgres-change-bus.js';
 import { createLiveSocketServer } from './live/live-socket-server.js';
 import { createPushDispatcher } from './push/push-dispatcher.js';
+import { createReminderSweeper } from './reminders/reminder-sweeper.js';
 import { createWebPushSender } from './push/web-push-sender.js';
 import { VAPID_FILE, VapidKeysError, vapidKeysInDataDir, type VapidKeyPair } from './push/vapid-keys.js';
 
@@ -87,6 +88,9 @@ function vapidKeys(): VapidKeyPair {
 const log = (line: string) => console.error(line);
 const pushDispatcher = createPushDispatcher({ store, clock: systemClock, sender: createWebPushSender({ ...vapidKeys(), subject: settings.vapidSubject }), log });
 pushDispatcher.start();
+// Every instance sweeps: each due reminder is taken by one of them.
+const reminders = createReminderSweeper({ store, clock: systemClock, changes, pushes: pushDispatcher, log });
+reminders.start();
 
 const app = createApp({
   store,
@@ -111,9 +115,11 @@ const server = serve({ fetch: app.fetch, port, hostname: host, websocket: { serv
 
 function shutdown() {
   server.close(() => {
-    // Pushes under way finish (or time out) before the store they settle in closes.
-    void pushDispatcher
+    // Reminders being made (which may queue pushes) and pushes under way finish (or time out)
+    // before the store they settle in closes.
+    void reminders
       .stop()
+      .then(() => pushDispatcher.stop())
       .then(() => Promise.all([changes.close(), store.close()]))
       .then(() => process.exit(0));
   });

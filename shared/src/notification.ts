@@ -6,6 +6,7 @@
 // the pull (entity 'notification') and is read on any of them.
 import { z } from 'zod/mini';
 import { SECURITY_EVENT_KINDS } from './account-security.js';
+import { MESSAGE_KINDS } from './trading/chat.js';
 
 export const NOTIFICATION_KINDS = [
   'keyword',
@@ -52,8 +53,13 @@ export const notificationSchema = z.object({
   snippet: z._default(z.nullable(z.string()), null),
   /** An offer's price. */
   amountKrw: z._default(z.nullable(z.number()), null),
-  /** An appointment's time (for its reminder). */
+  /** An appointment's time: its reminder's, or one proposed or confirmed in a `message`. */
   at: z._default(z.nullable(z.number()), null),
+  /**
+   * For a `message`: which kind of chat message it was, so the device words it in its own language
+   * (an offer answered or an appointment proposed carry no text of their own to quote).
+   */
+  messageKind: z._default(z.nullable(z.enum(MESSAGE_KINDS)), null),
   createdAt: z.number(),
   readAt: z.nullable(z.number()),
 });

@@ -4,6 +4,7 @@
 import { z } from 'zod/mini';
 import { SECURITY_EVENT_KINDS } from './account-security.js';
 import { NOTIFICATION_KINDS } from './notification.js';
+import { MESSAGE_KINDS } from './trading/chat.js';
 
 export const PUSH_LIMITS = {
   /** Push services' endpoints are a few hundred characters; anything longer is not one. */
@@ -85,6 +86,12 @@ export const pushPayloadSchema = z.object({
   title: z.string(),
   keyword: z.nullable(z.string()),
   event: z._default(z.nullable(z.enum(SECURITY_EVENT_KINDS)), null),
+  /** The notification's who, words, price, time and chat message kind (notificationSchema), for the worker to word it. */
+  actorName: z._default(z.nullable(z.string()), null),
+  snippet: z._default(z.nullable(z.string()), null),
+  amountKrw: z._default(z.nullable(z.number()), null),
+  at: z._default(z.nullable(z.number()), null),
+  messageKind: z._default(z.nullable(z.enum(MESSAGE_KINDS)), null),
   /** The app path the notification opens (a listing's page): never another site, not even `//host`. */
   url: z.string().check(z.regex(/^\/(?![/\\])/)),
   locale: z.enum(PUSH_LOCALES),

@@ -22,6 +22,9 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
+/** A keyword alert's or a security message's push: no one did it, said, offered or set a time. */
+const NOBODY_SAID = { actorName: null, snippet: null, amountKrw: null, at: null, messageKind: null };
+
 const notificationsIn = (page: PullResponse): Notification[] => page.changes.flatMap((c) => (c.entity === 'notification' ? [c.row] : []));
 const inbox = async (who: PushPerson) => notificationsIn(await pull(server.app, who.cookie, { limit: 1000 }));
 
@@ -57,6 +60,7 @@ describe('a security message’s push', () => {
         title: 'Safari on macOS',
         keyword: null,
         event: 'new_device_sign_in',
+        ...NOBODY_SAID,
         url: '/account/security',
         locale: 'en',
         createdAt: told.createdAt,
@@ -73,7 +77,7 @@ describe('a keyword alert’s push', () => {
     const [told] = await inbox(buyer);
 
     expect(phone.payloads()).toEqual([
-      { notificationId: told.id, kind: 'keyword', subjectId: id, title: 'Desk lamp', keyword: 'lamp', event: null, url: `/listings/${id}`, locale: 'ko', createdAt: T0 },
+      { notificationId: told.id, kind: 'keyword', subjectId: id, title: 'Desk lamp', keyword: 'lamp', event: null, ...NOBODY_SAID, url: `/listings/${id}`, locale: 'ko', createdAt: T0 },
     ]);
     const { headers } = phone.pushes()[0];
     expect(headers).toMatchObject({ ttl: String(PUSH_TTL_S), urgency: 'normal', 'content-encoding': 'aes128gcm' });

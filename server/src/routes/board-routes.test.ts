@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOARD_LIMITS, boardSearchResponseSchema, type BoardPost } from '@dongne/shared';
 import { createTestServer, push, setNeighbourhoods, verifyNeighbourhood, type TestServer } from '../testing/harness.js';
-import { acceptEveryNotificationKind, boardActions, publishPost, SEOUL } from '../testing/board.js';
+import { boardActions, publishPost, SEOUL } from '../testing/board.js';
 import { people, type Person } from '../testing/trading.js';
 
 let server: TestServer;
@@ -14,7 +14,6 @@ let neighbour: Person;
 
 beforeEach(async () => {
   server = await createTestServer();
-  await acceptEveryNotificationKind(server.store);
   tools = people(server);
   author = await tools.person({ verified: true });
   neighbour = await tools.person({ verified: true });

@@ -1,9 +1,10 @@
 // Deleting an account for good: its listings, drafts and board posts are deleted, and its board
 // comments and 공감 go (as changes, so every device drops them at its next pull); its photos,
 // sessions, passkeys and recovery codes go, and the actor row is emptied of name, password and
-// photo; its keyword alerts and notifications go, and so do its push subscriptions, quiet hours and
-// pushes not yet sent. Reviews it wrote stay, without a name. The nickname is held back for
-// NICKNAME_HOLD_MS, so nobody can take it over at once and pass for the person.
+// photo; its keyword alerts and notifications go, and so do its push subscriptions, quiet hours,
+// pushes not yet sent, and the reminders of its appointments (for both sides). Reviews it wrote
+// stay, without a name. The nickname is held back for NICKNAME_HOLD_MS, so nobody can take it over
+// at once and pass for the person.
 import { nicknameKey } from '@dongne/shared';
 import { nicknameSkeleton } from './nickname-skeleton.js';
 import type { BlobStore } from '../blobs/blob-store.js';
@@ -31,6 +32,7 @@ export function createAccountDeletion(store: Store, clock: Clock, session: Sessi
         await tx.sessions.anonymise(actorId, now);
         // Nothing is told to nobody: its keyword alerts stop, and what they brought goes, pushes too.
         await tx.keywords.removeAllOf(actorId);
+        await tx.appointmentReminders.removeAllOf(actorId);
         await tx.pushOutbox.removeAllOf(actorId);
         await tx.notifications.removeAllOf(actorId);
         await tx.pushSubscriptions.removeAllOf(actorId);

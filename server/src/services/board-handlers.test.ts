@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { BOARD_LIMITS } from '@dongne/shared';
 import { createTestServer, dumpTables, mutation, push, setNeighbourhoods, verifyNeighbourhood, type TestServer } from '../testing/harness.js';
-import { acceptEveryNotificationKind, boardActions, boardView, postArgs, publishPost, SEOUL, writeComment } from '../testing/board.js';
+import { boardActions, boardView, postArgs, publishPost, SEOUL, writeComment } from '../testing/board.js';
 import { atTheSameMoment, people, type Person } from '../testing/trading.js';
 import { TEST_ENGINE } from '../testing/test-store.js';
 
@@ -19,7 +19,6 @@ let post: string;
 
 beforeEach(async () => {
   server = await createTestServer();
-  await acceptEveryNotificationKind(server.store);
   tools = people(server);
   author = await tools.person({ verified: true });
   neighbour = await tools.person({ verified: true });
@@ -208,7 +207,6 @@ describe('comments and replies', () => {
   it('holds an account to its comments a day (board.comment_daily_limit)', async () => {
     await server.close();
     server = await createTestServer({ dailyCaps: { comments: 2 } });
-    await acceptEveryNotificationKind(server.store);
     tools = people(server);
     const [writer, talker] = [await tools.person({ verified: true }), await tools.person({ verified: true })];
     const id = await publishPost(server, writer);

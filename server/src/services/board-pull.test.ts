@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { boardCommentRowSchema, boardPostRowSchema, pullResponseSchema, type Change, type PullResponse } from '@dongne/shared';
 import { changeCounter, createTestServer, pull, pullAll, push, setNeighbourhoods, verifyNeighbourhood, type TestServer } from '../testing/harness.js';
 import { HOME } from '../testing/fixes.js';
-import { acceptEveryNotificationKind, boardActions, boardView, publishPost, SEOUL, writeComment } from '../testing/board.js';
+import { boardActions, boardView, publishPost, SEOUL, writeComment } from '../testing/board.js';
 import { people, type Person } from '../testing/trading.js';
 
 /** Pangyo-dong: across Bundang from HOME, in its wider ranges but not its own dong. */
@@ -21,7 +21,6 @@ let seoulite: Person;
 
 beforeEach(async () => {
   server = await createTestServer();
-  await acceptEveryNotificationKind(server.store);
   tools = people(server);
   author = await tools.person({ verified: true });
   neighbour = await tools.person({ verified: true });

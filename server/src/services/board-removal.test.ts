@@ -3,7 +3,7 @@
 // that keep their replies' place, their 공감 goes, and the counts follow.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/harness.js';
-import { acceptEveryNotificationKind, boardActions, boardView, publishPost, writeComment } from '../testing/board.js';
+import { boardActions, boardView, publishPost, writeComment } from '../testing/board.js';
 import { people, type Person } from '../testing/trading.js';
 
 let server: TestServer;
@@ -14,7 +14,6 @@ let third: Person;
 
 beforeEach(async () => {
   server = await createTestServer();
-  await acceptEveryNotificationKind(server.store);
   tools = people(server);
   leaving = await tools.person({ verified: true });
   neighbour = await tools.person({ verified: true });

@@ -1,10 +1,14 @@
 // Chat mutations: messages, read receipts, offers (가격 제안) and appointments (거래 약속). Every
-// one of them is an action inside one conversation, checked by conversation-rules.ts.
+// one of them is an action inside one conversation, checked by conversation-rules.ts; what the
+// other side is told of each is in trade-notifications.ts, and a confirmed appointment's reminder
+// in appointment-reminders.ts.
 import { CHAT_LIMITS } from '@dongne/shared';
 import type { Handlers } from './mutation-context.js';
 import { conversationOrReject, mustBe, postMessage, saveConversation } from './conversation-rules.js';
 import { listingNotFound } from './listing-guards.js';
 import { MutationRejected } from './service-error.js';
+import { readConversationNotifications } from './trade-notifications.js';
+import { keepReminder } from './appointment-reminders.js';
 
 type ChatHandlers = Pick<Handlers, 'chat.send' | 'chat.read' | 'chat.offer' | 'chat.answer_offer' | 'chat.propose_appointment' | 'chat.confirm_appointment'>;
 
@@ -26,6 +30,8 @@ export const chatHandlers: ChatHandlers = {
     const unread = await ctx.tx.messages.unreadAfter(args.listingId, args.buyerId, ctx.actor.id, upTo);
     const unreadSide = conversing.role === 'buyer' ? 'buyerUnread' : 'sellerUnread';
     await saveConversation(ctx, { ...conversation, [side]: upTo, [unreadSide]: unread }, conversing.otherId);
+    // Read to the end: what the inbox said of it is read too (one not read to the end may be newer).
+    if (upTo === conversation.lastN) await readConversationNotifications(ctx, args.listingId, args.buyerId);
   },
 
   async 'chat.offer'(ctx, args) {
@@ -85,5 +91,6 @@ export const chatHandlers: ChatHandlers = {
       ...c,
       appointment: { ...appointment, confirmed: true },
     }));
+    await keepReminder(ctx.tx, { listingId: args.listingId, buyerId: args.buyerId }, appointment, ctx.now);
   },
 };

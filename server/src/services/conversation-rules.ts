@@ -1,13 +1,14 @@
 // The rules every action inside a conversation shares: who may take part (the listing's seller and
 // the buyer who started it, nobody else), blocks, and how a message enters the conversation
 // (within the sender's daily caps, numbered after the last, counted unread for the other side, and
-// the other side poked).
+// the other side poked and told: trade-notifications.ts).
 import { conversationId, conversationStart, type ChatMessage, type MessageKind } from '@dongne/shared';
 import type { ListingOwnership } from '../store/contract/listings.js';
 import type { ConversationRecord } from '../store/contract/trading.js';
 import { DuplicateError } from '../store/contract/duplicate-error.js';
 import type { Tx } from '../store/contract/store.js';
 import { listingNotFound } from './listing-guards.js';
+import { tellOfMessage } from './trade-notifications.js';
 import type { MutationContext } from './mutation-context.js';
 import { MutationRejected } from './service-error.js';
 import { verification } from './verification-service.js';
@@ -25,7 +26,7 @@ export interface Conversing {
 const notParticipant = () => new MutationRejected('chat.not_participant', 'This conversation is between a listing’s seller and one buyer; you are neither.');
 
 /** Whether either person has blocked the other. */
-export async function blockedEitherWay(tx: Tx, a: string, b: string): Promise<boolean> {
+export async function blockedEitherWay(tx: Pick<Tx, 'blocks'>, a: string, b: string): Promise<boolean> {
   return (await tx.blocks.isBlocking(a, b)) || (await tx.blocks.isBlocking(b, a));
 }
 
@@ -167,6 +168,9 @@ export async function postMessage(
   if (counted) {
     await tx.creationCounts.add(actor.id, 'message', now);
     if (!conversation) await tx.creationCounts.add(actor.id, 'conversation', now);
+    // A trade step's line (reserved, sold) is the seller's own doing, told in the chat alone; the
+    // sale asks both sides for a review instead (trade-handlers.ts).
+    await tellOfMessage(ctx, { listingId, buyerId, title: listing.title, otherId }, row);
   }
   ctx.accountChanged(otherId);
   return after;

@@ -41,7 +41,7 @@ describe('keyword alerts', () => {
     // naming the first keyword alphabetically.
     const id = await publish(seller, { title: '접이식자전거 팝니다', description: 'A BROMPTON, 6 speeds.' });
     const told = await live(buyer);
-    expect(told).toEqual([{ id: expect.any(String), kind: 'keyword', subjectId: id, title: '접이식자전거 팝니다', keyword: 'brompton', event: null, createdAt: expect.any(Number), readAt: null }]);
+    expect(told).toEqual([{ id: expect.any(String), kind: 'keyword', subjectId: id, title: '접이식자전거 팝니다', keyword: 'brompton', event: null, actorId: null, actorName: null, snippet: null, amountKrw: null, at: null, messageKind: null, createdAt: expect.any(Number), readAt: null }]);
 
     await publish(seller, { title: 'Desk lamp', description: 'Nothing to do with bikes.' });
     expect(await live(buyer)).toHaveLength(1);

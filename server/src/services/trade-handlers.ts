@@ -1,6 +1,7 @@
 // Selling to a buyer and reviewing each other (거래 후기). Only the seller reserves or sells, and
 // only to someone who chatted about the listing; only the two sides of a completed trade review
-// each other, once each, and the reviewee's manner temperature is recomputed from the reviews.
+// each other, once each (both are asked to, in their inbox), and the reviewee's manner temperature
+// is recomputed from the reviews.
 import type { Handlers, MutationContext } from './mutation-context.js';
 import { conversationOrReject, mustBe, postMessage, type Conversing } from './conversation-rules.js';
 import { DuplicateError } from '../store/contract/duplicate-error.js';
@@ -8,6 +9,7 @@ import { listingNotFound, seenInArea } from './listing-guards.js';
 import { MANNER_WINDOW_MS, mannerTemperature } from './manner-temperature.js';
 import { MutationRejected } from './service-error.js';
 import { clearReservations } from './trade-rules.js';
+import { askForReviews } from './trade-notifications.js';
 
 type TradeHandlers = Pick<Handlers, 'trade.reserve' | 'trade.complete' | 'review.create'>;
 
@@ -52,6 +54,7 @@ export const tradeHandlers: TradeHandlers = {
     await ctx.tx.listings.setStatus(args.listingId, 'sold', ctx.now, await ctx.tx.sync.nextChangeSeq());
     await ctx.tx.trades.record({ listingId: args.listingId, buyerId: args.buyerId, sellerId: ctx.actor.id, completedAt: ctx.now });
     await postMessage(ctx, conversing, { id: ctx.mutation.mutationId, kind: 'sold' }, (c) => ({ ...c, trade: 'sold' }));
+    await askForReviews(ctx, { listingId: args.listingId, title: listing.title, buyerId: args.buyerId });
     seenInArea(ctx, conversing.listing);
   },
 

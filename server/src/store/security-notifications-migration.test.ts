@@ -26,15 +26,24 @@ describe(`the migration to security notifications (${TEST_ENGINE})`, () => {
       title: 'Folding bike',
       keyword: '자전거',
       event: null,
+      // The later migration to the trade's notifications (026/009) has none of these for it.
+      actorId: null,
+      actorName: null,
+      snippet: null,
+      amountKrw: null,
+      at: null,
+      messageKind: null,
       createdAt: 5,
       readAt: null,
     });
     expect(await queryValue(store, "SELECT notification_id FROM push_outbox WHERE actor_id = 'jieun'")).toBe('n1');
 
     const told = { id: 'n2', actorId: 'jieun', kind: 'security' as const, subjectId: 'n2', title: 'Safari on macOS', keyword: null, event: 'new_device_sign_in' as const, createdAt: 9 };
-    expect(await store.notifications.insert(told, 8)).toBe(true);
+    expect(await store.notifications.insert(told, 8)).toBe('n2');
     const { actorId: _, ...row } = told;
-    expect((await store.notifications.changesFor('jieun', 7, 10)).map((c) => c.row)).toEqual([{ ...row, readAt: null }]);
+    expect((await store.notifications.changesFor('jieun', 7, 10)).map((c) => c.row)).toEqual([
+      { ...row, actorId: null, actorName: null, snippet: null, amountKrw: null, at: null, messageKind: null, readAt: null },
+    ]);
     await expect(query(store, "UPDATE notifications SET event = 'stolen' WHERE id = 'n2' RETURNING id")).rejects.toThrow(/check/i);
     await expect(query(store, "UPDATE notifications SET kind = 'ad' WHERE id = 'n2' RETURNING id")).rejects.toThrow(/check/i);
     // The outbox still follows its notification: deleting one deletes its waiting pushes.

@@ -1,12 +1,10 @@
 // Neighbours on the board of a test server: writing posts and comments from their phones, and what
 // their pulls leave on their devices (posts, comments, notifications). Tests only.
 import { randomUUID } from 'node:crypto';
-import { NOTIFICATION_KINDS, type BoardComment, type BoardPost, type BoardPostArgs, type MutationResult, type Notification, type PullResponse, type RangeLevel } from '@dongne/shared';
+import { type BoardComment, type BoardPost, type BoardPostArgs, type MutationResult, type Notification, type PullResponse, type RangeLevel } from '@dongne/shared';
 import { HOME } from './fixes.js';
 import { pullAll, type Requester, type TestServer } from './harness.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Person } from './trading.js';
-import type { TestStore } from './test-store.js';
 
 /** Mangwon 1-dong, in Seoul's Mapo-gu: 22 km from HOME, outside every range of it. */
 export const SEOUL = 'kr-1114069';
@@ -77,30 +75,4 @@ export async function writeComment(server: TestServer, who: Person, postId: stri
   const result = await boardActions(server, who).comment(postId, text, parentId, id);
   if (result.status !== 'applied') throw new Error(`board.comment: ${JSON.stringify(result)}`);
   return id;
-}
-
-/**
- * Lets the test database keep notifications of every kind the shared schema names. The board's
- * kinds reach the notifications table's CHECK with the notification migration built beside this
- * work (issue 14's other half); until it is merged, the board's tests would meet that CHECK
- * instead of what they test. Once merged this changes nothing, and can go.
- */
-export async function acceptEveryNotificationKind(store: TestStore): Promise<void> {
-  const kinds = NOTIFICATION_KINDS.map((kind) => `'${kind}'`).join(', ');
-  if (!(store instanceof SqliteStore)) {
-    await store.pool.query(`ALTER TABLE notifications DROP CONSTRAINT IF EXISTS notifications_kind_check;
-      ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (${kinds}))`);
-    return;
-  }
-  // SQLite cannot change a CHECK in place: the table is made again from its own definition, the CHECK widened.
-  const { db } = store;
-  const table = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'notifications'").pluck().get() as string;
-  if (NOTIFICATION_KINDS.every((kind) => table.includes(`'${kind}'`))) return;
-  const indexes = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notifications' AND sql IS NOT NULL").pluck().all() as string[];
-  const wide = table.replace(/^CREATE TABLE "?notifications"?/, 'CREATE TABLE notifications_wide').replace(/CHECK \(kind IN \([^)]*\)\)/, `CHECK (kind IN (${kinds}))`);
-  db.transaction(() => {
-    db.exec(wide);
-    db.exec('INSERT INTO notifications_wide SELECT * FROM notifications; DROP TABLE notifications; ALTER TABLE notifications_wide RENAME TO notifications;');
-    for (const index of indexes) db.exec(index);
-  })();
 }

@@ -12,7 +12,8 @@ import type { Fix, ListingCreateArgs, Mutation, PullResponse, PushResponse, Rang
 import { createApp, type AppConfig } from '../app.js';
 import { prepareAccountChecks } from '../services/password-policy.js';
 import type { BlobStore } from '../blobs/blob-store.js';
-import type { ChangeBus } from '../live/change-bus.js';
+import { createLocalChangeBus, type ChangeBus } from '../live/change-bus.js';
+import { createReminderSweeper, type ReminderSweeper } from '../reminders/reminder-sweeper.js';
 import type { Clock } from '../services/clock.js';
 import { createPushDispatcher, type PushDispatcher } from '../push/push-dispatcher.js';
 import { createWebPushSender } from '../push/web-push-sender.js';
@@ -61,6 +62,8 @@ export interface TestServer {
   slept: number[];
   /** Sends the Web Pushes the app queues when poked; never sweeps on its own (tests call poke()). */
   pushes: PushDispatcher;
+  /** Makes the appointment reminders due at the clock's time when poked; never sweeps on its own. */
+  reminders: ReminderSweeper;
   /** A fresh fix that passes at a demo neighbourhood's centre (HOME unless told), near the clock's now. */
   fixAt: FixSource;
   /** listing.create of listingArgs(overrides), with a passing fix taken in the listing's neighbourhood. */
@@ -87,11 +90,13 @@ export async function createTestServer(
   const slept: number[] = [];
   const log = (line: string) => logged.push(line);
   const pushes = createPushDispatcher({ store, clock, sender: createWebPushSender(TEST_VAPID, { agent: pushAgent }), log });
+  const bus = changes ?? createLocalChangeBus();
+  const reminders = createReminderSweeper({ store, clock, changes: bus, pushes, log });
   const app = createApp({
     store,
     clock,
     sleep: async (ms) => void slept.push(ms),
-    changes,
+    changes: bus,
     blobs: blobs?.(store),
     pushDispatcher: pushes,
     config: { log, ...config, passwordCost: config.passwordCost ?? TEST_PASSWORD_COST },
@@ -106,13 +111,15 @@ export async function createTestServer(
     logged,
     slept,
     pushes,
+    reminders,
     fixAt: fix,
     createListing(seq, overrides = {}) {
       const args = listingArgs(overrides);
       return mutation(seq, 'listing.create', args, { fix: fix(args.neighbourhoodId) });
     },
     async close() {
-      // Pushes under way settle in the store before it closes.
+      // Reminders and pushes under way settle in the store before it closes.
+      await reminders.stop();
       await pushes.stop();
       await close();
     },

@@ -40,7 +40,7 @@ export function pushApi(app: Requester, method: 'GET' | 'PUT' | 'DELETE', path: 
 /** Subscribes the push device for the person's phone (another clientId when given); answers the settings. */
 export async function subscribe(
   server: TestServer,
-  who: PushPerson,
+  who: Pick<PushPerson, 'cookie'> & { phone: { clientId: string } },
   pushDevice: TestPushDevice,
   { clientId = who.phone.clientId, locale = 'en' }: { clientId?: string; locale?: PushLocale } = {},
 ): Promise<PushSettings> {

@@ -1,6 +1,6 @@
 // Neighbours trading on a test server, as the app makes them act and see: each signed in with a
 // phone of their own, acting through push and seeing through pull, with the chat rows their pulls
-// carry picked out. Tests only.
+// carry picked out (and their inbox). Tests only.
 import { randomUUID } from 'node:crypto';
 import {
   conversationId,
@@ -11,6 +11,7 @@ import {
   type ListingCreateArgs,
   type Mutation,
   type MutationResult,
+  type Notification,
   type PullResponse,
 } from '@dongne/shared';
 import { HOME } from './fixes.js';
@@ -26,6 +27,8 @@ export interface View {
   conversations: Map<string, Conversation>;
   /** Every message, in the order the pull carried them. */
   messages: ChatMessage[];
+  /** Their inbox as it stands now, by id, in the order each was last changed. */
+  notifications: Map<string, Notification>;
   /** The last page: blockedIds, hiddenSellerIds, profile. */
   last: PullResponse;
 }
@@ -44,14 +47,20 @@ export function viewOf(pages: PullResponse[]): View {
   const listings = new Map<string, Listing>();
   const conversations = new Map<string, Conversation>();
   const messages: ChatMessage[] = [];
+  const notifications = new Map<string, Notification>();
   for (const change of pages.flatMap((page) => page.changes)) {
     if (change.op === 'delete' && change.entity === 'listing') listings.delete(change.id);
     if (change.op !== 'upsert') continue;
     if (change.entity === 'listing') listings.set(change.row.id, change.row);
     if (change.entity === 'conversation') conversations.set(change.row.id, change.row);
     if (change.entity === 'message') messages.push(change.row);
+    if (change.entity === 'notification') {
+      // A refreshed notification moves to the end, as a newer change.
+      notifications.delete(change.row.id);
+      notifications.set(change.row.id, change.row);
+    }
   }
-  return { listings, conversations, messages, last: pages[pages.length - 1] };
+  return { listings, conversations, messages, notifications, last: pages[pages.length - 1] };
 }
 
 /** The conversation (listing, buyer) in a view, if the view holds it. */

@@ -20,6 +20,8 @@ export interface NewListing {
 /** The facts actions on a listing are judged by. */
 export interface ListingOwnership {
   sellerId: string;
+  /** Its title, kept when it is deleted too: a conversation about it goes on, and its notifications name it. */
+  title: string;
   /** Where it is listed: changes to it are news for this area. */
   neighbourhoodId: string;
   deleted: boolean;

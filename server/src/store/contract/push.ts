@@ -79,6 +79,13 @@ export interface PushOutboxRepo {
    */
   claimDue(now: number, leaseUntil: number, limit: number): Promise<ClaimedPush[]>;
   remove(id: number): Promise<void>;
+  /**
+   * For a notification just refreshed (newer words, unread again): whether a push of it waits for
+   * every device, not tried yet, and if so moves it to `dueAt` when that is sooner. That push is sent
+   * with the notification as it is when sent, so a second would only say the same again. The row
+   * stays this transaction's until it ends: no dispatcher can claim it and send the older words.
+   */
+  joinWaiting(notificationId: string, dueAt: number): Promise<boolean>;
   /** Moves the person's held pushes (due after `now`, never tried) to `dueAt`: their quiet hours changed. */
   reschedule(actorId: string, dueAt: number, now: number): Promise<void>;
   /** Forgets every push waiting for the person (their account is being deleted). */

@@ -23,6 +23,7 @@ import type { ListingsRepo } from './listings.js';
 import type { MediaRepo } from './media.js';
 import type { NeighbourhoodsRepos } from './neighbourhoods.js';
 import type { PushRepos } from './push.js';
+import type { AppointmentRemindersRepo } from './reminders.js';
 import type { SyncRepo } from './sync.js';
 import type { TradingRepos } from './trading.js';
 import type { VerificationsRepo } from './verifications.js';
@@ -35,6 +36,7 @@ export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, Limits
   blobs: BlobsRepo;
   sync: SyncRepo;
   verifications: VerificationsRepo;
+  appointmentReminders: AppointmentRemindersRepo;
 }
 
 /** The repositories inside one transaction; every call sees the transaction's own writes. */

@@ -26,12 +26,12 @@ export function createListingsRepo(db: Queryable): ListingsRepo {
       );
     },
     async ownerOf(id): Promise<ListingOwnership | undefined> {
-      const r = await row<{ seller_id: string; neighbourhood_id: string; deleted_at: number | null; created_at: number; last_bumped_at: number | null; hidden: boolean }>(
+      const r = await row<{ seller_id: string; title: string; neighbourhood_id: string; deleted_at: number | null; created_at: number; last_bumped_at: number | null; hidden: boolean }>(
         db,
-        'SELECT seller_id, neighbourhood_id, deleted_at, created_at, last_bumped_at, hidden FROM listings WHERE id = $1',
+        'SELECT seller_id, title, neighbourhood_id, deleted_at, created_at, last_bumped_at, hidden FROM listings WHERE id = $1',
         [id],
       );
-      return r && { sellerId: r.seller_id, neighbourhoodId: r.neighbourhood_id, deleted: r.deleted_at !== null, hidden: r.hidden, createdAt: r.created_at, lastBumpedAt: r.last_bumped_at };
+      return r && { sellerId: r.seller_id, title: r.title, neighbourhoodId: r.neighbourhood_id, deleted: r.deleted_at !== null, hidden: r.hidden, createdAt: r.created_at, lastBumpedAt: r.last_bumped_at };
     },
     async changeFor(id, viewerId): Promise<Change> {
       const r = await row<ListingRow>(db, `${SELECT_WITH_SELLER} WHERE l.id = $1`, [id]);

@@ -21,6 +21,7 @@ import { migrate } from './migrate.js';
 import { createNeighbourhoodsRepo } from './neighbourhoods-repo.js';
 import type { Queryable } from './queryable.js';
 import { createPushRepos } from './push-repo.js';
+import { createAppointmentRemindersRepo } from './reminders-repo.js';
 import { createReportsRepo } from './reports-repo.js';
 import { createReviewsRepo } from './reviews-repo.js';
 import { createSyncRepo } from './sync-repo.js';
@@ -56,6 +57,7 @@ function createRepositories(db: Queryable): Repositories {
     notifications: createNotificationsRepo(db),
     boardPosts: createBoardPostsRepo(db),
     boardComments: createBoardCommentsRepo(db),
+    appointmentReminders: createAppointmentRemindersRepo(db),
   };
 }
 

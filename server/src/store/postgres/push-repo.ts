@@ -84,6 +84,10 @@ export function createPushRepos(db: Queryable): PushRepos {
       async remove(id) {
         await db.query('DELETE FROM push_outbox WHERE id = $1', [id]);
       },
+      async joinWaiting(notificationId, dueAt) {
+        // A dispatcher claiming the row at this moment is waited for; the row it claimed has tried once, and no longer matches.
+        return (await changed(db, 'UPDATE push_outbox SET due_at = LEAST(due_at, $1) WHERE notification_id = $2 AND client_id IS NULL AND attempts = 0', [dueAt, notificationId])) > 0;
+      },
       async reschedule(actorId, dueAt, now) {
         await db.query('UPDATE push_outbox SET due_at = $1 WHERE actor_id = $2 AND due_at > $3 AND attempts = 0', [dueAt, actorId, now]);
       },

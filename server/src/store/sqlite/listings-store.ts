@@ -17,7 +17,7 @@ export function createListingsStore(db: Db) {
             @acceptsOffers, @meetingSpot, @photos, 'selling', @createdAt, @createdAt, @createdAt, @changeSeq)
     ON CONFLICT (id) DO NOTHING`);
   const ownerOf = db.prepare(`
-    SELECT seller_id AS sellerId, neighbourhood_id AS neighbourhoodId, deleted_at AS deletedAt, created_at AS createdAt, last_bumped_at AS lastBumpedAt, hidden
+    SELECT seller_id AS sellerId, title, neighbourhood_id AS neighbourhoodId, deleted_at AS deletedAt, created_at AS createdAt, last_bumped_at AS lastBumpedAt, hidden
     FROM listings WHERE id = ?`);
   const anyById = db.prepare(`${SELECT_WITH_SELLER} WHERE l.id = ?`);
   const update = db.prepare(`
@@ -101,8 +101,8 @@ export function createListingsStore(db: Db) {
     },
     /** The facts actions on a listing are judged by; undefined if no listing ever had this id. */
     ownerOf(id: string): ListingOwnership | undefined {
-      const row = ownerOf.get(id) as { sellerId: string; neighbourhoodId: string; deletedAt: number | null; createdAt: number; lastBumpedAt: number | null; hidden: number } | undefined;
-      return row && { sellerId: row.sellerId, neighbourhoodId: row.neighbourhoodId, deleted: row.deletedAt !== null, hidden: row.hidden === 1, createdAt: row.createdAt, lastBumpedAt: row.lastBumpedAt };
+      const row = ownerOf.get(id) as { sellerId: string; title: string; neighbourhoodId: string; deletedAt: number | null; createdAt: number; lastBumpedAt: number | null; hidden: number } | undefined;
+      return row && { sellerId: row.sellerId, title: row.title, neighbourhoodId: row.neighbourhoodId, deleted: row.deletedAt !== null, hidden: row.hidden === 1, createdAt: row.createdAt, lastBumpedAt: row.lastBumpedAt };
     },
     /** The listing as `viewerId` may see it now, or a tombstone (also for an id no listing has). */
     changeFor(id: string, viewerId: string): Change {

@@ -79,12 +79,14 @@ export function createPushOutboxStore(db: Db) {
     WHERE id IN (SELECT id FROM push_outbox WHERE due_at <= @now ORDER BY due_at, id LIMIT @limit)
     RETURNING id, notification_id AS notificationId, actor_id AS actorId, client_id AS clientId, attempts`);
   const remove = db.prepare('DELETE FROM push_outbox WHERE id = ?');
+  const joinWaiting = db.prepare('UPDATE push_outbox SET due_at = min(due_at, ?) WHERE notification_id = ? AND client_id IS NULL AND attempts = 0');
   const reschedule = db.prepare('UPDATE push_outbox SET due_at = ? WHERE actor_id = ? AND due_at > ? AND attempts = 0');
   const removeAllOf = db.prepare('DELETE FROM push_outbox WHERE actor_id = ?');
   return {
     add: (row: NewPushOutboxRow) => void add.run(row),
     claimDue: (now: number, leaseUntil: number, limit: number) => claimDue.all({ now, leaseUntil, limit }) as ClaimedPush[],
     remove: (id: number) => void remove.run(id),
+    joinWaiting: (notificationId: string, dueAt: number) => joinWaiting.run(dueAt, notificationId).changes > 0,
     reschedule: (actorId: string, dueAt: number, now: number) => void reschedule.run(dueAt, actorId, now),
     removeAllOf: (actorId: string) => void removeAllOf.run(actorId),
   };

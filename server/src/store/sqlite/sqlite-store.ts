@@ -34,6 +34,7 @@ import { createBoardPostsStore } from './board-posts-store.js';
 import { createKeywordsStore, createNotificationsStore } from './alerts-store.js';
 import { createReportsStore } from './reports-store.js';
 import { createPushOutboxStore, createPushSubscriptionsStore, createQuietHoursStore } from './push-store.js';
+import { createAppointmentRemindersStore } from './reminders-store.js';
 
 /** A statement without parameters: BEGIN, COMMIT and the savepoints. */
 type Statement = Database.Statement<[]>;
@@ -73,6 +74,7 @@ function createRepositories(db: Db) {
     pushOutbox: createPushOutboxStore(db),
     boardPosts: createBoardPostsStore(db),
     boardComments: createBoardCommentsStore(db),
+    appointmentReminders: createAppointmentRemindersStore(db),
   } satisfies { [K in keyof Repositories]: Synchronous<Repositories[K]> };
 }
 export type SqliteRepositories = ReturnType<typeof createRepositories>;

@@ -15,6 +15,7 @@ import {
 } from '@dongne/shared';
 import type { DongneDb, LocalConversation } from '../db/db.js';
 import { getMeta, setMeta } from '../db/meta.js';
+import { readConversationNotifications } from '../db/notifications.js';
 
 type Apply<N extends MutationName> = (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void>;
 
@@ -131,9 +132,10 @@ export const chatApply: { [N in ConversationMutation]: Apply<N> } = {
   },
 
   // My pointer moves forward only; my unread becomes what the other person sent after it.
-  async 'chat.read'(db, args) {
+  async 'chat.read'(db, args, at) {
     const conversation = await db.conversations.get(conversationId(args.listingId, args.buyerId));
     if (!conversation) return;
+    if (args.upTo >= conversation.lastN) await readConversationNotifications(db, conversation.id, at);
     const actor = await me(db);
     const side = conversation.buyerId === actor ? 'buyer' : 'seller';
     const readN = Math.max(conversation[`${side}ReadN`], args.upTo);

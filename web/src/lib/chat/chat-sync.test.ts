@@ -177,6 +177,23 @@ describe('reading', () => {
     expect(await outboxNames()).toEqual(['chat.read']);
   });
 
+  it('reads what the inbox said of the conversation once it is read to the end, at once (the bell’s count falls offline too)', async () => {
+    await asBuyer();
+    const told = (kind: 'message' | 'offer' | 'keyword', subjectId: string) => ({
+      op: 'upsert' as const,
+      entity: 'notification' as const,
+      row: { id: `${kind}-${subjectId}`, kind, subjectId, title: 'Rice cooker', keyword: null, event: null, actorId: SELLER.id, actorName: SELLER.nickname, snippet: 'hi', amountKrw: null, at: null, messageKind: null, createdAt: 1_000, readAt: null },
+    });
+    const row = serverConversation(listing.id, { lastN: 3, buyerUnread: 2 });
+    await pullWith(db, pullPage([upsertConversation(row), told('message', cid), told('offer', cid), told('message', 'another-chat'), told('keyword', cid)]));
+    const unread = async () => (await db.notifications.filter((n) => n.readAt === null).toArray()).map((n) => n.id).sort();
+
+    await markRead(db, ref, 2);
+    expect(await unread()).toEqual([`keyword-${cid}`, 'message-another-chat', `message-${cid}`, `offer-${cid}`].sort());
+    await markRead(db, ref, 3);
+    expect(await unread()).toEqual([`keyword-${cid}`, 'message-another-chat'].sort());
+  });
+
   it('sends one read for many openings before it goes out, and a new one once it has', async () => {
     await asBuyer();
     await pullWith(db, pullPage([upsertConversation(serverConversation(listing.id, { lastN: 3, buyerUnread: 3 }))]));

@@ -24,6 +24,8 @@ const call = (key: string, locale: 'en' | 'ko') =>
 const SAME_IN_KOREAN = new Set<string>([
   // A device: its system, then its browser ("macOS Safari"), both names no language translates.
   'security_device_on',
+  // A sentence and the first words it quotes ("…: 네 있어요"): punctuation alone.
+  'alerts_with_snippet',
 ]);
 const HANGUL = /[\uac00-\ud7a3]/;
 

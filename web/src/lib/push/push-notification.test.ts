@@ -9,6 +9,11 @@ const payload: PushPayload = {
   title: 'Brompton M6L, barely ridden',
   keyword: 'brompton',
   event: null,
+  actorName: null,
+  snippet: null,
+  amountKrw: null,
+  at: null,
+  messageKind: null,
   url: '/listings/listing-7',
   locale: 'en',
   createdAt: Date.UTC(2026, 10, 30, 9),
@@ -30,6 +35,45 @@ describe('a push in the service worker', () => {
     expect(pushNotificationView({ ...security, locale: 'ko' }).options.body).toContain('macOS Safari');
   });
 
+  it('shows a chat message as the listing, who wrote and what, in the device language; a newer one of the conversation replaces it, sounding again', () => {
+    const message: PushPayload = {
+      ...payload,
+      kind: 'message',
+      subjectId: 'listing-7:buyer-1',
+      title: '원목 의자',
+      keyword: null,
+      actorName: '민지',
+      snippet: '네 있어요',
+      messageKind: 'text',
+      url: '/chats/listing-7%3Abuyer-1',
+      locale: 'ko',
+    };
+    expect(pushNotificationView(message)).toMatchObject({
+      title: '원목 의자',
+      options: { body: '민지님이 채팅을 보냈어요: 네 있어요', tag: 'message:listing-7:buyer-1', renotify: true, lang: 'ko', data: { url: '/chats/listing-7%3Abuyer-1' } },
+    });
+    expect(pushNotificationView({ ...message, locale: 'en' }).options.body).toBe('민지 sent a message: 네 있어요');
+    // A keyword alert is told once: nothing replaces it to sound again.
+    expect(pushNotificationView(payload).options.renotify).toBe(false);
+  });
+
+  it('words an appointment’s reminder by how long until it when it arrives', () => {
+    const at = Date.UTC(2026, 10, 30, 10);
+    const reminder: PushPayload = { ...payload, kind: 'appointment', subjectId: 'l:b', keyword: null, actorName: '민지', snippet: '판교역', at, url: '/chats/l%3Ab', locale: 'ko' };
+    expect(pushNotificationView(reminder, at - 60 * 60_000).options.body).toBe('1시간 후 민지님과 거래 약속이 있어요 · 판교역');
+    expect(pushNotificationView({ ...reminder, locale: 'en' }, at - 25 * 60_000).options.body).toBe('Trade with 민지 in 25 min · 판교역');
+  });
+
+  it('shows a review request, opening the review of that trade', () => {
+    const request: PushPayload = { ...payload, kind: 'review_request', keyword: null, actorName: '민지', url: '/reviews/new?listing=listing-7&to=minji', locale: 'en' };
+    expect(pushNotificationView(request)).toMatchObject({ title: payload.title, options: { body: 'How did it go? Leave 민지 a review', data: { url: '/reviews/new?listing=listing-7&to=minji' } } });
+  });
+
+  it('reads a payload from a server older than the trade’s fields, with none of them', () => {
+    const { actorName: _, snippet: __, amountKrw: ___, at: ____, messageKind: _____, ...older } = payload;
+    expect(readPushPayload(older)).toEqual(payload);
+  });
+
   it('reads only a payload of Dongne’s shape: anything else shows nothing', () => {
     expect(readPushPayload(JSON.parse(JSON.stringify(payload)))).toEqual(payload);
     for (const url of ['https://evil.example/', '//evil.example/', '/\\evil.example/', 'listings/1']) expect(readPushPayload({ ...payload, url }), url).toBeUndefined();
@@ -44,5 +88,10 @@ describe('a push in the service worker', () => {
     expect(isLookingAt(['/', '/listings/listing-8'], payload.url)).toBe(false);
     // Nothing in front of them (every window in the background, or none open).
     expect(isLookingAt([], payload.url)).toBe(false);
+    // A conversation is the same screen however its id's colon was written.
+    expect(isLookingAt(['/chats/listing-7%3Abuyer-1'], '/chats/listing-7%3Abuyer-1')).toBe(true);
+    expect(isLookingAt(['/chats/listing-7:buyer-1'], '/chats/listing-7%3Abuyer-1')).toBe(true);
+    expect(isLookingAt(['/chats/listing-7%3Abuyer-2'], '/chats/listing-7%3Abuyer-1')).toBe(false);
+    expect(isLookingAt(['/chats'], '/chats/listing-7%3Abuyer-1')).toBe(false);
   });
 });
