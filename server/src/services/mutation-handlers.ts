@@ -2,20 +2,9 @@
 // registry in shared/ and this table cannot drift apart. Handlers run inside a savepoint: throwing
 // MutationRejected undoes whatever the handler wrote.
 import * as Y from 'yjs';
-import {
-  base64ToBytes,
-  BUMP_INTERVAL_MS,
-  DRAFT_LIMITS,
-  isListingVisibleTo,
-  LISTING_LIMITS,
-  neighbourhoodLabel,
-  nextBumpAt,
-  type Mutation,
-  type MutationArgs,
-  type MutationName,
-} from '@dongne/shared';
+import { base64ToBytes, BUMP_INTERVAL_MS, DRAFT_LIMITS, neighbourhoodLabel, nextBumpAt } from '@dongne/shared';
 import type { Tx } from '../store/contract/store.js';
-import type { Handlers, MutationContext } from './mutation-context.js';
+import type { Handlers } from './mutation-context.js';
 import { chatHandlers } from './chat-handlers.js';
 import { safetyHandlers } from './safety-handlers.js';
 import { alertHandlers, notifyKeywordMatches } from './alert-handlers.js';
