@@ -40,7 +40,7 @@ async function reportFromAnotherNeighbour(api: APIRequestContext, n: number, pla
   expect(((await pushed.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(['applied', 'applied']);
 }
 
-test('a board post written offline, liked and commented on by a neighbour, the reply told, and hidden after five reports', async ({
+test('a board post written offline, liked and commented on by a neighbour, the reply told, and hidden after five reports @both-engines', async ({
   page,
   context,
   newDevice,
