@@ -255,11 +255,12 @@ export async function serverListings(server: DongneServer) {
   for (;;) {
     const response = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&limit=1000`);
     const page = (await response.json()) as {
-      changes: { op: string; row?: { id: string; title: string; sellerId: string }; id?: string }[];
+      changes: { op: string; entity: string; row?: { id: string; title: string; sellerId: string }; id?: string }[];
       cursor: number;
       hasMore: boolean;
     };
-    for (const change of page.changes) {
+    // The pull carries the board's posts and comments beside the listings.
+    for (const change of page.changes.filter((c) => c.entity === 'listing')) {
       const index = titles.findIndex((t) => t.id === (change.row?.id ?? change.id));
       if (index >= 0) titles.splice(index, 1);
       if (change.op === 'upsert' && change.row) titles.push(change.row);
