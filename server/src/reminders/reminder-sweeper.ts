@@ -51,6 +51,10 @@ export function createReminderSweeper({
     const told = new Set<string>();
     let pushDue = false;
     const taken = await store.transaction(async (tx) => {
+      // The change counter before the reminders' rows, in the order every writer takes them: a
+      // confirmation holds the counter and then writes its conversation's reminder, so taking the
+      // rows first would deadlock against it on PostgreSQL.
+      await tx.sync.holdChanges();
       const due = await tx.appointmentReminders.takeDue(now, BATCH);
       for (const reminder of due) {
         try {

@@ -349,4 +349,19 @@ describe('notifications', () => {
     await act(neighbour).react(post, false);
     expect(await inbox(author)).toEqual(before);
   });
+
+  it('tells of one neighbour’s 공감 once, however often it is taken back and given again', async () => {
+    await act(neighbour).react(post);
+    const [told] = (await boardView(server.app, author)).notifications;
+    expect(await author.act('notification.read', { ids: [told.id] })).toMatchObject({ status: 'applied' });
+    for (let i = 0; i < 3; i++) {
+      await act(neighbour).react(post, false);
+      await act(neighbour).react(post);
+    }
+    // Still the one notification, still read: no refresh, so no push each time.
+    expect((await boardView(server.app, author)).notifications).toMatchObject([{ id: told.id, kind: 'board_reaction', readAt: expect.any(Number) }]);
+    // Another neighbour's 공감 is news.
+    await act(await tools.person({ verified: true })).react(post);
+    expect((await boardView(server.app, author)).notifications).toMatchObject([{ id: told.id, readAt: null }]);
+  });
 });

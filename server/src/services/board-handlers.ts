@@ -76,6 +76,9 @@ export const boardHandlers: BoardHandlers = {
 
   async 'board.comment'(ctx, args) {
     const { tx, actor, now, caps } = ctx;
+    // Checked and written under the change counter: a delete committing between the two would
+    // leave a comment (and a notification) on a deleted post.
+    await tx.sync.holdChanges();
     const existing = await tx.boardComments.factsOf(args.id);
     if (existing) {
       if (existing.authorId === actor.id && existing.postId === args.postId && !existing.deleted) return;
@@ -146,11 +149,14 @@ export const boardHandlers: BoardHandlers = {
       }
       return;
     }
+    // Checked and written under the change counter: a delete committing between the two would
+    // leave a 공감 (and a notification) on a deleted post.
+    await tx.sync.holdChanges();
     const post = await postToJoinOrReject(tx, actor, args.postId);
     // The count moves (and the post goes to devices again) only if the reaction did.
     if (!(await tx.boardPosts.setReacted(actor.id, args.postId, true, now))) return;
     await tx.boardPosts.recountReactions(args.postId, await tx.sync.nextChangeSeq());
-    await tellOfReaction(ctx, { ...post, id: args.postId });
+    if (await tx.boardPosts.firstReactionNotice(actor.id, args.postId)) await tellOfReaction(ctx, { ...post, id: args.postId });
     seenAround(ctx, post);
   },
 };

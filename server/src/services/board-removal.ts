@@ -17,6 +17,7 @@ export async function removeFromBoard(tx: Tx, actorId: string, now: number): Pro
   }
   const reactedTo = await tx.boardPosts.allReactedBy(actorId);
   for (const postId of reactedTo) await tx.boardPosts.setReacted(actorId, postId, false, now);
+  await tx.boardPosts.forgetReactionNotices(actorId);
   const live = async (postId: string) => (await tx.boardPosts.factsOf(postId))?.deleted === false;
   for (const postId of commentedOn) if (await live(postId)) await tx.boardPosts.recountComments(postId, await tx.sync.nextChangeSeq());
   for (const postId of reactedTo) if (await live(postId)) await tx.boardPosts.recountReactions(postId, await tx.sync.nextChangeSeq());

@@ -63,6 +63,13 @@ export interface BoardPostsRepo {
   markUnderReview(id: string, at: number, changeSeq: number): Promise<void>;
   /** Adds or removes `actorId`'s reaction; true when that changed anything. */
   setReacted(actorId: string, postId: string, reacted: boolean, at: number): Promise<boolean>;
+  /**
+   * Records that the post's author is being told of `actorId`'s 공감; false when they were told
+   * before (a 공감 taken back and given again is not told twice).
+   */
+  firstReactionNotice(actorId: string, postId: string): Promise<boolean>;
+  /** Forgets whose 공감 was told, for `actorId` (their account is being deleted). */
+  forgetReactionNotices(actorId: string): Promise<void>;
   /** Sets the post's reaction count from its reactions, as a change numbered `changeSeq`. */
   recountReactions(postId: string, changeSeq: number): Promise<void>;
   /** Sets the post's comment count from its comments and replies not deleted, as a change numbered `changeSeq`. */

@@ -74,6 +74,13 @@ export function createBoardPostsRepo(db: Queryable): BoardPostsRepo {
       );
       return found.map((r) => r.post_id);
     },
+    async firstReactionNotice(actorId, postId) {
+      const added = await db.query('INSERT INTO board_reaction_notices (post_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [postId, actorId]);
+      return (added.rowCount ?? 0) > 0;
+    },
+    async forgetReactionNotices(actorId) {
+      await db.query('DELETE FROM board_reaction_notices WHERE actor_id = $1', [actorId]);
+    },
     async allReactedBy(actorId) {
       return (await rows<{ post_id: string }>(db, 'SELECT post_id FROM board_reactions WHERE actor_id = $1 ORDER BY post_id', [actorId])).map((r) => r.post_id);
     },

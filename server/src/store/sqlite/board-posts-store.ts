@@ -21,6 +21,8 @@ export function createBoardPostsStore(db: Db) {
   const markUnderReview = db.prepare('UPDATE board_posts SET under_review = 1, updated_at = @at, change_seq = @changeSeq WHERE id = @id');
   const addReaction = db.prepare('INSERT INTO board_reactions (actor_id, post_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   const removeReaction = db.prepare('DELETE FROM board_reactions WHERE actor_id = ? AND post_id = ?');
+  const addReactionNotice = db.prepare('INSERT INTO board_reaction_notices (post_id, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  const forgetReactionNotices = db.prepare('DELETE FROM board_reaction_notices WHERE actor_id = ?');
   const recountReactions = db.prepare(`
     UPDATE board_posts SET reaction_count = (SELECT count(*) FROM board_reactions WHERE post_id = @id), change_seq = @changeSeq
     WHERE id = @id`);
@@ -77,6 +79,10 @@ export function createBoardPostsStore(db: Db) {
     },
     setReacted: (actorId: string, postId: string, reacted: boolean, at: number) =>
       (reacted ? addReaction.run(actorId, postId, at) : removeReaction.run(actorId, postId)).changes > 0,
+    firstReactionNotice: (actorId: string, postId: string) => addReactionNotice.run(postId, actorId).changes > 0,
+    forgetReactionNotices(actorId: string) {
+      forgetReactionNotices.run(actorId);
+    },
     recountReactions(postId: string, changeSeq: number) {
       recountReactions.run({ id: postId, changeSeq });
     },

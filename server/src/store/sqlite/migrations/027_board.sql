@@ -59,6 +59,14 @@ CREATE TABLE board_reactions (
 CREATE INDEX board_reactions_by_post ON board_reactions (post_id);
 -- The posts a person reacted to, most recent first (reactedPostIds in the pull).
 CREATE INDEX board_reactions_by_actor_time ON board_reactions (actor_id, created_at);
+-- Whose 공감 a post's author was told of: once per neighbour and post, however often it is taken
+-- back and given again (each time would be a push).
+CREATE TABLE board_reaction_notices (
+  post_id TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  PRIMARY KEY (post_id, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX board_reaction_notices_by_actor ON board_reaction_notices (actor_id);
 
 -- Search, as over listings (008_search.sql, 012_search_bigrams.sql): trigrams find a word inside
 -- longer Korean words, and each post's letter pairs (written by the store) answer two-letter words.
