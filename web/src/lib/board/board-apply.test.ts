@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardComment, BoardPost, MutationResult } from '@dongne/shared';
-import { signedIn } from '../db/account.js';
+import { signedIn, signOutLocally } from '../db/account.js';
 import type { BoardDraft, DongneDb } from '../db/db.js';
 import { getMeta, setMeta } from '../db/meta.js';
 import { useFreshDb } from '../db/test-db.js';
 import { boardPage, commentTotal, reactionOf, searchBoard, threadsOf } from '../db/board.js';
 import { BUYER, pullPage, pullWith } from '../chat/test-chats.js';
 import { settleResults } from '../sync/local-settle.js';
-import { addComment, deletePost, discardFailedComment, editPost, openBoardDraft, publishBoardDraft, saveBoardDraft, setReacted } from './board-actions.js';
+import { addComment, deleteComment, deletePost, discardFailedComment, editComment, editPost, openBoardDraft, publishBoardDraft, saveBoardDraft, setReacted } from './board-actions.js';
 
 let db: DongneDb;
 useFreshDb((fresh) => (db = fresh));
@@ -113,6 +113,15 @@ describe('writing on the board on the device', () => {
     expect(await db.posts.get(draft.id)).toEqual(server);
   });
 
+  it('puts a refused post back as a draft in the words it was last edited to here', async () => {
+    await signedIn(db, minji);
+    const draft = await writtenDraft();
+    await publishBoardDraft(db, draft);
+    await editPost(db, draft.id, { topic: 'daily', text: 'Edited before it was sent', photos: [] });
+    await refuseAll('board.daily_limit');
+    expect(await db.boardDrafts.get(draft.id)).toMatchObject({ topic: 'daily', text: 'Edited before it was sent' });
+  });
+
   it('puts an edit the server refused back to the server’s words', async () => {
     await signedIn(db, minji);
     const mine = serverPost({ authorId: BUYER.id, text: 'Before' });
@@ -161,6 +170,29 @@ describe('comments and 공감 on the device', () => {
     expect(threads).toHaveLength(1);
   });
 
+  it('never leaves a ghost of a refused comment: edited then deleted offline, it goes; only edited, it keeps its own refusal', async () => {
+    await signedIn(db, minji);
+    const post = serverPost();
+    await pullWith(db, pullPage([upsertPost(post)]));
+    const deleted = await addComment(db, { postId: post.id, text: '지울 댓글' });
+    await editComment(db, deleted, '고친 댓글');
+    await deleteComment(db, deleted);
+    const kept = await addComment(db, { postId: post.id, text: '남을 댓글' });
+    await editComment(db, kept, '고쳐서 남을 댓글');
+    const batch = await db.outbox.toArray();
+    await settleResults(
+      db,
+      batch,
+      batch.map((e) => {
+        const code = e.name === 'board.comment' ? 'board.blocked' : 'board.comment_not_found';
+        return { mutationId: e.mutationId, seq: e.seq, status: 'rejected' as const, code, message: code };
+      }),
+    );
+    expect(await db.comments.get(deleted)).toBeUndefined();
+    expect(await db.comments.get(kept)).toMatchObject({ text: '고쳐서 남을 댓글', failed: { code: 'board.blocked' } });
+    expect(await getMeta(db, 'actionRefusal')).toBeUndefined();
+  });
+
   it('keeps a deleted comment in place while a reply stands under it, and drops it when none does', async () => {
     const post = serverPost();
     const parent = serverComment(post.id, { deleted: true, text: '' });
@@ -197,6 +229,33 @@ describe('comments and 공감 on the device', () => {
     await refuseAll('board.blocked');
     expect(await reactionOf(db, post)).toEqual({ reacted: false, count: 1 });
     expect(await getMeta(db, 'actionRefusal')).toMatchObject({ action: 'board_react' });
+  });
+});
+
+describe('signing out', () => {
+  it('leaves the board as the server shows it to anyone: unsent work, waiting edits, what only the author sees, 공감 and drafts go', async () => {
+    await signedIn(db, minji);
+    const mine = serverPost({ authorId: BUYER.id, text: 'Server words' });
+    const myReported = serverPost({ authorId: BUYER.id, underReview: true });
+    const theirs = serverPost();
+    const myHiddenComment = serverComment(theirs.id, { authorId: BUYER.id, text: 'Only I see these words', underReview: true });
+    await pullWith(db, pullPage([upsertPost(mine), upsertPost(myReported), upsertPost(theirs), upsertComment(myHiddenComment)], { reactedPostIds: [theirs.id] }));
+    await editPost(db, mine.id, { topic: 'daily', text: 'Waiting edit', photos: [] });
+    await deletePost(db, theirs.id).catch(() => {});
+    const unsent = await writtenDraft();
+    await publishBoardDraft(db, unsent);
+    await addComment(db, { postId: theirs.id, text: 'Unsent comment' });
+    await saveBoardDraft(db, await writtenDraft());
+
+    await signOutLocally(db, { toldServer: true });
+    expect((await db.posts.toArray()).map((p) => [p.id, p.text]).sort()).toEqual([
+      [mine.id, 'Server words'],
+      [theirs.id, theirs.text],
+    ].sort());
+    expect(await db.comments.toArray()).toEqual([{ ...myHiddenComment, text: '' }]);
+    expect(await db.boardDrafts.count()).toBe(0);
+    expect(await getMeta(db, 'reactedPostIds')).toBeUndefined();
+    expect(await getMeta(db, 'serverReactedPostIds')).toBeUndefined();
   });
 });
 

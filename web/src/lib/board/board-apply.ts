@@ -77,12 +77,14 @@ export async function applyBoardComment(db: DongneDb, args: MutationArgs<'board.
 export async function applyBoardUpdateComment(db: DongneDb, args: MutationArgs<'board.update_comment'>, at: number): Promise<void> {
   const comment = await db.comments.get(args.id);
   if (!comment || comment.failed) return;
-  await db.comments.put({ ...comment, base: baseOf(comment), text: args.text, editedAt: at });
+  // One not on the server yet is simply rewritten: it has no server row to fall back to.
+  if (comment.local) await db.comments.put({ ...comment, text: args.text });
+  else await db.comments.put({ ...comment, base: baseOf(comment), text: args.text, editedAt: at });
 }
 
 export async function applyBoardDeleteComment(db: DongneDb, args: MutationArgs<'board.delete_comment'>): Promise<void> {
   const comment = await db.comments.get(args.id);
-  if (comment) await db.comments.put({ ...comment, base: baseOf(comment), deletedHere: true });
+  if (comment) await db.comments.put({ ...comment, ...(!comment.local && { base: baseOf(comment) }), deletedHere: true });
 }
 
 /** Only the list of reacted posts changes; the count stays the server's and screens add the difference. */
@@ -97,17 +99,22 @@ async function refused(db: DongneDb, action: 'board_post' | 'board_edit' | 'boar
   await setMeta(db, 'actionRefusal', { action, code: reason.code, message: reason.message, at: Date.now() });
 }
 
-/** A post the server would not publish goes back to a draft with why, so its words are never lost. */
+/**
+ * A post the server would not publish goes back to a draft with why, so its words are never lost:
+ * as the person last left them here (an edit made before it was sent is part of them).
+ */
 export async function rejectBoardPost(db: DongneDb, args: MutationArgs<'board.post'>, reason: Refusal, ownerId: string): Promise<void> {
+  const here = await db.posts.get(args.id);
+  const words = here?.local ? here : args;
   await db.posts.delete(args.id);
   const now = Date.now();
   await db.boardDrafts.put({
     id: args.id,
     ownerId,
     neighbourhoodId: args.neighbourhoodId,
-    topic: args.topic,
-    text: args.text,
-    photos: args.photos,
+    topic: words.topic,
+    text: words.text,
+    photos: words.photos,
     createdAt: now,
     updatedAt: now,
     rejection: { ...reason, at: now },
@@ -137,19 +144,29 @@ export async function rejectBoardComment(db: DongneDb, args: MutationArgs<'board
   if (comment) await db.comments.put({ ...comment, failed: { ...reason, at: Date.now() } });
 }
 
-async function restoreComment(db: DongneDb, id: string) {
+/**
+ * A refused edit or delete of a comment: the comment as the server last had it. One the server
+ * never took (unsent, or refused itself) has nothing to go back to: it keeps its words and its own
+ * refusal, or leaves if the person deleted it, and its edit's refusal ("no such comment") says nothing.
+ */
+async function restoreComment(db: DongneDb, id: string, reason: Refusal, action: 'board_edit' | 'board_delete') {
   const comment = await db.comments.get(id);
-  if (comment?.base) await db.comments.put(comment.base);
+  // Gone from here already (let go, or its post left): nothing to put back or to say.
+  if (!comment) return;
+  if (comment.local || comment.failed) {
+    if (comment.deletedHere) await db.comments.delete(id);
+    return;
+  }
+  if (comment.base) await db.comments.put(comment.base);
+  await refused(db, action, reason);
 }
 
 export async function rejectBoardUpdateComment(db: DongneDb, args: MutationArgs<'board.update_comment'>, reason: Refusal): Promise<void> {
-  await restoreComment(db, args.id);
-  await refused(db, 'board_edit', reason);
+  await restoreComment(db, args.id, reason, 'board_edit');
 }
 
 export async function rejectBoardDeleteComment(db: DongneDb, args: MutationArgs<'board.delete_comment'>, reason: Refusal): Promise<void> {
-  await restoreComment(db, args.id);
-  await refused(db, 'board_delete', reason);
+  await restoreComment(db, args.id, reason, 'board_delete');
 }
 
 export async function rejectBoardReact(db: DongneDb, args: MutationArgs<'board.react'>, reason: Refusal): Promise<void> {

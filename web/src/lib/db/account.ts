@@ -5,6 +5,7 @@ import type { DongneDb } from './db.js';
 import { currentOwner, getMeta, setMeta } from './meta.js';
 import { rebaseOutbox } from '../sync/outbox.js';
 import { waitingChanges } from './queries.js';
+import { withdrawBoardWork } from '../board/board-withdraw.js';
 
 const PERSONAL_META = [
   'actorId',
@@ -22,6 +23,8 @@ const PERSONAL_META = [
   'actionRefusal',
   'dismissedReminders',
   'keywords',
+  'reactedPostIds',
+  'serverReactedPostIds',
 ] as const;
 
 /** Conversations are between two people only, and notifications are one person's: nobody else signed in here may read them. */
@@ -64,6 +67,8 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
       // Someone else's session had expired: their work stays on the device, hidden, until they return.
       await withdrawPending(db, previous);
       await forgetOwnListingsOnlyTheySee(db, previous);
+      // Their board drafts stay theirs, hidden; what waits in their outbox shows again when they return.
+      await withdrawBoardWork(db, previous, { forgetDrafts: false });
       for (const key of PERSONAL_META) await db.meta.delete(key);
       // Their conversations come back with their next pull from the start; unsent messages wait in the outbox.
       await forgetChats(db);
@@ -97,10 +102,11 @@ export function unsyncedCount(db: DongneDb): Promise<number> {
  * unsyncedCount() is not zero. Public listings stay cached; they are not anyone's private data.
  */
 export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer: boolean }): Promise<void> {
-  await db.transaction('rw', [db.meta, db.drafts, db.outbox, db.listings, db.photos, db.conversations, db.messages, db.notifications], async () => {
+  await db.transaction('rw', [...db.replicaTables, db.photos], async () => {
     const owner = await currentOwner(db);
     await withdrawPending(db, owner);
     await forgetOwnListingsOnlyTheySee(db, owner);
+    await withdrawBoardWork(db, owner, { forgetDrafts: true });
     await forgetChats(db);
     await db.drafts.where('ownerId').equals(owner).delete();
     // Their photos too: published ones are on the server for anyone to load again.

@@ -114,8 +114,18 @@ export const localReject: LocalReject = {
   'board.react': rejectBoardReact,
 };
 
-/** Refusals that put a conversation back to the server's row: what still waits goes on top again. */
-const RESTORES_CONVERSATION: readonly MutationName[] = [...CONVERSATION_MUTATIONS, 'review.create'];
+/**
+ * Refusals that put a row back as the server has it (a conversation, a board post or comment): what
+ * still waits about it goes on top again.
+ */
+const RESTORES_ROW: readonly MutationName[] = [
+  ...CONVERSATION_MUTATIONS,
+  'review.create',
+  'board.update',
+  'board.delete',
+  'board.update_comment',
+  'board.delete_comment',
+];
 
 type LocalConfirm = { [N in MutationName]?: (db: DongneDb, args: MutationArgs<N>) => Promise<void> };
 
@@ -161,7 +171,7 @@ export async function settleResults(db: DongneDb, batch: OutboxEntry[], results:
       if (result.status === 'rejected') {
         const { code, message, current } = result;
         await rejectLocally(db, entry.name, entry.args as never, { code, message, current }, entry.ownerId);
-        restored ||= current !== undefined || RESTORES_CONVERSATION.includes(entry.name);
+        restored ||= current !== undefined || RESTORES_ROW.includes(entry.name);
       } else {
         await confirmLocally(db, entry.name, entry.args as never);
       }
