@@ -7,6 +7,7 @@ import type { APIRequestContext, BrowserContext } from '@playwright/test';
 import { expectAccessible } from '../support/a11y.js';
 import { test, expect, expectAllSent, readMeta, reloadOffline, syncNow } from '../support/fixtures.js';
 import { buyerInSunae, LIVE_BOUND_MS } from '../support/trading.js';
+import { at } from '../support/places.js';
 
 const POST_TEXT = '수내역 2번 출구 앞에서 갈색 푸들을 잃어버렸어요. 보신 분 연락 부탁드려요!\nLost: a brown poodle near Sunae station exit 2.';
 
@@ -22,22 +23,26 @@ async function goOnline(context: BrowserContext) {
 
 /**
  * A neighbour who only reports the post, through the API as any client may: signed up, holding the
- * neighbourhood the post is in, then the report, each a mutation the server answers as applied.
+ * neighbourhood the post is in and verified there (only verified neighbours' reports hide a post),
+ * then the report, each a mutation the server answers as applied.
  */
 async function reportFromAnotherNeighbour(api: APIRequestContext, n: number, placeId: string, postId: string) {
   const signedUp = await api.post('/api/auth/signup', { data: { nickname: `신고이웃${process.pid}x${n}`, password: 'correct horse battery' } });
   expect(signedUp.status()).toBe(201);
-  const mutation = (seq: number, name: string, args: unknown) => ({ mutationId: randomUUID(), seq, name, args, createdAt: Date.now() });
+  const mutation = (seq: number, name: string, args: unknown, fix?: unknown) => ({ mutationId: randomUUID(), seq, name, args, createdAt: Date.now(), ...(fix ? { fix } : {}) });
+  const { latitude: lat, longitude: lng, accuracy } = at('kr-bundang-sunae');
   const pushed = await api.post('/api/sync/push', {
     data: {
       clientId: randomUUID(),
       mutations: [
         mutation(1, 'neighbourhood.set', { held: [placeId], active: placeId }),
-        mutation(2, 'report.create', { id: randomUUID(), target: 'post', targetId: postId, reason: 'spam' }),
+        mutation(2, 'neighbourhood.verify', { neighbourhoodId: placeId }, { lat: lat + n * 0.00003, lng: lng - n * 0.00002, accuracy: accuracy + n, takenAt: Date.now() - n }),
+        mutation(3, 'report.create', { id: randomUUID(), target: 'post', targetId: postId, reason: 'spam' }),
       ],
     },
   });
-  expect(((await pushed.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+  const results = ((await pushed.json()) as { results: { status: string; code?: string }[] }).results;
+  expect(results.map((r) => r.code ?? r.status)).toEqual(['applied', 'applied', 'applied']);
 }
 
 test('a board post written offline, liked and commented on by a neighbour, the reply told, and hidden after five reports @both-engines', async ({

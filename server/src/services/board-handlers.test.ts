@@ -8,6 +8,7 @@ import { createTestServer, dumpTables, mutation, push, setNeighbourhoods, verify
 import { boardActions, boardView, postArgs, publishPost, SEOUL, writeComment } from '../testing/board.js';
 import { atTheSameMoment, people, type Person } from '../testing/trading.js';
 import { TEST_ENGINE } from '../testing/test-store.js';
+import { HOME } from '../testing/fixes.js';
 
 let server: TestServer;
 let tools: ReturnType<typeof people>;
@@ -267,6 +268,17 @@ describe('reports', () => {
     for (const who of others) await act(who).report('post', post);
     // The neighbour and three others: four different reporters.
     expect((await boardView(server.app, neighbour)).posts.get(post)).toMatchObject({ underReview: false });
+  });
+
+  it('hides nothing on the reports of accounts that only say they live here: a reporter counts once verified', async () => {
+    const unverified = await Promise.all(Array.from({ length: BOARD_LIMITS.hideAfterReports }, () => tools.person()));
+    for (const who of unverified) {
+      await push(server.app, who.cookie, who.clientId, [setNeighbourhoods(who.nextSeq(), [HOME])]);
+      expect(await act(who).report('post', post)).toMatchObject({ status: 'applied' });
+    }
+    expect((await boardView(server.app, neighbour)).posts.get(post)).toMatchObject({ underReview: false });
+    // Kept for moderation all the same.
+    expect(await server.store.reports.reportersOf('post', post)).toHaveLength(BOARD_LIMITS.hideAfterReports);
   });
 
   it('empties a reported comment for everyone but its author, and leaves the post and its count alone', async () => {

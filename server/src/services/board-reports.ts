@@ -1,8 +1,9 @@
 // Reports (신고) of a board post or comment: who wrote what is reported, and the rule that hides it.
-// Once BOARD_LIMITS.hideAfterReports different neighbours have reported a post or comment, it is
+// Once BOARD_LIMITS.hideAfterReports different verified neighbours have reported a post or comment, it is
 // under review: a post leaves everyone's devices but its author's, a comment's words do. Its author
 // cannot report it, so never counts; a neighbour reporting it again counts once.
-import { BOARD_LIMITS } from '@dongne/shared';
+import { BOARD_LIMITS, isVerificationCurrent } from '@dongne/shared';
+import type { Tx } from '../store/contract/store.js';
 import type { MutationContext } from './mutation-context.js';
 import { isPostVisibleTo } from '../store/contract/board.js';
 import { postToJoinOrReject, resendComments, seenAround } from './board-rules.js';
@@ -27,13 +28,24 @@ export async function boardAuthorOrReject(ctx: MutationContext, target: 'post' |
   return authorId;
 }
 
+/**
+ * How many of the reporters have verified where they live within the last 30 days: holding a
+ * neighbourhood is only a choice anyone can make, and five accounts made for the purpose must not
+ * be able to hide a neighbour's post. Their reports are kept for moderation all the same.
+ */
+async function verifiedReporters(tx: Tx, reporterIds: string[], now: number): Promise<number> {
+  let verified = 0;
+  for (const id of reporterIds) if (isVerificationCurrent((await tx.verifications.summary(id)).lastVerifiedAt, now)) verified++;
+  return verified;
+}
+
 /** After a report is stored: hides the post or comment once enough different neighbours reported it. */
 export async function hideIfReportedEnough(ctx: MutationContext, target: 'post' | 'comment', targetId: string): Promise<void> {
   const { tx, now } = ctx;
   // Two last reports arriving together must not each count the other out: the second counts once
   // the first has committed.
   await tx.sync.holdChanges();
-  if ((await tx.reports.reportersOf(target, targetId)) < BOARD_LIMITS.hideAfterReports) return;
+  if ((await verifiedReporters(tx, await tx.reports.reportersOf(target, targetId), now)) < BOARD_LIMITS.hideAfterReports) return;
   if (target === 'post') {
     const post = (await tx.boardPosts.factsOf(targetId))!;
     if (post.underReview) return;

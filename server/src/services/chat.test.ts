@@ -588,9 +588,9 @@ describe('reports (신고)', () => {
     expect(await stranger.act('report.create', report('actor', seller.actorId, 'no_show'))).toMatchObject({ status: 'applied' });
     expect(await buyer.act('report.create', report('listing', chair, 'prohibited_item'))).toMatchObject({ status: 'applied' });
 
-    expect(await server.store.reports.reportersOf('actor', seller.actorId)).toBe(2);
-    expect(await server.store.reports.reportersOf('listing', chair)).toBe(1);
-    expect(await server.store.reports.reportersOf('actor', buyer.actorId)).toBe(0);
+    expect(await server.store.reports.reportersOf('actor', seller.actorId)).toHaveLength(2);
+    expect(await server.store.reports.reportersOf('listing', chair)).toHaveLength(1);
+    expect(await server.store.reports.reportersOf('actor', buyer.actorId)).toHaveLength(0);
   });
 
   it('refuses reporting yourself or your own listing (report.self), what is not there (report.unknown_target), and a reused id (report.id_taken)', async () => {
@@ -602,7 +602,7 @@ describe('reports (신고)', () => {
     const first = report('actor', seller.actorId);
     await buyer.act('report.create', first);
     expect(await stranger.act('report.create', report('listing', chair, 'spam', first.id))).toMatchObject({ status: 'rejected', code: 'report.id_taken' });
-    expect(await server.store.reports.reportersOf('listing', chair)).toBe(0);
+    expect(await server.store.reports.reportersOf('listing', chair)).toHaveLength(0);
   });
 });
 

@@ -523,7 +523,7 @@ describe('args that pass the schema but might break a handler', () => {
     expect(results.slice(0, REPORT_LIMITS.perDay).every((r) => r.status === 'applied')).toBe(true);
     expect(results.slice(REPORT_LIMITS.perDay).every((r) => r.status === 'rejected' && r.code === 'report.daily_limit')).toBe(true);
     expect(await countRows(server.store, 'reports')).toBe(REPORT_LIMITS.perDay);
-    expect(await server.store.reports.reportersOf('actor', seller.actorId)).toBe(1);
+    expect(await server.store.reports.reportersOf('actor', seller.actorId)).toHaveLength(1);
     expect(performance.now() - started).toBeLessThan(30_000);
   });
 });

@@ -422,7 +422,7 @@ describe('reports', () => {
     const again = store.reports.insert(report({ id: first.id, reporterId: 'seller' }));
     await expect(again).rejects.toBeInstanceOf(DuplicateError);
     await expect(again).rejects.toMatchObject({ what: 'report' });
-    expect(await store.reports.reportersOf('actor', 'stranger')).toBe(1);
+    expect(await store.reports.reportersOf('actor', 'stranger')).toHaveLength(1);
   });
 
   it('count the different people who reported a target', async () => {
@@ -432,9 +432,9 @@ describe('reports', () => {
     await store.reports.insert(report({ reporterId: 'buyer2', target: 'listing', targetId: listingIds.lamp }));
     // A listing whose id happens to equal a person's is another target.
     await store.reports.insert(report({ reporterId: 'buyer2', target: 'listing', targetId: 'stranger' }));
-    expect(await store.reports.reportersOf('actor', 'stranger')).toBe(2);
-    expect(await store.reports.reportersOf('listing', listingIds.lamp)).toBe(1);
-    expect(await store.reports.reportersOf('listing', 'stranger')).toBe(1);
-    expect(await store.reports.reportersOf('actor', 'seller')).toBe(0);
+    expect(await store.reports.reportersOf('actor', 'stranger')).toHaveLength(2);
+    expect(await store.reports.reportersOf('listing', listingIds.lamp)).toHaveLength(1);
+    expect(await store.reports.reportersOf('listing', 'stranger')).toHaveLength(1);
+    expect(await store.reports.reportersOf('actor', 'seller')).toHaveLength(0);
   });
 });

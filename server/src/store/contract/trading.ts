@@ -101,8 +101,8 @@ export interface NewReport {
 export interface ReportsRepo {
   /** Throws DuplicateError when the id is taken. */
   insert(report: NewReport): Promise<void>;
-  /** How many different people have reported the target: for moderation, and what hides a post or comment. */
-  reportersOf(target: ReportTarget, targetId: string): Promise<number>;
+  /** The different people who have reported the target, in id order: for moderation, and what hides a post or comment. */
+  reportersOf(target: ReportTarget, targetId: string): Promise<string[]>;
 }
 
 export interface TradingRepos {

@@ -1,6 +1,6 @@
 // Reports on PostgreSQL, kept for moderation.
 import type { ReportsRepo } from '../contract/trading.js';
-import { row, type Queryable } from './queryable.js';
+import { rows, type Queryable } from './queryable.js';
 import { insertRefusingDuplicates } from './refusing-duplicates.js';
 
 export function createReportsRepo(db: Queryable): ReportsRepo {
@@ -15,7 +15,8 @@ export function createReportsRepo(db: Queryable): ReportsRepo {
       );
     },
     async reportersOf(target, targetId) {
-      return (await row<{ n: number }>(db, 'SELECT count(DISTINCT reporter_id)::int AS n FROM reports WHERE target = $1 AND target_id = $2', [target, targetId]))!.n;
+      const found = await rows<{ reporter_id: string }>(db, 'SELECT DISTINCT reporter_id FROM reports WHERE target = $1 AND target_id = $2 ORDER BY reporter_id', [target, targetId]);
+      return found.map((r) => r.reporter_id);
     },
   };
 }

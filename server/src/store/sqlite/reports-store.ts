@@ -7,11 +7,11 @@ export function createReportsStore(db: Db) {
   const insert = db.prepare(`
     INSERT INTO reports (id, reporter_id, target, target_id, reason, text, created_at)
     VALUES (@id, @reporterId, @target, @targetId, @reason, @text, @createdAt)`);
-  const reportersOf = db.prepare('SELECT count(DISTINCT reporter_id) FROM reports WHERE target = ? AND target_id = ?').pluck();
+  const reportersOf = db.prepare('SELECT DISTINCT reporter_id FROM reports WHERE target = ? AND target_id = ? ORDER BY reporter_id').pluck();
   return {
     insert(report: NewReport) {
       refusingDuplicates('report', () => insert.run(report), { primaryKey: true });
     },
-    reportersOf: (target: ReportTarget, targetId: string) => reportersOf.get(target, targetId) as number,
+    reportersOf: (target: ReportTarget, targetId: string) => reportersOf.all(target, targetId) as string[],
   };
 }
