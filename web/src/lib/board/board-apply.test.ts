@@ -165,6 +165,8 @@ describe('comments and 공감 on the device', () => {
       { mutationId: batch[1].mutationId, seq: batch[1].seq, status: 'rejected', code: 'board.post_gone', message: 'Gone' },
     ]);
     expect(await db.comments.get(refusedId)).toMatchObject({ text: '좋은 정보 감사해요', failed: { code: 'board.post_gone' } });
+    // Shown with its reason, but not counted: it will never be on the server.
+    expect(commentTotal(await threadsOf(db, post.id))).toBe(2);
     await discardFailedComment(db, refusedId);
     threads = await threadsOf(db, post.id);
     expect(threads).toHaveLength(1);

@@ -76,9 +76,10 @@ export async function threadsOf(db: DongneDb, postId: string): Promise<Thread[]>
 /** Deleted, by its author here or on the server. */
 export const isGone = (comment: LocalComment) => comment.deleted || !!comment.deletedHere;
 
-/** Comments shown under the post, counting replies, as the post's count would once all is synced. */
+/** Comments shown under the post, counting replies, as the post's count would once all is synced (refused ones never will be). */
 export function commentTotal(threads: Thread[]): number {
-  return threads.reduce((n, t) => n + (isGone(t.comment) ? 0 : 1) + t.replies.length, 0);
+  const counts = (c: LocalComment) => !isGone(c) && !c.failed;
+  return threads.reduce((n, t) => n + (counts(t.comment) ? 1 : 0) + t.replies.filter(counts).length, 0);
 }
 
 /** Whether the person reacted, and the count with their waiting change taken into account. */
