@@ -37,6 +37,10 @@ export function webDirWithLimit(webDir = BUILT_WEB): { dir: string; dispose(): v
   const marker = '`/manifest.webmanifest`';
   if (source.split(marker).length !== 2) throw new Error('cannot find the precache list in service-worker.js to add the limit pages to');
   writeFileSync(worker, source.replace(marker, `${marker},\`${LIMIT_FEED}\`,\`${LIMIT_SEARCH}\`,\`${LIMIT_SCRIPT}\``));
+  // The build's compressed copies of the worker would be served in its place (the server sends a
+  // file's .br or .gz when the browser takes it): without them, the copy changed here is the one served.
+  rmSync(`${worker}.br`, { force: true });
+  rmSync(`${worker}.gz`, { force: true });
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
