@@ -23,14 +23,14 @@ describe(`the migration to the board (${TEST_ENGINE})`, () => {
       await run("INSERT INTO creation_counts (actor_id, kind, hour, count) VALUES ('jieun', 'report', ?, 1)", Math.floor(T / HOUR));
     });
     const { store } = migrated;
-    expect(await store.reports.reportersOf('actor', 'minho')).toBe(1);
+    expect(await store.reports.reportersOf('actor', 'minho')).toHaveLength(1);
     expect(await store.creationCounts.inLastDay('jieun', 'report', T)).toBe(1);
     await expect(store.reports.insert({ id: 'r1', reporterId: 'minho', target: 'post', targetId: 'p', reason: 'spam', text: '', createdAt: 2 })).rejects.toThrow(DuplicateError);
 
     await store.reports.insert({ id: 'r2', reporterId: 'minho', target: 'post', targetId: 'p', reason: 'spam', text: '', createdAt: 2 });
     await store.reports.insert({ id: 'r3', reporterId: 'jieun', target: 'comment', targetId: 'c', reason: 'abusive', text: '', createdAt: 3 });
-    expect(await store.reports.reportersOf('post', 'p')).toBe(1);
-    expect(await store.reports.reportersOf('comment', 'c')).toBe(1);
+    expect(await store.reports.reportersOf('post', 'p')).toHaveLength(1);
+    expect(await store.reports.reportersOf('comment', 'c')).toHaveLength(1);
     await store.creationCounts.add('jieun', 'post', T);
     await store.creationCounts.add('jieun', 'comment', T);
     await store.creationCounts.add('jieun', 'comment', T);
