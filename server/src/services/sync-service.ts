@@ -66,7 +66,7 @@ export function createSyncService(
    * Applies one mutation; if it applied, what is to happen after commit is added to `after`: the
    * areas it changed for the neighbours, the other people whose data it changed, a Web Push due.
    */
-  async function applyOne(tx: Tx, actor: Actor, mutation: Mutation, after: AfterCommit): Promise<MutationResult> {
+  async function applyOne(tx: Tx, actor: Actor, clientId: string, mutation: Mutation, after: AfterCommit): Promise<MutationResult> {
     const { mutationId, seq, name } = mutation;
     // The message may quote what the device sent (a name, a field): stored as text, it holds none of its control characters.
     const reject = (code: ErrorCode, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message: stripControlCharacters(message) });
@@ -90,6 +90,7 @@ export function createSyncService(
           actor,
           now: clock.now(),
           mutation,
+          clientId,
           caps,
           areaChanged: (id) => changedAreas.push(id),
           accountChanged: (id) => changedAccounts.push(id),
@@ -243,7 +244,7 @@ export function createSyncService(
             results.push(await withCurrentListing(tx, actor, mutation, earlier));
             continue;
           }
-          const result = await applyOne(tx, actor, mutation, after);
+          const result = await applyOne(tx, actor, clientId, mutation, after);
           applied ||= result.status === 'applied';
           await tx.sync.recordProcessed(clientId, result, now);
           processed.set(mutation.seq, result);

@@ -1,0 +1,131 @@
+// Local businesses and their ads: opening a business profile (its place proven by a GPS reading
+// taken there), creating a campaign for it, and taking in the impressions and clicks devices
+// counted, each once by its id. Which events are charged is ad-event-rules.ts's to say; when a
+// campaign stops serving, ad-budget.ts's.
+import { BUSINESS_LIMITS, neighbourhoodLabel, type AdEvent } from '@dongne/shared';
+import type { CampaignFacts } from '../store/contract/ads.js';
+import type { Handlers, MutationContext } from './mutation-context.js';
+import { budgetNearlySpent } from './ad-budget.js';
+import { flagOf } from './ad-event-rules.js';
+import { placeOrReject } from './mutation-guards.js';
+import { MutationRejected } from './service-error.js';
+import { seoulDay } from './seoul-day.js';
+import { verification } from './verification-service.js';
+
+type AdsHandlers = Pick<Handlers, 'business.create' | 'campaign.create' | 'ad.events'>;
+
+// An id someone else used is never taken again: one neutral answer, which says nothing about what holds it.
+const businessIdTaken = () => new MutationRejected('business.id_taken', 'This id is already in use. Open the business profile again.');
+const campaignIdTaken = () => new MutationRejected('campaign.id_taken', 'This id is already in use. Create the ad again.');
+
+export const adsHandlers: AdsHandlers = {
+  async 'business.create'(ctx, args) {
+    const { tx, actor, now, mutation } = ctx;
+    const existing = await tx.businesses.factsOf(args.id);
+    if (existing) {
+      // The owner's own profile sent again (an outbox rebuilt after a lost answer): already open.
+      // Checked before the reading, which a resend carries again and would fail as a replay.
+      if (existing.ownerId === actor.id && !existing.deleted) return;
+      throw businessIdTaken();
+    }
+    if ((await tx.businesses.liveIdsByOwner(actor.id)).length >= BUSINESS_LIMITS.perPerson) {
+      throw new MutationRejected('business.limit', `You can open ${BUSINESS_LIMITS.perPerson} business profiles, and you have.`);
+    }
+    const place = await placeOrReject(tx, args.neighbourhoodId);
+    // The shop's own place is proven now, as a person's is verified: an earlier verification of
+    // its owner does not stand in for a reading taken at the shop.
+    if (!mutation.fix) {
+      throw new MutationRejected('location.missing', 'No location came with this business profile. Allow location access at the shop and try again.');
+    }
+    const check = await verification.verify(tx, actor, place, mutation.fix, 'verify', now);
+    if (!check.ok) throw new MutationRejected(check.code, check.message);
+    const inserted = await tx.businesses.insert({
+      id: args.id,
+      ownerId: actor.id,
+      name: args.name,
+      category: args.category,
+      neighbourhoodId: place.id,
+      neighbourhood: neighbourhoodLabel(place),
+      createdAt: now,
+      changeSeq: await tx.sync.nextChangeSeq(),
+    });
+    if (!inserted) throw businessIdTaken();
+    ctx.areaChanged(place.id);
+  },
+
+  async 'campaign.create'(ctx, args) {
+    const { tx, actor, now } = ctx;
+    const business = await tx.businesses.factsOf(args.businessId);
+    if (!business || business.deleted) throw new MutationRejected('business.not_found', 'That business profile no longer exists.');
+    if (business.ownerId !== actor.id) throw new MutationRejected('business.not_owner', "Only the business's owner can create its ads.");
+    const existing = await tx.campaigns.factsOf(args.id);
+    if (existing) {
+      if (existing.ownerId === actor.id && existing.businessId === args.businessId) return;
+      throw campaignIdTaken();
+    }
+    // The target is the business's neighbourhood's own neighbour set at the level: the same places a
+    // neighbour there browsing at that range sees listings from.
+    const places = await tx.neighbourhoods.neighbourIds(business.neighbourhoodId, args.rangeLevel);
+    const inserted = await tx.campaigns.insert({
+      id: args.id,
+      businessId: args.businessId,
+      ownerId: actor.id,
+      title: args.title,
+      text: args.text,
+      neighbourhoodId: business.neighbourhoodId,
+      rangeLevel: args.rangeLevel,
+      places: places.includes(business.neighbourhoodId) ? places : [business.neighbourhoodId, ...places],
+      dailyBudgetKrw: args.dailyBudgetKrw,
+      pricePerClickKrw: args.pricePerClickKrw,
+      createdAt: now,
+      changeSeq: await tx.sync.nextChangeSeq(),
+    });
+    if (!inserted) throw campaignIdTaken();
+    for (const place of places) ctx.areaChanged(place);
+  },
+
+  async 'ad.events'(ctx, args) {
+    // One look-up per campaign per batch; `serving` is kept up to date here as the batch stops it.
+    const campaigns = new Map<string, CampaignFacts | undefined>();
+    for (const event of args.events) {
+      if (!campaigns.has(event.campaignId)) campaigns.set(event.campaignId, await ctx.tx.campaigns.factsOf(event.campaignId));
+      const campaign = campaigns.get(event.campaignId);
+      // A campaign no device was ever sent: nothing to count it against (and no row to keep it by).
+      if (!campaign) continue;
+      await countEvent(ctx, event, campaign);
+    }
+  },
+};
+
+/** Records one event once, and charges it if it is a click the rules and the day's budget allow. */
+async function countEvent(ctx: MutationContext, event: AdEvent, campaign: CampaignFacts): Promise<void> {
+  const { tx, actor, now, clientId } = ctx;
+  const day = seoulDay(event.at);
+  // An ended campaign's late events are kept but count for nothing: nobody reads its stats.
+  const flag = campaign.ended ? 'stale' : await flagOf(tx, { actorId: actor.id, clientId }, event, day, campaign, now);
+  const recorded = await tx.adEvents.record({ ...event, actorId: actor.id, clientId, day, receivedAt: now, flag });
+  // Sent before: counted the first time, ignored now (a resend is not a refusal).
+  if (!recorded || campaign.ended) return;
+  if (event.kind === 'impression') {
+    if (!flag) await tx.campaignDays.add(event.campaignId, campaign.businessId, day, { impressions: 1 });
+    return;
+  }
+  if (flag) {
+    await tx.campaignDays.add(event.campaignId, campaign.businessId, day, { flaggedClicks: 1 });
+    return;
+  }
+  const { charged, spendKrw } = await tx.campaignDays.charge(event.campaignId, campaign.businessId, day, campaign.pricePerClickKrw, campaign.dailyBudgetKrw);
+  if (charged) await tx.adEvents.settle(event.id, campaign.pricePerClickKrw, null);
+  else {
+    // A real click, counted, but past the day's budget (it arrived late): the business gets it free.
+    await tx.adEvents.settle(event.id, 0, 'budget_spent');
+    await tx.campaignDays.add(event.campaignId, campaign.businessId, day, { clicks: 1 });
+  }
+  // Only today's spend stops today's serving: a late click charged to yesterday changes nothing now.
+  if (campaign.serving && day === seoulDay(now) && budgetNearlySpent(campaign, spendKrw)) {
+    await tx.campaigns.stopServing(event.campaignId, day, await tx.sync.nextChangeSeq());
+    campaign.serving = false;
+    for (const place of campaign.places) ctx.areaChanged(place);
+    ctx.accountChanged(campaign.ownerId);
+  }
+}
