@@ -26,6 +26,7 @@ import type { Actor } from './session-service.js';
 import { verification } from './verification-service.js';
 import { MutationRejected, SeqGapError, ServiceError } from './service-error.js';
 import { createAreaSnapshots, type AreaSnapshot } from './area-snapshots.js';
+import { createServingDays } from './serving-days.js';
 import { areaOf as resolveArea, blocksOf, type PullScope } from './reader-scope.js';
 import { createLocalChangeBus, type ChangeBus, type ChangeTopic } from '../live/change-bus.js';
 import type { PushDispatcher } from '../push/push-dispatcher.js';
@@ -143,6 +144,7 @@ export function createSyncService(
   }
 
   const areaOf = (query: { neighbourhood?: string; range?: RangeLevel }) => resolveArea(store, scope, query);
+  const servingDays = createServingDays(store, clock);
 
   /** Changes since the cursor in the person's area (and their own), as this person may see them. */
   async function pull(
@@ -151,6 +153,7 @@ export function createSyncService(
   ): Promise<PullResponse> {
     const limit = query.limit ?? SYNC_LIMITS.pullPageDefault;
     const { neighbourhoodId, range } = await areaOf(query);
+    await servingDays.resumeIfNewDay();
     // Read the page, lastSeq and profile over one snapshot so they describe the same moment.
     return store.read(async (tx) => {
       const places = await tx.neighbourhoods.neighbourIds(neighbourhoodId, range);
@@ -167,6 +170,21 @@ export function createSyncService(
         rows.push({
           changeSeq: row.changeSeq,
           change: row.deleted ? { op: 'delete', entity: 'comment', id: row.id } : { op: 'upsert', entity: 'comment', row: row.comment },
+        });
+      }
+      // Businesses are chosen as listings are. A campaign goes to the people whose own neighbourhood
+      // its target covers (not to everyone whose wider range touches it: the ad would be for someone
+      // else's area), and to its owner wherever they are.
+      for (const row of await tx.businesses.changesSinceIn(places, actor?.id, query.cursor, limit + 1)) {
+        rows.push({
+          changeSeq: row.changeSeq,
+          change: row.deleted ? { op: 'delete', entity: 'business', id: row.id } : { op: 'upsert', entity: 'business', row: row.business },
+        });
+      }
+      for (const row of await tx.campaigns.changesSinceIn(neighbourhoodId, actor?.id, query.cursor, limit + 1)) {
+        rows.push({
+          changeSeq: row.changeSeq,
+          change: row.deleted ? { op: 'delete', entity: 'campaign', id: row.id } : { op: 'upsert', entity: 'campaign', row: row.campaign },
         });
       }
       // The person's own drafts, too.
