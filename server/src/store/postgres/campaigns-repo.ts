@@ -17,7 +17,7 @@ export function createCampaignsRepo(db: Queryable): CampaignsRepo {
         )) === 1;
       if (!inserted) return false;
       await db.query(
-        'INSERT INTO campaign_places (neighbourhood_id, campaign_id, change_seq) SELECT DISTINCT place, $2, $3 FROM unnest($1::text[]) AS place',
+        'INSERT INTO campaign_places (neighbourhood_id, campaign_id, change_seq) SELECT DISTINCT place, $2::text, $3::bigint FROM unnest($1::text[]) AS place',
         [c.places, c.id, c.changeSeq],
       );
       return true;
