@@ -85,6 +85,10 @@ export const adsHandlers: AdsHandlers = {
   },
 
   async 'ad.events'(ctx, args) {
+    // Taken first, as any write that may number a change takes it: a batch locks campaign days and
+    // may then stop a campaign (a change number); in any other order two batches on PostgreSQL could
+    // each hold what the other waits for. SQLite's one writer already holds it.
+    await ctx.tx.sync.holdChanges();
     // One look-up per campaign per batch; `serving` is kept up to date here as the batch stops it.
     const campaigns = new Map<string, CampaignFacts | undefined>();
     for (const event of args.events) {

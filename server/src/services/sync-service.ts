@@ -312,7 +312,10 @@ export function createSyncService(
      * answers them, built once per change in the area instead of once per device.
      */
     async firstPull(query: { limit?: number; neighbourhood?: string; range?: RangeLevel }): Promise<AreaSnapshot> {
-      return areaSnapshots.firstPage(await areaOf(query), query.limit ?? SYNC_LIMITS.pullPageDefault);
+      const area = await areaOf(query);
+      // Before the snapshot is judged current: turning serving back on is a change it must include.
+      await servingDays.resumeIfNewDay();
+      return areaSnapshots.firstPage(area, query.limit ?? SYNC_LIMITS.pullPageDefault);
     },
   };
 }
