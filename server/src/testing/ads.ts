@@ -13,10 +13,12 @@ export interface AdsView {
   campaigns: Map<string, Campaign>;
   /** Every business and campaign id the pull told the device to drop. */
   dropped: Set<string>;
+  /** Where the device's next pull starts. */
+  cursor: number;
 }
 
 export function adsViewOf(pages: PullResponse[]): AdsView {
-  const view: AdsView = { businesses: new Map(), campaigns: new Map(), dropped: new Set() };
+  const view: AdsView = { businesses: new Map(), campaigns: new Map(), dropped: new Set(), cursor: pages[pages.length - 1].cursor };
   for (const change of pages.flatMap((page) => page.changes)) {
     if (change.op === 'delete' && (change.entity === 'business' || change.entity === 'campaign')) {
       view[change.entity === 'business' ? 'businesses' : 'campaigns'].delete(change.id);
