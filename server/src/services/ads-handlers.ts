@@ -91,18 +91,39 @@ export const adsHandlers: AdsHandlers = {
     await ctx.tx.sync.holdChanges();
     // One look-up per campaign per batch; `serving` is kept up to date here as the batch stops it.
     const campaigns = new Map<string, CampaignFacts | undefined>();
+    const tally = new Tally();
     for (const event of args.events) {
       if (!campaigns.has(event.campaignId)) campaigns.set(event.campaignId, await ctx.tx.campaigns.factsOf(event.campaignId));
       const campaign = campaigns.get(event.campaignId);
       // A campaign no device was ever sent: nothing to count it against (and no row to keep it by).
       if (!campaign) continue;
-      await countEvent(ctx, event, campaign);
+      await countEvent(ctx, event, campaign, tally);
     }
+    // Impressions and flagged clicks change no charge: added once per campaign and day, not per event.
+    for (const { campaignId, businessId, day, counts } of tally.days()) await ctx.tx.campaignDays.add(campaignId, businessId, day, counts);
   },
 };
 
+type DayCounts = { impressions: number; clicks: number; flaggedClicks: number };
+
+/** A batch's uncharged counts, by campaign and day. */
+class Tally {
+  readonly #days = new Map<string, { campaignId: string; businessId: string; day: string; counts: DayCounts }>();
+
+  add(campaignId: string, businessId: string, day: string, what: keyof DayCounts) {
+    const key = `${campaignId}\n${day}`;
+    let entry = this.#days.get(key);
+    if (!entry) this.#days.set(key, (entry = { campaignId, businessId, day, counts: { impressions: 0, clicks: 0, flaggedClicks: 0 } }));
+    entry.counts[what]++;
+  }
+
+  days() {
+    return this.#days.values();
+  }
+}
+
 /** Records one event once, and charges it if it is a click the rules and the day's budget allow. */
-async function countEvent(ctx: MutationContext, event: AdEvent, campaign: CampaignFacts): Promise<void> {
+async function countEvent(ctx: MutationContext, event: AdEvent, campaign: CampaignFacts, tally: Tally): Promise<void> {
   const { tx, actor, now, clientId } = ctx;
   const day = seoulDay(event.at);
   // An ended campaign's late events are kept but count for nothing: nobody reads its stats.
@@ -111,11 +132,11 @@ async function countEvent(ctx: MutationContext, event: AdEvent, campaign: Campai
   // Sent before: counted the first time, ignored now (a resend is not a refusal).
   if (!recorded || campaign.ended) return;
   if (event.kind === 'impression') {
-    if (!flag) await tx.campaignDays.add(event.campaignId, campaign.businessId, day, { impressions: 1 });
+    if (!flag) tally.add(event.campaignId, campaign.businessId, day, 'impressions');
     return;
   }
   if (flag) {
-    await tx.campaignDays.add(event.campaignId, campaign.businessId, day, { flaggedClicks: 1 });
+    tally.add(event.campaignId, campaign.businessId, day, 'flaggedClicks');
     return;
   }
   const { charged, spendKrw } = await tx.campaignDays.charge(event.campaignId, campaign.businessId, day, campaign.pricePerClickKrw, campaign.dailyBudgetKrw);
@@ -123,7 +144,7 @@ async function countEvent(ctx: MutationContext, event: AdEvent, campaign: Campai
   else {
     // A real click, counted, but past the day's budget (it arrived late): the business gets it free.
     await tx.adEvents.settle(event.id, 0, 'budget_spent');
-    await tx.campaignDays.add(event.campaignId, campaign.businessId, day, { clicks: 1 });
+    tally.add(event.campaignId, campaign.businessId, day, 'clicks');
   }
   // Only today's spend stops today's serving: a late click charged to yesterday changes nothing now.
   if (campaign.serving && day === seoulDay(now) && budgetNearlySpent(campaign, spendKrw)) {
