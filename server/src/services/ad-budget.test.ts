@@ -115,4 +115,15 @@ describe('the daily budget', () => {
     await today.phone.send([today.event]);
     expect(await spendOn(ad, '2026-03-02')).toBe(500);
   });
+
+  it('keeps a campaign stopped when the new day’s budget is spent before any pull turned it back on', async () => {
+    const ad = await createCampaign(owner, shop, { dailyBudgetKrw: 1000, pricePerClickKrw: 500 });
+    for (const { phone, event } of await clicksFromDevices(ad, 2, T0 - HOUR)) await phone.send([event]);
+    // Past midnight in Seoul, clicks come in before anyone has pulled.
+    server.clock.advance(7 * HOUR);
+    for (const { phone, event } of await clicksFromDevices(ad, 2, server.clock.now() - 60_000)) await phone.send([event]);
+    expect(await spendOn(ad, '2026-03-02')).toBe(1000);
+    expect(await servingFor(undefined, ad)).toBe(false);
+    expect(await servingFor(owner, ad)).toBe(false);
+  });
 });

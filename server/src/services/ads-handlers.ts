@@ -147,9 +147,12 @@ async function countEvent(ctx: MutationContext, event: AdEvent, campaign: Campai
     tally.add(event.campaignId, campaign.businessId, day, 'clicks');
   }
   // Only today's spend stops today's serving: a late click charged to yesterday changes nothing now.
-  if (campaign.serving && day === seoulDay(now) && budgetNearlySpent(campaign, spendKrw)) {
+  // A campaign still stopped from yesterday (no pull has turned it back on yet) is stopped for today,
+  // or that pull would turn it on with today's budget already spent.
+  if (campaign.stoppedDay !== day && day === seoulDay(now) && budgetNearlySpent(campaign, spendKrw)) {
     await tx.campaigns.stopServing(event.campaignId, day, await tx.sync.nextChangeSeq());
     campaign.serving = false;
+    campaign.stoppedDay = day;
     for (const place of campaign.places) ctx.areaChanged(place);
     ctx.accountChanged(campaign.ownerId);
   }

@@ -28,6 +28,7 @@ export interface CampaignRow {
   daily_budget_krw: number;
   price_per_click_krw: number;
   serving: boolean | number;
+  stopped_day: string | null;
   created_at: number;
   ended_at: number | null;
   change_seq: number;
@@ -80,6 +81,7 @@ export function toCampaignFacts(row: Omit<CampaignRow, 'business_name'>): Campai
     dailyBudgetKrw: row.daily_budget_krw,
     pricePerClickKrw: row.price_per_click_krw,
     serving: Boolean(row.serving),
+    stoppedDay: row.stopped_day,
     ended: row.ended_at !== null,
   };
 }

@@ -62,6 +62,8 @@ export interface CampaignFacts {
   dailyBudgetKrw: number;
   pricePerClickKrw: number;
   serving: boolean;
+  /** The Asia/Seoul day serving last stopped on (null if serving, or never stopped). */
+  stoppedDay: string | null;
   ended: boolean;
 }
 
