@@ -1,9 +1,10 @@
 // `npm run bench`: sync throughput through the real HTTP endpoints against the raw SQLite ceiling,
-// the bytes the first visit to the feed downloads, neighbourhoods, search over 100,000 listings, a
-// fresh device's first pull of its area against a static file, sync on PostgreSQL with one and three
-// instances and the live poke between them, the feed and search offline in Chromium, chat message latency
-// with 1,000 live channels open, the chat list offline, Lighthouse on three screens, and how long a first
-// sync holds the main thread. Prints one table; see BENCHMARKS.md.
+// the bytes the first visit to the feed downloads, neighbourhoods, search over 100,000 listings,
+// keyword alerts, local ad events taken in against their raw insert ceiling, a fresh device's first
+// pull of its area against a static file, sync on PostgreSQL with one and three instances and the
+// live poke between them, the feed and search offline in Chromium, chat message latency with 1,000
+// live channels open, the chat list offline, Lighthouse on three screens, and how long a first sync
+// holds the main thread. Prints one table; see BENCHMARKS.md.
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { skipFirstRun } from '../e2e/support/first-run.js';
 import { benchDongs } from './bench-dongs.js';
 import { benchNeighbourhoods } from './bench-neighbourhoods.js';
 import { benchKeywords } from './bench-keywords.js';
+import { benchAds } from './bench-ads.js';
 import { benchOffline } from './bench-offline.js';
 import { benchSearch } from './bench-search.js';
 import { benchFirstPull } from './bench-first-pull.js';
@@ -210,6 +212,7 @@ console.log(await benchNeighbourhoods());
 console.log(await benchDongs());
 console.log(await benchSearch());
 console.log(await benchKeywords());
+console.log(await benchAds());
 console.log(await benchFirstPull());
 console.log(await benchInstances());
 console.log(await benchOffline());

@@ -14,6 +14,7 @@ import type { PasskeyService, RelyingParty } from './services/passkey-service.js
 import type { PasswordSignIn } from './services/password-sign-in.js';
 import type { LiveHub } from './live/live-hub.js';
 import type { PushService } from './services/push-service.js';
+import type { BusinessStatsService } from './services/business-stats.js';
 
 export const SESSION_COOKIE = 'dongne_session';
 
@@ -34,6 +35,8 @@ export interface Services {
   board: BoardSearch;
   /** Web Push settings and this device's subscription. */
   push: PushService;
+  /** A business's dashboard, for its owner. */
+  businessStats: BusinessStatsService;
   /** The devices this instance holds a live channel open to. */
   live: LiveHub;
   /** The site passkeys are bound to: the configured public origin, else the request's own. */

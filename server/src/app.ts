@@ -28,6 +28,8 @@ import { mediaRoutes } from './routes/media-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { boardRoutes } from './routes/board-routes.js';
+import { businessRoutes } from './routes/business-routes.js';
+import { createBusinessStats } from './services/business-stats.js';
 import { listingRoutes } from './routes/listing-routes.js';
 import { createListingService } from './services/listing-service.js';
 import { createBoardSearch } from './services/board-search.js';
@@ -136,6 +138,7 @@ export function createApp({
     rateLimiter,
     live: createLiveHub(changes, { gapMs: config.pokeGapMs }),
     push: createPushService(store, clock, pushes),
+    businessStats: createBusinessStats(store, clock),
   };
   const app = new Hono<AppEnv>();
 
@@ -180,6 +183,7 @@ export function createApp({
   app.route('/api/profiles', profileRoutes());
   app.route('/api/search', searchRoutes());
   app.route('/api/board', boardRoutes());
+  app.route('/api/businesses', businessRoutes());
   app.route('/api/media', mediaRoutes());
   app.route('/api/listings', listingRoutes());
   app.route('/api/push', pushRoutes());

@@ -131,6 +131,13 @@ export const ERROR_CODES = [
   'board.reply_to_reply',
   'board.parent_other_post',
 
+  // Local businesses and their ads
+  'business.id_taken',
+  'business.limit',
+  'business.not_found',
+  'business.not_owner',
+  'campaign.id_taken',
+
   // Keyword alerts and notifications
   'keyword.limit',
 

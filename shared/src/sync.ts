@@ -6,6 +6,7 @@ import type { RangeLevel } from './geo/range.js';
 import { chatMessageSchema, conversationSchema } from './trading/chat.js';
 import { isKnownNotificationKind, notificationSchema } from './notification.js';
 import { boardCommentRowSchema, boardPostRowSchema } from './board.js';
+import { businessRowSchema, campaignRowSchema } from './business.js';
 
 export const SYNC_LIMITS = {
   /** Mutations per push request; the client sends its outbox in batches of this size. */
@@ -64,6 +65,12 @@ export const changeSchema = z.union([
   /** A comment on a post the device has; a comment deleted by its author stays as a row marked deleted. */
   z.object({ op: z.literal('upsert'), entity: z.literal('comment'), row: boardCommentRowSchema }),
   z.object({ op: z.literal('delete'), entity: z.literal('comment'), id: z.string() }),
+  /** A business in the area (or the person's own). */
+  z.object({ op: z.literal('upsert'), entity: z.literal('business'), row: businessRowSchema }),
+  z.object({ op: z.literal('delete'), entity: z.literal('business'), id: z.string() }),
+  /** A campaign whose target covers the area (or one of the person's own businesses'); ended or out of reach: delete. */
+  z.object({ op: z.literal('upsert'), entity: z.literal('campaign'), row: campaignRowSchema }),
+  z.object({ op: z.literal('delete'), entity: z.literal('campaign'), id: z.string() }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 
@@ -76,6 +83,8 @@ const KNOWN_CHANGE_ENTITIES: Record<Change['entity'], true> = {
   notification: true,
   post: true,
   comment: true,
+  business: true,
+  campaign: true,
 };
 
 /** Whether this version of the app knows changes about `entity`. */

@@ -2,15 +2,18 @@
 // comments and 공감 go (as changes, so every device drops them at its next pull); its photos,
 // sessions, passkeys and recovery codes go, and the actor row is emptied of name, password and
 // photo; its keyword alerts and notifications go, and so do its push subscriptions, quiet hours,
-// pushes not yet sent, and the reminders of its appointments (for both sides). Reviews it wrote
-// stay, without a name. The nickname is held back for NICKNAME_HOLD_MS, so nobody can take it over
-// at once and pass for the person.
+// pushes not yet sent, and the reminders of its appointments (for both sides). Its businesses close
+// and their campaigns end (devices drop both); the ad events it counted stay, without whose or which
+// device (the campaigns' owners were charged by them). Reviews it wrote stay, without a name. The
+// nickname is held back for NICKNAME_HOLD_MS, so nobody can take it over at once and pass for the
+// person.
 import { nicknameKey } from '@dongne/shared';
 import { nicknameSkeleton } from './nickname-skeleton.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Store } from '../store/contract/store.js';
 import { mediaBlobKey } from './media-service.js';
 import { removeFromBoard } from './board-removal.js';
+import { closeBusinesses } from './business-closing.js';
 import type { Clock } from './clock.js';
 import { proofNeeded, type CurrentSession, type SessionService } from './session-service.js';
 
@@ -26,6 +29,7 @@ export function createAccountDeletion(store: Store, clock: Clock, session: Sessi
         for (const id of await tx.listings.liveIdsBySeller(actorId)) await tx.listings.markDeleted(id, now, await tx.sync.nextChangeSeq());
         for (const id of await tx.drafts.liveIdsByOwner(actorId)) await tx.drafts.markDeleted(id, now, await tx.sync.nextChangeSeq());
         await removeFromBoard(tx, actorId, now);
+        await closeBusinesses(tx, actorId, now);
         for (const name of [current.actor.nickname, nicknameKey(current.actor.nickname)]) {
           await tx.sessions.holdNickname(nicknameSkeleton(name), now + NICKNAME_HOLD_MS);
         }

@@ -41,6 +41,8 @@ export interface MutationContext {
   actor: Actor;
   now: number;
   mutation: Mutation;
+  /** The device the push came from (its clientId): ad clicks are capped per device. */
+  clientId: string;
   /** Tells devices following the area that something they can see changed there (a live poke). */
   areaChanged(neighbourhoodId: string): void;
   /** Tells another person's devices that something of theirs changed (a message to them, say). */

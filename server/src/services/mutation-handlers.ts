@@ -12,6 +12,7 @@ import { tradeHandlers } from './trade-handlers.js';
 import { ownListingOrReject, seenInArea, visibleListingOrReject } from './listing-guards.js';
 import { photosOrReject, placeOrReject, verifiedHereOrReject } from './mutation-guards.js';
 import { boardHandlers } from './board-handlers.js';
+import { adsHandlers } from './ads-handlers.js';
 import { MutationRejected } from './service-error.js';
 import { clearReservations, resendConversations } from './trade-rules.js';
 import { verification } from './verification-service.js';
@@ -189,4 +190,5 @@ export const mutationHandlers: Handlers = {
   ...safetyHandlers,
   ...alertHandlers,
   ...boardHandlers,
+  ...adsHandlers,
 };

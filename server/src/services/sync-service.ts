@@ -26,6 +26,7 @@ import type { Actor } from './session-service.js';
 import { verification } from './verification-service.js';
 import { MutationRejected, SeqGapError, ServiceError } from './service-error.js';
 import { createAreaSnapshots, type AreaSnapshot } from './area-snapshots.js';
+import { createServingDays } from './serving-days.js';
 import { areaOf as resolveArea, blocksOf, type PullScope } from './reader-scope.js';
 import { createLocalChangeBus, type ChangeBus, type ChangeTopic } from '../live/change-bus.js';
 import type { PushDispatcher } from '../push/push-dispatcher.js';
@@ -66,7 +67,7 @@ export function createSyncService(
    * Applies one mutation; if it applied, what is to happen after commit is added to `after`: the
    * areas it changed for the neighbours, the other people whose data it changed, a Web Push due.
    */
-  async function applyOne(tx: Tx, actor: Actor, mutation: Mutation, after: AfterCommit): Promise<MutationResult> {
+  async function applyOne(tx: Tx, actor: Actor, clientId: string, mutation: Mutation, after: AfterCommit): Promise<MutationResult> {
     const { mutationId, seq, name } = mutation;
     // The message may quote what the device sent (a name, a field): stored as text, it holds none of its control characters.
     const reject = (code: ErrorCode, message: string): MutationResult => ({ mutationId, seq, status: 'rejected', code, message: stripControlCharacters(message) });
@@ -90,6 +91,7 @@ export function createSyncService(
           actor,
           now: clock.now(),
           mutation,
+          clientId,
           caps,
           areaChanged: (id) => changedAreas.push(id),
           accountChanged: (id) => changedAccounts.push(id),
@@ -142,6 +144,7 @@ export function createSyncService(
   }
 
   const areaOf = (query: { neighbourhood?: string; range?: RangeLevel }) => resolveArea(store, scope, query);
+  const servingDays = createServingDays(store, clock);
 
   /** Changes since the cursor in the person's area (and their own), as this person may see them. */
   async function pull(
@@ -150,6 +153,7 @@ export function createSyncService(
   ): Promise<PullResponse> {
     const limit = query.limit ?? SYNC_LIMITS.pullPageDefault;
     const { neighbourhoodId, range } = await areaOf(query);
+    await servingDays.resumeIfNewDay();
     // Read the page, lastSeq and profile over one snapshot so they describe the same moment.
     return store.read(async (tx) => {
       const places = await tx.neighbourhoods.neighbourIds(neighbourhoodId, range);
@@ -166,6 +170,21 @@ export function createSyncService(
         rows.push({
           changeSeq: row.changeSeq,
           change: row.deleted ? { op: 'delete', entity: 'comment', id: row.id } : { op: 'upsert', entity: 'comment', row: row.comment },
+        });
+      }
+      // Businesses are chosen as listings are. A campaign goes to the people whose own neighbourhood
+      // its target covers (not to everyone whose wider range touches it: the ad would be for someone
+      // else's area), and to its owner wherever they are.
+      for (const row of await tx.businesses.changesSinceIn(places, actor?.id, query.cursor, limit + 1)) {
+        rows.push({
+          changeSeq: row.changeSeq,
+          change: row.deleted ? { op: 'delete', entity: 'business', id: row.id } : { op: 'upsert', entity: 'business', row: row.business },
+        });
+      }
+      for (const row of await tx.campaigns.changesSinceIn(neighbourhoodId, actor?.id, query.cursor, limit + 1)) {
+        rows.push({
+          changeSeq: row.changeSeq,
+          change: row.deleted ? { op: 'delete', entity: 'campaign', id: row.id } : { op: 'upsert', entity: 'campaign', row: row.campaign },
         });
       }
       // The person's own drafts, too.
@@ -243,7 +262,7 @@ export function createSyncService(
             results.push(await withCurrentListing(tx, actor, mutation, earlier));
             continue;
           }
-          const result = await applyOne(tx, actor, mutation, after);
+          const result = await applyOne(tx, actor, clientId, mutation, after);
           applied ||= result.status === 'applied';
           await tx.sync.recordProcessed(clientId, result, now);
           processed.set(mutation.seq, result);
@@ -293,7 +312,10 @@ export function createSyncService(
      * answers them, built once per change in the area instead of once per device.
      */
     async firstPull(query: { limit?: number; neighbourhood?: string; range?: RangeLevel }): Promise<AreaSnapshot> {
-      return areaSnapshots.firstPage(await areaOf(query), query.limit ?? SYNC_LIMITS.pullPageDefault);
+      const area = await areaOf(query);
+      // Before the snapshot is judged current: turning serving back on is a change it must include.
+      await servingDays.resumeIfNewDay();
+      return areaSnapshots.firstPage(area, query.limit ?? SYNC_LIMITS.pullPageDefault);
     },
   };
 }

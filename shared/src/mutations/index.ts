@@ -31,6 +31,7 @@ import {
   boardUpdateArgs,
   boardUpdateCommentArgs,
 } from './board.js';
+import { adEventsArgs, businessCreateArgs, campaignCreateArgs } from '../business.js';
 
 export const mutationArgs = {
   'listing.create': listingCreateArgs,
@@ -65,6 +66,9 @@ export const mutationArgs = {
   'board.update_comment': boardUpdateCommentArgs,
   'board.delete_comment': boardDeleteCommentArgs,
   'board.react': boardReactArgs,
+  'business.create': businessCreateArgs,
+  'campaign.create': campaignCreateArgs,
+  'ad.events': adEventsArgs,
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;

@@ -36,6 +36,9 @@ describe('mutation registry', () => {
       'board.update_comment',
       'board.delete_comment',
       'board.react',
+      'business.create',
+      'campaign.create',
+      'ad.events',
     ]);
     expect(isMutationName('listing.create')).toBe(true);
     expect(isMutationName('neighbourhood.verify')).toBe(true);

@@ -14,6 +14,7 @@
 // 2. One device's pushes apply one at a time, in seq order, whichever server instance receives
 //    them: `sync.claimClient()` inside the push's transaction holds that device until it commits.
 import type { AccountsRepos } from './accounts.js';
+import type { AdsRepos } from './ads.js';
 import type { AlertsRepos } from './alerts.js';
 import type { BlobsRepo } from './blobs.js';
 import type { BoardRepos } from './board.js';
@@ -29,7 +30,7 @@ import type { TradingRepos } from './trading.js';
 import type { VerificationsRepo } from './verifications.js';
 
 /** The tables, as a service may use them. */
-export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, LimitsRepos, TradingRepos, AlertsRepos, PushRepos, BoardRepos {
+export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, LimitsRepos, TradingRepos, AlertsRepos, PushRepos, BoardRepos, AdsRepos {
   listings: ListingsRepo;
   drafts: DraftsRepo;
   media: MediaRepo;

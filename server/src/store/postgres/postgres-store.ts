@@ -6,6 +6,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Repositories, Store, Tx } from '../contract/store.js';
 import { createAccountsRepos } from './accounts-repo.js';
+import { createAdEventsRepo, createCampaignDaysRepo } from './ad-events-repo.js';
+import { createBusinessesRepo } from './businesses-repo.js';
+import { createCampaignsRepo } from './campaigns-repo.js';
 import { createBlobsRepo } from './blobs-repo.js';
 import { createBlocksRepo } from './blocks-repo.js';
 import { createBoardCommentsRepo } from './board-comments-repo.js';
@@ -58,6 +61,10 @@ function createRepositories(db: Queryable): Repositories {
     boardPosts: createBoardPostsRepo(db),
     boardComments: createBoardCommentsRepo(db),
     appointmentReminders: createAppointmentRemindersRepo(db),
+    businesses: createBusinessesRepo(db),
+    campaigns: createCampaignsRepo(db),
+    adEvents: createAdEventsRepo(db),
+    campaignDays: createCampaignDaysRepo(db),
   };
 }
 

@@ -35,6 +35,9 @@ import { createKeywordsStore, createNotificationsStore } from './alerts-store.js
 import { createReportsStore } from './reports-store.js';
 import { createPushOutboxStore, createPushSubscriptionsStore, createQuietHoursStore } from './push-store.js';
 import { createAppointmentRemindersStore } from './reminders-store.js';
+import { createBusinessesStore } from './businesses-store.js';
+import { createCampaignsStore } from './campaigns-store.js';
+import { createAdEventsStore, createCampaignDaysStore } from './ad-events-store.js';
 
 /** A statement without parameters: BEGIN, COMMIT and the savepoints. */
 type Statement = Database.Statement<[]>;
@@ -75,6 +78,10 @@ function createRepositories(db: Db) {
     boardPosts: createBoardPostsStore(db),
     boardComments: createBoardCommentsStore(db),
     appointmentReminders: createAppointmentRemindersStore(db),
+    businesses: createBusinessesStore(db),
+    campaigns: createCampaignsStore(db),
+    adEvents: createAdEventsStore(db),
+    campaignDays: createCampaignDaysStore(db),
   } satisfies { [K in keyof Repositories]: Synchronous<Repositories[K]> };
 }
 export type SqliteRepositories = ReturnType<typeof createRepositories>;

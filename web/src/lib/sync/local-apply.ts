@@ -111,6 +111,12 @@ export const localApply: LocalApply = {
   'board.update_comment': applyBoardUpdateComment,
   'board.delete_comment': applyBoardDeleteComment,
   'board.react': applyBoardReact,
+  // Local businesses: nothing on this device shows them before the server confirms them (the
+  // business screens and the ad cards are issue 15's device side, not built yet).
+  async 'business.create'() {},
+  async 'campaign.create'() {},
+  // Counted events change nothing the person sees: they only travel.
+  async 'ad.events'() {},
 };
 
 export function applyLocally<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, at: number) {

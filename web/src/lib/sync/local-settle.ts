@@ -112,6 +112,10 @@ export const localReject: LocalReject = {
   'board.update_comment': rejectBoardUpdateComment,
   'board.delete_comment': rejectBoardDeleteComment,
   'board.react': rejectBoardReact,
+  // No screen sends these yet (issue 15's device side); a refusal has nothing here to put back.
+  async 'business.create'() {},
+  async 'campaign.create'() {},
+  async 'ad.events'() {},
 };
 
 /**

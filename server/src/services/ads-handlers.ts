@@ -1,0 +1,159 @@
+// Local businesses and their ads: opening a business profile (its place proven by a GPS reading
+// taken there), creating a campaign for it, and taking in the impressions and clicks devices
+// counted, each once by its id. Which events are charged is ad-event-rules.ts's to say; when a
+// campaign stops serving, ad-budget.ts's.
+import { BUSINESS_LIMITS, neighbourhoodLabel, type AdEvent } from '@dongne/shared';
+import type { CampaignFacts } from '../store/contract/ads.js';
+import type { Handlers, MutationContext } from './mutation-context.js';
+import { budgetNearlySpent } from './ad-budget.js';
+import { flagOf } from './ad-event-rules.js';
+import { placeOrReject } from './mutation-guards.js';
+import { MutationRejected } from './service-error.js';
+import { seoulDay } from './seoul-day.js';
+import { verification } from './verification-service.js';
+
+type AdsHandlers = Pick<Handlers, 'business.create' | 'campaign.create' | 'ad.events'>;
+
+// An id someone else used is never taken again: one neutral answer, which says nothing about what holds it.
+const businessIdTaken = () => new MutationRejected('business.id_taken', 'This id is already in use. Open the business profile again.');
+const campaignIdTaken = () => new MutationRejected('campaign.id_taken', 'This id is already in use. Create the ad again.');
+
+export const adsHandlers: AdsHandlers = {
+  async 'business.create'(ctx, args) {
+    const { tx, actor, now, mutation } = ctx;
+    const existing = await tx.businesses.factsOf(args.id);
+    if (existing) {
+      // The owner's own profile sent again (an outbox rebuilt after a lost answer): already open.
+      // Checked before the reading, which a resend carries again and would fail as a replay.
+      if (existing.ownerId === actor.id && !existing.deleted) return;
+      throw businessIdTaken();
+    }
+    if ((await tx.businesses.liveIdsByOwner(actor.id)).length >= BUSINESS_LIMITS.perPerson) {
+      throw new MutationRejected('business.limit', `You can open ${BUSINESS_LIMITS.perPerson} business profiles, and you have.`);
+    }
+    const place = await placeOrReject(tx, args.neighbourhoodId);
+    // The shop's own place is proven now, as a person's is verified: an earlier verification of
+    // its owner does not stand in for a reading taken at the shop.
+    if (!mutation.fix) {
+      throw new MutationRejected('location.missing', 'No location came with this business profile. Allow location access at the shop and try again.');
+    }
+    const check = await verification.verify(tx, actor, place, mutation.fix, 'verify', now);
+    if (!check.ok) throw new MutationRejected(check.code, check.message);
+    const inserted = await tx.businesses.insert({
+      id: args.id,
+      ownerId: actor.id,
+      name: args.name,
+      category: args.category,
+      neighbourhoodId: place.id,
+      neighbourhood: neighbourhoodLabel(place),
+      createdAt: now,
+      changeSeq: await tx.sync.nextChangeSeq(),
+    });
+    if (!inserted) throw businessIdTaken();
+    ctx.areaChanged(place.id);
+  },
+
+  async 'campaign.create'(ctx, args) {
+    const { tx, actor, now } = ctx;
+    const business = await tx.businesses.factsOf(args.businessId);
+    if (!business || business.deleted) throw new MutationRejected('business.not_found', 'That business profile no longer exists.');
+    if (business.ownerId !== actor.id) throw new MutationRejected('business.not_owner', "Only the business's owner can create its ads.");
+    const existing = await tx.campaigns.factsOf(args.id);
+    if (existing) {
+      if (existing.ownerId === actor.id && existing.businessId === args.businessId) return;
+      throw campaignIdTaken();
+    }
+    // The target is the business's neighbourhood's own neighbour set at the level: the same places a
+    // neighbour there browsing at that range sees listings from.
+    const places = await tx.neighbourhoods.neighbourIds(business.neighbourhoodId, args.rangeLevel);
+    const inserted = await tx.campaigns.insert({
+      id: args.id,
+      businessId: args.businessId,
+      ownerId: actor.id,
+      title: args.title,
+      text: args.text,
+      neighbourhoodId: business.neighbourhoodId,
+      rangeLevel: args.rangeLevel,
+      places: places.includes(business.neighbourhoodId) ? places : [business.neighbourhoodId, ...places],
+      dailyBudgetKrw: args.dailyBudgetKrw,
+      pricePerClickKrw: args.pricePerClickKrw,
+      createdAt: now,
+      changeSeq: await tx.sync.nextChangeSeq(),
+    });
+    if (!inserted) throw campaignIdTaken();
+    for (const place of places) ctx.areaChanged(place);
+  },
+
+  async 'ad.events'(ctx, args) {
+    // Taken first, as any write that may number a change takes it: a batch locks campaign days and
+    // may then stop a campaign (a change number); in any other order two batches on PostgreSQL could
+    // each hold what the other waits for. SQLite's one writer already holds it.
+    await ctx.tx.sync.holdChanges();
+    // One look-up per campaign per batch; `serving` is kept up to date here as the batch stops it.
+    const campaigns = new Map<string, CampaignFacts | undefined>();
+    const tally = new Tally();
+    for (const event of args.events) {
+      if (!campaigns.has(event.campaignId)) campaigns.set(event.campaignId, await ctx.tx.campaigns.factsOf(event.campaignId));
+      const campaign = campaigns.get(event.campaignId);
+      // A campaign no device was ever sent: nothing to count it against (and no row to keep it by).
+      if (!campaign) continue;
+      await countEvent(ctx, event, campaign, tally);
+    }
+    // Impressions and flagged clicks change no charge: added once per campaign and day, not per event.
+    for (const { campaignId, businessId, day, counts } of tally.days()) await ctx.tx.campaignDays.add(campaignId, businessId, day, counts);
+  },
+};
+
+type DayCounts = { impressions: number; clicks: number; flaggedClicks: number };
+
+/** A batch's uncharged counts, by campaign and day. */
+class Tally {
+  readonly #days = new Map<string, { campaignId: string; businessId: string; day: string; counts: DayCounts }>();
+
+  add(campaignId: string, businessId: string, day: string, what: keyof DayCounts) {
+    const key = `${campaignId}\n${day}`;
+    let entry = this.#days.get(key);
+    if (!entry) this.#days.set(key, (entry = { campaignId, businessId, day, counts: { impressions: 0, clicks: 0, flaggedClicks: 0 } }));
+    entry.counts[what]++;
+  }
+
+  days() {
+    return this.#days.values();
+  }
+}
+
+/** Records one event once, and charges it if it is a click the rules and the day's budget allow. */
+async function countEvent(ctx: MutationContext, event: AdEvent, campaign: CampaignFacts, tally: Tally): Promise<void> {
+  const { tx, actor, now, clientId } = ctx;
+  const day = seoulDay(event.at);
+  // An ended campaign's late events are kept but count for nothing: nobody reads its stats.
+  const flag = campaign.ended ? 'stale' : await flagOf(tx, { actorId: actor.id, clientId }, event, day, campaign, now);
+  const recorded = await tx.adEvents.record({ ...event, actorId: actor.id, clientId, day, receivedAt: now, flag });
+  // Sent before: counted the first time, ignored now (a resend is not a refusal).
+  if (!recorded || campaign.ended) return;
+  if (event.kind === 'impression') {
+    if (!flag) tally.add(event.campaignId, campaign.businessId, day, 'impressions');
+    return;
+  }
+  if (flag) {
+    tally.add(event.campaignId, campaign.businessId, day, 'flaggedClicks');
+    return;
+  }
+  const { charged, spendKrw } = await tx.campaignDays.charge(event.campaignId, campaign.businessId, day, campaign.pricePerClickKrw, campaign.dailyBudgetKrw);
+  if (charged) await tx.adEvents.settle(event.id, campaign.pricePerClickKrw, null);
+  else {
+    // A real click, counted, but past the day's budget (it arrived late): the business gets it free.
+    await tx.adEvents.settle(event.id, 0, 'budget_spent');
+    tally.add(event.campaignId, campaign.businessId, day, 'clicks');
+  }
+  // Only today's spend stops today's serving: a late click charged to yesterday changes nothing now.
+  // A campaign still stopped from yesterday (no pull has turned it back on yet) is stopped for today,
+  // or that pull would turn it on with today's budget already spent.
+  if (campaign.stoppedDay !== day && day === seoulDay(now) && budgetNearlySpent(campaign, spendKrw)) {
+    await tx.campaigns.stopServing(event.campaignId, day, await tx.sync.nextChangeSeq());
+    campaign.serving = false;
+    campaign.stoppedDay = day;
+    for (const place of campaign.places) ctx.areaChanged(place);
+    ctx.accountChanged(campaign.ownerId);
+  }
+}

@@ -1,0 +1,137 @@
+// Local businesses (비즈프로필) and their local ads (지역광고): a shop opens a profile in its
+// neighbourhood (its location checked like a person's, by a GPS reading at sync), runs campaigns
+// that reach the neighbourhoods around it, and neighbours' devices count impressions and clicks —
+// offline too — and send them in batches, each counted once however often it is resent.
+import { z } from 'zod/mini';
+import { idSchema } from './id.js';
+import { multiLineText, singleLineText } from './text.js';
+
+export const BUSINESS_CATEGORIES = ['bakery', 'cafe', 'restaurant', 'repair', 'academy', 'beauty', 'real_estate', 'other'] as const;
+export type BusinessCategory = (typeof BUSINESS_CATEGORIES)[number];
+
+export const BUSINESS_LIMITS = {
+  nameMax: 40,
+  /** Business profiles one person may open. */
+  perPerson: 3,
+} as const;
+
+export const AD_LIMITS = {
+  titleMax: 60,
+  textMax: 500,
+  /** Won a day: at least one click's worth at the lowest price, at most what a small shop spends. */
+  dailyBudgetMinKrw: 1_000,
+  dailyBudgetMaxKrw: 1_000_000,
+  /** Karrot's price per click from 2022. */
+  defaultPricePerClickKrw: 100,
+  pricePerClickMinKrw: 50,
+  pricePerClickMaxKrw: 5_000,
+  /** Events one ad.events may carry: a device sends what it counted in batches of at most this. */
+  eventsPerBatch: 100,
+  /** An impression counts only when at least this much of the card was visible… */
+  impressionVisibleRatio: 0.5,
+  /** …for at least this long. */
+  impressionVisibleMs: 1_000,
+  /** One card in at most this many in the feed is an ad. */
+  feedSpacing: 10,
+  /** Times one person is shown one campaign in a day, at most. */
+  impressionsPerPersonPerDay: 3,
+  /** Clicks from one device on one campaign in a day that are charged; more are recorded, flagged, not charged. */
+  chargedClicksPerDevicePerDay: 3,
+  /** Two clicks from one device on one campaign closer than this: the second is not charged. */
+  clickMinIntervalMs: 2_000,
+  /** An event older than this (a device offline for a week) is recorded but no longer charged. */
+  eventMaxAgeMs: 7 * 24 * 60 * 60 * 1000,
+} as const;
+
+const won = (min: number, max: number, what: string) =>
+  z.int(`${what} is a whole number of won`).check(z.gte(min, `${what} is at least ${min}원`), z.lte(max, `${what} is at most ${max}원`));
+
+/** Opens a business profile; the GPS reading travels in the mutation's `fix`, as for verification. */
+export const businessCreateArgs = z.object({
+  id: z.uuid(),
+  name: z.string('Give the business a name').check(
+    singleLineText(),
+    z.trim(),
+    z.minLength(1, 'Give the business a name'),
+    z.maxLength(BUSINESS_LIMITS.nameMax, `Keep the name under ${BUSINESS_LIMITS.nameMax} characters`),
+  ),
+  category: z.enum(BUSINESS_CATEGORIES, 'Choose a category'),
+  neighbourhoodId: idSchema,
+});
+export type BusinessCreateArgs = z.infer<typeof businessCreateArgs>;
+
+/** A campaign: an ad for the business's neighbourhood and the range around it, with a daily budget. */
+export const campaignCreateArgs = z.object({
+  id: z.uuid(),
+  businessId: z.uuid(),
+  title: z.string('Give the ad a title').check(
+    singleLineText(),
+    z.trim(),
+    z.minLength(1, 'Give the ad a title'),
+    z.maxLength(AD_LIMITS.titleMax, `Keep the title under ${AD_LIMITS.titleMax} characters`),
+  ),
+  text: z.string('Ad text is text').check(multiLineText(), z.trim(), z.maxLength(AD_LIMITS.textMax, `Keep the text under ${AD_LIMITS.textMax} characters`)),
+  rangeLevel: z.int('Choose how far the ad reaches').check(z.gte(1, 'Range is a level from 1 to 4'), z.lte(4, 'Range is a level from 1 to 4')),
+  dailyBudgetKrw: won(AD_LIMITS.dailyBudgetMinKrw, AD_LIMITS.dailyBudgetMaxKrw, 'The daily budget'),
+  pricePerClickKrw: z._default(won(AD_LIMITS.pricePerClickMinKrw, AD_LIMITS.pricePerClickMaxKrw, 'The price per click'), AD_LIMITS.defaultPricePerClickKrw),
+});
+export type CampaignCreateArgs = z.infer<typeof campaignCreateArgs>;
+
+export const AD_EVENT_KINDS = ['impression', 'click'] as const;
+export type AdEventKind = (typeof AD_EVENT_KINDS)[number];
+
+export const adEventSchema = z.object({ id: z.uuid(), campaignId: z.uuid(), kind: z.enum(AD_EVENT_KINDS), at: z.int() });
+export type AdEvent = z.infer<typeof adEventSchema>;
+
+/** What a device counted, sent through the outbox: each event is counted once however often it is resent. */
+export const adEventsArgs = z.object({
+  events: z.array(adEventSchema).check(z.minLength(1), z.maxLength(AD_LIMITS.eventsPerBatch, `At most ${AD_LIMITS.eventsPerBatch} events at once`)),
+});
+export type AdEventsArgs = z.infer<typeof adEventsArgs>;
+
+/** A business as the pull carries it to devices in its area (and to its owner wherever they are). */
+export const businessRowSchema = z.object({
+  id: z.string(),
+  ownerId: z.string(),
+  name: z.string(),
+  category: z.enum(BUSINESS_CATEGORIES),
+  neighbourhoodId: z.string(),
+  neighbourhood: z.string(),
+  createdAt: z.number(),
+});
+export type Business = z.infer<typeof businessRowSchema>;
+
+/**
+ * A campaign as the pull carries it to the devices it may be shown on, so the feed chooses ads
+ * offline. `places` are the neighbourhoods its target covers (the business's and those within its
+ * range level); `serving` turns false once today's budget (less the margin for events still on
+ * their way from offline devices) is spent.
+ */
+export const campaignRowSchema = z.object({
+  id: z.string(),
+  businessId: z.string(),
+  businessName: z.string(),
+  ownerId: z.string(),
+  title: z.string(),
+  text: z.string(),
+  neighbourhoodId: z.string(),
+  rangeLevel: z.number(),
+  places: z.array(z.string()),
+  dailyBudgetKrw: z.number(),
+  pricePerClickKrw: z.number(),
+  serving: z.boolean(),
+  createdAt: z.number(),
+});
+export type Campaign = z.infer<typeof campaignRowSchema>;
+
+const dayStats = z.object({ impressions: z.int(), clicks: z.int(), spendKrw: z.int() });
+
+/** GET /api/businesses/:id/stats, for the owner only: today at the top level, and each day. */
+export const businessStatsSchema = z.extend(dayStats, {
+  /** Today's budget left across the business's campaigns, in won. */
+  budgetLeftKrw: z.int(),
+  /** Clicks recorded but not charged today (the owner's own, over a device's cap, too fast). */
+  flaggedClicks: z.int(),
+  days: z.array(z.extend(dayStats, { day: z.string(), flaggedClicks: z.int() })),
+});
+export type BusinessStats = z.infer<typeof businessStatsSchema>;
