@@ -35,9 +35,9 @@ export const AD_LIMITS = {
   feedSpacing: 10,
   /** Times one person is shown one campaign in a day, at most. */
   impressionsPerPersonPerDay: 3,
-  /** Clicks from one device on one campaign in a day that are charged; more are recorded, flagged, not charged. */
+  /** Clicks from one person (all their devices) on one campaign in a day that are charged; more are recorded, flagged, not charged. */
   chargedClicksPerDevicePerDay: 3,
-  /** Two clicks from one device on one campaign closer than this: the second is not charged. */
+  /** Two clicks from one person on one campaign closer than this: the second is not charged. */
   clickMinIntervalMs: 2_000,
   /** An event older than this (a device offline for a week) is recorded but no longer charged. */
   eventMaxAgeMs: 7 * 24 * 60 * 60 * 1000,
@@ -74,13 +74,19 @@ export const campaignCreateArgs = z.object({
   rangeLevel: z.int('Choose how far the ad reaches').check(z.gte(1, 'Range is a level from 1 to 4'), z.lte(4, 'Range is a level from 1 to 4')),
   dailyBudgetKrw: won(AD_LIMITS.dailyBudgetMinKrw, AD_LIMITS.dailyBudgetMaxKrw, 'The daily budget'),
   pricePerClickKrw: z._default(won(AD_LIMITS.pricePerClickMinKrw, AD_LIMITS.pricePerClickMaxKrw, 'The price per click'), AD_LIMITS.defaultPricePerClickKrw),
-});
+}).check(
+  // A click dearer than the day's budget would spend more than the budget on the first click.
+  z.refine((c) => c.pricePerClickKrw <= c.dailyBudgetKrw, { message: 'The daily budget must cover at least one click', path: ['dailyBudgetKrw'] }),
+);
 export type CampaignCreateArgs = z.infer<typeof campaignCreateArgs>;
 
 export const AD_EVENT_KINDS = ['impression', 'click'] as const;
 export type AdEventKind = (typeof AD_EVENT_KINDS)[number];
 
-export const adEventSchema = z.object({ id: z.uuid(), campaignId: z.uuid(), kind: z.enum(AD_EVENT_KINDS), at: z.int() });
+/** When a device counted an event: ms since 1970, before 2100 (a larger number is no time at all). */
+const eventTime = z.int('An event time is whole milliseconds').check(z.gte(0, 'An event time is after 1970'), z.lte(4_102_444_800_000, 'An event time is before 2100'));
+
+export const adEventSchema = z.object({ id: z.uuid(), campaignId: z.uuid(), kind: z.enum(AD_EVENT_KINDS), at: eventTime });
 export type AdEvent = z.infer<typeof adEventSchema>;
 
 /** What a device counted, sent through the outbox: each event is counted once however often it is resent. */

@@ -50,26 +50,29 @@ describe('a business’s figures', () => {
     const b = await createCampaign(owner, shop, { dailyBudgetKrw: 2000, pricePerClickKrw: 300 });
     const neighbour = await tools.person();
     const phone = phoneOf(server, neighbour);
+    // The next day in Seoul (T0 is 18:00 there): the ads began yesterday.
+    server.clock.advance(24 * HOUR);
+    const now = server.clock.now();
     await phone.send([
-      adEvent(a, 'impression', T0 - 10 * 60_000),
-      adEvent(a, 'impression', T0 - 9 * 60_000),
-      adEvent(b, 'impression', T0 - 8 * 60_000),
-      adEvent(a, 'click', T0 - 7 * 60_000),
+      adEvent(a, 'impression', now - 10 * 60_000),
+      adEvent(a, 'impression', now - 9 * 60_000),
+      adEvent(b, 'impression', now - 8 * 60_000),
+      adEvent(a, 'click', now - 7 * 60_000),
       // A double tap: recorded, not charged.
-      adEvent(a, 'click', T0 - 7 * 60_000 + 500),
-      adEvent(b, 'click', T0 - 6 * 60_000),
+      adEvent(a, 'click', now - 7 * 60_000 + 500),
+      adEvent(b, 'click', now - 6 * 60_000),
     ]);
     // The owner trying their own ad: flagged too.
-    await phoneOf(server, owner).send([adEvent(a, 'impression', T0 - 5 * 60_000), adEvent(a, 'click', T0 - 5 * 60_000)]);
-    // Yesterday in Seoul (T0 is 18:00 there), sent late.
-    await phoneOf(server, neighbour).send([adEvent(b, 'impression', T0 - 20 * HOUR), adEvent(b, 'click', T0 - 20 * HOUR)]);
+    await phoneOf(server, owner).send([adEvent(a, 'impression', now - 5 * 60_000), adEvent(a, 'click', now - 5 * 60_000)]);
+    // Yesterday, the day the ads began, sent late.
+    await phoneOf(server, neighbour).send([adEvent(b, 'impression', T0 - HOUR), adEvent(b, 'click', T0 - HOUR)]);
 
     const stats = await statsOf(owner);
     expect(stats).toMatchObject({ impressions: 3, clicks: 2, spendKrw: 400, flaggedClicks: 2, budgetLeftKrw: 900 + 1700 });
     expect(stats.days).toHaveLength(30);
-    expect(stats.days[29]).toEqual({ day: '2026-03-01', impressions: 3, clicks: 2, spendKrw: 400, flaggedClicks: 2 });
-    expect(stats.days[28]).toEqual({ day: '2026-02-28', impressions: 1, clicks: 1, spendKrw: 300, flaggedClicks: 0 });
-    expect(stats.days[0]).toEqual({ day: '2026-01-31', impressions: 0, clicks: 0, spendKrw: 0, flaggedClicks: 0 });
+    expect(stats.days[29]).toEqual({ day: '2026-03-02', impressions: 3, clicks: 2, spendKrw: 400, flaggedClicks: 2 });
+    expect(stats.days[28]).toEqual({ day: '2026-03-01', impressions: 1, clicks: 1, spendKrw: 300, flaggedClicks: 0 });
+    expect(stats.days[0]).toEqual({ day: '2026-02-01', impressions: 0, clicks: 0, spendKrw: 0, flaggedClicks: 0 });
   });
 
   it('start a new day at midnight in Seoul', async () => {

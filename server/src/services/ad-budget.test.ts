@@ -31,10 +31,10 @@ const spendOn = async (campaignId: string, day = '2026-03-01') =>
 const chargedSum = async (campaignId: string) => Number(await queryValue(server.store, 'SELECT coalesce(sum(charged_krw), 0) FROM ad_events WHERE campaign_id = ?', campaignId));
 const servingFor = async (who: Person | undefined, campaignId: string) => (await adsView(server.app, who)).campaigns.get(campaignId)?.serving;
 
-/** `n` neighbours, each with a phone that clicks once at `at`: as many devices as people. */
+/** `n` neighbours, each with a phone that clicks once at `at`: as many devices as people (a person's clicks are capped). */
 async function clicksFromDevices(campaignId: string, n: number, at: number) {
-  const neighbour = await tools.person();
-  return Array.from({ length: n }, () => ({ phone: phoneOf(server, neighbour), event: adEvent(campaignId, 'click', at) }));
+  const neighbours = await Promise.all(Array.from({ length: n }, () => tools.person()));
+  return neighbours.map((neighbour) => ({ phone: phoneOf(server, neighbour), event: adEvent(campaignId, 'click', at) }));
 }
 
 describe('the serving margin', () => {

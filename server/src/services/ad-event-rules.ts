@@ -1,9 +1,12 @@
 // Which counted ad events are charged: the fraud rules. An event is always recorded (so the owner
-// sees what was flagged), but one from the campaign's owner, one too old or from the future, and a
-// click past a device's daily cap or too soon after its previous one is never charged.
+// sees what was flagged), but one from the campaign's owner, one too old, from the future or from a
+// day before the campaign existed, and a click past a person's daily cap or too soon after their
+// previous one is never charged. The caps count the person, every device of theirs: a device id is
+// whatever uuid a client sends, so a cap per device is a cap per request for anyone who makes them up.
 import { AD_LIMITS, type AdEvent } from '@dongne/shared';
 import type { AdEventFlag, CampaignFacts } from '../store/contract/ads.js';
 import type { Tx } from '../store/contract/store.js';
+import { seoulDay } from './seoul-day.js';
 
 /**
  * How far ahead of the server's clock a device's may run: phones set their clock from the network,
@@ -27,8 +30,10 @@ export async function flagOf(
   if (who.actorId === campaign.ownerId) return 'owner';
   if (event.at < now - AD_LIMITS.eventMaxAgeMs) return 'stale';
   if (event.at > now + EVENT_CLOCK_SKEW_MS) return 'future';
+  // Backdated to a day before the campaign's: it would be charged to that day's untouched budget.
+  if (day < seoulDay(campaign.createdAt)) return 'stale';
   if (event.kind !== 'click') return null;
-  if (await tx.adEvents.clickNear(who.clientId, event.campaignId, event.at, AD_LIMITS.clickMinIntervalMs, event.id)) return 'too_fast';
-  if ((await tx.adEvents.chargedClicksOnDay(who.clientId, event.campaignId, day)) >= AD_LIMITS.chargedClicksPerDevicePerDay) return 'device_cap';
+  if (await tx.adEvents.clickNear(who.actorId, event.campaignId, event.at, AD_LIMITS.clickMinIntervalMs, event.id)) return 'too_fast';
+  if ((await tx.adEvents.chargedClicksOnDay(who.actorId, event.campaignId, day)) >= AD_LIMITS.chargedClicksPerDevicePerDay) return 'device_cap';
   return null;
 }

@@ -1,6 +1,6 @@
 // Local businesses and ads through push on a real store (either engine): who may open a business
 // and create its campaigns, events counted once however often they are resent, and the fraud rules
-// (the owner's own events, a device's daily cap, clicks too fast, events too old or from the future).
+// (the owner's own events, a person's daily cap, clicks too fast, events too old, backdated or from the future).
 import { AD_LIMITS, BUSINESS_LIMITS } from '@dongne/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countRows, createTestServer, T0, type TestServer } from '../testing/harness.js';
@@ -97,6 +97,15 @@ describe('creating a campaign', () => {
     const theirs = await openBusiness(server, neighbour, { name: '탄천 카페', category: 'cafe' });
     expect(await neighbour.act('campaign.create', { ...campaignArgs(theirs), id: withoutPrice.id })).toMatchObject({ status: 'rejected', code: 'campaign.id_taken' });
   });
+
+  it('refuses a price per click above the daily budget: the first click would overspend the day', async () => {
+    const shop = await openBusiness(server, owner);
+    expect(await owner.act('campaign.create', campaignArgs(shop, { dailyBudgetKrw: 1_000, pricePerClickKrw: 5_000 }))).toMatchObject({
+      status: 'rejected',
+      code: 'mutation.invalid_args',
+    });
+    expect(await countRows(server.store, 'campaigns')).toBe(0);
+  });
 });
 
 describe('counting ad events', () => {
@@ -130,7 +139,7 @@ describe('counting ad events', () => {
     ]);
   });
 
-  it(`charges ${AD_LIMITS.chargedClicksPerDevicePerDay} clicks a day from one device, each other device its own`, async () => {
+  it(`charges ${AD_LIMITS.chargedClicksPerDevicePerDay} clicks a day from one person, whichever phone (or made-up device id) they come from`, async () => {
     const ad = await createCampaign(owner, await openBusiness(server, owner), { dailyBudgetKrw: 10_000 });
     const phone = phoneOf(server, neighbour);
     const clicks = Array.from({ length: 5 }, (_, i) => adEvent(ad, 'click', T0 - 60_000 + i * 10_000));
@@ -143,9 +152,33 @@ describe('counting ad events', () => {
       { flag: 'device_cap', charged: 0 },
       { flag: 'device_cap', charged: 0 },
     ]);
-    // The same person's other phone, and the next Seoul day, start again.
+    // The same person from another device id (a second phone, or one made up per batch): no new clicks to charge.
     await phoneOf(server, neighbour).send([adEvent(ad, 'click', T0 - 1000)]);
+    expect(await spendOf(ad)).toBe(300);
+    // Another person has their own.
+    await phoneOf(server, await people(server).person({ verified: true })).send([adEvent(ad, 'click', T0 - 1000)]);
     expect(await spendOf(ad)).toBe(400);
+  });
+
+  it('never charges a click counted before the campaign existed, however it is backdated', async () => {
+    server.clock.advance(3 * 24 * 60 * 60_000);
+    const ad = await createCampaign(owner, await openBusiness(server, owner));
+    const backdated = adEvent(ad, 'click', server.clock.now() - 2 * 24 * 60 * 60_000);
+    const honest = adEvent(ad, 'click', server.clock.now() - 1000);
+    await phoneOf(server, neighbour).send([backdated, honest]);
+    const flags = await settled(ad);
+    expect([backdated, honest].map((c) => flags.get(c.id))).toEqual([
+      { flag: 'stale', charged: 0 },
+      { flag: null, charged: 100 },
+    ]);
+  });
+
+  it('refuses, never fails on, an event time that is no time at all', async () => {
+    const ad = await createCampaign(owner, await openBusiness(server, owner));
+    for (const at of [9e15, -1]) {
+      expect(await phoneOf(server, neighbour).send([adEvent(ad, 'click', at)])).toMatchObject({ status: 'rejected', code: 'mutation.invalid_args' });
+    }
+    expect(await countRows(server.store, 'ad_events')).toBe(0);
   });
 
   it('does not charge a click closer than the least gap to the device’s previous one', async () => {

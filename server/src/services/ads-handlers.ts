@@ -28,9 +28,6 @@ export const adsHandlers: AdsHandlers = {
       if (existing.ownerId === actor.id && !existing.deleted) return;
       throw businessIdTaken();
     }
-    if ((await tx.businesses.liveIdsByOwner(actor.id)).length >= BUSINESS_LIMITS.perPerson) {
-      throw new MutationRejected('business.limit', `You can open ${BUSINESS_LIMITS.perPerson} business profiles, and you have.`);
-    }
     const place = await placeOrReject(tx, args.neighbourhoodId);
     // The shop's own place is proven now, as a person's is verified: an earlier verification of
     // its owner does not stand in for a reading taken at the shop.
@@ -39,6 +36,11 @@ export const adsHandlers: AdsHandlers = {
     }
     const check = await verification.verify(tx, actor, place, mutation.fix, 'verify', now);
     if (!check.ok) throw new MutationRejected(check.code, check.message);
+    // Counted after the reading, which holds the person's readings lock: two profiles opened at
+    // once on PostgreSQL would otherwise both find room for one.
+    if ((await tx.businesses.liveIdsByOwner(actor.id)).length >= BUSINESS_LIMITS.perPerson) {
+      throw new MutationRejected('business.limit', `You can open ${BUSINESS_LIMITS.perPerson} business profiles, and you have.`);
+    }
     const inserted = await tx.businesses.insert({
       id: args.id,
       ownerId: actor.id,

@@ -83,5 +83,6 @@ export function toCampaignFacts(row: Omit<CampaignRow, 'business_name'>): Campai
     serving: Boolean(row.serving),
     stoppedDay: row.stopped_day,
     ended: row.ended_at !== null,
+    createdAt: row.created_at,
   };
 }

@@ -65,6 +65,8 @@ export interface CampaignFacts {
   /** The Asia/Seoul day serving last stopped on (null if serving, or never stopped). */
   stoppedDay: string | null;
   ended: boolean;
+  /** When it was created: an event counted on an earlier (Seoul) day is no click on it. */
+  createdAt: number;
 }
 
 export type CampaignChangeRow = { changeSeq: number; deleted: false; campaign: Campaign } | { changeSeq: number; deleted: true; id: string };
@@ -116,9 +118,9 @@ export interface AdEventsRepo {
   /** Sets what the event was charged, or why it was not after all. */
   settle(id: string, chargedKrw: number, flag: AdEventFlag | null): Promise<void>;
   /** Clicks from the device on the campaign on `day` that were charged. */
-  chargedClicksOnDay(clientId: string, campaignId: string, day: string): Promise<number>;
-  /** Whether the device sent another click on the campaign less than `withinMs` from `at` (either side). */
-  clickNear(clientId: string, campaignId: string, at: number, withinMs: number, exceptId: string): Promise<boolean>;
+  chargedClicksOnDay(actorId: string, campaignId: string, day: string): Promise<number>;
+  /** Whether the person (from any device) sent another click on the campaign less than `withinMs` from `at` (either side). */
+  clickNear(actorId: string, campaignId: string, at: number, withinMs: number, exceptId: string): Promise<boolean>;
   /** Empties who and which device counted `actorId`'s events (their account is being deleted). */
   anonymise(actorId: string): Promise<void>;
 }

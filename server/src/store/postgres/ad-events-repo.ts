@@ -17,19 +17,19 @@ export function createAdEventsRepo(db: Queryable): AdEventsRepo {
     async settle(id, chargedKrw, flag) {
       await db.query('UPDATE ad_events SET charged_krw = $2, flag = $3 WHERE id = $1', [id, chargedKrw, flag]);
     },
-    async chargedClicksOnDay(clientId, campaignId, day) {
+    async chargedClicksOnDay(actorId, campaignId, day) {
       const r = await row<{ n: number }>(
         db,
-        `SELECT count(*) AS n FROM ad_events WHERE client_id = $1 AND campaign_id = $2 AND kind = 'click' AND day = $3 AND charged_krw > 0`,
-        [clientId, campaignId, day],
+        `SELECT count(*) AS n FROM ad_events WHERE actor_id = $1 AND campaign_id = $2 AND kind = 'click' AND day = $3 AND charged_krw > 0`,
+        [actorId, campaignId, day],
       );
       return Number(r!.n);
     },
-    async clickNear(clientId, campaignId, at, withinMs, exceptId) {
+    async clickNear(actorId, campaignId, at, withinMs, exceptId) {
       const r = await row<{ near: boolean }>(
         db,
-        `SELECT EXISTS (SELECT 1 FROM ad_events WHERE client_id = $1 AND campaign_id = $2 AND kind = 'click' AND at > $3 AND at < $4 AND id <> $5) AS near`,
-        [clientId, campaignId, at - withinMs, at + withinMs, exceptId],
+        `SELECT EXISTS (SELECT 1 FROM ad_events WHERE actor_id = $1 AND campaign_id = $2 AND kind = 'click' AND at > $3 AND at < $4 AND id <> $5) AS near`,
+        [actorId, campaignId, at - withinMs, at + withinMs, exceptId],
       );
       return r!.near;
     },

@@ -9,10 +9,10 @@ export function createAdEventsStore(db: Db) {
     ON CONFLICT (id) DO NOTHING`);
   const settle = db.prepare('UPDATE ad_events SET charged_krw = ?, flag = ? WHERE id = ?');
   const chargedClicksOnDay = db
-    .prepare(`SELECT count(*) FROM ad_events WHERE client_id = ? AND campaign_id = ? AND kind = 'click' AND day = ? AND charged_krw > 0`)
+    .prepare(`SELECT count(*) FROM ad_events WHERE actor_id = ? AND campaign_id = ? AND kind = 'click' AND day = ? AND charged_krw > 0`)
     .pluck();
   const clickNear = db
-    .prepare(`SELECT EXISTS (SELECT 1 FROM ad_events WHERE client_id = ? AND campaign_id = ? AND kind = 'click' AND at > ? AND at < ? AND id <> ?)`)
+    .prepare(`SELECT EXISTS (SELECT 1 FROM ad_events WHERE actor_id = ? AND campaign_id = ? AND kind = 'click' AND at > ? AND at < ? AND id <> ?)`)
     .pluck();
   const anonymise = db.prepare('UPDATE ad_events SET actor_id = NULL, client_id = NULL WHERE actor_id = ?');
 
@@ -21,9 +21,9 @@ export function createAdEventsStore(db: Db) {
     settle(id: string, chargedKrw: number, flag: AdEventFlag | null) {
       settle.run(chargedKrw, flag, id);
     },
-    chargedClicksOnDay: (clientId: string, campaignId: string, day: string) => chargedClicksOnDay.get(clientId, campaignId, day) as number,
-    clickNear: (clientId: string, campaignId: string, at: number, withinMs: number, exceptId: string) =>
-      clickNear.get(clientId, campaignId, at - withinMs, at + withinMs, exceptId) === 1,
+    chargedClicksOnDay: (actorId: string, campaignId: string, day: string) => chargedClicksOnDay.get(actorId, campaignId, day) as number,
+    clickNear: (actorId: string, campaignId: string, at: number, withinMs: number, exceptId: string) =>
+      clickNear.get(actorId, campaignId, at - withinMs, at + withinMs, exceptId) === 1,
     anonymise(actorId: string) {
       anonymise.run(actorId);
     },

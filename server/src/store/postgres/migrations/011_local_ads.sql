@@ -75,8 +75,9 @@ CREATE TABLE ad_events (
   -- Why it was not charged (owner, device_cap, too_fast, stale, future, budget_spent); NULL if charged or an impression.
   flag text
 );
--- A device's clicks on a campaign: its daily cap and the least gap between two clicks.
-CREATE INDEX ad_events_device_clicks ON ad_events (client_id, campaign_id, at) WHERE kind = 'click';
+-- A person's clicks on a campaign, from every device of theirs: the daily cap and the least gap
+-- between two clicks (a device id is the client's to make up; an account is not).
+CREATE INDEX ad_events_person_clicks ON ad_events (actor_id, campaign_id, at) WHERE kind = 'click';
 CREATE INDEX ad_events_by_actor ON ad_events (actor_id) WHERE actor_id IS NOT NULL;
 
 -- One campaign's Asia/Seoul day: counted events and spend, kept beside each event so the budget
