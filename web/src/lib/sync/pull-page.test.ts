@@ -8,7 +8,7 @@ describe('a pull page as this version reads it', () => {
   const known = { op: 'upsert', entity: 'listing', row: listing };
 
   it('leaves out changes about things this version does not know, and reads the rest', () => {
-    const page = { ...pullPage([]), changes: [{ op: 'upsert', entity: 'poll', row: { id: 'p1', question: 'Lost cat?' } }, known, { op: 'delete', entity: 'campaign', id: 'c1' }] };
+    const page = { ...pullPage([]), changes: [{ op: 'upsert', entity: 'poll', row: { id: 'p1', question: 'Lost cat?' } }, known, { op: 'delete', entity: 'coupon', id: 'c1' }] };
     expect(pullPageSchema.parse(JSON.parse(JSON.stringify(page))).changes).toEqual([known]);
   });
 
