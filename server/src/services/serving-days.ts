@@ -1,25 +1,25 @@
 // A campaign that stopped serving because its day's budget was (nearly) spent serves again the next
-// Asia/Seoul day. Nothing happens at midnight to say so, so the first pull each instance answers on
-// a new day turns them back on, each as a change devices pull. Several instances may each do it
-// once: under the change counter, the second finds none left to turn.
+// Asia/Seoul day. Nothing happens at midnight to say so, so a pull that finds campaigns stopped on
+// an earlier day turns them back on, each as a change devices pull. The look is one read of a
+// partial index, on every pull: a stop for yesterday committed just after midnight is found by the
+// next pull, not a day later. Turning one on is conditional (still stopped, on an earlier day), so
+// two instances doing it at once, or a push stopping it for today meanwhile, never overwrite.
 import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import { seoulDay } from './seoul-day.js';
 
 export function createServingDays(store: Store, clock: Clock) {
-  let resumedOn: string | undefined;
   return {
-    /** Turns serving back on for campaigns stopped before today; at most once a day per instance. */
+    /** Turns serving back on for campaigns stopped before today. */
     async resumeIfNewDay(): Promise<void> {
       const today = seoulDay(clock.now());
-      if (resumedOn === today) return;
+      // Read outside any write: a pull never waits on the writers of the moment unless there is
+      // something to turn on (once a day per stopped campaign).
+      const stopped = await store.campaigns.stoppedBefore(today);
+      if (stopped.length === 0) return;
       await store.transaction(async (tx) => {
-        // After every push that may stop a campaign has committed (each holds the counter while it
-        // runs): one that stopped yesterday's serving just before midnight is found and turned on.
-        await tx.sync.holdChanges();
-        for (const id of await tx.campaigns.stoppedBefore(today)) await tx.campaigns.resumeServing(id, await tx.sync.nextChangeSeq());
+        for (const id of stopped) await tx.campaigns.resumeServing(id, today, await tx.sync.nextChangeSeq());
       });
-      resumedOn = today;
     },
   };
 }

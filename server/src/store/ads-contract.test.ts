@@ -111,9 +111,15 @@ describe('businesses and campaigns', () => {
     expect(await store.campaigns.changesSinceIn('kr-3102354', undefined, 2, 10)).toMatchObject([{ changeSeq: 3, campaign: { serving: false } }]);
     expect(await store.campaigns.stoppedBefore(DAY)).toEqual([]);
     expect(await store.campaigns.stoppedBefore('2026-03-02')).toEqual([ad]);
-    await store.campaigns.resumeServing(ad, next());
+    expect(await store.campaigns.resumeServing(ad, '2026-03-02', next())).toBe(true);
+    // Only once, and never over a stop made for the same day.
+    expect(await store.campaigns.resumeServing(ad, '2026-03-02', next())).toBe(false);
     expect(await store.campaigns.changesSinceIn(HOME, undefined, 3, 10)).toMatchObject([{ changeSeq: 4, campaign: { serving: true } }]);
     expect(await store.campaigns.stoppedBefore('2026-03-02')).toEqual([]);
+    // Stopped for today by a push meanwhile: a late resume for today leaves that stop alone.
+    await store.campaigns.stopServing(ad, '2026-03-02', next());
+    expect(await store.campaigns.resumeServing(ad, '2026-03-02', next())).toBe(false);
+    expect((await store.campaigns.byId(ad))!.serving).toBe(false);
   });
 
   it('end as tombstones', async () => {

@@ -81,8 +81,11 @@ export interface CampaignsRepo {
   stopServing(id: string, day: string, changeSeq: number): Promise<void>;
   /** The campaigns not ended whose serving stopped on a day before `day`. */
   stoppedBefore(day: string): Promise<string[]>;
-  /** Serves again (a new day's budget), as a change numbered `changeSeq`. */
-  resumeServing(id: string, changeSeq: number): Promise<void>;
+  /**
+   * Turns serving back on, as a change numbered `changeSeq`, if it is still stopped for a day before
+   * `today`; false when another instance turned it on first, or a push stopped it for today meanwhile.
+   */
+  resumeServing(id: string, today: string, changeSeq: number): Promise<boolean>;
   /** The ids of an owner's campaigns not ended. */
   liveIdsByOwner(ownerId: string): Promise<string[]>;
   /** Ends the campaign for good: devices drop it at their next pull. */

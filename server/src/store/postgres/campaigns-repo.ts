@@ -39,9 +39,14 @@ export function createCampaignsRepo(db: Queryable): CampaignsRepo {
         await rows<{ id: string }>(db, 'SELECT id FROM campaigns WHERE stopped_day IS NOT NULL AND stopped_day < $1 AND ended_at IS NULL ORDER BY id', [day])
       ).map((r) => r.id);
     },
-    async resumeServing(id, changeSeq) {
-      await db.query('UPDATE campaigns SET serving = true, stopped_day = NULL, change_seq = $2 WHERE id = $1', [id, changeSeq]);
+    async resumeServing(id, today, changeSeq) {
+      const resumed = await db.query(
+        'UPDATE campaigns SET serving = true, stopped_day = NULL, change_seq = $2 WHERE id = $1 AND stopped_day < $3 AND ended_at IS NULL',
+        [id, changeSeq, today],
+      );
+      if ((resumed.rowCount ?? 0) === 0) return false;
       await renumber(id, changeSeq);
+      return true;
     },
     async liveIdsByOwner(ownerId) {
       return (await rows<{ id: string }>(db, 'SELECT id FROM campaigns WHERE owner_id = $1 AND ended_at IS NULL ORDER BY id', [ownerId])).map((r) => r.id);

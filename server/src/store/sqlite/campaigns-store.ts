@@ -17,7 +17,7 @@ export function createCampaignsStore(db: Db) {
   const byId = db.prepare(`${SELECT_CAMPAIGNS} WHERE c.id = ?`);
   const stopServing = db.prepare('UPDATE campaigns SET serving = 0, stopped_day = ?, change_seq = ? WHERE id = ?');
   const stoppedBefore = db.prepare('SELECT id FROM campaigns WHERE stopped_day IS NOT NULL AND stopped_day < ? AND ended_at IS NULL ORDER BY id').pluck();
-  const resumeServing = db.prepare('UPDATE campaigns SET serving = 1, stopped_day = NULL, change_seq = ? WHERE id = ?');
+  const resumeServing = db.prepare('UPDATE campaigns SET serving = 1, stopped_day = NULL, change_seq = ? WHERE id = ? AND stopped_day < ? AND ended_at IS NULL');
   const liveIdsByOwner = db.prepare('SELECT id FROM campaigns WHERE owner_id = ? AND ended_at IS NULL ORDER BY id').pluck();
   const end = db.prepare('UPDATE campaigns SET serving = 0, ended_at = ?, change_seq = ? WHERE id = ?');
   const placeChanges = db.prepare(`
@@ -50,9 +50,10 @@ export function createCampaignsStore(db: Db) {
       renumber(id, changeSeq);
     },
     stoppedBefore: (day: string) => stoppedBefore.all(day) as string[],
-    resumeServing(id: string, changeSeq: number) {
-      resumeServing.run(changeSeq, id);
+    resumeServing(id: string, today: string, changeSeq: number) {
+      if (resumeServing.run(changeSeq, id, today).changes === 0) return false;
       renumber(id, changeSeq);
+      return true;
     },
     liveIdsByOwner: (ownerId: string) => liveIdsByOwner.all(ownerId) as string[],
     end(id: string, at: number, changeSeq: number) {
