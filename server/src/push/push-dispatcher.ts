@@ -10,6 +10,7 @@ import type { ClaimedPush, PushSubscriptionRow } from '../store/contract/push.js
 import type { Store } from '../store/contract/store.js';
 import { pushPayloadOf, pushTopic } from './push-payload.js';
 import type { PushSender } from './web-push-sender.js';
+import { createPokedLoop, type PokedLoop } from '../jobs/poked-loop.js';
 
 /** Tries of one push to one device, the first included. */
 export const PUSH_ATTEMPTS = 4;
@@ -21,17 +22,9 @@ export const PUSH_SWEEP_MS = 30_000;
 const LEASE_MS = 5 * 60_000;
 const BATCH = 20;
 
-export interface PushDispatcher {
+export interface PushDispatcher extends PokedLoop {
   /** The VAPID public key devices subscribe with. */
   readonly publicKey: string;
-  /** Sends whatever is due now, after what is being sent already. Never throws, never waits. */
-  poke(): void;
-  /** Resolves once nothing is being sent: what was due when it was called has been tried. */
-  idle(): Promise<void>;
-  /** Sends what is due now, then sweeps every `PUSH_SWEEP_MS` (a timer that does not hold the process open). */
-  start(): void;
-  /** Stops sweeping and waits for the sends under way. */
-  stop(): Promise<void>;
 }
 
 /** Where a push service lives, for logs: the rest of an endpoint is as good as a password for the device. */
@@ -50,10 +43,6 @@ export function createPushDispatcher({
   log: (line: string) => void;
   sweepEveryMs?: number;
 }): PushDispatcher {
-  let running: Promise<void> | undefined;
-  let pokedWhileRunning = false;
-  let stopped = false;
-  let timer: ReturnType<typeof setInterval> | undefined;
 
   /** Sends one claimed row to its devices; answers the devices worth another try. */
   async function sendToDevices(push: ClaimedPush, now: number): Promise<string[]> {
@@ -101,49 +90,17 @@ export function createPushDispatcher({
     }
   }
 
-  async function drain() {
-    do {
-      pokedWhileRunning = false;
-      while (!stopped) {
+  const loop = createPokedLoop({
+    everyMs: sweepEveryMs,
+    async round(stopped) {
+      while (!stopped()) {
         const now = clock.now();
         const claimed = await store.pushOutbox.claimDue(now, now + LEASE_MS, BATCH);
         if (claimed.length === 0) break;
         await Promise.all(claimed.map(deliver));
       }
-    } while (pokedWhileRunning && !stopped);
-  }
-
-  function poke() {
-    if (stopped) return;
-    if (running) {
-      pokedWhileRunning = true;
-      return;
-    }
-    running = drain()
-      .catch((error: unknown) => log(`[push] the outbox could not be read: ${(error as Error).message}`))
-      .finally(() => {
-        running = undefined;
-      });
-  }
-
-  async function idle() {
-    while (running) await running;
-  }
-
-  return {
-    publicKey: sender.publicKey,
-    poke,
-    idle,
-    start() {
-      if (timer || stopped) return;
-      timer = setInterval(poke, sweepEveryMs);
-      timer.unref();
-      poke();
     },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await idle();
-    },
-  };
+    onError: (error) => log(`[push] the outbox could not be read: ${(error as Error).message}`),
+  });
+  return { publicKey: sender.publicKey, ...loop };
 }

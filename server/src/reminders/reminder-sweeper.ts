@@ -8,21 +8,14 @@ import type { PushDispatcher } from '../push/push-dispatcher.js';
 import { remindOfAppointment } from '../services/appointment-reminders.js';
 import type { Clock } from '../services/clock.js';
 import type { Store } from '../store/contract/store.js';
+import { createPokedLoop, type PokedLoop } from '../jobs/poked-loop.js';
 
 /** How often due reminders are looked for: a reminder comes at most this late. */
 export const REMINDER_SWEEP_MS = 30_000;
 const BATCH = 50;
 
-export interface ReminderSweeper {
-  /** Makes whatever is due now, after what is being made already. Never throws, never waits. */
-  poke(): void;
-  /** Resolves once nothing is being made: what was due when it was called has been. */
-  idle(): Promise<void>;
-  /** Sweeps now, then every `REMINDER_SWEEP_MS` (a timer that does not hold the process open). */
-  start(): void;
-  /** Stops sweeping and waits for the sweep under way. */
-  stop(): Promise<void>;
-}
+/** Makes reminders as they fall due: poked after an appointment is confirmed, and swept on an interval. */
+export type ReminderSweeper = PokedLoop;
 
 export function createReminderSweeper({
   store,
@@ -40,11 +33,6 @@ export function createReminderSweeper({
   log: (line: string) => void;
   sweepEveryMs?: number;
 }): ReminderSweeper {
-  let running: Promise<void> | undefined;
-  let pokedWhileRunning = false;
-  let stopped = false;
-  let timer: ReturnType<typeof setInterval> | undefined;
-
   /** Makes one batch of due reminders; answers how many were taken. */
   async function sweepBatch(): Promise<number> {
     const now = clock.now();
@@ -76,45 +64,13 @@ export function createReminderSweeper({
     return taken;
   }
 
-  async function drain() {
-    do {
-      pokedWhileRunning = false;
-      while (!stopped) {
+  return createPokedLoop({
+    everyMs: sweepEveryMs,
+    async round(stopped) {
+      while (!stopped()) {
         if ((await sweepBatch()) < BATCH) break;
       }
-    } while (pokedWhileRunning && !stopped);
-  }
-
-  function poke() {
-    if (stopped) return;
-    if (running) {
-      pokedWhileRunning = true;
-      return;
-    }
-    running = drain()
-      .catch((error: unknown) => log(`[reminders] the reminders could not be swept: ${(error as Error).message}`))
-      .finally(() => {
-        running = undefined;
-      });
-  }
-
-  async function idle() {
-    while (running) await running;
-  }
-
-  return {
-    poke,
-    idle,
-    start() {
-      if (timer || stopped) return;
-      timer = setInterval(poke, sweepEveryMs);
-      timer.unref();
-      poke();
     },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await idle();
-    },
-  };
+    onError: (error) => log(`[reminders] the reminders could not be swept: ${(error as Error).message}`),
+  });
 }
