@@ -4,8 +4,7 @@
 import { boardPostArgs, describeIssues, type BoardTopic, type MutationArgs, type MutationName } from '@dongne/shared';
 import type { BoardDraft, DongneDb } from '../db/db.js';
 import { currentOwner, getMeta } from '../db/meta.js';
-import { applyLocally } from '../sync/local-apply.js';
-import { enqueue, notifyLocalMutation } from '../sync/outbox.js';
+import { enqueue, notifyLocalMutation, queueToggle } from '../sync/outbox.js';
 
 async function act<N extends MutationName>(db: DongneDb, name: N, args: MutationArgs<N>, entityId: string): Promise<void> {
   await db.transaction('rw', db.replicaTables, () => enqueue(db, name, args, entityId));
@@ -82,23 +81,12 @@ export async function discardFailedComment(db: DongneDb, id: string): Promise<vo
  * one that only undoes a waiting one sends nothing: what waits is what will be sent.
  */
 export async function setReacted(db: DongneDb, postId: string, reacted: boolean): Promise<void> {
-  const queued = await db.transaction('rw', db.replicaTables, async () => {
-    const owner = await currentOwner(db);
-    const entityId = `react:${postId}`;
-    const entries = await db.outbox.where('entityId').equals(entityId).filter((e) => e.ownerId === owner).sortBy('seq');
-    const unsent = entries.filter((e) => !e.wire);
-    await db.outbox.bulkDelete(unsent.map((e) => e.seq));
-    const sent = entries.filter((e) => e.wire).at(-1);
-    const serverWillHave = sent
-      ? (sent.args as MutationArgs<'board.react'>).reacted
-      : ((await getMeta(db, 'serverReactedPostIds')) ?? []).includes(postId);
-    if (reacted === serverWillHave) {
-      await applyLocally(db, 'board.react', { postId, reacted }, Date.now());
-      return unsent.length > 0;
-    }
-    await enqueue(db, 'board.react', { postId, reacted }, entityId);
-    return true;
-  });
+  const queued = await queueToggle(
+    db,
+    { name: 'board.react', args: { postId, reacted }, entityId: `react:${postId}`, on: reacted },
+    (args) => args.reacted,
+    async () => ((await getMeta(db, 'serverReactedPostIds')) ?? []).includes(postId),
+  );
   if (queued) notifyLocalMutation();
 }
 

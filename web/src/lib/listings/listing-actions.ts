@@ -2,9 +2,8 @@
 // change and its outbox entry, recorded together, then a nudge to sync.
 import type { ListingStatus, MutationArgs, MutationName } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
-import { currentOwner, getMeta } from '../db/meta.js';
-import { applyLocally } from '../sync/local-apply.js';
-import { enqueue, notifyLocalMutation } from '../sync/outbox.js';
+import { getMeta } from '../db/meta.js';
+import { enqueue, notifyLocalMutation, queueToggle } from '../sync/outbox.js';
 
 export async function setListingStatus(db: DongneDb, id: string, status: ListingStatus): Promise<void> {
   await listingAction(db, 'listing.set_status', { id, status });
@@ -31,21 +30,12 @@ export async function bumpListing(db: DongneDb, id: string): Promise<void> {
  * one that only undoes a waiting like sends nothing at all: what waits is what will be sent.
  */
 export async function setListingLiked(db: DongneDb, id: string, liked: boolean): Promise<void> {
-  const queued = await db.transaction('rw', [db.outbox, db.meta, db.listings, db.neighbourhoods], async () => {
-    const owner = await currentOwner(db);
-    const entries = await db.outbox.where('entityId').equals(id).filter((e) => e.ownerId === owner && e.name === 'listing.set_liked').sortBy('seq');
-    const unsent = entries.filter((e) => !e.wire);
-    await db.outbox.bulkDelete(unsent.map((e) => e.seq));
-    // What the server will hold once what is already on its way arrives.
-    const sent = entries.filter((e) => e.wire).at(-1);
-    const serverWillHave = sent ? (sent.args as MutationArgs<'listing.set_liked'>).liked : ((await getMeta(db, 'serverLikedIds')) ?? []).includes(id);
-    if (liked === serverWillHave) {
-      await applyLocally(db, 'listing.set_liked', { id, liked }, Date.now());
-      return unsent.length > 0;
-    }
-    await enqueue(db, 'listing.set_liked', { id, liked }, id);
-    return true;
-  });
+  const queued = await queueToggle(
+    db,
+    { name: 'listing.set_liked', args: { id, liked }, entityId: id, on: liked },
+    (args) => args.liked,
+    async () => ((await getMeta(db, 'serverLikedIds')) ?? []).includes(id),
+  );
   if (queued) notifyLocalMutation();
 }
 

@@ -86,3 +86,32 @@ export async function unsentTail(db: DongneDb, owner: string, entityId: string):
   const last = entries.at(-1);
   return last && !last.wire ? last : undefined;
 }
+
+/**
+ * Queues an on/off change (a like, a 공감) so that what waits is what will be sent: an unsent one
+ * about the same thing is replaced, and one that only undoes a waiting one sends nothing (its
+ * optimistic side is still applied). `isOn` reads a mutation's state from its args; `serverHas`
+ * says what the server held at the last pull. Answers whether the outbox changed.
+ */
+export async function queueToggle<N extends MutationName>(
+  db: DongneDb,
+  change: { name: N; args: MutationArgs<N>; entityId: string; on: boolean },
+  isOn: (args: MutationArgs<N>) => boolean,
+  serverHas: () => Promise<boolean>,
+): Promise<boolean> {
+  return db.transaction('rw', db.replicaTables, async () => {
+    const owner = await currentOwner(db);
+    const entries = await db.outbox.where('entityId').equals(change.entityId).filter((e) => e.ownerId === owner && e.name === change.name).sortBy('seq');
+    const unsent = entries.filter((e) => !e.wire);
+    await db.outbox.bulkDelete(unsent.map((e) => e.seq));
+    // What the server will hold once what is already on its way arrives.
+    const sent = entries.filter((e) => e.wire).at(-1);
+    const serverWillHave = sent ? isOn(sent.args as MutationArgs<N>) : await serverHas();
+    if (change.on === serverWillHave) {
+      await applyLocally(db, change.name, change.args, Date.now());
+      return unsent.length > 0;
+    }
+    await enqueue(db, change.name, change.args, change.entityId);
+    return true;
+  });
+}
