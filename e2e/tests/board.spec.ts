@@ -84,6 +84,7 @@ test('a board post written offline, liked and commented on by a neighbour, the r
     await page.getByRole('link', { name: 'Community', exact: true }).first().click();
     await expect(page.getByTestId('board').getByTestId('board-card').first()).toContainText('brown poodle');
     await expect(page.getByTestId('board-drafts')).toHaveCount(0);
+    await expectAccessible(page, 'the board, offline (en)');
 
     await goOnline(context);
     await expectAllSent(page, { timeout: 60_000 });
@@ -123,6 +124,12 @@ test('a board post written offline, liked and commented on by a neighbour, the r
     await page.getByTestId('board-comment-send').click();
     await expect(page.getByTestId('board-comment')).toContainText(['정자동 카페거리', '지금 가 볼게요']);
     await expectAllSent(page);
+  });
+
+  await test.step('search’s Community tab finds the post by a Korean word inside a longer one', async () => {
+    await neighbour.goto(`/search?q=${encodeURIComponent('푸들')}&in=board`);
+    await expect(neighbour.getByTestId('search-posts').getByTestId('board-card')).toHaveCount(1);
+    await expectAccessible(neighbour, 'search, Community tab (en)');
   });
 
   await test.step('the neighbour is told of the reply', async () => {
