@@ -2,7 +2,7 @@
 // mutations not yet confirmed by the server, the person's conversations and their messages, the
 // people they trade with, their notifications, and small sync bookkeeping in `meta`.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { BoardComment, BoardPost, BoardTopic, CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, MultiPolygonCoords, Mutation, MutationName, Neighbourhood, Notification } from '@dongne/shared';
+import type { BoardComment, BoardPost, BoardTopic, Business, Campaign, CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, MultiPolygonCoords, Mutation, MutationName, Neighbourhood, Notification } from '@dongne/shared';
 
 export type LocalListing = Listing;
 
@@ -113,6 +113,22 @@ export interface LocalPost extends BoardPost {
   deletedHere?: boolean;
 }
 
+/** A business profile as this device shows it: the area's, the person's own (one opened here shows at once). */
+export interface LocalBusiness extends Business {
+  /** Opened on this device and not yet pulled back from the server. */
+  local?: true;
+  /** The server refused it: kept, with why, until the person lets it go or tries again. */
+  failed?: { code: string; message: string };
+}
+
+/** A campaign this device may show as an ad (its target covers the area), or one of the person's own. */
+export interface LocalCampaign extends Campaign {
+  /** Created on this device and not yet pulled back from the server. */
+  local?: true;
+  /** The server refused it: kept, with why, until the person lets it go or tries again. */
+  failed?: { code: string; message: string };
+}
+
 /** A comment as this device shows it; one the server refused keeps its words and says why in `failed`. */
 export interface LocalComment extends BoardComment {
   /** Written on this device and not yet pulled back from the server. */
@@ -157,6 +173,8 @@ export class DongneDb extends Dexie {
   posts!: EntityTable<LocalPost, 'id'>;
   comments!: EntityTable<LocalComment, 'id'>;
   boardDrafts!: EntityTable<BoardDraft, 'id'>;
+  businesses!: EntityTable<LocalBusiness, 'id'>;
+  campaigns!: EntityTable<LocalCampaign, 'id'>;
 
   constructor(name = 'dongne') {
     // No query cache: with it, a liveQuery over the outbox kept showing an entry deleted by a push.
@@ -236,6 +254,16 @@ export class DongneDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('meta').delete('cursor');
       });
+    // Local businesses (비즈프로필) and the campaigns the feed may show as ads, chosen on the device so
+    // ads show offline. The pull brought them before this version knew them: its cursor is forgotten.
+    this.version(9)
+      .stores({
+        businesses: 'id, ownerId, neighbourhoodId, createdAt',
+        campaigns: 'id, businessId, ownerId',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('meta').delete('cursor');
+      });
   }
 
   /**
@@ -256,6 +284,8 @@ export class DongneDb extends Dexie {
       this.posts,
       this.comments,
       this.boardDrafts,
+      this.businesses,
+      this.campaigns,
     ];
   }
 }

@@ -16,6 +16,7 @@ import {
   applyBoardUpdate,
   applyBoardUpdateComment,
 } from '../board/board-apply.js';
+import { applyBusinessCreate, applyCampaignCreate } from '../business/business-apply.js';
 
 type LocalApply = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void> };
 
@@ -111,10 +112,8 @@ export const localApply: LocalApply = {
   'board.update_comment': applyBoardUpdateComment,
   'board.delete_comment': applyBoardDeleteComment,
   'board.react': applyBoardReact,
-  // Local businesses: nothing on this device shows them before the server confirms them (the
-  // business screens and the ad cards are issue 15's device side, not built yet).
-  async 'business.create'() {},
-  async 'campaign.create'() {},
+  'business.create': applyBusinessCreate,
+  'campaign.create': applyCampaignCreate,
   // Counted events change nothing the person sees: they only travel.
   async 'ad.events'() {},
 };

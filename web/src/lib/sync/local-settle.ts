@@ -15,6 +15,7 @@ import {
   rejectBoardUpdate,
   rejectBoardUpdateComment,
 } from '../board/board-apply.js';
+import { rejectBusinessCreate, rejectCampaignCreate } from '../business/business-apply.js';
 
 type LocalReject = {
   [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: Refusal, ownerId: string) => Promise<void>;
@@ -112,9 +113,9 @@ export const localReject: LocalReject = {
   'board.update_comment': rejectBoardUpdateComment,
   'board.delete_comment': rejectBoardDeleteComment,
   'board.react': rejectBoardReact,
-  // No screen sends these yet (issue 15's device side); a refusal has nothing here to put back.
-  async 'business.create'() {},
-  async 'campaign.create'() {},
+  'business.create': rejectBusinessCreate,
+  'campaign.create': rejectCampaignCreate,
+  // Events are counted by the server or not at all: a refused batch has nothing to put back.
   async 'ad.events'() {},
 };
 

@@ -8,6 +8,7 @@ import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
 import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
 import { syncApi, syncCall, toSyncError, type SyncDeps } from './sync-deps.js';
 import { applyPulledBoard } from '../board/board-apply.js';
+import { applyPulledBusinesses } from '../business/business-apply.js';
 
 type OwnWork = typeof import('./own-work.js');
 
@@ -77,6 +78,7 @@ async function applyPageWith(
     const notifications = page.changes.flatMap((c) => (c.entity === 'notification' ? [c.row] : []));
     if (notifications.length) await db.notifications.bulkPut(notifications);
     await applyPulledBoard(db, page);
+    await applyPulledBusinesses(db, page);
     if (drafts) await drafts.applyPulledDrafts(db, draftChanges, ownerAtRequest);
     if (own) await own.applyPulledChats(db, page);
     // A visitor's pull (or one whose session had ended) knows nothing of the watchlist or blocks.
