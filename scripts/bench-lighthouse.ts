@@ -47,9 +47,10 @@ interface Screen {
 
 /**
  * Runs Lighthouse on the three screens in both languages against a fresh demo server (web/build
- * unless `webDir`); `reportsDir`, when given, receives each run's report as HTML and JSON.
+ * unless `webDir`); `reportsDir`, when given, receives each run's report as HTML and JSON; `only`
+ * names the screens to run (all three unless given).
  */
-export async function measureScreens({ webDir, runs = RUNS, reportsDir }: { webDir?: string; runs?: number; reportsDir?: string } = {}): Promise<ScreenResult[]> {
+export async function measureScreens({ webDir, runs = RUNS, reportsDir, only }: { webDir?: string; runs?: number; reportsDir?: string; only?: string[] } = {}): Promise<ScreenResult[]> {
   if (reportsDir) mkdirSync(reportsDir, { recursive: true });
   const server = await startServer({ webDir });
   try {
@@ -59,7 +60,7 @@ export async function measureScreens({ webDir, runs = RUNS, reportsDir }: { webD
       { name: 'search', path: `/search?q=${encodeURIComponent(SEARCH_QUERY)}` },
     ];
     const results: ScreenResult[] = [];
-    for (const screen of screens) {
+    for (const screen of screens.filter((s) => !only?.length || only.includes(s.name))) {
       for (const language of LANGUAGES) {
         const lhrs: Result[] = [];
         for (let i = 0; i < runs; i++) {

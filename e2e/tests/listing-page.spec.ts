@@ -3,7 +3,7 @@
 // temperature, a bar pinned to the bottom with ♡, the price and Chat (Edit for the seller), the
 // seller's other listings, and a wider layout on a desktop; accessible in both languages.
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, chooseNeighbourhood, expectAllSynced, publish, signUp, writeDraft } from '../support/fixtures.js';
+import { test, expect, openApp, chooseNeighbourhood, expectAllSynced, publish, serverListings, signUp, writeDraft } from '../support/fixtures.js';
 import { expectAccessible } from '../support/a11y.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -216,4 +216,28 @@ test.describe('in Korean', () => {
     await expectBarCoversNothing(seller);
     await expectAccessible(seller, '상품 페이지, 판매자, 휴대폰');
   });
+});
+
+test('a shared link’s first visit: the server paints the listing before the app loads, and the app takes over in its place', async ({ server, newDevice }) => {
+  const listing = (await serverListings(server)).find((l) => l.title === '요가매트 + 폼롤러 세트') ?? (await serverListings(server))[0];
+  // With no script at all, the HTML alone shows the photo, title and price, in the browser's language.
+  const still = await newDevice({ locale: 'ko-KR', viewport: PHONE, javaScriptEnabled: false });
+  await still.goto(`/listings/${listing.id}`);
+  const painting = still.locator('#first-paint');
+  await expect(painting.getByRole('heading', { level: 1 })).toHaveText(listing.title);
+  await expect(painting.locator('img')).toHaveJSProperty('complete', true);
+  await expect(still.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(still.locator('meta[property="og:title"]')).toHaveAttribute('content', listing.title);
+  const photoBox = await painting.locator('img').boundingBox();
+
+  // The app, once it stands, removes the painting: its own photo sits where the painted one was, and
+  // nothing covers the screen (the buttons under it take taps).
+  const page = await newDevice({ locale: 'ko-KR', viewport: PHONE });
+  await page.goto(`/listings/${listing.id}`);
+  await expect(page.locator('article.listing').getByRole('heading', { level: 1 })).toHaveText(listing.title);
+  await expect(page.locator('#first-paint')).toHaveCount(0);
+  expect(await page.locator('article.listing .media').boundingBox()).toEqual(photoBox);
+  await expectAccessible(page, 'listing opened from a shared link, visitor, Korean');
+  await page.getByRole('link', { name: '홈' }).first().click();
+  await expect(page.getByTestId('listing-card').first()).toBeVisible();
 });

@@ -1,16 +1,18 @@
 // Builds the Hono app from its dependencies: the API under /api and, if given, the built PWA.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SYNC_LIMITS } from '@dongne/shared';
+import { idParamsSchema, SYNC_LIMITS } from '@dongne/shared';
+import { shellLanguage, withListingFirstPaint } from './http/listing-first-paint.js';
 import { z } from 'zod/mini';
 import { en } from 'zod/locales';
-import type { AppEnv, Services } from './app-env.js';
+import { SESSION_COOKIE, type AppEnv, type Services } from './app-env.js';
 import { systemSleep, type Clock, type Sleep } from './services/clock.js';
 import { SeqGapError, ServiceError } from './services/service-error.js';
 import { createSessionService } from './services/session-service.js';
@@ -189,14 +191,14 @@ export function createApp({
   app.route('/api/push', pushRoutes());
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API endpoint at ${c.req.method} ${c.req.path}.`));
 
-  if (config.webDir && existsSync(config.webDir)) mountWeb(app, config.webDir);
+  if (config.webDir && existsSync(config.webDir)) mountWeb(app, config.webDir, services, config.publicOrigin);
   return app;
 }
 
 /** A path that names a file of a kind the web serves (robots.txt, app.abc123.js), never a screen of the app. */
 const FILE_NAME = /\.(txt|xml|ico|png|jpe?g|gif|svg|webp|avif|js|mjs|css|map|json|webmanifest|woff2?|html?)$/i;
 
-function mountWeb(app: Hono<AppEnv>, webDir: string) {
+function mountWeb(app: Hono<AppEnv>, webDir: string, services: Services, publicOrigin: string | undefined) {
   app.use('*', compress());
   // What is revalidated (the shell, the manifest, the icons: one of them is asked for three times on
   // a first visit) carries an ETag, so that asking again costs a 304 and no body.
@@ -220,5 +222,18 @@ function mountWeb(app: Hono<AppEnv>, webDir: string) {
     if (FILE_NAME.test(c.req.path)) return c.notFound();
     await next();
   });
+  app.get('/listings/:id', listingFirstPaint(readFileSync(join(webDir, 'index.html'), 'utf8'), services, publicOrigin));
   app.get('*', serveStatic({ path: join(webDir, 'index.html'), precompressed: true }));
+}
+
+/** A visitor's first visit to a public listing gets the shell with the listing painted in; anyone else, the shell. */
+function listingFirstPaint(shell: string, services: Services, publicOrigin: string | undefined): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const id = idParamsSchema.safeParse(c.req.param());
+    if (!id.success || getCookie(c, SESSION_COOKIE)) return next();
+    const listing = await services.listings.publicListing(id.data.id);
+    if (!listing) return next();
+    const origin = new URL(publicOrigin ?? c.req.url).origin;
+    return c.html(withListingFirstPaint(shell, listing, shellLanguage(c.req.header('accept-language')), origin));
+  };
 }

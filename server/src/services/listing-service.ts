@@ -1,6 +1,6 @@
 // What happens to a listing outside the sync loop: one listing read on its own, and counting who
 // looked at it.
-import { isListingVisibleTo, type ListingAnswer } from '@dongne/shared';
+import { isListingVisibleTo, type Listing, type ListingAnswer } from '@dongne/shared';
 import type { Store } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
 import type { Actor } from './session-service.js';
@@ -25,6 +25,12 @@ export function createListingService(store: Store, clock: Clock) {
         if (blocked) throw notFound();
       }
       return { listing };
+    },
+
+    /** The listing as anyone may see it, or undefined (hidden, deleted, not there). */
+    async publicListing(id: string): Promise<Listing | undefined> {
+      const listing = await store.listings.byId(id);
+      return listing && isListingVisibleTo(listing, undefined) ? listing : undefined;
     },
 
     /**

@@ -1,0 +1,74 @@
+// A shared listing's first visit: someone taps a link in a chat app, on a phone, on a slow network.
+// The app is a single-page app whose screens render in the browser, so the shell alone paints
+// nothing until its scripts have loaded and the listing's answer has come (2.4 s to first paint on
+// Lighthouse's slow 4G). The server knows the listing, so it writes its photo, title, place and
+// price into the shell: the browser paints them from the HTML and fetches the photo while the app
+// loads, and link previews (Open Graph) show the thing too. The app removes the painting once its
+// own screen stands (web/src/lib/first-paint.ts). Only a public listing, only to a visitor: what a
+// signed-in person may see depends on their blocks, which the app's own answer accounts for.
+import { FIRST_PAINT_ID, mediaPath, priceIn, type Listing } from '@dongne/shared';
+import { html } from 'hono/html';
+
+export type ShellLanguage = 'ko' | 'en';
+
+/** Korean when the browser prefers it over English, as the app's own choice of language does. */
+export function shellLanguage(acceptLanguage: string | undefined): ShellLanguage {
+  const preferred = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag, q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter(({ tag, q }) => (tag.startsWith('ko') || tag.startsWith('en')) && q > 0)
+    .sort((a, b) => b.q - a.q)[0];
+  return preferred?.tag.startsWith('ko') ? 'ko' : 'en';
+}
+
+/** "판교동" in Korean, "Pangyo-dong 판교동" in English: the app's own rule for a joined name. */
+function placeIn(label: string, language: ShellLanguage): string {
+  if (language !== 'ko') return label;
+  const korean = label.split(' ').filter((word) => /[\uac00-\ud7a3]/.test(word));
+  return korean.length ? korean.join(' ') : label;
+}
+
+const DESCRIPTION_CHARS = 140;
+
+function shortened(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= DESCRIPTION_CHARS ? flat : `${flat.slice(0, DESCRIPTION_CHARS - 1)}…`;
+}
+
+/**
+ * The shell with `listing` painted in. `origin` makes the preview image's address absolute, as link
+ * previews need. Returns the shell unchanged if it lacks the marks this relies on.
+ */
+export function withListingFirstPaint(shell: string, listing: Listing, language: ShellLanguage, origin: string): string {
+  const place = placeIn(listing.neighbourhood, language);
+  const price = priceIn(listing.priceKrw, language === 'ko' ? 'ko-KR' : 'en-US');
+  const description = shortened(`${price} · ${place}. ${listing.description}`);
+  const photo = listing.photos[0];
+  const title = `${listing.title} — Dongne`;
+  const head = html`<title>${title}</title>
+    <meta name="description" content="${description}" />
+    <meta property="og:type" content="website" />
+    <meta property="og:site_name" content="Dongne 동네" />
+    <meta property="og:title" content="${listing.title}" />
+    <meta property="og:description" content="${description}" />
+    <meta property="og:url" content="${`${origin}/listings/${listing.id}`}" />
+    ${photo ? html`<meta property="og:image" content="${origin + mediaPath(photo.full)}" />` : ''}`;
+  const painting = html`<div id="${FIRST_PAINT_ID}" class="first-paint">
+      <div class="first-paint-listing">
+        ${photo ? html`<img class="first-paint-photo" src="${mediaPath(photo.full)}" alt="" width="4" height="3" fetchpriority="high" />` : html`<div></div>`}
+        <div class="first-paint-text">
+          <h1 class="first-paint-title">${listing.title}</h1>
+          <p class="first-paint-place">${place}</p>
+          <p class="first-paint-price">${price}</p>
+        </div>
+      </div>
+    </div>`;
+  const withLang = shell.replace(/<html lang="[^"]*"/, `<html lang="${language}"`);
+  const titled = withLang.replace(/<title>[^<]*<\/title>/, '').replace(/<meta name="description"[^>]*>/, '');
+  if (titled === withLang || !/<body[^>]*>/.test(titled)) return shell;
+  return titled.replace('</head>', `${String(head)}\n  </head>`).replace(/<body[^>]*>/, (body) => `${body}\n    ${String(painting)}`);
+}
