@@ -1,5 +1,4 @@
 // The categories a listing can be filed under. The id is stored; labels are for display.
-import { z } from 'zod/mini';
 
 export const CATEGORIES = [
   { id: 'digital', label: 'Digital devices', emoji: '📱' },
@@ -17,11 +16,6 @@ export const CATEGORIES = [
 ] as const;
 
 export type CategoryId = (typeof CATEGORIES)[number]['id'];
-
-export const categoryIdSchema = z.enum(
-  CATEGORIES.map((c) => c.id) as [CategoryId, ...CategoryId[]],
-  'Pick one of the listed categories',
-);
 
 export function categoryOf(id: string) {
   return CATEGORIES.find((c) => c.id === id) ?? CATEGORIES[CATEGORIES.length - 1];

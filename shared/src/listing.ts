@@ -1,7 +1,7 @@
 // A listing as the server stores it and every device replicates it.
 // Schemas use zod/mini: the same checks as classic zod at a fraction of the app-shell bytes.
 import { z } from 'zod/mini';
-import { categoryIdSchema } from './categories.js';
+import { categoryIdSchema } from './category-schema.js';
 import { LISTING_STATUSES } from './listing-status.js';
 import { listingPhotoSchema, listingPhotosSchema } from './media.js';
 import { multiLineText, noControlCharacters, singleLineText } from './text.js';

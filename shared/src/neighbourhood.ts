@@ -30,10 +30,6 @@ export const neighbourhoodDetailSchema = z.extend(neighbourhoodSchema, {
 });
 export type NeighbourhoodDetail = z.infer<typeof neighbourhoodDetailSchema>;
 
-export function neighbourhoodLabel(n: Pick<Neighbourhood, 'nameEn' | 'nameKo'>): string {
-  return n.nameKo ? `${n.nameEn} ${n.nameKo}` : n.nameEn;
-}
-
 export const neighbourhoodIdSchema = idSchema;
 
 const coordinate = (name: string, limit: number) =>

@@ -1,7 +1,7 @@
 // Searching listings: the words, the area, and the filters people expect.
 import { z } from 'zod/mini';
 import { idSchema } from './id.js';
-import { categoryIdSchema } from './categories.js';
+import { categoryIdSchema } from './category-schema.js';
 import type { RangeLevel } from './geo/range.js';
 import { listingSchema, type Listing } from './listing.js';
 import { singleLineText } from './text.js';

@@ -1,7 +1,7 @@
 // The one way the app talks to the server's API: a request that either answers (read against a
 // shared zod schema) or fails as one of three typed errors — no connection, the server's refusal
 // ({code, message} in the shared apiErrorSchema), or an answer that could not be read.
-import { apiErrorSchema } from '@dongne/shared';
+import { apiErrorOf } from './api-error-body.js';
 
 type Issue = { path: string; message: string };
 
@@ -44,9 +44,9 @@ export class ApiRefusal extends Error {
 
   /** Reads the refusal a response that is not ok carries. */
   static async of(response: Response): Promise<ApiRefusal> {
-    const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
-    if (!body.success) return new ApiRefusal(response.status, `http.${response.status}`, `The server answered ${response.status}.`, [], false);
-    const { code, message, issues, expectedSeq, unprocessed } = body.data.error;
+    const error = apiErrorOf(await response.json().catch(() => null));
+    if (!error) return new ApiRefusal(response.status, `http.${response.status}`, `The server answered ${response.status}.`, [], false);
+    const { code, message, issues, expectedSeq, unprocessed } = error;
     return new ApiRefusal(response.status, code, message, issues, true, expectedSeq, unprocessed);
   }
 }
