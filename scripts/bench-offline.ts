@@ -42,11 +42,18 @@ declare global {
     /** performance.now() when CARDS feed cards were first in the DOM, and after the next frame; when SCREENFUL were. */
     __feedCards?: { dom: number; frame?: number; screenful: number };
     __screenful?: number;
+    /** performance.now() the frame after the shell showed the feed's kept painting (lib/first-paint/feed-paint.ts). */
+    __feedPainted?: number;
   }
 }
 
 /** Runs before the app on every navigation: notes when the feed first holds `screenful`, then `cards` cards. */
 function watchFeed({ cards, screenful }: { cards: number; screenful: number }) {
+  // The shell marks the moment it shows the feed as it last stood (its cards, in a closed shadow
+  // root the observer below cannot see into); the frame after is when it is on screen.
+  new PerformanceObserver((list) => {
+    if (list.getEntriesByName('dongne:feed-painted').length) requestAnimationFrame(() => setTimeout(() => (window.__feedPainted ??= performance.now())));
+  }).observe({ type: 'mark', buffered: true });
   const observer = new MutationObserver(() => {
     if (window.__feedCards) return;
     const drawn = document.querySelectorAll('[data-testid="feed"] li').length;
@@ -107,10 +114,11 @@ export async function benchOffline(webDir?: string): Promise<string> {
     context = undefined;
 
     const ms = (n: number) => `${Math.round(n)} ms`;
-    const p50 = (opens: Opened[], key: keyof Opened) => percentile(opens.map((o) => o[key]).sort((a, b) => a - b), 0.5);
+    const p50 = (opens: Opened[], key: 'dom' | 'frame' | 'screenful' | 'shell' | 'onScreen') => percentile(opens.map((o) => o[key]).sort((a, b) => a - b), 0.5);
     const verdict = (ratio: number) => `${ratio.toFixed(2)}x (aim <= ${AIM_RATIO}x)  ${ratio <= AIM_RATIO ? 'OK' : 'OVER'}`;
     const summary = (opens: Opened[], limit: Opened[]) =>
-      `p50 ${ms(p50(opens, 'dom'))}  worst ${ms(Math.max(...opens.map((o) => o.dom)))}  (painted ${ms(p50(opens, 'frame'))}; first screenful ${ms(p50(opens, 'screenful'))}; shell ${ms(p50(opens, 'shell'))})` +
+      `on screen p50 ${ms(p50(opens, 'onScreen'))} (the kept painting in ${opens.filter((o) => o.painted).length} of ${opens.length}) against the limit's ${ms(p50(limit, 'frame'))}: ${verdict(p50(opens, 'onScreen') / p50(limit, 'frame'))}\n` +
+      `      the app's own cards: p50 ${ms(p50(opens, 'dom'))}  worst ${ms(Math.max(...opens.map((o) => o.dom)))}  (painted ${ms(p50(opens, 'frame'))}; first screenful ${ms(p50(opens, 'screenful'))}; shell ${ms(p50(opens, 'shell'))})` +
       `  limit p50 ${ms(p50(limit, 'dom'))} (painted ${ms(p50(limit, 'frame'))})  app/limit, ${CARDS} cards painted ${verdict(p50(opens, 'frame') / p50(limit, 'frame'))}` +
       `; first screenful in the DOM ${verdict(p50(opens, 'screenful') / p50(limit, 'screenful'))}`;
     const fmt = (n: number) => n.toLocaleString('en-US');
@@ -216,6 +224,9 @@ interface Opened {
   frame: number;
   screenful: number;
   shell: number;
+  /** The frame after the kept painting of the feed showed, if it did; else the app's own cards (`frame`). */
+  onScreen: number;
+  painted: boolean;
 }
 
 async function openFeed(page: Page, url: string): Promise<Opened> {
@@ -223,7 +234,9 @@ async function openFeed(page: Page, url: string): Promise<Opened> {
   await page.waitForFunction(() => window.__feedCards?.frame !== undefined, undefined, { timeout: 20_000 });
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return { dom: window.__feedCards!.dom, frame: window.__feedCards!.frame!, screenful: window.__feedCards!.screenful, shell: nav.responseEnd };
+    const app = window.__feedCards!;
+    const painted = window.__feedPainted !== undefined && window.__feedPainted < app.frame!;
+    return { dom: app.dom, frame: app.frame!, screenful: app.screenful, shell: nav.responseEnd, onScreen: painted ? window.__feedPainted! : app.frame!, painted };
   });
 }
 

@@ -4,7 +4,7 @@
 // Lighthouse's slow 4G). The server knows the listing, so it writes its photo, title, place and
 // price into the shell: the browser paints them from the HTML and fetches the photo while the app
 // loads, and link previews (Open Graph) show the thing too. The app removes the painting once its
-// own screen stands (web/src/lib/first-paint.ts). Only a public listing, only to a visitor: what a
+// own screen stands (web/src/lib/first-paint/first-paint.ts). Only a public listing, only to a visitor: what a
 // signed-in person may see depends on their blocks, which the app's own answer accounts for.
 import { FIRST_PAINT_ID, mediaPath, priceIn, type Listing } from '@dongne/shared';
 import { html } from 'hono/html';

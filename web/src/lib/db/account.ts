@@ -6,6 +6,7 @@ import { currentOwner, getMeta, setMeta } from './meta.js';
 import { rebaseOutbox } from '../sync/outbox.js';
 import { waitingChanges } from './queries.js';
 import { withdrawBoardWork } from '../board/board-withdraw.js';
+import { forgetFeedPaint } from '../first-paint/first-paint.js';
 
 const PERSONAL_META = [
   'actorId',
@@ -61,6 +62,8 @@ async function forgetOwnListingsOnlyTheySee(db: DongneDb, owner: string): Promis
 
 /** Records a sign-in, and gives the account what was written here while signed out. */
 export async function signedIn(db: DongneDb, account: Account): Promise<void> {
+  // The feed's painting shows the header of whoever was signed in when it was kept.
+  forgetFeedPaint();
   await db.transaction('rw', [...db.replicaTables, db.photos], async () => {
     const previous = await currentOwner(db);
     if (previous && previous !== account.actorId) {
@@ -102,6 +105,7 @@ export function unsyncedCount(db: DongneDb): Promise<number> {
  * unsyncedCount() is not zero. Public listings stay cached; they are not anyone's private data.
  */
 export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer: boolean }): Promise<void> {
+  forgetFeedPaint();
   await db.transaction('rw', [...db.replicaTables, db.photos], async () => {
     const owner = await currentOwner(db);
     await withdrawPending(db, owner);

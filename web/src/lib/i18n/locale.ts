@@ -3,6 +3,7 @@
 // `$lib/paraglide/messages`; this module is for what is not a message: Intl's locale tag, the
 // document's language and the account screen's switch.
 import { getLocale, locales, setLocale, type Locale } from '../paraglide/runtime.js';
+import { forgetFeedPaint } from '../first-paint/first-paint.js';
 
 export type { Locale };
 export { getLocale, locales };
@@ -21,5 +22,8 @@ export function applyDocumentLanguage(): void {
 
 /** The account screen's switch: remembered on this device; the page reloads in the new language. */
 export function chooseLocale(locale: Locale): void {
-  if (locale !== getLocale()) void setLocale(locale);
+  if (locale === getLocale()) return;
+  // The feed's painting is in the old language.
+  forgetFeedPaint();
+  void setLocale(locale);
 }

@@ -1,0 +1,71 @@
+// The feed as it last stood on this device, kept so the next open paints it before the app has
+// started. Opening the feed offline, the app's own cards come only after ~300 KB of JavaScript has
+// been compiled and run and the framework has mounted (2–2.7× a plain page reading the same rows);
+// the shell (app.html) paints this copy as soon as the HTML is parsed, over the app, inert, until the
+// feed has drawn its own cards (first-paint.ts). A picture of the screen, not part of the page:
+// it lives in a closed shadow root, so nothing querying the document finds its cards twice.
+//
+// Kept in localStorage because the shell can read that synchronously while parsing. Only for the
+// build that drew it (its stylesheets and class names), and forgotten when the person signs in or
+// out (its header is theirs) or changes language.
+
+import { FEED_PAINT_KEY } from './first-paint.js';
+
+/** Cards kept: more than any screen shows at once before scrolling. */
+const CARDS_KEPT = 20;
+/** A larger copy (an unusually long page) is not kept: localStorage is small and read whole. */
+const MAX_CHARS = 400_000;
+
+export interface FeedPaint {
+  /** The build's start script: a copy from another build would carry other class names. */
+  build: string;
+  /** The page's stylesheets as text: after a browser start, fetching them again (even from the service worker's cache) took longer than the painting saves. */
+  css: string;
+  html: string;
+}
+
+/** The text of the app's own stylesheets (not a browser extension's, not another site's). */
+function stylesOf(doc: Document): string {
+  const own = [...doc.styleSheets].filter((sheet) => sheet.href && new URL(sheet.href).origin === doc.location.origin);
+  return own.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')).join('\n');
+}
+
+/** The feed screen as it stands now, or undefined when it is not one worth painting. */
+export function feedPaintOf(doc: Document): FeedPaint | undefined {
+  const app = doc.getElementById('app');
+  const build = doc.querySelector('link[href*="/_app/immutable/entry/start."]')?.getAttribute('href');
+  if (!app || !build || !app.querySelector('[data-testid="feed"] li')) return undefined;
+  const copy = app.cloneNode(true) as HTMLElement;
+  // What only holds for this moment (a banner, a dialog, a toast) is not painted next time.
+  for (const passing of copy.querySelectorAll('[role="status"], [role="alert"], dialog')) passing.remove();
+  for (const extra of copy.querySelectorAll(`[data-testid="feed"] > li:nth-child(n + ${CARDS_KEPT + 1})`)) extra.remove();
+  const css = stylesOf(doc);
+  const html = copy.innerHTML;
+  return html.length + css.length <= MAX_CHARS ? { build, css, html } : undefined;
+}
+
+/** A moment of stillness after the feed last changed (a step of cards, a sync) before keeping it. */
+const SETTLE_MS = 500;
+let pending: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Keeps the feed once it has settled, at idle; and, from the first call on, whenever the person
+ * leaves the page with the feed on it (another app, the tab closed, a reload).
+ */
+export function keepFeedPaintSoon(): void {
+  if (pending === undefined && typeof addEventListener === 'function') {
+    addEventListener('pagehide', () => keepFeedPaint());
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && keepFeedPaint());
+  }
+  clearTimeout(pending);
+  pending = setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => keepFeedPaint()) : keepFeedPaint()), SETTLE_MS);
+}
+
+export function keepFeedPaint(doc: Document = document, storage: Storage = localStorage): void {
+  const paint = feedPaintOf(doc);
+  try {
+    if (paint) storage.setItem(FEED_PAINT_KEY, JSON.stringify(paint));
+  } catch {
+    // Full or refused: the next open simply waits for the app, as it always did.
+  }
+}
