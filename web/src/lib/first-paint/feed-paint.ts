@@ -24,9 +24,9 @@ export interface FeedPaint {
   html: string;
 }
 
-/** The text of the app's own stylesheets (not a browser extension's, not another site's). */
+/** The text of the app's own stylesheets: the shell's inline one and the app's files (not a browser extension's, not another site's). */
 function stylesOf(doc: Document): string {
-  const own = [...doc.styleSheets].filter((sheet) => sheet.href && new URL(sheet.href).origin === doc.location.origin);
+  const own = [...doc.styleSheets].filter((sheet) => !sheet.disabled && (sheet.href ? new URL(sheet.href).origin === doc.location.origin : sheet.ownerNode?.parentNode === doc.head));
   return own.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')).join('\n');
 }
 
