@@ -229,11 +229,18 @@ function mountWeb(app: Hono<AppEnv>, webDir: string, services: Services, publicO
 /** A visitor's first visit to a public listing gets the shell with the listing painted in; anyone else, the shell. */
 function listingFirstPaint(shell: string, services: Services, publicOrigin: string | undefined): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // What comes back depends on the language asked for and on being signed in: a cache must keep
+    // one copy per both.
+    const varied = async () => {
+      await next();
+      c.header('Vary', 'Accept-Language, Cookie', { append: true });
+    };
     const id = idParamsSchema.safeParse(c.req.param());
-    if (!id.success || getCookie(c, SESSION_COOKIE)) return next();
+    if (!id.success || getCookie(c, SESSION_COOKIE)) return varied();
     const listing = await services.listings.publicListing(id.data.id);
-    if (!listing) return next();
+    if (!listing) return varied();
     const origin = new URL(publicOrigin ?? c.req.url).origin;
+    c.header('Vary', 'Accept-Language, Cookie', { append: true });
     return c.html(withListingFirstPaint(shell, listing, shellLanguage(c.req.header('accept-language')), origin));
   };
 }

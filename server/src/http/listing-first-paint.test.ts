@@ -93,11 +93,13 @@ describe('GET /listings/:id on the server', () => {
     expect(visitor.status).toBe(200);
     expect(visitor.headers.get('content-type')).toMatch(/^text\/html/);
     expect(visitor.headers.get('cache-control')).toBe('no-cache');
+    expect(visitor.headers.get('vary')).toMatch(/Accept-Language, Cookie/);
     const painted = await visitor.text();
     expect(painted).toContain('<h1 class="first-paint-title">원목 의자</h1>');
     expect(painted).toContain('<html lang="ko"');
 
     const signedIn = await server.app.request(`/listings/${id}`, { headers: { cookie: seller.cookie } });
+    expect(signedIn.headers.get('vary')).toMatch(/Accept-Language, Cookie/);
     expect(await signedIn.text()).toBe(SHELL);
 
     expect((await seller.act('listing.set_hidden', { id, hidden: true })).status).toBe('applied');
