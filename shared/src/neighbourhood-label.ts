@@ -5,3 +5,14 @@
 export function neighbourhoodLabel(n: { nameEn: string; nameKo?: string | null }): string {
   return n.nameKo ? `${n.nameEn} ${n.nameKo}` : n.nameEn;
 }
+
+/**
+ * A name that arrives already joined ("Pangyo-dong 판교동", as a listing carries it) in a language:
+ * in Korean only its Korean words (판교동); in English as it is (the Korean name helps there too: it is
+ * what the signs say).
+ */
+export function joinedLabelIn(label: string, language: 'ko' | 'en'): string {
+  if (language !== 'ko') return label;
+  const korean = label.split(' ').filter((word) => /[\uac00-\ud7a3]/.test(word));
+  return korean.length ? korean.join(' ') : label;
+}

@@ -6,7 +6,7 @@
 // loads, and link previews (Open Graph) show the thing too. The app removes the painting once its
 // own screen stands (web/src/lib/first-paint/first-paint.ts). Only a public listing, only to a visitor: what a
 // signed-in person may see depends on their blocks, which the app's own answer accounts for.
-import { FIRST_PAINT_ID, mediaPath, priceIn, type Listing } from '@dongne/shared';
+import { FIRST_PAINT_ID, joinedLabelIn, mediaPath, priceIn, type Listing } from '@dongne/shared';
 import { html } from 'hono/html';
 
 export type ShellLanguage = 'ko' | 'en';
@@ -25,13 +25,6 @@ export function shellLanguage(acceptLanguage: string | undefined): ShellLanguage
   return preferred?.tag.startsWith('ko') ? 'ko' : 'en';
 }
 
-/** "판교동" in Korean, "Pangyo-dong 판교동" in English: the app's own rule for a joined name. */
-function placeIn(label: string, language: ShellLanguage): string {
-  if (language !== 'ko') return label;
-  const korean = label.split(' ').filter((word) => /[\uac00-\ud7a3]/.test(word));
-  return korean.length ? korean.join(' ') : label;
-}
-
 const DESCRIPTION_CHARS = 140;
 
 function shortened(text: string): string {
@@ -44,7 +37,7 @@ function shortened(text: string): string {
  * previews need. Returns the shell unchanged if it lacks the marks this relies on.
  */
 export function withListingFirstPaint(shell: string, listing: Listing, language: ShellLanguage, origin: string): string {
-  const place = placeIn(listing.neighbourhood, language);
+  const place = joinedLabelIn(listing.neighbourhood, language);
   const price = priceIn(listing.priceKrw, language === 'ko' ? 'ko-KR' : 'en-US');
   const description = shortened(`${price} · ${place}. ${listing.description}`);
   const photo = listing.photos[0];

@@ -2,7 +2,7 @@
 // (the Korean name helps there too: it is what the signs say). Kept apart from the neighbourhood
 // screens' wording (neighbourhood/place-words.ts) so the feed's first visit does not carry the
 // verification rules that module reads.
-import { neighbourhoodLabel, type Neighbourhood } from '@dongne/shared';
+import { joinedLabelIn, neighbourhoodLabel, type Neighbourhood } from '@dongne/shared';
 import { getLocale } from './locale.js';
 
 export function placeName(place: Pick<Neighbourhood, 'nameEn' | 'nameKo'>, locale = getLocale()): string {
@@ -11,7 +11,5 @@ export function placeName(place: Pick<Neighbourhood, 'nameEn' | 'nameKo'>, local
 
 /** The same for a name that arrives already joined ("Pangyo-dong 판교동", as a listing carries it). */
 export function labelName(label: string, locale = getLocale()): string {
-  if (locale !== 'ko') return label;
-  const korean = label.split(' ').filter((word) => /[\uac00-\ud7a3]/.test(word));
-  return korean.length ? korean.join(' ') : label;
+  return joinedLabelIn(label, locale);
 }
