@@ -17,6 +17,8 @@ type Category = keyof typeof AIM;
 const CATEGORIES = Object.keys(AIM) as Category[];
 const LANGUAGES = ['en', 'ko'] as const;
 type Language = (typeof LANGUAGES)[number];
+/** The screens measured, by the names `--screen` takes. */
+export const SCREENS = ['feed', 'listing', 'search'];
 /** A word several demo listings hold (chairs), so the search screen shows results. */
 const SEARCH_QUERY = '의자';
 

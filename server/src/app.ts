@@ -1,18 +1,17 @@
 // Builds the Hono app from its dependencies: the API under /api and, if given, the built PWA.
-import { Hono, type MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { idParamsSchema, SYNC_LIMITS } from '@dongne/shared';
-import { shellLanguage, withListingFirstPaint } from './http/listing-first-paint.js';
+import { SYNC_LIMITS } from '@dongne/shared';
+import { listingFirstPaint } from './http/listing-first-paint.js';
 import { z } from 'zod/mini';
 import { en } from 'zod/locales';
-import { SESSION_COOKIE, type AppEnv, type Services } from './app-env.js';
+import type { AppEnv, Services } from './app-env.js';
 import { systemSleep, type Clock, type Sleep } from './services/clock.js';
 import { SeqGapError, ServiceError } from './services/service-error.js';
 import { createSessionService } from './services/session-service.js';
@@ -222,25 +221,7 @@ function mountWeb(app: Hono<AppEnv>, webDir: string, services: Services, publicO
     if (FILE_NAME.test(c.req.path)) return c.notFound();
     await next();
   });
-  app.get('/listings/:id', listingFirstPaint(readFileSync(join(webDir, 'index.html'), 'utf8'), services, publicOrigin));
+  app.get('/listings/:id', listingFirstPaint(join(webDir, 'index.html'), services.listings, publicOrigin));
   app.get('*', serveStatic({ path: join(webDir, 'index.html'), precompressed: true }));
 }
 
-/** A visitor's first visit to a public listing gets the shell with the listing painted in; anyone else, the shell. */
-function listingFirstPaint(shell: string, services: Services, publicOrigin: string | undefined): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    // What comes back depends on the language asked for and on being signed in: a cache must keep
-    // one copy per both.
-    const varied = async () => {
-      await next();
-      c.header('Vary', 'Accept-Language, Cookie', { append: true });
-    };
-    const id = idParamsSchema.safeParse(c.req.param());
-    if (!id.success || getCookie(c, SESSION_COOKIE)) return varied();
-    const listing = await services.listings.publicListing(id.data.id);
-    if (!listing) return varied();
-    const origin = new URL(publicOrigin ?? c.req.url).origin;
-    c.header('Vary', 'Accept-Language, Cookie', { append: true });
-    return c.html(withListingFirstPaint(shell, listing, shellLanguage(c.req.header('accept-language')), origin));
-  };
-}

@@ -21,9 +21,3 @@ export function priceIn(priceKrw: number, locale: string): string {
   if (priceKrw === 0) return korean ? '나눔' : 'Free';
   return korean ? `${grouped(priceKrw)}원` : `₩${grouped(priceKrw)}`;
 }
-
-/**
- * The element the server paints a shared listing into on a first visit, before the app has loaded
- * (server/src/http/listing-first-paint.ts); the app removes it once its own screen stands.
- */
-export const FIRST_PAINT_ID = 'first-paint';

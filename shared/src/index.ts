@@ -6,6 +6,7 @@ export * from './errors.js';
 export * from './error-codes.js';
 export * from './sync.js';
 export * from './format.js';
+export * from './first-paint.js';
 export * from './mutations/index.js';
 export * from './geo/distance.js';
 export * from './geo/polygon.js';

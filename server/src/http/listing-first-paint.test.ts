@@ -45,6 +45,18 @@ describe('the shell with a listing painted in', () => {
     expect(page.match(/<meta name="description"/g)).toHaveLength(1);
   });
 
+  it('takes a seller\'s `$` as it is, and leaves the shell\'s scripts byte for byte (their hashes are the CSP)', () => {
+    const shell = SHELL.replace('</head>', '<script>var early = 1;</script>\n  </head>').replace('<div style', '<script>var late = 2;</script><div style');
+    const page = withListingFirstPaint(shell, { ...listing, title: "Deal $` now $' and $& or $$5", description: '😀'.repeat(200) }, 'en', 'https://dongne.example');
+    expect(page).toContain('<h1 class="first-paint-title">Deal $` now $&#39; and $&amp; or $$5</h1>');
+    expect(page.match(/<script>[\s\S]*?<\/script>/g)).toEqual(shell.match(/<script>[\s\S]*?<\/script>/g));
+    expect(page.match(/<\/head>/g)).toHaveLength(1);
+    // A long description is cut between characters, never inside an emoji.
+    const description = /<meta name="description" content="([^"]*)"/.exec(page)![1];
+    expect(description.endsWith('😀…')).toBe(true);
+    expect(description.isWellFormed()).toBe(true);
+  });
+
   it('speaks Korean to a Korean browser: the page language, the place and the price', () => {
     const page = withListingFirstPaint(SHELL, { ...listing, priceKrw: 0 }, 'ko', 'https://dongne.example');
     expect(page).toContain('<html lang="ko"');

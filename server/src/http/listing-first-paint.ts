@@ -6,8 +6,12 @@
 // loads, and link previews (Open Graph) show the thing too. The app removes the painting once its
 // own screen stands (web/src/lib/first-paint/first-paint.ts). Only a public listing, only to a visitor: what a
 // signed-in person may see depends on their blocks, which the app's own answer accounts for.
-import { FIRST_PAINT_ID, joinedLabelIn, mediaPath, priceIn, type Listing } from '@dongne/shared';
+import { FIRST_PAINT_ID, idParamsSchema, joinedLabelIn, mediaPath, priceIn, type Listing } from '@dongne/shared';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { html } from 'hono/html';
+import { existsSync, readFileSync } from 'node:fs';
+import { SESSION_COOKIE, type AppEnv } from '../app-env.js';
 
 export type ShellLanguage = 'ko' | 'en';
 
@@ -28,8 +32,9 @@ export function shellLanguage(acceptLanguage: string | undefined): ShellLanguage
 const DESCRIPTION_CHARS = 140;
 
 function shortened(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= DESCRIPTION_CHARS ? flat : `${flat.slice(0, DESCRIPTION_CHARS - 1)}…`;
+  // By code point, so an emoji is never cut in half.
+  const flat = Array.from(text.replace(/\s+/g, ' ').trim());
+  return flat.length <= DESCRIPTION_CHARS ? flat.join('') : `${flat.slice(0, DESCRIPTION_CHARS - 1).join('')}…`;
 }
 
 /**
@@ -63,5 +68,31 @@ export function withListingFirstPaint(shell: string, listing: Listing, language:
   const withLang = shell.replace(/<html lang="[^"]*"/, `<html lang="${language}"`);
   const titled = withLang.replace(/<title>[^<]*<\/title>/, '').replace(/<meta name="description"[^>]*>/, '');
   if (titled === withLang || !/<body[^>]*>/.test(titled)) return shell;
-  return titled.replace('</head>', `${String(head)}\n  </head>`).replace(/<body[^>]*>/, (body) => `${body}\n    ${String(painting)}`);
+  // Replaced by functions: a string replacement would read `$&`, `$'` and the like in a seller's
+  // words as patterns.
+  return titled.replace('</head>', () => `${String(head)}\n  </head>`).replace(/<body[^>]*>/, (body) => `${body}\n    ${String(painting)}`);
+}
+
+/**
+ * GET /listings/:id: a visitor's first visit to a public listing gets the shell (`shellFile`, read
+ * once: a deploy restarts the server, as the CSP's script hashes already need) with the listing
+ * painted in; anyone else, and any other listing, the plain shell from the handlers after this one.
+ */
+export function listingFirstPaint(
+  shellFile: string,
+  listings: { publicListing(id: string): Promise<Listing | undefined> },
+  publicOrigin: string | undefined,
+): MiddlewareHandler<AppEnv> {
+  const shell = existsSync(shellFile) ? readFileSync(shellFile, 'utf8') : undefined;
+  return async (c, next) => {
+    // What comes back depends on the language asked for and on being signed in: a cache must keep
+    // one copy per both.
+    c.header('Vary', 'Accept-Language, Cookie', { append: true });
+    const id = idParamsSchema.safeParse(c.req.param());
+    if (!shell || !id.success || getCookie(c, SESSION_COOKIE)) return next();
+    const listing = await listings.publicListing(id.data.id);
+    if (!listing) return next();
+    const origin = new URL(publicOrigin ?? c.req.url).origin;
+    return c.html(withListingFirstPaint(shell, listing, shellLanguage(c.req.header('accept-language')), origin));
+  };
 }

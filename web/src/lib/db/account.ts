@@ -62,8 +62,6 @@ async function forgetOwnListingsOnlyTheySee(db: DongneDb, owner: string): Promis
 
 /** Records a sign-in, and gives the account what was written here while signed out. */
 export async function signedIn(db: DongneDb, account: Account): Promise<void> {
-  // The feed's painting shows the header of whoever was signed in when it was kept.
-  forgetFeedPaint();
   await db.transaction('rw', [...db.replicaTables, db.photos], async () => {
     const previous = await currentOwner(db);
     if (previous && previous !== account.actorId) {
@@ -92,6 +90,9 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
       await setMeta(db, 'cursor', 0);
     }
   });
+  // The feed's painting shows the header of whoever was signed in when it was kept. Forgotten once
+  // the device holds the new state (a copy kept while this ran is gone too).
+  forgetFeedPaint();
 }
 
 /** How many changes the server has not confirmed yet: what the next sync will send. */
@@ -105,7 +106,6 @@ export function unsyncedCount(db: DongneDb): Promise<number> {
  * unsyncedCount() is not zero. Public listings stay cached; they are not anyone's private data.
  */
 export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer: boolean }): Promise<void> {
-  forgetFeedPaint();
   await db.transaction('rw', [...db.replicaTables, db.photos], async () => {
     const owner = await currentOwner(db);
     await withdrawPending(db, owner);
@@ -120,6 +120,9 @@ export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer:
     for (const key of PERSONAL_META) await db.meta.delete(key);
     if (!toldServer) await setMeta(db, 'signOutPending', true);
   });
+  // The feed's painting shows the header of whoever was signed in when it was kept. Forgotten once
+  // the device holds the new state (a copy kept while this ran is gone too).
+  forgetFeedPaint();
 }
 
 /**

@@ -39,6 +39,9 @@ export function feedPaintOf(doc: Document): FeedPaint | undefined {
   // What only holds for this moment (a banner, a dialog, a toast) is not painted next time.
   for (const passing of copy.querySelectorAll('[role="status"], [role="alert"], dialog')) passing.remove();
   for (const extra of copy.querySelectorAll(`[data-testid="feed"] > li:nth-child(n + ${CARDS_KEPT + 1})`)) extra.remove();
+  // A photo still only on this device is shown from a blob: address that dies with the page: its
+  // place stays empty in the painting rather than a broken image.
+  for (const img of copy.querySelectorAll<HTMLImageElement>('img[src^="blob:"]')) img.removeAttribute('src');
   const css = stylesOf(doc);
   const html = copy.innerHTML;
   return html.length + css.length <= MAX_CHARS ? { build, css, html } : undefined;
@@ -56,16 +59,22 @@ export function keepFeedPaintSoon(): void {
   if (pending === undefined && typeof addEventListener === 'function') {
     addEventListener('pagehide', () => keepFeedPaint());
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && keepFeedPaint());
+    // Another tab forgot the copy (someone signed in or out there): this tab's feed still shows the
+    // header from before, so what it was about to keep is not kept.
+    addEventListener('storage', (event: StorageEvent) => {
+      if (event.key === FEED_PAINT_KEY && event.newValue === null) clearTimeout(pending);
+    });
   }
   clearTimeout(pending);
   pending = setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => keepFeedPaint()) : keepFeedPaint()), SETTLE_MS);
 }
 
 export function keepFeedPaint(doc: Document = document, storage: Storage = localStorage): void {
-  const paint = feedPaintOf(doc);
   try {
+    const paint = feedPaintOf(doc);
     if (paint) storage.setItem(FEED_PAINT_KEY, JSON.stringify(paint));
   } catch {
-    // Full or refused: the next open simply waits for the app, as it always did.
+    // Full, refused, or a stylesheet that would not be read: the next open simply waits for the
+    // app, as it always did.
   }
 }
