@@ -12,7 +12,7 @@ import { MutationRejected } from './service-error.js';
 import { seoulDay } from './seoul-day.js';
 import { verification } from './verification-service.js';
 
-type AdsHandlers = Pick<Handlers, 'business.create' | 'campaign.create' | 'ad.events'>;
+type AdsHandlers = Pick<Handlers, 'business.create' | 'campaign.create' | 'campaign.end' | 'ad.events'>;
 
 // An id someone else used is never taken again: one neutral answer, which says nothing about what holds it.
 const businessIdTaken = () => new MutationRejected('business.id_taken', 'This id is already in use. Open the business profile again.');
@@ -84,6 +84,19 @@ export const adsHandlers: AdsHandlers = {
     });
     if (!inserted) throw campaignIdTaken();
     for (const place of places) ctx.areaChanged(place);
+  },
+
+  async 'campaign.end'(ctx, args) {
+    const { tx, actor, now } = ctx;
+    const campaign = await tx.campaigns.factsOf(args.id);
+    if (!campaign) throw new MutationRejected('campaign.not_found', 'That ad no longer exists.');
+    if (campaign.ownerId !== actor.id) throw new MutationRejected('business.not_owner', "Only the business's owner can end its ads.");
+    // Ended already (this one sent again, or from the owner's other device): nothing left to do.
+    if (campaign.ended) return;
+    await tx.campaigns.end(args.id, now, await tx.sync.nextChangeSeq());
+    // Its tombstone takes it off every device it could be shown on, and off the owner's others.
+    for (const place of campaign.places) ctx.areaChanged(place);
+    ctx.accountChanged(campaign.ownerId);
   },
 
   async 'ad.events'(ctx, args) {

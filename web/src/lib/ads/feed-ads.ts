@@ -1,0 +1,30 @@
+// The feed's ads, loaded only once a feed has room for one (outside the first visit's bytes): which
+// campaigns this page shows, read from the replica so it works offline, and the card that shows one.
+import { liveQuery, type Observable } from 'dexie';
+import type { DongneDb, LocalCampaign } from '../db/db.js';
+import { currentOwner } from '../db/meta.js';
+import { currentScope } from '../db/scope.js';
+import { seoulDay } from './ad-day.js';
+import { shownToday } from './ad-events.js';
+import { chooseAds } from './choose-ads.js';
+
+export { default as AdCard } from '../components/AdCard.svelte';
+
+/**
+ * Opens the feed's ads for one showing of the feed. Today's counts are read once, when it opens: an
+ * ad counted as seen on this page must not give its place to another under the person's eyes (the
+ * next showing of the feed puts the least-seen first). The answer chooses for `slots` places, and
+ * chooses again as campaigns arrive, stop or end.
+ */
+export async function openFeedAds(db: DongneDb): Promise<(slots: number) => Observable<LocalCampaign[]>> {
+  const now = Date.now();
+  const viewerId = await currentOwner(db);
+  const shown = await shownToday(db, viewerId, now);
+  const seed = `${viewerId}:${seoulDay(now)}`;
+  return (slots) =>
+    liveQuery(async () => {
+      const [scope, campaigns] = await Promise.all([currentScope(db), db.campaigns.toArray()]);
+      if (!scope) return [];
+      return chooseAds({ campaigns, area: scope.scope.neighbourhoodId, viewerId, shownToday: shown, slots, seed });
+    });
+}
