@@ -133,8 +133,8 @@ describe('ending a campaign', () => {
     const after = await adsView(server.app, neighbour);
     expect(after.campaigns.has(campaignId)).toBe(false);
     // A device that held it is told to drop it.
-    const [page] = await pullAll(server.app, neighbour.cookie, before.cursor);
-    expect(page.changes).toContainEqual(expect.objectContaining({ entity: 'campaign', op: 'delete', id: campaignId }));
+    const { pages } = await pullAll(server.app, neighbour.cookie, before.cursor);
+    expect(pages.flatMap((p) => p.changes)).toContainEqual(expect.objectContaining({ entity: 'campaign', op: 'delete', id: campaignId }));
     expect((await adsView(server.app, owner)).campaigns.has(campaignId)).toBe(false);
     // Late events on it are kept and charge nothing.
     await phoneOf(server, neighbour).send([adEvent(campaignId, 'click', server.clock.now())]);

@@ -278,9 +278,9 @@ export class DongneDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('meta').delete('cursor');
       });
-    // Ad impressions and clicks counted here (version 10 is the businesses' own life): by viewer and
-    // day for the per-person cap, by time so old days are let go.
-    this.version(11).stores({ adEvents: 'id, [viewerId+day], at' });
+    // Ad impressions and clicks counted here (version 10 is the businesses' own life): by viewer (and
+    // day, for the per-person cap), by time so old days are let go.
+    this.version(11).stores({ adEvents: 'id, viewerId, [viewerId+day], at' });
   }
 
   /**
