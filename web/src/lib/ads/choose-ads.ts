@@ -30,9 +30,8 @@ export function eligible(c: LocalCampaign, input: Pick<AdChoiceInput, 'area' | '
   );
 }
 
-/** FNV-1a: a cheap, stable shuffle key. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a, continued from `h`: a cheap, stable shuffle key (no string built, nothing to collect). */
+function hash(text: string, h = 0x811c9dc5): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
@@ -40,14 +39,26 @@ function hash(text: string): number {
 /**
  * Up to `slots` different campaigns: those this person has seen least today first, so every
  * campaign in range gets its turn before any is shown again; among equals a shuffle by seed.
- * Each campaign pays per click, not per showing, so a bigger budget buys no better place.
+ * Each campaign pays per click, not per showing, so a bigger budget buys no better place. One pass
+ * keeping the best few (a page has a handful of slots), not a sort of every campaign in range.
  */
 export function chooseAds(input: AdChoiceInput): LocalCampaign[] {
-  if (input.slots <= 0) return [];
-  const ranked: { c: LocalCampaign; shown: number; key: number }[] = [];
+  const { slots } = input;
+  if (slots <= 0) return [];
+  const best: { c: LocalCampaign; shown: number; key: number }[] = [];
+  const seeded = hash(input.seed);
   for (const c of input.campaigns) {
-    if (eligible(c, input)) ranked.push({ c, shown: input.shownToday.get(c.id) ?? 0, key: hash(input.seed + c.id) });
+    if (!eligible(c, input)) continue;
+    const shown = input.shownToday.get(c.id) ?? 0;
+    const worst = best[best.length - 1];
+    // Full, and this one is seen more than the last kept: the hash need not be worked out.
+    if (best.length === slots && shown > worst.shown) continue;
+    const key = hash(c.id, seeded);
+    if (best.length === slots && (shown > worst.shown || (shown === worst.shown && key >= worst.key))) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1].shown > shown || (best[at - 1].shown === shown && best[at - 1].key > key))) at--;
+    best.splice(at, 0, { c, shown, key });
+    if (best.length > slots) best.pop();
   }
-  ranked.sort((a, b) => a.shown - b.shown || a.key - b.key);
-  return ranked.slice(0, input.slots).map((r) => r.c);
+  return best.map((r) => r.c);
 }
