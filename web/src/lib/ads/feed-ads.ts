@@ -1,5 +1,6 @@
-// The feed's ads, loaded only once a feed has room for one (outside the first visit's bytes): which
-// campaigns this page shows, read from the replica so it works offline, and the card that shows one.
+// The feed's ads, loaded only once a feed has room for one on a device holding a campaign (outside
+// the first visit's bytes): which campaigns this showing of the feed shows, read from the replica so
+// it works offline, and the slot component that draws one.
 import { liveQuery, type Observable } from 'dexie';
 import type { DongneDb, LocalCampaign } from '../db/db.js';
 import { currentOwner } from '../db/meta.js';
@@ -8,7 +9,9 @@ import { seoulDay } from './ad-day.js';
 import { shownToday } from './ad-events.js';
 import { chooseAds } from './choose-ads.js';
 
-export { default as AdCard } from '../components/AdCard.svelte';
+export { default as AdSlot } from '../components/AdSlot.svelte';
+
+export type ChooseAds = (slots: number) => Observable<LocalCampaign[]>;
 
 /**
  * Opens the feed's ads for one showing of the feed. Today's counts are read once, when it opens: an
@@ -16,7 +19,7 @@ export { default as AdCard } from '../components/AdCard.svelte';
  * next showing of the feed puts the least-seen first). The answer chooses for `slots` places, and
  * chooses again as campaigns arrive, stop or end.
  */
-export async function openFeedAds(db: DongneDb): Promise<(slots: number) => Observable<LocalCampaign[]>> {
+export async function openFeedAds(db: DongneDb): Promise<ChooseAds> {
   const now = Date.now();
   const viewerId = await currentOwner(db);
   const shown = await shownToday(db, viewerId, now);
