@@ -10,6 +10,7 @@ import { expectAccessible } from '../support/a11y.js';
 import { test, expect, expectAllSent, reloadOffline, syncNow } from '../support/fixtures.js';
 import { fillArea } from '../support/fill-area.js';
 import { buyerInSunae } from '../support/trading.js';
+import { at } from '../support/places.js';
 
 /** No network at all, the service worker's own requests included. */
 async function goOffline(context: BrowserContext) {
@@ -73,7 +74,7 @@ test('a shop opens a profile and an ad; a neighbour offline sees it and taps it;
 
   await test.step('the shop opens its business profile, its location checked at the shop', async () => {
     await buyerInSunae(page);
-    await page.getByRole('link', { name: 'My', exact: true }).click();
+    await page.getByRole('link', { name: 'My listings', exact: true }).click();
     await page.getByTestId('open-business').click();
     await expect(page.getByRole('heading', { name: 'Open a business', level: 1 })).toBeVisible();
     // Nothing typed: each field says what it needs, and nothing is sent.
@@ -87,6 +88,14 @@ test('a shop opens a profile and an ad; a neighbour offline sees it and taps it;
     await expect(page).toHaveURL(/\/me/);
     const mine = page.getByTestId('my-business');
     await expect(mine).toContainText('행복빵집 Happy Bakery');
+    // The browser's emulated reading is the very one the verification used (same place, same
+    // time): the server refuses it as a replay, and the profile stays with the reason.
+    await expect(mine.getByRole('alert')).toContainText('Not opened: That location was already used.');
+    await expectAccessible(page, 'a refused business on the My screen (en)');
+    // At the shop's counter, a few metres on, a new reading: tried again, it opens.
+    const here = at('kr-bundang-sunae');
+    await page.context().setGeolocation({ ...here, latitude: here.latitude + 0.0001 });
+    await mine.getByTestId('business-retry').click();
     await expect(mine.getByTestId('business-state')).toHaveText('Open');
     businessId = (await mine.getByTestId('business-dashboard').getAttribute('href'))!.split('/')[2];
   });
