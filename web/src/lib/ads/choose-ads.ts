@@ -1,6 +1,7 @@
 // Which ads a feed page shows, chosen on the device from the campaigns synced with the area, so the
 // feed shows them offline. Pure: the caller reads the campaigns and today's counts.
 import { AD_LIMITS } from '@dongne/shared';
+import type { Observable } from 'dexie';
 import type { LocalCampaign } from '../db/db.js';
 
 export interface AdChoiceInput {
@@ -62,3 +63,6 @@ export function chooseAds(input: AdChoiceInput): LocalCampaign[] {
   }
   return best.map((r) => r.c);
 }
+
+/** The ads for a feed of `slots` places, kept up to date as campaigns arrive, stop or end. */
+export type ChooseAds = (slots: number) => Observable<LocalCampaign[]>;

@@ -1,17 +1,15 @@
 // The feed's ads, loaded only once a feed has room for one on a device holding a campaign (outside
 // the first visit's bytes): which campaigns this showing of the feed shows, read from the replica so
 // it works offline, and the slot component that draws one.
-import { liveQuery, type Observable } from 'dexie';
-import type { DongneDb, LocalCampaign } from '../db/db.js';
+import { liveQuery } from 'dexie';
+import type { DongneDb } from '../db/db.js';
 import { currentOwner } from '../db/meta.js';
 import { currentScope } from '../db/scope.js';
 import { seoulDay } from './ad-day.js';
 import { shownToday } from './ad-events.js';
-import { chooseAds } from './choose-ads.js';
+import { chooseAds, type ChooseAds } from './choose-ads.js';
 
 export { default as AdSlot } from '../components/AdSlot.svelte';
-
-export type ChooseAds = (slots: number) => Observable<LocalCampaign[]>;
 
 /**
  * Opens the feed's ads for one showing of the feed. Today's counts are read once, when it opens: an
