@@ -3,6 +3,8 @@
 // day before the campaign existed, and a click past a person's daily cap or too soon after their
 // previous one is never charged. The caps count the person, every device of theirs: a device id is
 // whatever uuid a client sends, so a cap per device is a cap per request for anyone who makes them up.
+// Devices choose ads only for people in the target and under the daily impression cap; the server
+// checks both again, since a client can send anything.
 import { AD_LIMITS, type AdEvent } from '@dongne/shared';
 import type { AdEventFlag, CampaignFacts } from '../store/contract/ads.js';
 import type { Tx } from '../store/contract/store.js';
@@ -32,7 +34,14 @@ export async function flagOf(
   if (event.at > now + EVENT_CLOCK_SKEW_MS) return 'future';
   // Backdated to a day before the campaign's: it would be charged to that day's untouched budget.
   if (day < seoulDay(campaign.createdAt)) return 'stale';
-  if (event.kind !== 'click') return null;
+  // Someone whose neighbourhoods are all outside the target was never shown it (a person holding
+  // none browses the visitors' area, which the device judged: nothing here to judge it by).
+  const held = await tx.actorNeighbourhoods.held(who.actorId);
+  if (held.length > 0 && !held.some((h) => campaign.places.includes(h.neighbourhoodId))) return 'out_of_area';
+  if (event.kind !== 'click') {
+    const seen = await tx.adEvents.countedImpressionsOnDay(who.actorId, event.campaignId, day);
+    return seen >= AD_LIMITS.impressionsPerPersonPerDay ? 'person_cap' : null;
+  }
   if (await tx.adEvents.clickNear(who.actorId, event.campaignId, event.at, AD_LIMITS.clickMinIntervalMs, event.id)) return 'too_fast';
   if ((await tx.adEvents.chargedClicksOnDay(who.actorId, event.campaignId, day)) >= AD_LIMITS.chargedClicksPerDevicePerDay) return 'device_cap';
   return null;
