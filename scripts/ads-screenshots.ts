@@ -48,6 +48,9 @@ try {
   await buyerInSunae(owner.page);
   await shoot(owner.page, 'business-new', '/businesses/new', (p) => p.getByTestId('business-open').waitFor());
 
+  // At the shop, a few metres from where the owner verified: a reading of its own, not a replay.
+  const here = at('kr-bundang-sunae');
+  await owner.context.setGeolocation({ ...here, latitude: here.latitude + 0.0001 });
   await owner.page.goto('/businesses/new');
   await owner.page.getByRole('textbox', { name: 'Business name' }).fill('행복빵집 Happy Bakery');
   await owner.page.getByRole('radio', { name: 'Bakery' }).click();
