@@ -61,7 +61,7 @@ async function expectToday(page: Page, figures: { impressions: string; clicks: s
   if (figures.flagged) await expect(page.getByTestId('stat-flagged')).toHaveText(figures.flagged);
 }
 
-test('a shop opens a profile and an ad; a neighbour offline sees it and taps it; the dashboard counts each once, never the owner’s clicks, and the ad stops at its budget', async ({
+test('a shop opens a profile and an ad; a neighbour offline sees it and taps it; the dashboard counts each once, never the owner’s clicks, and the ad stops at its budget @both-engines', async ({
   page,
   newDevice,
   playwright,
