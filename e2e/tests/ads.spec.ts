@@ -61,13 +61,15 @@ async function expectToday(page: Page, figures: { impressions: string; clicks: s
   if (figures.flagged) await expect(page.getByTestId('stat-flagged')).toHaveText(figures.flagged);
 }
 
-test('a shop opens a profile and an ad; a neighbour offline sees it and taps it; the dashboard counts each once, never the owner’s clicks, and the ad stops at its budget @both-engines', async ({
+test('a shop opens a profile and an ad; a neighbour offline sees it and taps it; the dashboard counts each once, never the owner’s clicks, and the ad stops at its budget', async ({
   page,
   newDevice,
   playwright,
   server,
 }) => {
-  // A busy area: the feed has room for ads (one after every nine listings).
+  // A busy area: the feed has room for ads (one after every nine listings). Filled straight into the
+  // SQLite file, so this journey runs on SQLite; the server's ad rules run on both engines in
+  // server/src/services/ads-*.test.ts.
   await fillArea(server, 40);
   let businessId = '';
   let campaignId = '';
