@@ -208,4 +208,12 @@ test('a shop opens a profile and an ad; a neighbour offline sees it and taps it;
     await neighbour.getByTestId('listing-card').nth(20).scrollIntoViewIfNeeded();
     await expect(neighbour.getByTestId('ad-card')).toHaveCount(0);
   });
+
+  await test.step('offline, the dashboard says it needs a connection and shows the last figures it had', async () => {
+    await goOffline(page.context());
+    await reloadOffline(page);
+    await expect(page.getByTestId('stats-offline')).toContainText('The figures need a connection. These are from');
+    await expect(page.getByTestId('stat-clicks')).toHaveText('10');
+    await expectAccessible(page, 'the dashboard, offline (en)');
+  });
 });
