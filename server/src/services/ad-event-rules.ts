@@ -23,7 +23,8 @@ export const EVENT_CLOCK_SKEW_MS = 5 * 60 * 1000;
  */
 export async function flagOf(
   tx: Tx,
-  who: { actorId: string; clientId: string },
+  /** The sender, with the neighbourhoods they hold (read once per batch). */
+  who: { actorId: string; clientId: string; held: readonly string[] },
   event: AdEvent,
   day: string,
   campaign: CampaignFacts,
@@ -36,8 +37,7 @@ export async function flagOf(
   if (day < seoulDay(campaign.createdAt)) return 'stale';
   // Someone whose neighbourhoods are all outside the target was never shown it (a person holding
   // none browses the visitors' area, which the device judged: nothing here to judge it by).
-  const held = await tx.actorNeighbourhoods.held(who.actorId);
-  if (held.length > 0 && !held.some((h) => campaign.places.includes(h.neighbourhoodId))) return 'out_of_area';
+  if (who.held.length > 0 && !who.held.some((place) => campaign.places.includes(place))) return 'out_of_area';
   if (event.kind !== 'click') {
     const seen = await tx.adEvents.countedImpressionsOnDay(who.actorId, event.campaignId, day);
     return seen >= AD_LIMITS.impressionsPerPersonPerDay ? 'person_cap' : null;
