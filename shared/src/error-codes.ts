@@ -137,6 +137,7 @@ export const ERROR_CODES = [
   'business.not_found',
   'business.not_owner',
   'campaign.id_taken',
+  'campaign.not_found',
 
   // Keyword alerts and notifications
   'keyword.limit',

@@ -213,6 +213,30 @@ describe('counting ad events', () => {
     ]);
   });
 
+  it(`counts ${AD_LIMITS.impressionsPerPersonPerDay} impressions a day from one person, whichever phone they come from; more are recorded, not counted`, async () => {
+    const ad = await createCampaign(owner, await openBusiness(server, owner));
+    const events = Array.from({ length: AD_LIMITS.impressionsPerPersonPerDay + 2 }, (_, i) => adEvent(ad, 'impression', T0 - 60_000 + i * 1000));
+    await phoneOf(server, neighbour).send(events.slice(0, 3));
+    await phoneOf(server, neighbour).send(events.slice(3));
+    const flags = await settled(ad);
+    expect(events.map((e) => flags.get(e.id)?.flag)).toEqual([null, null, null, 'person_cap', 'person_cap']);
+    expect(await query(server.store, 'SELECT impressions FROM campaign_days')).toEqual([{ impressions: AD_LIMITS.impressionsPerPersonPerDay }]);
+  });
+
+  it('never charges a click from someone whose neighbourhoods are all outside the target', async () => {
+    const ad = await createCampaign(owner, await openBusiness(server, owner), { rangeLevel: 1 });
+    const seoulite = await people(server).person();
+    expect(await seoulite.act('neighbourhood.set', { held: [SEOUL], active: SEOUL })).toMatchObject({ status: 'applied' });
+    const [seen, click] = [adEvent(ad, 'impression'), adEvent(ad, 'click', T0 - 1000)];
+    await phoneOf(server, seoulite).send([seen, click]);
+    const flags = await settled(ad);
+    expect([flags.get(seen.id), flags.get(click.id)]).toEqual([
+      { flag: 'out_of_area', charged: 0 },
+      { flag: 'out_of_area', charged: 0 },
+    ]);
+    expect(await spendOf(ad)).toBe(0);
+  });
+
   it('ignores events for a campaign that does not exist, and keeps the rest of the batch', async () => {
     const ad = await createCampaign(owner, await openBusiness(server, owner));
     const result = await phoneOf(server, neighbour).send([adEvent('00000000-0000-4000-8000-000000000000', 'click'), adEvent(ad, 'impression')]);

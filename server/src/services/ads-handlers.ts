@@ -12,7 +12,7 @@ import { MutationRejected } from './service-error.js';
 import { seoulDay } from './seoul-day.js';
 import { verification } from './verification-service.js';
 
-type AdsHandlers = Pick<Handlers, 'business.create' | 'campaign.create' | 'ad.events'>;
+type AdsHandlers = Pick<Handlers, 'business.create' | 'campaign.create' | 'campaign.end' | 'ad.events'>;
 
 // An id someone else used is never taken again: one neutral answer, which says nothing about what holds it.
 const businessIdTaken = () => new MutationRejected('business.id_taken', 'This id is already in use. Open the business profile again.');
@@ -86,6 +86,19 @@ export const adsHandlers: AdsHandlers = {
     for (const place of places) ctx.areaChanged(place);
   },
 
+  async 'campaign.end'(ctx, args) {
+    const { tx, actor, now } = ctx;
+    const campaign = await tx.campaigns.factsOf(args.id);
+    if (!campaign) throw new MutationRejected('campaign.not_found', 'That ad no longer exists.');
+    if (campaign.ownerId !== actor.id) throw new MutationRejected('business.not_owner', "Only the business's owner can end its ads.");
+    // Ended already (this one sent again, or from the owner's other device): nothing left to do.
+    if (campaign.ended) return;
+    await tx.campaigns.end(args.id, now, await tx.sync.nextChangeSeq());
+    // Its tombstone takes it off every device it could be shown on, and off the owner's others.
+    for (const place of campaign.places) ctx.areaChanged(place);
+    ctx.accountChanged(campaign.ownerId);
+  },
+
   async 'ad.events'(ctx, args) {
     // Taken first, as any write that may number a change takes it: a batch locks campaign days and
     // may then stop a campaign (a change number); in any other order two batches on PostgreSQL could
@@ -94,12 +107,14 @@ export const adsHandlers: AdsHandlers = {
     // One look-up per campaign per batch; `serving` is kept up to date here as the batch stops it.
     const campaigns = new Map<string, CampaignFacts | undefined>();
     const tally = new Tally();
+    // Where the sender lives, once for the batch: every event's area check reads it.
+    const held = (await ctx.tx.actorNeighbourhoods.held(ctx.actor.id)).map((h) => h.neighbourhoodId);
     for (const event of args.events) {
       if (!campaigns.has(event.campaignId)) campaigns.set(event.campaignId, await ctx.tx.campaigns.factsOf(event.campaignId));
       const campaign = campaigns.get(event.campaignId);
       // A campaign no device was ever sent: nothing to count it against (and no row to keep it by).
       if (!campaign) continue;
-      await countEvent(ctx, event, campaign, tally);
+      await countEvent(ctx, held, event, campaign, tally);
     }
     // Impressions and flagged clicks change no charge: added once per campaign and day, not per event.
     for (const { campaignId, businessId, day, counts } of tally.days()) await ctx.tx.campaignDays.add(campaignId, businessId, day, counts);
@@ -125,11 +140,11 @@ class Tally {
 }
 
 /** Records one event once, and charges it if it is a click the rules and the day's budget allow. */
-async function countEvent(ctx: MutationContext, event: AdEvent, campaign: CampaignFacts, tally: Tally): Promise<void> {
+async function countEvent(ctx: MutationContext, held: readonly string[], event: AdEvent, campaign: CampaignFacts, tally: Tally): Promise<void> {
   const { tx, actor, now, clientId } = ctx;
   const day = seoulDay(event.at);
   // An ended campaign's late events are kept but count for nothing: nobody reads its stats.
-  const flag = campaign.ended ? 'stale' : await flagOf(tx, { actorId: actor.id, clientId }, event, day, campaign, now);
+  const flag = campaign.ended ? 'stale' : await flagOf(tx, { actorId: actor.id, clientId, held }, event, day, campaign, now);
   const recorded = await tx.adEvents.record({ ...event, actorId: actor.id, clientId, day, receivedAt: now, flag });
   // Sent before: counted the first time, ignored now (a resend is not a refusal).
   if (!recorded || campaign.ended) return;

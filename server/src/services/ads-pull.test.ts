@@ -113,3 +113,31 @@ describe('deleting an account', () => {
     expect(Number(await queryValue(server.store, 'SELECT count(*) FROM ad_events WHERE campaign_id = ? AND actor_id IS NULL AND client_id IS NULL AND charged_krw = 100', theirs))).toBe(1);
   });
 });
+
+describe('ending a campaign', () => {
+  it('takes it off every device at their next pull, and only its owner may end it, once', async () => {
+    const businessId = await openBusiness(server, owner);
+    const campaignId = await createCampaign(owner, businessId);
+    const before = await adsView(server.app, neighbour);
+    expect(before.campaigns.has(campaignId)).toBe(true);
+
+    // Someone else's campaign, and one that never was: refused with a reason, nothing changes.
+    expect(await neighbour.act('campaign.end', { id: campaignId })).toMatchObject({ status: 'rejected', code: 'business.not_owner' });
+    expect(await owner.act('campaign.end', { id: crypto.randomUUID() })).toMatchObject({ status: 'rejected', code: 'campaign.not_found' });
+    expect((await adsView(server.app, neighbour)).campaigns.has(campaignId)).toBe(true);
+
+    expect(await owner.act('campaign.end', { id: campaignId })).toMatchObject({ status: 'applied' });
+    // Sent again (from another of the owner's devices): already ended, nothing more.
+    expect(await owner.act('campaign.end', { id: campaignId })).toMatchObject({ status: 'applied' });
+
+    const after = await adsView(server.app, neighbour);
+    expect(after.campaigns.has(campaignId)).toBe(false);
+    // A device that held it is told to drop it.
+    const { pages } = await pullAll(server.app, neighbour.cookie, before.cursor);
+    expect(pages.flatMap((p) => p.changes)).toContainEqual(expect.objectContaining({ entity: 'campaign', op: 'delete', id: campaignId }));
+    expect((await adsView(server.app, owner)).campaigns.has(campaignId)).toBe(false);
+    // Late events on it are kept and charge nothing.
+    await phoneOf(server, neighbour).send([adEvent(campaignId, 'click', server.clock.now())]);
+    expect(Number(await queryValue(server.store, 'SELECT coalesce(sum(charged_krw), 0) FROM ad_events WHERE campaign_id = ?', campaignId))).toBe(0);
+  });
+});

@@ -32,6 +32,7 @@ import {
   boardUpdateCommentArgs,
 } from './board.js';
 import { adEventsArgs, businessCreateArgs, campaignCreateArgs } from '../business.js';
+import { campaignEndArgs } from './campaign-end.js';
 
 export const mutationArgs = {
   'listing.create': listingCreateArgs,
@@ -68,6 +69,7 @@ export const mutationArgs = {
   'board.react': boardReactArgs,
   'business.create': businessCreateArgs,
   'campaign.create': campaignCreateArgs,
+  'campaign.end': campaignEndArgs,
   'ad.events': adEventsArgs,
 } as const;
 
@@ -117,6 +119,7 @@ export * from './report-create.js';
 export * from './keyword.js';
 export * from './notification-read.js';
 export * from './board.js';
+export * from './campaign-end.js';
 
 /** Mutations inside one conversation (args name its listing and buyer). */
 export const CONVERSATION_MUTATIONS = [

@@ -38,6 +38,7 @@ describe('mutation registry', () => {
       'board.react',
       'business.create',
       'campaign.create',
+      'campaign.end',
       'ad.events',
     ]);
     expect(isMutationName('listing.create')).toBe(true);

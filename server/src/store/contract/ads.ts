@@ -100,7 +100,7 @@ export interface CampaignsRepo {
 }
 
 /** Why an event was recorded but not charged. */
-export type AdEventFlag = 'owner' | 'device_cap' | 'too_fast' | 'stale' | 'future' | 'budget_spent';
+export type AdEventFlag = 'owner' | 'device_cap' | 'too_fast' | 'stale' | 'future' | 'budget_spent' | 'person_cap' | 'out_of_area';
 
 export interface NewAdEvent {
   id: string;
@@ -122,6 +122,8 @@ export interface AdEventsRepo {
   settle(id: string, chargedKrw: number, flag: AdEventFlag | null): Promise<void>;
   /** Clicks from the device on the campaign on `day` that were charged. */
   chargedClicksOnDay(actorId: string, campaignId: string, day: string): Promise<number>;
+  /** Impressions from the person (every device of theirs) on the campaign on `day` that counted (not flagged). */
+  countedImpressionsOnDay(actorId: string, campaignId: string, day: string): Promise<number>;
   /** Whether the person (from any device) sent another click on the campaign less than `withinMs` from `at` (either side). */
   clickNear(actorId: string, campaignId: string, at: number, withinMs: number, exceptId: string): Promise<boolean>;
   /** Empties who and which device counted `actorId`'s events (their account is being deleted). */

@@ -25,6 +25,14 @@ export function createAdEventsRepo(db: Queryable): AdEventsRepo {
       );
       return Number(r!.n);
     },
+    async countedImpressionsOnDay(actorId, campaignId, day) {
+      const r = await row<{ n: number }>(
+        db,
+        `SELECT count(*) AS n FROM ad_events WHERE actor_id = $1 AND campaign_id = $2 AND day = $3 AND kind = 'impression' AND flag IS NULL`,
+        [actorId, campaignId, day],
+      );
+      return Number(r!.n);
+    },
     async clickNear(actorId, campaignId, at, withinMs, exceptId) {
       const r = await row<{ near: boolean }>(
         db,

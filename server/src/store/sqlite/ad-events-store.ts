@@ -11,6 +11,9 @@ export function createAdEventsStore(db: Db) {
   const chargedClicksOnDay = db
     .prepare(`SELECT count(*) FROM ad_events WHERE actor_id = ? AND campaign_id = ? AND kind = 'click' AND day = ? AND charged_krw > 0`)
     .pluck();
+  const countedImpressionsOnDay = db
+    .prepare(`SELECT count(*) FROM ad_events WHERE actor_id = ? AND campaign_id = ? AND day = ? AND kind = 'impression' AND flag IS NULL`)
+    .pluck();
   const clickNear = db
     .prepare(`SELECT EXISTS (SELECT 1 FROM ad_events WHERE actor_id = ? AND campaign_id = ? AND kind = 'click' AND at > ? AND at < ? AND id <> ?)`)
     .pluck();
@@ -22,6 +25,7 @@ export function createAdEventsStore(db: Db) {
       settle.run(chargedKrw, flag, id);
     },
     chargedClicksOnDay: (actorId: string, campaignId: string, day: string) => chargedClicksOnDay.get(actorId, campaignId, day) as number,
+    countedImpressionsOnDay: (actorId: string, campaignId: string, day: string) => countedImpressionsOnDay.get(actorId, campaignId, day) as number,
     clickNear: (actorId: string, campaignId: string, at: number, withinMs: number, exceptId: string) =>
       clickNear.get(actorId, campaignId, at - withinMs, at + withinMs, exceptId) === 1,
     anonymise(actorId: string) {

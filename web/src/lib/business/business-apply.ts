@@ -45,6 +45,11 @@ export async function applyCampaignCreate(db: DongneDb, args: MutationArgs<'camp
   });
 }
 
+/** An ended campaign leaves the feed at once; the pull's tombstone removes it. */
+export async function applyCampaignEnd(db: DongneDb, args: MutationArgs<'campaign.end'>): Promise<void> {
+  await db.campaigns.update(args.id, { ending: true });
+}
+
 type Refusal = { code: string; message: string };
 
 /** A refused business stays on the owner's device with the reason: the name and category are not lost. */
@@ -56,6 +61,11 @@ export async function rejectBusinessCreate(db: DongneDb, args: MutationArgs<'bus
 export async function rejectCampaignCreate(db: DongneDb, args: MutationArgs<'campaign.create'>, reason: Refusal): Promise<void> {
   const row = await db.campaigns.get(args.id);
   if (row?.local) await db.campaigns.put({ ...row, failed: { code: reason.code, message: reason.message } });
+}
+
+/** Not ended after all (someone else's, or gone): shown as the server has it. */
+export async function rejectCampaignEnd(db: DongneDb, args: MutationArgs<'campaign.end'>): Promise<void> {
+  await db.campaigns.update(args.id, { ending: undefined });
 }
 
 /** Pulled businesses and campaigns: the server's rows replace this device's, deletes remove them. */

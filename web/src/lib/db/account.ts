@@ -26,6 +26,7 @@ const PERSONAL_META = [
   'keywords',
   'reactedPostIds',
   'serverReactedPostIds',
+  'businessStats',
 ] as const;
 
 /** Conversations are between two people only, and notifications are one person's: nobody else signed in here may read them. */
@@ -62,7 +63,7 @@ async function forgetOwnListingsOnlyTheySee(db: DongneDb, owner: string): Promis
 
 /** Records a sign-in, and gives the account what was written here while signed out. */
 export async function signedIn(db: DongneDb, account: Account): Promise<void> {
-  await db.transaction('rw', [...db.replicaTables, db.photos], async () => {
+  await db.transaction('rw', [...db.replicaTables, db.photos, db.adEvents], async () => {
     const previous = await currentOwner(db);
     if (previous && previous !== account.actorId) {
       // Someone else's session had expired: their work stays on the device, hidden, until they return.
@@ -82,6 +83,8 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
     await db.meta.delete('signOutPending');
     await db.drafts.where('ownerId').equals('').modify({ ownerId: account.actorId });
     await db.outbox.where('ownerId').equals('').modify({ ownerId: account.actorId });
+    // Ads seen before signing in were seen by this person: their batch is adopted above, their cap here.
+    await db.adEvents.where('viewerId').equals('').modify({ viewerId: account.actorId });
     await photosOf(db, '').modify({ ownerId: account.actorId });
     if (previous !== account.actorId) {
       // What this person left waiting here shows again at once, as theirs.
@@ -106,7 +109,7 @@ export function unsyncedCount(db: DongneDb): Promise<number> {
  * unsyncedCount() is not zero. Public listings stay cached; they are not anyone's private data.
  */
 export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer: boolean }): Promise<void> {
-  await db.transaction('rw', [...db.replicaTables, db.photos], async () => {
+  await db.transaction('rw', [...db.replicaTables, db.photos, db.adEvents], async () => {
     const owner = await currentOwner(db);
     await withdrawPending(db, owner);
     await forgetOwnListingsOnlyTheySee(db, owner);
@@ -115,7 +118,10 @@ export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer:
     await db.drafts.where('ownerId').equals(owner).delete();
     // Their photos too: published ones are on the server for anyone to load again.
     await photosOf(db, owner).delete();
+    // Their unsent ad events go with it: sent by whoever signs in next, they would count as that
+    // person's (and against their caps), and which ads they saw is theirs to keep to themselves.
     await db.outbox.where('ownerId').equals(owner).delete();
+    await db.adEvents.where('viewerId').equals(owner).delete();
     await forgetDeviceId(db, owner);
     for (const key of PERSONAL_META) await db.meta.delete(key);
     if (!toldServer) await setMeta(db, 'signOutPending', true);

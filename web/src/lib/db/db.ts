@@ -2,7 +2,7 @@
 // mutations not yet confirmed by the server, the person's conversations and their messages, the
 // people they trade with, their notifications, and small sync bookkeeping in `meta`.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { BoardComment, BoardPost, BoardTopic, Business, Campaign, CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, MultiPolygonCoords, Mutation, MutationName, Neighbourhood, Notification } from '@dongne/shared';
+import type { AdEvent, BoardComment, BoardPost, BoardTopic, Business, Campaign, CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, MultiPolygonCoords, Mutation, MutationName, Neighbourhood, Notification } from '@dongne/shared';
 
 export type LocalListing = Listing;
 
@@ -127,6 +127,19 @@ export interface LocalCampaign extends Campaign {
   local?: true;
   /** The server refused it: kept, with why, until the person lets it go or tries again. */
   failed?: { code: string; message: string };
+  /** Ended here, waiting for the server: shown nowhere, and back if the server refuses. */
+  ending?: true;
+}
+
+/**
+ * An ad impression or click this device counted. Kept beside its outbox entry (which may be sent
+ * and gone) so the feed knows how often this person saw each ad today, offline too.
+ */
+export interface LocalAdEvent extends AdEvent {
+  /** Whose event it is: the account signed in when it was counted ('' while signed out). */
+  viewerId: string;
+  /** The Asia/Seoul day of `at`, the day the per-person cap counts in. */
+  day: string;
 }
 
 /** A comment as this device shows it; one the server refused keeps its words and says why in `failed`. */
@@ -175,6 +188,7 @@ export class DongneDb extends Dexie {
   boardDrafts!: EntityTable<BoardDraft, 'id'>;
   businesses!: EntityTable<LocalBusiness, 'id'>;
   campaigns!: EntityTable<LocalCampaign, 'id'>;
+  adEvents!: EntityTable<LocalAdEvent, 'id'>;
 
   constructor(name = 'dongne') {
     // No query cache: with it, a liveQuery over the outbox kept showing an entry deleted by a push.
@@ -264,6 +278,9 @@ export class DongneDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('meta').delete('cursor');
       });
+    // Ad impressions and clicks counted here (version 10 is the businesses' own life): by viewer (and
+    // day, for the per-person cap), by time so old days are let go.
+    this.version(11).stores({ adEvents: 'id, viewerId, [viewerId+day], at' });
   }
 
   /**

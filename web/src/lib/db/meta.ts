@@ -1,5 +1,5 @@
 // Typed access to the replica's small key-value facts (device id, cursor, identity).
-import type { Profile, RangeLevel } from '@dongne/shared';
+import type { BusinessStats, Profile, RangeLevel } from '@dongne/shared';
 import type { DongneDb } from './db.js';
 
 /** The area the feed shows and the device pulls: a neighbourhood and a range level around it. */
@@ -59,6 +59,8 @@ export interface MetaValues {
   reactedPostIds: string[];
   /** The same as the server last sent it; the difference is what waits to sync. */
   serverReactedPostIds: string[];
+  /** Each of the person's businesses' figures as last fetched, and when: the dashboard offline. */
+  businessStats: Record<string, { stats: BusinessStats; at: number }>;
 }
 
 export interface ActionRefusal {

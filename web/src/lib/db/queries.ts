@@ -99,10 +99,11 @@ export async function myListings(db: DongneDb) {
 
 /**
  * How many of `owner`'s changes wait to be sent: exactly what the outbox holds, since an autosave
- * folds into the draft's waiting edit and an unlike cancels its waiting like.
+ * folds into the draft's waiting edit and an unlike cancels its waiting like. Ads this person was
+ * counted as seeing are no change of theirs, and nothing to warn about.
  */
 export function waitingChanges(entries: OutboxEntry[], owner: string): number {
-  return entries.filter((e) => e.ownerId === owner).length;
+  return entries.filter((e) => e.ownerId === owner && e.name !== 'ad.events').length;
 }
 
 export function waitingIds(db: DongneDb): Promise<Set<string>> {

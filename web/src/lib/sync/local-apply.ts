@@ -16,7 +16,7 @@ import {
   applyBoardUpdate,
   applyBoardUpdateComment,
 } from '../board/board-apply.js';
-import { applyBusinessCreate, applyCampaignCreate } from '../business/business-apply.js';
+import { applyBusinessCreate, applyCampaignCreate, applyCampaignEnd } from '../business/business-apply.js';
 
 type LocalApply = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void> };
 
@@ -114,6 +114,7 @@ export const localApply: LocalApply = {
   'board.react': applyBoardReact,
   'business.create': applyBusinessCreate,
   'campaign.create': applyCampaignCreate,
+  'campaign.end': applyCampaignEnd,
   // Counted events change nothing the person sees: they only travel.
   async 'ad.events'() {},
 };

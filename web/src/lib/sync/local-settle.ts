@@ -15,7 +15,7 @@ import {
   rejectBoardUpdate,
   rejectBoardUpdateComment,
 } from '../board/board-apply.js';
-import { rejectBusinessCreate, rejectCampaignCreate } from '../business/business-apply.js';
+import { rejectBusinessCreate, rejectCampaignCreate, rejectCampaignEnd } from '../business/business-apply.js';
 
 type LocalReject = {
   [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: Refusal, ownerId: string) => Promise<void>;
@@ -115,6 +115,7 @@ export const localReject: LocalReject = {
   'board.react': rejectBoardReact,
   'business.create': rejectBusinessCreate,
   'campaign.create': rejectCampaignCreate,
+  'campaign.end': rejectCampaignEnd,
   // Events are counted by the server or not at all: a refused batch has nothing to put back.
   async 'ad.events'() {},
 };
