@@ -18,6 +18,7 @@ export * from './keyword.js';
 export * from './notification.js';
 export * from './board.js';
 export * from './business.js';
+export * from './business-profile.js';
 export * from './push.js';
 export * from './media.js';
 export * from './base64.js';

@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'board_comment',
   'board_reply',
   'board_reaction',
+  'business_post',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -88,6 +89,8 @@ export function notificationPath(n: Pick<Notification, 'kind' | 'subjectId' | 'a
     case 'board_reply':
     case 'board_reaction':
       return `/board/${subject}`;
+    case 'business_post':
+      return `/businesses/${subject}`;
   }
 }
 

@@ -32,6 +32,7 @@ import {
   boardUpdateCommentArgs,
 } from './board.js';
 import { adEventsArgs, businessCreateArgs, campaignCreateArgs } from '../business.js';
+import { businessDeletePostArgs, businessFollowArgs, businessPostArgs, businessReviewArgs, businessUpdateArgs } from './business.js';
 
 export const mutationArgs = {
   'listing.create': listingCreateArgs,
@@ -67,6 +68,11 @@ export const mutationArgs = {
   'board.delete_comment': boardDeleteCommentArgs,
   'board.react': boardReactArgs,
   'business.create': businessCreateArgs,
+  'business.update': businessUpdateArgs,
+  'business.post': businessPostArgs,
+  'business.delete_post': businessDeletePostArgs,
+  'business.follow': businessFollowArgs,
+  'business.review': businessReviewArgs,
   'campaign.create': campaignCreateArgs,
   'ad.events': adEventsArgs,
 } as const;
@@ -117,6 +123,7 @@ export * from './report-create.js';
 export * from './keyword.js';
 export * from './notification-read.js';
 export * from './board.js';
+export * from './business.js';
 
 /** Mutations inside one conversation (args name its listing and buyer). */
 export const CONVERSATION_MUTATIONS = [
