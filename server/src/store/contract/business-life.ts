@@ -39,7 +39,7 @@ export interface BusinessPostsRepo {
   /** Undefined if no post ever had this id (deleted ones included). */
   factsOf(id: string): Promise<BusinessPostFacts | undefined>;
   markDeleted(id: string, at: number, changeSeq: number): Promise<void>;
-  /** The business's posts created at or after `since`, deleted ones too (a delete does not give a post back). */
+  /** The business’s posts created after `since`, deleted ones too (a delete does not give a post back). */
   countSince(businessId: string, since: number): Promise<number>;
   /** The business's posts not deleted. */
   liveIdsOf(businessId: string): Promise<string[]>;

@@ -75,7 +75,7 @@ export function createBusinessPostsRepo(db: Queryable): BusinessPostsRepo {
       await db.query('UPDATE business_posts SET deleted_at = $2, change_seq = $3 WHERE id = $1', [id, at, changeSeq]);
     },
     async countSince(businessId, since) {
-      const r = await row<{ n: number }>(db, 'SELECT count(*)::int AS n FROM business_posts WHERE business_id = $1 AND created_at >= $2', [businessId, since]);
+      const r = await row<{ n: number }>(db, 'SELECT count(*)::int AS n FROM business_posts WHERE business_id = $1 AND created_at > $2', [businessId, since]);
       return Number(r!.n);
     },
     async liveIdsOf(businessId) {

@@ -52,7 +52,7 @@ export function createBusinessPostsStore(db: Db) {
     ON CONFLICT (id) DO NOTHING`);
   const factsOf = db.prepare('SELECT business_id, owner_id, deleted_at FROM business_posts WHERE id = ?');
   const markDeleted = db.prepare('UPDATE business_posts SET deleted_at = ?, change_seq = ? WHERE id = ?');
-  const countSince = db.prepare('SELECT count(*) FROM business_posts WHERE business_id = ? AND created_at >= ?').pluck();
+  const countSince = db.prepare('SELECT count(*) FROM business_posts WHERE business_id = ? AND created_at > ?').pluck();
   const liveIdsOf = db.prepare('SELECT id FROM business_posts WHERE business_id = ? AND deleted_at IS NULL ORDER BY id').pluck();
   const placeChanges = db.prepare(`${SELECT_BUSINESS_POSTS} WHERE p.neighbourhood_id = ? AND p.change_seq > ? ORDER BY p.change_seq LIMIT ?`);
   const businessChanges = db.prepare(`${SELECT_BUSINESS_POSTS} WHERE p.business_id = ? AND p.change_seq > ? ORDER BY p.change_seq LIMIT ?`);
