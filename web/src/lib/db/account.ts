@@ -6,6 +6,7 @@ import { currentOwner, getMeta, setMeta } from './meta.js';
 import { rebaseOutbox } from '../sync/outbox.js';
 import { waitingChanges } from './queries.js';
 import { withdrawBoardWork } from '../board/board-withdraw.js';
+import { withdrawBusinessLifeWork } from '../business/business-life-withdraw.js';
 
 const PERSONAL_META = [
   'actorId',
@@ -25,6 +26,8 @@ const PERSONAL_META = [
   'keywords',
   'reactedPostIds',
   'serverReactedPostIds',
+  'followedBusinessIds',
+  'serverFollowedBusinessIds',
 ] as const;
 
 /** Conversations are between two people only, and notifications are one person's: nobody else signed in here may read them. */
@@ -69,6 +72,7 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
       await forgetOwnListingsOnlyTheySee(db, previous);
       // Their board drafts stay theirs, hidden; what waits in their outbox shows again when they return.
       await withdrawBoardWork(db, previous, { forgetDrafts: false });
+      await withdrawBusinessLifeWork(db, previous);
       for (const key of PERSONAL_META) await db.meta.delete(key);
       // Their conversations come back with their next pull from the start; unsent messages wait in the outbox.
       await forgetChats(db);
@@ -107,6 +111,7 @@ export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer:
     await withdrawPending(db, owner);
     await forgetOwnListingsOnlyTheySee(db, owner);
     await withdrawBoardWork(db, owner, { forgetDrafts: true });
+    await withdrawBusinessLifeWork(db, owner);
     await forgetChats(db);
     await db.drafts.where('ownerId').equals(owner).delete();
     // Their photos too: published ones are on the server for anyone to load again.

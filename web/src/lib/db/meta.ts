@@ -59,10 +59,14 @@ export interface MetaValues {
   reactedPostIds: string[];
   /** The same as the server last sent it; the difference is what waits to sync. */
   serverReactedPostIds: string[];
+  /** Businesses the person follows (단골): the server's list, with unconfirmed changes on top. */
+  followedBusinessIds: string[];
+  /** The same as the server last sent it; the difference is what waits to sync. */
+  serverFollowedBusinessIds: string[];
 }
 
 export interface ActionRefusal {
-  action: 'block' | 'unblock' | 'report' | 'board_post' | 'board_edit' | 'board_delete' | 'board_comment' | 'board_react';
+  action: 'block' | 'unblock' | 'report' | 'board_post' | 'board_edit' | 'board_delete' | 'board_comment' | 'board_react' | 'business_edit' | 'business_post' | 'business_delete_post' | 'business_follow' | 'business_review';
   code: string;
   message: string;
   at: number;
