@@ -120,3 +120,15 @@ export function averageStars(starSum: number, reviewCount: number): number | nul
 export function isPostCurrent(post: Pick<BusinessPost, 'validUntil'>, now: number): boolean {
   return post.validUntil === null || post.validUntil >= now;
 }
+
+/** A business's profile fields before its owner writes any and before anyone follows or reviews it. */
+export const BUSINESS_PROFILE_BLANK: Readonly<BusinessDetails & { followerCount: number; reviewCount: number; starSum: number }> = {
+  address: '',
+  hours: '',
+  phone: '',
+  description: '',
+  photos: [],
+  followerCount: 0,
+  reviewCount: 0,
+  starSum: 0,
+};

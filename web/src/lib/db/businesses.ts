@@ -66,9 +66,10 @@ export async function businessProfile(db: DongneDb, id: string): Promise<Busines
   const [me, followed, serverFollowed] = await Promise.all([currentOwner(db), getMeta(db, 'followedBusinessIds'), getMeta(db, 'serverFollowedBusinessIds')]);
   const following = (followed ?? []).includes(id);
   const before = (serverFollowed ?? []).includes(id);
-  const range = (table: 'businessPosts' | 'businessReviews') => db[table].where('[businessId+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]);
-  const posts = (await range('businessPosts').toArray()).filter((p) => !p.deletedHere).sort(newestFirst);
-  const reviews = (await range('businessReviews').toArray()).sort((a, b) => (b.editedAt ?? b.createdAt) - (a.editedAt ?? a.createdAt));
+  const posts = (await db.businessPosts.where('[businessId+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray())
+    .filter((p) => !p.deletedHere)
+    .sort(newestFirst);
+  const reviews = (await db.businessReviews.where('[businessId+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()).sort((a, b) => (b.editedAt ?? b.createdAt) - (a.editedAt ?? a.createdAt));
   const mine = me ? reviews.find((r) => r.authorId === me) : undefined;
   // The person's review waiting to sync counts at once: in place of the server's one it replaces, or as one more.
   let { reviewCount, starSum } = business;
