@@ -37,6 +37,11 @@ describe('mutation registry', () => {
       'board.delete_comment',
       'board.react',
       'business.create',
+      'business.update',
+      'business.post',
+      'business.delete_post',
+      'business.follow',
+      'business.review',
       'campaign.create',
       'ad.events',
     ]);
