@@ -99,8 +99,8 @@ async function writeVersion5(fill: (db: Dexie) => Promise<void>) {
   old.close();
 }
 
-describe('the upgrades to schemas 6 to 9', () => {
-  it('keep listings, queued work and sync state, add empty tables for conversations, messages, people, notifications, the board, businesses and campaigns, and pull again from the start', async () => {
+describe('the upgrades to schemas 6 to 10', () => {
+  it('keep listings, queued work and sync state, add empty tables for conversations, messages, people, notifications, the board, businesses, campaigns and businesses' posts and reviews, and pull again from the start', async () => {
     const listing = serverListing();
     const queued = { ...entry(3, 'minji'), wire: { clientId: 'phone-minji', seq: 3 } };
     await writeVersion5(async (old) => {
@@ -118,9 +118,9 @@ describe('the upgrades to schemas 6 to 9', () => {
       // Board posts and businesses went by in pulls this version could not read: the next pull starts from the beginning.
       expect(await getMeta(db, 'cursor')).toBeUndefined();
       expect(await getMeta(db, 'actorId')).toBe('minji');
-      const counts = await Promise.all([db.conversations, db.messages, db.people, db.notifications, db.posts, db.comments, db.boardDrafts, db.businesses, db.campaigns].map((t) => t.count()));
-      expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
-      expect(db.verno).toBe(9);
+      const counts = await Promise.all([db.conversations, db.messages, db.people, db.notifications, db.posts, db.comments, db.boardDrafts, db.businesses, db.campaigns, db.businessPosts, db.businessReviews].map((t) => t.count()));
+      expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+      expect(db.verno).toBe(10);
     } finally {
       db.close();
     }
