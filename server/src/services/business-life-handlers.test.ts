@@ -140,6 +140,9 @@ describe('단골 (followers)', () => {
     // Seoul is out of the shop's area, yet a follower pulls its posts there.
     const far = await businessLifeView(server.app, seoulite, inSeoul);
     expect([...far.posts.keys()].sort()).toEqual([first.id, second.id].sort());
+    // And the business itself, so the inbox's line opens its profile; not to a neighbour of Seoul who does not follow it.
+    expect(far.businesses.get(shop)).toMatchObject({ name: '수내 베이커리', followerCount: 1 });
+    expect((await businessLifeView(server.app, neighbour, inSeoul)).businesses.has(shop)).toBe(false);
   });
 });
 

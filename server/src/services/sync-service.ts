@@ -188,8 +188,17 @@ export function createSyncService(
         });
       }
       // A business's posts go to its area, to its followers wherever they are, and to its owner;
-      // its reviews to its area and to their authors.
+      // its reviews to its area and to their authors. A business followed from outside its area
+      // comes too, so its posts and the inbox's line about them open its profile.
       const followed = actor ? await tx.businessFollows.followedBy(actor.id, LIKED_IDS_MAX) : [];
+      const pulledBusinesses = new Set(rows.flatMap((r) => (r.change.entity === 'business' ? [r.changeSeq] : [])));
+      for (const row of await tx.businessProfiles.changesSinceOf(followed, query.cursor, limit + 1)) {
+        if (pulledBusinesses.has(row.changeSeq)) continue;
+        rows.push({
+          changeSeq: row.changeSeq,
+          change: row.deleted ? { op: 'delete', entity: 'business', id: row.id } : { op: 'upsert', entity: 'business', row: row.business },
+        });
+      }
       for (const row of await tx.businessPosts.changesSinceIn(places, followed, actor?.id, query.cursor, limit + 1)) {
         rows.push({
           changeSeq: row.changeSeq,

@@ -55,6 +55,14 @@ describe('a business’s details and counts', () => {
     expect(await businessRow()).toMatchObject({ changeSeq: 2, business: { address: '수내로 46', hours: '8–20', phone: '031-712-0046', description: '빵집', photos } });
   });
 
+  it('page the businesses a person follows, wherever they are, by id', async () => {
+    expect(await store.businessProfiles.changesSinceOf([shop, 'no-such-business'], 0, 10)).toMatchObject([{ changeSeq: 1, deleted: false, business: { id: shop } }]);
+    expect(await store.businessProfiles.changesSinceOf([shop], 1, 10)).toEqual([]);
+    expect(await store.businessProfiles.changesSinceOf([], 0, 10)).toEqual([]);
+    await store.businesses.markDeleted(shop, 5, next());
+    expect(await store.businessProfiles.changesSinceOf([shop], 1, 10)).toEqual([{ changeSeq: 2, deleted: true, id: shop }]);
+  });
+
   it('count followers once each, and reviews and their stars from the rows not deleted', async () => {
     expect(await store.businessFollows.set(shop, 'neighbour', true, 20)).toBe(true);
     expect(await store.businessFollows.set(shop, 'neighbour', true, 21)).toBe(false);

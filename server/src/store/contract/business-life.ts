@@ -1,6 +1,7 @@
 // A business's life after it opens: the profile's details and counts (kept on the business row),
 // its posts, its followers (단골) and its reviews; what the business handlers and the pull ask.
 import type { BusinessDetails, BusinessPost, BusinessPostKind, BusinessReview, ListingPhoto } from '@dongne/shared';
+import type { BusinessChangeRow } from './ads.js';
 
 export interface BusinessProfilesRepo {
   /** Replaces the details the owner keeps, as a change numbered `changeSeq`. */
@@ -9,6 +10,8 @@ export interface BusinessProfilesRepo {
   recountFollowers(id: string, changeSeq: number): Promise<void>;
   /** Sets the review count and star sum from the reviews not deleted, as a change numbered `changeSeq`. */
   recountReviews(id: string, changeSeq: number): Promise<void>;
+  /** Changes after `cursor` to the businesses `ids` (those a person follows, wherever they are), oldest first, at most `limit`. */
+  changesSinceOf(ids: string[], cursor: number, limit: number): Promise<BusinessChangeRow[]>;
 }
 
 export interface NewBusinessPost {

@@ -10,6 +10,7 @@ import {
   type BusinessPostRow,
   type BusinessReviewRow,
 } from '../business-life-row.js';
+import { toBusinessChange, type BusinessRow } from '../ad-row.js';
 import { changed, row, rows, type Queryable } from './queryable.js';
 
 async function latestIn(db: Queryable, table: string, places: string[]): Promise<number> {
@@ -47,6 +48,10 @@ export function createBusinessProfilesRepo(db: Queryable): BusinessProfilesRepo 
          WHERE id = $1`,
         [id, changeSeq],
       );
+    },
+    async changesSinceOf(ids, cursor, limit) {
+      const found = await rows<BusinessRow>(db, 'SELECT * FROM businesses WHERE id = ANY($1::text[]) AND change_seq > $2 ORDER BY change_seq LIMIT $3', [ids, cursor, limit]);
+      return found.map(toBusinessChange);
     },
   };
 }

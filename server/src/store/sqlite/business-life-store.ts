@@ -12,6 +12,7 @@ import {
   type BusinessPostRow,
   type BusinessReviewRow,
 } from '../business-life-row.js';
+import { toBusinessChange, type BusinessRow } from '../ad-row.js';
 import type { Db } from './database.js';
 
 const latestIn = (db: Db, table: string) =>
@@ -32,6 +33,7 @@ export function createBusinessProfilesStore(db: Db) {
       star_sum = (SELECT coalesce(sum(stars), 0) FROM business_reviews WHERE business_id = @id AND deleted_at IS NULL),
       change_seq = @changeSeq
     WHERE id = @id`);
+  const changeOf = db.prepare('SELECT * FROM businesses WHERE id = ? AND change_seq > ?');
   return {
     updateDetails(id: string, details: BusinessDetails, changeSeq: number) {
       updateDetails.run({ ...details, photos: JSON.stringify(details.photos), id, changeSeq });
@@ -41,6 +43,11 @@ export function createBusinessProfilesStore(db: Db) {
     },
     recountReviews(id: string, changeSeq: number) {
       recountReviews.run({ id, changeSeq });
+    },
+    /** One primary-key look-up per business. */
+    changesSinceOf(ids: string[], cursor: number, limit: number) {
+      const found = ids.flatMap((id) => (changeOf.all(id, cursor) as BusinessRow[]));
+      return found.sort((a, b) => a.change_seq - b.change_seq).slice(0, limit).map(toBusinessChange);
     },
   };
 }
