@@ -100,7 +100,7 @@ async function writeVersion5(fill: (db: Dexie) => Promise<void>) {
 }
 
 describe('the upgrades to schemas 6 to 10', () => {
-  it('keep listings, queued work and sync state, add empty tables for conversations, messages, people, notifications, the board, businesses, campaigns and businesses' posts and reviews, and pull again from the start', async () => {
+  it('keep listings, queued work and sync state, add empty tables for conversations, messages, people, notifications, the board, businesses, campaigns and businesses’ posts and reviews, and pull again from the start', async () => {
     const listing = serverListing();
     const queued = { ...entry(3, 'minji'), wire: { clientId: 'phone-minji', seq: 3 } };
     await writeVersion5(async (old) => {
