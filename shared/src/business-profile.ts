@@ -105,30 +105,3 @@ export const businessReviewRowSchema = z.object({
   editedAt: z.nullable(z.number()),
 });
 export type BusinessReview = z.infer<typeof businessReviewRowSchema>;
-
-/** The id a person's review of a business has, on the server and on the device alike. */
-export function businessReviewId(businessId: string, authorId: string): string {
-  return `${businessId}:${authorId}`;
-}
-
-/** The stars shown on a profile: one decimal, null with no reviews yet. */
-export function averageStars(starSum: number, reviewCount: number): number | null {
-  return reviewCount > 0 ? Math.round((starSum / reviewCount) * 10) / 10 : null;
-}
-
-/** Whether a coupon or news still holds at `now`. */
-export function isPostCurrent(post: Pick<BusinessPost, 'validUntil'>, now: number): boolean {
-  return post.validUntil === null || post.validUntil >= now;
-}
-
-/** A business's profile fields before its owner writes any and before anyone follows or reviews it. */
-export const BUSINESS_PROFILE_BLANK: Readonly<BusinessDetails & { followerCount: number; reviewCount: number; starSum: number }> = {
-  address: '',
-  hours: '',
-  phone: '',
-  description: '',
-  photos: [],
-  followerCount: 0,
-  reviewCount: 0,
-  starSum: 0,
-};

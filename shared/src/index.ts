@@ -19,6 +19,7 @@ export * from './notification.js';
 export * from './board.js';
 export * from './business.js';
 export * from './business-profile.js';
+export * from './business-life-rules.js';
 export * from './push.js';
 export * from './media.js';
 export * from './base64.js';

@@ -74,7 +74,7 @@ describe('a business’s life on the device', () => {
       ['가나다 카페', 2],
     ]);
     expect((await nearbyBusinesses(db, 'cafe')).map((e) => e.business.name)).toEqual(['가나다 카페']);
-    expect((await searchBusinesses(db, ['빵집'])).map((e) => e.business.name)).toEqual(['하하 빵집']);
+    expect((await searchBusinesses(db, '빵집')).map((e) => e.business.name)).toEqual(['하하 빵집']);
   });
 
   it('shows an edit of the details at once, and puts the server’s back when it is refused', async () => {

@@ -2,7 +2,7 @@
 // (by category), one profile with its posts, reviews and the person's follow and review, the
 // followed businesses' posts, and the search screen's businesses — all offline.
 import Dexie from 'dexie';
-import { averageStars, type BusinessCategory } from '@dongne/shared';
+import { averageStars, searchWords, type BusinessCategory } from '@dongne/shared';
 import type { DongneDb, LocalBusiness, LocalBusinessPost, LocalBusinessReview } from './db.js';
 import { currentOwner, getMeta } from './meta.js';
 import { currentScope } from './scope.js';
@@ -108,8 +108,9 @@ export async function followedPosts(db: DongneDb, limit: number): Promise<LocalB
     .slice(0, limit);
 }
 
-/** The area's businesses whose name, description or address holds every word: search's Businesses tab, offline. */
-export async function searchBusinesses(db: DongneDb, words: string[]): Promise<NearbyBusiness[]> {
+/** The area's businesses whose name, description or address holds every word of `q`: search's Shops tab, offline. */
+export async function searchBusinesses(db: DongneDb, q: string): Promise<NearbyBusiness[]> {
+  const words = searchWords(q);
   const all = await nearbyBusinesses(db);
   return all.filter(({ business: b }) => {
     const text = `${b.name}\n${b.description}\n${b.address}`.toLowerCase();
