@@ -5,6 +5,7 @@
 import { z } from 'zod/mini';
 import { idSchema } from './id.js';
 import { multiLineText, singleLineText } from './text.js';
+import { listingPhotoSchema } from './media.js';
 
 export const BUSINESS_CATEGORIES = ['bakery', 'cafe', 'restaurant', 'repair', 'academy', 'beauty', 'real_estate', 'other'] as const;
 export type BusinessCategory = (typeof BUSINESS_CATEGORIES)[number];
@@ -104,6 +105,17 @@ export const businessRowSchema = z.object({
   neighbourhoodId: z.string(),
   neighbourhood: z.string(),
   createdAt: z.number(),
+  // The profile's details and counts (business-profile.ts); a server from before them sends none.
+  address: z._default(z.string(), ''),
+  hours: z._default(z.string(), ''),
+  phone: z._default(z.string(), ''),
+  description: z._default(z.string(), ''),
+  photos: z._default(z.array(listingPhotoSchema), []),
+  /** 단골: people following it. */
+  followerCount: z._default(z.number(), 0),
+  reviewCount: z._default(z.number(), 0),
+  /** The reviews' stars added up: the average is starSum / reviewCount. */
+  starSum: z._default(z.number(), 0),
 });
 export type Business = z.infer<typeof businessRowSchema>;
 

@@ -136,6 +136,10 @@ export const ERROR_CODES = [
   'business.limit',
   'business.not_found',
   'business.not_owner',
+  'business.post_not_found',
+  'business.post_id_taken',
+  'business.post_daily_limit',
+  'business.own_review',
   'campaign.id_taken',
   'campaign.not_found',
 

@@ -21,6 +21,8 @@ export * from './keyword.js';
 export * from './notification.js';
 export * from './board.js';
 export * from './business.js';
+export * from './business-profile.js';
+export * from './business-life-rules.js';
 export * from './push.js';
 export * from './media.js';
 export * from './media-limits.js';

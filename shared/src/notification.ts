@@ -1,7 +1,8 @@
 // What a person is told about (the inbox, 알림): a keyword alert (a neighbour's new listing holding
 // one of their keywords), a security message (a sign-in from a new device, a passkey added…), the
 // trade's steps (a chat message, an offer, an appointment coming up, a request to review after a
-// sale) and the board's (a comment on their post, a reply to their comment, 공감 on their post).
+// sale), the board's (a comment on their post, a reply to their comment, 공감 on their post) and
+// a followed shop's news or coupon (business_post).
 // Each names what it is about, so tapping it opens that; each reaches the person's devices through
 // the pull (entity 'notification') and is read on any of them.
 import { z } from 'zod/mini';
@@ -18,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'board_comment',
   'board_reply',
   'board_reaction',
+  'business_post',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -34,12 +36,14 @@ export const notificationSchema = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
   /**
    * What it is about, and what a tap opens: the listing (keyword, review_request); the
-   * conversation (message, offer, appointment); the post (board_*); for a security message, itself.
+   * conversation (message, offer, appointment); the post (board_*); the business (business_post);
+   * for a security message, itself.
    */
   subjectId: z.string(),
   /**
    * Words kept when it was made, so the inbox reads offline: the listing's title (keyword, the
-   * trade's kinds), the first words of the post (board_*), the device for a security message ('' if unknown).
+   * trade's kinds), the first words of the post (board_*), the business's name (business_post), the
+   * device for a security message ('' if unknown).
    */
   title: z.string(),
   /** For a keyword alert, the keyword that matched. */
@@ -88,6 +92,8 @@ export function notificationPath(n: Pick<Notification, 'kind' | 'subjectId' | 'a
     case 'board_reply':
     case 'board_reaction':
       return `/board/${subject}`;
+    case 'business_post':
+      return `/businesses/${subject}`;
   }
 }
 

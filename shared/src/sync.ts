@@ -7,6 +7,7 @@ import { chatMessageSchema, conversationSchema } from './trading/chat.js';
 import { isKnownNotificationKind, notificationSchema } from './notification.js';
 import { boardCommentRowSchema, boardPostRowSchema } from './board.js';
 import { businessRowSchema, campaignRowSchema } from './business.js';
+import { businessPostRowSchema, businessReviewRowSchema } from './business-profile.js';
 
 export const SYNC_LIMITS = {
   /** Mutations per push request; the client sends its outbox in batches of this size. */
@@ -71,6 +72,12 @@ export const changeSchema = z.union([
   /** A campaign whose target covers the area (or one of the person's own businesses'); ended or out of reach: delete. */
   z.object({ op: z.literal('upsert'), entity: z.literal('campaign'), row: campaignRowSchema }),
   z.object({ op: z.literal('delete'), entity: z.literal('campaign'), id: z.string() }),
+  /** A business's news or coupon: to its area, its followers and its owner; deleted: delete. */
+  z.object({ op: z.literal('upsert'), entity: z.literal('business_post'), row: businessPostRowSchema }),
+  z.object({ op: z.literal('delete'), entity: z.literal('business_post'), id: z.string() }),
+  /** A review of a business in the area (or the person's own review, or of their own business). */
+  z.object({ op: z.literal('upsert'), entity: z.literal('business_review'), row: businessReviewRowSchema }),
+  z.object({ op: z.literal('delete'), entity: z.literal('business_review'), id: z.string() }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 
@@ -85,6 +92,8 @@ const KNOWN_CHANGE_ENTITIES: Record<Change['entity'], true> = {
   comment: true,
   business: true,
   campaign: true,
+  business_post: true,
+  business_review: true,
 };
 
 /** Whether this version of the app knows changes about `entity`. */
@@ -192,6 +201,8 @@ export const pullResponseSchema = z.object({
   keywords: z._default(z.array(z.string()), []),
   /** Board posts the person has reacted to (공감), most recent first, at most LIKED_IDS_MAX; empty for a visitor. */
   reactedPostIds: z._default(z.array(z.string()), []),
+  /** Businesses the person follows (단골), most recent first, at most LIKED_IDS_MAX; empty for a visitor. */
+  followedBusinessIds: z._default(z.array(z.string()), []),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -1,7 +1,7 @@
 // Businesses and campaigns through pull on a real store (either engine): a campaign reaches the
 // people whose neighbourhood its target covers and its owner, nobody else; paging stays exact on
 // the shared cursor; an account's deletion takes its businesses and campaigns off every device.
-import { businessRowSchema, campaignRowSchema, type Change } from '@dongne/shared';
+import { BUSINESS_PROFILE_BLANK, businessRowSchema, campaignRowSchema, type Change } from '@dongne/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestServer, pullAll, T0, type TestServer } from '../testing/harness.js';
 import { HOME } from '../testing/fixes.js';
@@ -68,7 +68,7 @@ describe('who pulls a campaign', () => {
     const campaign = changes.find((c): c is Extract<Change, { entity: 'campaign'; op: 'upsert' }> => c.entity === 'campaign' && c.op === 'upsert')!.row;
     expect(businessRowSchema.parse(business)).toEqual(business);
     expect(campaignRowSchema.parse(campaign)).toEqual(campaign);
-    expect(business).toEqual({ id: shop, ownerId: owner.actorId, name: '수내 베이커리', category: 'bakery', neighbourhoodId: HOME, neighbourhood: expect.any(String), createdAt: T0 });
+    expect(business).toEqual({ id: shop, ownerId: owner.actorId, name: '수내 베이커리', category: 'bakery', neighbourhoodId: HOME, neighbourhood: expect.any(String), createdAt: T0, ...BUSINESS_PROFILE_BLANK });
     expect(campaign).toMatchObject({ id: ad, businessId: shop, businessName: '수내 베이커리', ownerId: owner.actorId, rangeLevel: 2, dailyBudgetKrw: 5000, pricePerClickKrw: 150, serving: true });
     expect((await adsView(server.app, neighbour, { neighbourhood: PANGYO, range: 4 })).businesses.has(shop)).toBe(true);
     expect((await adsView(server.app, neighbour, { neighbourhood: SEOUL, range: 4 })).businesses.has(shop)).toBe(false);

@@ -45,13 +45,15 @@ export function createAreaSnapshots(
 
   async function stateOf(area: Area): Promise<AreaState> {
     const places = await store.neighbourhoods.neighbourIds(area.neighbourhoodId, area.range);
-    // Listings, board posts and their comments, businesses and the ads for the neighbourhood are what
+    // Listings, board posts and their comments, businesses with their posts and reviews, and the ads for the neighbourhood are what
     // a visitor pulls: a change to any moves it.
     const latest = [
       await store.listings.latestChangeIn(places),
       await store.boardPosts.latestChangeIn(places),
       await store.boardComments.latestChangeIn(places),
       await store.businesses.latestChangeIn(places),
+      await store.businessPosts.latestChangeIn(places),
+      await store.businessReviews.latestChangeIn(places),
       await store.campaigns.latestChangeIn(area.neighbourhoodId),
     ];
     return { places: places.join('\n'), version: Math.max(...latest) };

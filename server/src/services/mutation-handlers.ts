@@ -13,6 +13,7 @@ import { ownListingOrReject, seenInArea, visibleListingOrReject } from './listin
 import { photosOrReject, placeOrReject, verifiedHereOrReject } from './mutation-guards.js';
 import { boardHandlers } from './board-handlers.js';
 import { adsHandlers } from './ads-handlers.js';
+import { businessLifeHandlers } from './business-life-handlers.js';
 import { MutationRejected } from './service-error.js';
 import { clearReservations, resendConversations } from './trade-rules.js';
 import { verification } from './verification-service.js';
@@ -191,4 +192,5 @@ export const mutationHandlers: Handlers = {
   ...alertHandlers,
   ...boardHandlers,
   ...adsHandlers,
+  ...businessLifeHandlers,
 };

@@ -105,7 +105,7 @@ describe('push then pull', () => {
     await push(app, alice.cookie, phone.clientId, [server.createListing(phone.nextSeq())]);
     const first = await pull(app, alice.cookie);
     const again = await pull(app, alice.cookie, { cursor: first.cursor });
-    expect(again).toEqual({ changes: [], cursor: first.cursor, hasMore: false, lastSeq: 0, scope: first.scope, profile: first.profile, likedIds: [], reactedPostIds: [], blockedIds: [], hiddenSellerIds: [], keywords: [] });
+    expect(again).toEqual({ changes: [], cursor: first.cursor, hasMore: false, lastSeq: 0, scope: first.scope, profile: first.profile, likedIds: [], reactedPostIds: [], followedBusinessIds: [], blockedIds: [], hiddenSellerIds: [], keywords: [] });
   });
 
   it('lets anyone browse without a session, and tells them lastSeq 0', async () => {

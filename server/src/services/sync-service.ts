@@ -187,6 +187,30 @@ export function createSyncService(
           change: row.deleted ? { op: 'delete', entity: 'campaign', id: row.id } : { op: 'upsert', entity: 'campaign', row: row.campaign },
         });
       }
+      // A business's posts go to its area, to its followers wherever they are, and to its owner;
+      // its reviews to its area and to their authors. A business followed from outside its area
+      // comes too, so its posts and the inbox's line about them open its profile.
+      const followed = actor ? await tx.businessFollows.followedBy(actor.id, LIKED_IDS_MAX) : [];
+      const pulledBusinesses = new Set(rows.flatMap((r) => (r.change.entity === 'business' ? [r.changeSeq] : [])));
+      for (const row of await tx.businessProfiles.changesSinceOf(followed, query.cursor, limit + 1)) {
+        if (pulledBusinesses.has(row.changeSeq)) continue;
+        rows.push({
+          changeSeq: row.changeSeq,
+          change: row.deleted ? { op: 'delete', entity: 'business', id: row.id } : { op: 'upsert', entity: 'business', row: row.business },
+        });
+      }
+      for (const row of await tx.businessPosts.changesSinceIn(places, followed, actor?.id, query.cursor, limit + 1)) {
+        rows.push({
+          changeSeq: row.changeSeq,
+          change: row.deleted ? { op: 'delete', entity: 'business_post', id: row.id } : { op: 'upsert', entity: 'business_post', row: row.post },
+        });
+      }
+      for (const row of await tx.businessReviews.changesSinceIn(places, actor?.id, query.cursor, limit + 1)) {
+        rows.push({
+          changeSeq: row.changeSeq,
+          change: row.deleted ? { op: 'delete', entity: 'business_review', id: row.id } : { op: 'upsert', entity: 'business_review', row: row.review },
+        });
+      }
       // The person's own drafts, too.
       if (actor) {
         for (const row of await tx.drafts.changesSince(actor.id, query.cursor, limit + 1)) {
@@ -224,6 +248,7 @@ export function createSyncService(
         profile: actor ? await verification.profile(tx, actor, clock.now()) : null,
         likedIds: actor ? await tx.listings.likedBy(actor.id, places, LIKED_IDS_MAX) : [],
         reactedPostIds: actor ? await tx.boardPosts.reactedBy(actor.id, places, LIKED_IDS_MAX) : [],
+        followedBusinessIds: followed,
         ...(actor ? await blocksOf(tx, actor.id) : { blockedIds: [], hiddenSellerIds: [] }),
         keywords: actor ? await tx.keywords.of(actor.id) : [],
       };

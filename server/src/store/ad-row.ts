@@ -1,6 +1,6 @@
 // Business and campaign rows as both engines read them, and the change each stands for. Only
 // booleans differ between the engines (0/1 on SQLite, true/false on PostgreSQL).
-import type { Business, BusinessCategory, Campaign } from '@dongne/shared';
+import type { Business, BusinessCategory, Campaign, ListingPhoto } from '@dongne/shared';
 import type { BusinessChangeRow, CampaignChangeRow, CampaignFacts } from './contract/ads.js';
 
 export interface BusinessRow {
@@ -13,6 +13,14 @@ export interface BusinessRow {
   created_at: number;
   deleted_at: number | null;
   change_seq: number;
+  address: string;
+  hours: string;
+  phone: string;
+  description: string;
+  photos: string;
+  follower_count: number;
+  review_count: number;
+  star_sum: number;
 }
 
 export interface CampaignRow {
@@ -46,6 +54,14 @@ export function toBusinessChange(row: BusinessRow): BusinessChangeRow {
     neighbourhoodId: row.neighbourhood_id,
     neighbourhood: row.neighbourhood,
     createdAt: row.created_at,
+    address: row.address,
+    hours: row.hours,
+    phone: row.phone,
+    description: row.description,
+    photos: JSON.parse(row.photos) as ListingPhoto[],
+    followerCount: row.follower_count,
+    reviewCount: row.review_count,
+    starSum: Number(row.star_sum),
   };
   return { changeSeq: row.change_seq, deleted: false, business };
 }

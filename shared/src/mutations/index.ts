@@ -33,6 +33,7 @@ import {
 } from './board.js';
 import { adEventsArgs, businessCreateArgs, campaignCreateArgs } from '../business.js';
 import { campaignEndArgs } from './campaign-end.js';
+import { businessDeletePostArgs, businessFollowArgs, businessPostArgs, businessReviewArgs, businessUpdateArgs } from './business.js';
 
 export const mutationArgs = {
   'listing.create': listingCreateArgs,
@@ -68,6 +69,11 @@ export const mutationArgs = {
   'board.delete_comment': boardDeleteCommentArgs,
   'board.react': boardReactArgs,
   'business.create': businessCreateArgs,
+  'business.update': businessUpdateArgs,
+  'business.post': businessPostArgs,
+  'business.delete_post': businessDeletePostArgs,
+  'business.follow': businessFollowArgs,
+  'business.review': businessReviewArgs,
   'campaign.create': campaignCreateArgs,
   'campaign.end': campaignEndArgs,
   'ad.events': adEventsArgs,
@@ -120,6 +126,7 @@ export * from './keyword.js';
 export * from './notification-read.js';
 export * from './board.js';
 export * from './campaign-end.js';
+export * from './business.js';
 
 /** Mutations inside one conversation (args name its listing and buyer). */
 export const CONVERSATION_MUTATIONS = [

@@ -18,6 +18,7 @@ import type { AdsRepos } from './ads.js';
 import type { AlertsRepos } from './alerts.js';
 import type { BlobsRepo } from './blobs.js';
 import type { BoardRepos } from './board.js';
+import type { BusinessLifeRepos } from './business-life.js';
 import type { DraftsRepo } from './drafts.js';
 import type { LimitsRepos } from './limits.js';
 import type { ListingsRepo } from './listings.js';
@@ -30,7 +31,7 @@ import type { TradingRepos } from './trading.js';
 import type { VerificationsRepo } from './verifications.js';
 
 /** The tables, as a service may use them. */
-export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, LimitsRepos, TradingRepos, AlertsRepos, PushRepos, BoardRepos, AdsRepos {
+export interface Repositories extends AccountsRepos, NeighbourhoodsRepos, LimitsRepos, TradingRepos, AlertsRepos, PushRepos, BoardRepos, AdsRepos, BusinessLifeRepos {
   listings: ListingsRepo;
   drafts: DraftsRepo;
   media: MediaRepo;

@@ -8,6 +8,7 @@ import type { Repositories, Store, Tx } from '../contract/store.js';
 import { createAccountsRepos } from './accounts-repo.js';
 import { createAdEventsRepo, createCampaignDaysRepo } from './ad-events-repo.js';
 import { createBusinessesRepo } from './businesses-repo.js';
+import { createBusinessFollowsRepo, createBusinessPostsRepo, createBusinessProfilesRepo, createBusinessReviewsRepo } from './business-life-repo.js';
 import { createCampaignsRepo } from './campaigns-repo.js';
 import { createBlobsRepo } from './blobs-repo.js';
 import { createBlocksRepo } from './blocks-repo.js';
@@ -65,6 +66,10 @@ function createRepositories(db: Queryable): Repositories {
     campaigns: createCampaignsRepo(db),
     adEvents: createAdEventsRepo(db),
     campaignDays: createCampaignDaysRepo(db),
+    businessProfiles: createBusinessProfilesRepo(db),
+    businessPosts: createBusinessPostsRepo(db),
+    businessFollows: createBusinessFollowsRepo(db),
+    businessReviews: createBusinessReviewsRepo(db),
   };
 }
 

@@ -36,6 +36,7 @@ import { createReportsStore } from './reports-store.js';
 import { createPushOutboxStore, createPushSubscriptionsStore, createQuietHoursStore } from './push-store.js';
 import { createAppointmentRemindersStore } from './reminders-store.js';
 import { createBusinessesStore } from './businesses-store.js';
+import { createBusinessFollowsStore, createBusinessPostsStore, createBusinessProfilesStore, createBusinessReviewsStore } from './business-life-store.js';
 import { createCampaignsStore } from './campaigns-store.js';
 import { createAdEventsStore, createCampaignDaysStore } from './ad-events-store.js';
 
@@ -82,6 +83,10 @@ function createRepositories(db: Db) {
     campaigns: createCampaignsStore(db),
     adEvents: createAdEventsStore(db),
     campaignDays: createCampaignDaysStore(db),
+    businessProfiles: createBusinessProfilesStore(db),
+    businessPosts: createBusinessPostsStore(db),
+    businessFollows: createBusinessFollowsStore(db),
+    businessReviews: createBusinessReviewsStore(db),
   } satisfies { [K in keyof Repositories]: Synchronous<Repositories[K]> };
 }
 export type SqliteRepositories = ReturnType<typeof createRepositories>;

@@ -68,6 +68,12 @@ describe('a notification in words', () => {
     expect(says(told('board_reaction', { ...onPost, snippet: null }), 'en')).toBe('민지 liked your post');
   });
 
+  it('a followed shop’s post: the shop’s name, and its post’s title and first words', () => {
+    const post = told('business_post', { title: '수내 베이커리', actorName: '수내 베이커리', snippet: '소금빵 2+1 · 금요일까지' });
+    expect(notificationWords(post, NOW, 'ko')).toEqual({ about: '수내 베이커리', says: '수내 베이커리에서 새 소식을 올렸어요: 소금빵 2+1 · 금요일까지' });
+    expect(says(post, 'en')).toBe('수내 베이커리 posted news: 소금빵 2+1 · 금요일까지');
+  });
+
   it('a keyword alert and a security message as before', () => {
     expect(notificationWords(told('keyword', { keyword: '의자', actorName: null }), NOW, 'ko')).toEqual({ about: '‘의자’ 키워드 새 글', says: '원목 의자' });
     expect(notificationWords(told('security', { title: 'Safari on macOS', event: 'new_device_sign_in', actorName: null }), NOW, 'en')).toEqual({

@@ -68,6 +68,9 @@ export function notificationWords(n: Worded, now: number, locale?: Locale): Noti
       return { about, says: quoting(m.alerts_board_reply({ name }, options)) };
     case 'board_reaction':
       return { about, says: m.alerts_board_reaction({ name }, options) };
+    // About the business (its name), saying its post's title and first words.
+    case 'business_post':
+      return { about, says: quoting(m.alerts_business_post({ name }, options)) };
   }
 }
 

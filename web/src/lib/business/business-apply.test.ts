@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DongneDb } from '../db/db.js';
 import { setMeta } from '../db/meta.js';
 import { applyBusinessCreate, applyCampaignCreate, applyPulledBusinesses, rejectBusinessCreate } from './business-apply.js';
-import type { Business, Campaign, PullResponse } from '@dongne/shared';
+import { BUSINESS_PROFILE_BLANK, type Business, type Campaign, type PullResponse } from '@dongne/shared';
 
 let db: DongneDb;
 let n = 0;
@@ -26,6 +26,8 @@ const business = (over: Partial<Business> = {}): Business => ({
   neighbourhoodId: 'sunae',
   neighbourhood: '수내동',
   createdAt: 1,
+  ...BUSINESS_PROFILE_BLANK,
+  photos: [],
   ...over,
 });
 

@@ -1,6 +1,6 @@
 // Local businesses' side of sync: what opening a business or creating a campaign shows on the
 // owner's device before the server has seen it, and how pulled businesses and campaigns land.
-import { neighbourhoodLabel, type MutationArgs, type PullResponse } from '@dongne/shared';
+import { BUSINESS_PROFILE_BLANK, neighbourhoodLabel, type MutationArgs, type PullResponse } from '@dongne/shared';
 import type { DongneDb, LocalBusiness, LocalCampaign } from '../db/db.js';
 import { getMeta } from '../db/meta.js';
 
@@ -10,6 +10,9 @@ export async function applyBusinessCreate(db: DongneDb, args: MutationArgs<'busi
   if (existing && (!existing.local || existing.failed)) return;
   const place = await db.neighbourhoods.get(args.neighbourhoodId);
   await db.businesses.put({
+    // Details come with business.update, which (waiting behind this in the outbox) is applied after it.
+    ...BUSINESS_PROFILE_BLANK,
+    photos: [],
     id: args.id,
     ownerId: (await getMeta(db, 'actorId')) ?? '',
     name: args.name,

@@ -59,6 +59,7 @@ export function pullPage(changes: PullResponse['changes'], extra: Partial<PullRe
     hiddenSellerIds: [],
     keywords: [],
     reactedPostIds: [],
+    followedBusinessIds: [],
     ...extra,
   };
 }

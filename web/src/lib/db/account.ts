@@ -7,6 +7,7 @@ import { rebaseOutbox } from '../sync/outbox.js';
 import { waitingChanges } from './queries.js';
 import { withdrawBoardWork } from '../board/board-withdraw.js';
 import { forgetFeedPaint } from '../first-paint/first-paint.js';
+import { withdrawBusinessLifeWork } from '../business/business-life-withdraw.js';
 
 const PERSONAL_META = [
   'actorId',
@@ -27,6 +28,8 @@ const PERSONAL_META = [
   'reactedPostIds',
   'serverReactedPostIds',
   'businessStats',
+  'followedBusinessIds',
+  'serverFollowedBusinessIds',
 ] as const;
 
 /** Conversations are between two people only, and notifications are one person's: nobody else signed in here may read them. */
@@ -71,6 +74,7 @@ export async function signedIn(db: DongneDb, account: Account): Promise<void> {
       await forgetOwnListingsOnlyTheySee(db, previous);
       // Their board drafts stay theirs, hidden; what waits in their outbox shows again when they return.
       await withdrawBoardWork(db, previous, { forgetDrafts: false });
+      await withdrawBusinessLifeWork(db, previous);
       for (const key of PERSONAL_META) await db.meta.delete(key);
       // Their conversations come back with their next pull from the start; unsent messages wait in the outbox.
       await forgetChats(db);
@@ -114,6 +118,7 @@ export async function signOutLocally(db: DongneDb, { toldServer }: { toldServer:
     await withdrawPending(db, owner);
     await forgetOwnListingsOnlyTheySee(db, owner);
     await withdrawBoardWork(db, owner, { forgetDrafts: true });
+    await withdrawBusinessLifeWork(db, owner);
     await forgetChats(db);
     await db.drafts.where('ownerId').equals(owner).delete();
     // Their photos too: published ones are on the server for anyone to load again.

@@ -100,7 +100,7 @@ async function writeVersion5(fill: (db: Dexie) => Promise<void>) {
 }
 
 describe('the upgrades to schemas 6 to 11', () => {
-  it('keep listings, queued work and sync state, add empty tables for conversations, messages, people, notifications, the board, businesses, campaigns and ad events, and pull again from the start', async () => {
+  it('keep listings, queued work and sync state, add empty tables for conversations, messages, people, notifications, the board, businesses, campaigns, businesses’ posts and reviews and ad events, and pull again from the start', async () => {
     const listing = serverListing();
     const queued = { ...entry(3, 'minji'), wire: { clientId: 'phone-minji', seq: 3 } };
     await writeVersion5(async (old) => {
@@ -118,8 +118,8 @@ describe('the upgrades to schemas 6 to 11', () => {
       // Board posts and businesses went by in pulls this version could not read: the next pull starts from the beginning.
       expect(await getMeta(db, 'cursor')).toBeUndefined();
       expect(await getMeta(db, 'actorId')).toBe('minji');
-      const counts = await Promise.all([db.conversations, db.messages, db.people, db.notifications, db.posts, db.comments, db.boardDrafts, db.businesses, db.campaigns, db.adEvents].map((t) => t.count()));
-      expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+      const counts = await Promise.all([db.conversations, db.messages, db.people, db.notifications, db.posts, db.comments, db.boardDrafts, db.businesses, db.campaigns, db.businessPosts, db.businessReviews, db.adEvents].map((t) => t.count()));
+      expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
       expect(db.verno).toBe(11);
     } finally {
       db.close();

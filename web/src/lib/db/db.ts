@@ -2,7 +2,7 @@
 // mutations not yet confirmed by the server, the person's conversations and their messages, the
 // people they trade with, their notifications, and small sync bookkeeping in `meta`.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { AdEvent, BoardComment, BoardPost, BoardTopic, Business, Campaign, CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, MultiPolygonCoords, Mutation, MutationName, Neighbourhood, Notification } from '@dongne/shared';
+import type { AdEvent, BoardComment, BoardPost, BoardTopic, Business, BusinessDetails, BusinessPost, BusinessReview, Campaign, CategoryId, ChatMessage, Conversation, Listing, ListingPhoto, MultiPolygonCoords, Mutation, MutationName, Neighbourhood, Notification } from '@dongne/shared';
 
 export type LocalListing = Listing;
 
@@ -119,6 +119,23 @@ export interface LocalBusiness extends Business {
   local?: true;
   /** The server refused it: kept, with why, until the person lets it go or tries again. */
   failed?: { code: string; message: string };
+  /** The details as the server holds them, while an edit made here waits to sync. */
+  base?: BusinessDetails;
+}
+
+/** A business's news or coupon: the area's, a followed business's, or the person's own. */
+export interface LocalBusinessPost extends BusinessPost {
+  /** Written on this device and not yet pulled back from the server. */
+  local?: true;
+  /** Deleted here, waiting for the server: hidden, and back if the server refuses. */
+  deletedHere?: boolean;
+}
+
+/** A review of a business; the person's own shows at once, over the one the server holds (`base`). */
+export interface LocalBusinessReview extends BusinessReview {
+  local?: true;
+  /** The server's review by the same person, which this one replaces once it syncs. */
+  base?: BusinessReview;
 }
 
 /** A campaign this device may show as an ad (its target covers the area), or one of the person's own. */
@@ -188,6 +205,8 @@ export class DongneDb extends Dexie {
   boardDrafts!: EntityTable<BoardDraft, 'id'>;
   businesses!: EntityTable<LocalBusiness, 'id'>;
   campaigns!: EntityTable<LocalCampaign, 'id'>;
+  businessPosts!: EntityTable<LocalBusinessPost, 'id'>;
+  businessReviews!: EntityTable<LocalBusinessReview, 'id'>;
   adEvents!: EntityTable<LocalAdEvent, 'id'>;
 
   constructor(name = 'dongne') {
@@ -278,8 +297,19 @@ export class DongneDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('meta').delete('cursor');
       });
-    // Ad impressions and clicks counted here (version 10 is the businesses' own life): by viewer (and
-    // day, for the per-person cap), by time so old days are let go.
+    // A business's life: its posts (newest first per business, and the area's), and its reviews per
+    // business. Businesses pulled before carry no details or counts, and posts and reviews went by
+    // unread: the cursor is forgotten, so the next pull brings them all again.
+    this.version(10)
+      .stores({
+        businessPosts: 'id, [businessId+createdAt], createdAt, ownerId',
+        businessReviews: 'id, [businessId+createdAt], authorId',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('meta').delete('cursor');
+      });
+    // Ad impressions and clicks counted here: by viewer (and day, for the per-person cap), by time so
+    // old days are let go.
     this.version(11).stores({ adEvents: 'id, viewerId, [viewerId+day], at' });
   }
 
@@ -303,6 +333,8 @@ export class DongneDb extends Dexie {
       this.boardDrafts,
       this.businesses,
       this.campaigns,
+      this.businessPosts,
+      this.businessReviews,
     ];
   }
 }

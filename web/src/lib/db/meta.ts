@@ -61,10 +61,14 @@ export interface MetaValues {
   serverReactedPostIds: string[];
   /** Each of the person's businesses' figures as last fetched, and when: the dashboard offline. */
   businessStats: Record<string, { stats: BusinessStats; at: number }>;
+  /** Businesses the person follows (단골): the server's list, with unconfirmed changes on top. */
+  followedBusinessIds: string[];
+  /** The same as the server last sent it; the difference is what waits to sync. */
+  serverFollowedBusinessIds: string[];
 }
 
 export interface ActionRefusal {
-  action: 'block' | 'unblock' | 'report' | 'board_post' | 'board_edit' | 'board_delete' | 'board_comment' | 'board_react';
+  action: 'block' | 'unblock' | 'report' | 'board_post' | 'board_edit' | 'board_delete' | 'board_comment' | 'board_react' | 'business_edit' | 'business_post' | 'business_delete_post' | 'business_follow' | 'business_review';
   code: string;
   message: string;
   at: number;

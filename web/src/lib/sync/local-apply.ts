@@ -17,6 +17,13 @@ import {
   applyBoardUpdateComment,
 } from '../board/board-apply.js';
 import { applyBusinessCreate, applyCampaignCreate, applyCampaignEnd } from '../business/business-apply.js';
+import {
+  applyBusinessDeletePost,
+  applyBusinessFollow,
+  applyBusinessPost,
+  applyBusinessReview,
+  applyBusinessUpdate,
+} from '../business/business-life-apply.js';
 
 type LocalApply = { [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, at: number) => Promise<void> };
 
@@ -113,6 +120,11 @@ export const localApply: LocalApply = {
   'board.delete_comment': applyBoardDeleteComment,
   'board.react': applyBoardReact,
   'business.create': applyBusinessCreate,
+  'business.update': applyBusinessUpdate,
+  'business.post': applyBusinessPost,
+  'business.delete_post': applyBusinessDeletePost,
+  'business.follow': applyBusinessFollow,
+  'business.review': applyBusinessReview,
   'campaign.create': applyCampaignCreate,
   'campaign.end': applyCampaignEnd,
   // Counted events change nothing the person sees: they only travel.

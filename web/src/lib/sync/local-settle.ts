@@ -16,6 +16,13 @@ import {
   rejectBoardUpdateComment,
 } from '../board/board-apply.js';
 import { rejectBusinessCreate, rejectCampaignCreate, rejectCampaignEnd } from '../business/business-apply.js';
+import {
+  rejectBusinessDeletePost,
+  rejectBusinessFollow,
+  rejectBusinessPost,
+  rejectBusinessReview,
+  rejectBusinessUpdate,
+} from '../business/business-life-apply.js';
 
 type LocalReject = {
   [N in MutationName]: (db: DongneDb, args: MutationArgs<N>, reason: Refusal, ownerId: string) => Promise<void>;
@@ -114,6 +121,11 @@ export const localReject: LocalReject = {
   'board.delete_comment': rejectBoardDeleteComment,
   'board.react': rejectBoardReact,
   'business.create': rejectBusinessCreate,
+  'business.update': rejectBusinessUpdate,
+  'business.post': rejectBusinessPost,
+  'business.delete_post': rejectBusinessDeletePost,
+  'business.follow': rejectBusinessFollow,
+  'business.review': rejectBusinessReview,
   'campaign.create': rejectCampaignCreate,
   'campaign.end': rejectCampaignEnd,
   // Events are counted by the server or not at all: a refused batch has nothing to put back.
@@ -131,6 +143,9 @@ const RESTORES_ROW: readonly MutationName[] = [
   'board.delete',
   'board.update_comment',
   'board.delete_comment',
+  'business.update',
+  'business.delete_post',
+  'business.review',
 ];
 
 type LocalConfirm = { [N in MutationName]?: (db: DongneDb, args: MutationArgs<N>) => Promise<void> };

@@ -9,6 +9,7 @@ import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
 import { syncApi, syncCall, toSyncError, type SyncDeps } from './sync-deps.js';
 import { applyPulledBoard } from '../board/board-apply.js';
 import { applyPulledBusinesses } from '../business/business-apply.js';
+import { applyPulledBusinessLife } from '../business/business-life-apply.js';
 
 type OwnWork = typeof import('./own-work.js');
 
@@ -79,6 +80,7 @@ async function applyPageWith(
     if (notifications.length) await db.notifications.bulkPut(notifications);
     await applyPulledBoard(db, page);
     await applyPulledBusinesses(db, page);
+    await applyPulledBusinessLife(db, page);
     if (drafts) await drafts.applyPulledDrafts(db, draftChanges, ownerAtRequest);
     if (own) await own.applyPulledChats(db, page);
     // A visitor's pull (or one whose session had ended) knows nothing of the watchlist or blocks.
