@@ -164,6 +164,8 @@ test('a shop opens a profile and an ad; a neighbour offline sees it and taps it;
     await expectAccessible(neighbour, 'the feed with an ad, offline (en)');
     await ad.click();
     await expect(neighbour).toHaveURL(new RegExp(`/businesses/${businessId}$`));
+    // The tap opens the shop's profile, offline too: the area's businesses are on the phone.
+    await expect(neighbour.getByRole('heading', { level: 1 })).toHaveText('행복빵집 Happy Bakery');
     await expect.poll(async () => (await countedEvents(neighbour)).map((e) => e.kind).toSorted()).toEqual(['click', 'impression']);
     await reloadOffline(neighbour);
     expect((await countedEvents(neighbour)).length).toBe(2);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DongneDb } from '../db/db.js';
 import { setMeta } from '../db/meta.js';
 import { applyBusinessCreate, applyCampaignCreate, applyPulledBusinesses, rejectBusinessCreate } from './business-apply.js';
+import { withdrawBusinessLifeWork } from './business-life-withdraw.js';
 import { BUSINESS_PROFILE_BLANK, type Business, type Campaign, type PullResponse } from '@dongne/shared';
 
 let db: DongneDb;
@@ -91,5 +92,21 @@ describe('pulled businesses and campaigns', () => {
     await applyPulledBusinesses(db, page([{ op: 'upsert', entity: 'business', row: business() }]));
     await applyCampaignCreate(db, { id: campaign().id, businessId: business().id, title: '소금빵', text: '', rangeLevel: 2, dailyBudgetKrw: 5000, pricePerClickKrw: 100 }, 80);
     expect(await db.campaigns.get(campaign().id)).toMatchObject({ businessName: '행복빵집', places: [], serving: false, local: true });
+  });
+});
+
+describe('signing out', () => {
+  it('takes the person\'s waiting and refused businesses and campaigns off the device, and leaves the server\'s', async () => {
+    await freshDb();
+    const waiting = { id: '1d5c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: '새 가게', category: 'cafe' as const, neighbourhoodId: 'sunae' };
+    const refused = { ...waiting, id: '2e6d3c4b-5f6a-4b7c-9d8e-0f1a2b3c4d5e', name: '거절된 가게' };
+    await applyPulledBusinesses(db, page([{ op: 'upsert', entity: 'business', row: business() }, { op: 'upsert', entity: 'campaign', row: campaign() }]));
+    await applyBusinessCreate(db, waiting, 10);
+    await applyBusinessCreate(db, refused, 11);
+    await rejectBusinessCreate(db, refused, { code: 'verification.outside', message: 'Not inside' });
+    await applyCampaignCreate(db, { id: '3f7e4d5c-6a7b-4c8d-8e9f-1a2b3c4d5e6f', businessId: business().id, title: '쿠폰', text: '', rangeLevel: 1, dailyBudgetKrw: 5000, pricePerClickKrw: 100 }, 12);
+    await withdrawBusinessLifeWork(db, 'owner-1');
+    expect((await db.businesses.toArray()).map((b) => b.id)).toEqual([business().id]);
+    expect((await db.campaigns.toArray()).map((c) => c.id)).toEqual([campaign().id]);
   });
 });
