@@ -119,7 +119,8 @@ test('a shop fills in its profile and posts a coupon; a neighbour finds it offli
     await expect(neighbour.getByTestId('business-followers')).toHaveText('1 regular');
     await expectAccessible(neighbour, 'a shop’s profile, a neighbour’s view, offline (en)');
 
-    await neighbour.goto(`/search?q=${encodeURIComponent('소금빵')}&in=businesses`).catch(() => {});
+    // Two words, as a neighbour would narrow it: the demo's bakery in Jeongja-dong bakes salt bread too.
+    await neighbour.goto(`/search?q=${encodeURIComponent('수내 소금빵')}&in=businesses`).catch(() => {});
     await expect(neighbour.getByTestId('search-businesses').getByTestId('business-card')).toHaveCount(1);
     await expectAccessible(neighbour, 'search, Shops tab, offline (en)');
 

@@ -246,3 +246,6 @@ export const DEMO_LISTINGS: DemoListing[] = [
 
 /** Every photo name the demo listings use, each once. */
 export const DEMO_PHOTO_NAMES: readonly string[] = [...new Set(DEMO_LISTINGS.flatMap(([, , , , , details]) => details.photos))];
+
+/** A demo neighbour's account id, stable across reseeds. */
+export const demoSellerId = (nickname: string) => `demo-seller-${DEMO_NEIGHBOURS.findIndex((n) => n.nickname === nickname) + 1}`;

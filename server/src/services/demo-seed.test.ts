@@ -19,6 +19,7 @@ import { openTestStore, queryColumn, queryValue, type TestStore } from '../testi
 import { DEFAULT_NEIGHBOURHOOD_ID, DEMO_LISTINGS, DEMO_NEIGHBOURS, DEMO_PHOTO_NAMES, DEMO_PLACES, DEMO_SELLERS } from './demo-listings.js';
 import { demoSellerId, seedDemoData } from './demo-seed.js';
 import { DEMO_POSTS } from './demo-posts.js';
+import { DEMO_SHOPS } from './demo-businesses.js';
 import { boardViewOf } from '../testing/board.js';
 import { legacyDistricts, legacyPlaces } from './neighbourhood-setup.js';
 import { toArea } from '../store/contract/neighbourhoods.js';
@@ -355,5 +356,26 @@ describe('demo seed', () => {
     expect(seqs[0]).toBeGreaterThanOrEqual(3);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs.at(-1)).toBe(await changeCounter(server.store));
+  });
+});
+
+describe('demo shops', () => {
+  it('open shops with details, news, 단골 and reviews in their owners’ dongs, and run no ads', async () => {
+    await seedDemoData(server.store, server.clock);
+    const pages = [...(await pullAll(server.app, undefined)).pages];
+    const changes = pages.flatMap((page) => page.changes);
+    const businesses = changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'business' ? [c.row] : []));
+    expect(businesses.map((b) => b.name).toSorted()).toEqual(DEMO_SHOPS.map((s) => s.name).toSorted());
+    for (const business of businesses) {
+      const shop = DEMO_SHOPS.find((s) => s.name === business.name)!;
+      expect(business.ownerId).toBe(demoSellerId(shop.owner));
+      expect(business.neighbourhoodId).toBe(dongOf(DEMO_NEIGHBOURS.find((n) => n.nickname === shop.owner)!.home));
+      expect(business).toMatchObject({ phone: shop.phone, hours: shop.hours, followerCount: shop.followers.length, reviewCount: shop.reviews.length });
+      expect(business.starSum).toBe(shop.reviews.reduce((sum, r) => sum + r.stars, 0));
+    }
+    const posts = changes.filter((c) => c.op === 'upsert' && c.entity === 'business_post');
+    expect(posts).toHaveLength(DEMO_SHOPS.reduce((n, s) => n + s.posts.length, 0));
+    const campaigns = changes.flatMap((c) => (c.op === 'upsert' && c.entity === 'campaign' ? [c.row] : []));
+    expect(campaigns).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// Fills an empty database with demo neighbours, their listings and their board: each neighbour
+// Fills an empty database with demo neighbours, their listings, their board and their shops: each neighbour
 // lives, is verified, sells and posts in one neighbourhood, and every listing has photos, stored
 // through the media service as any upload is. Does nothing once listings exist, so restarting never
 // duplicates anything.
@@ -8,8 +8,9 @@ import { databaseBlobStore } from '../blobs/database-blob-store.js';
 import type { NeighbourhoodRow } from '../store/contract/neighbourhoods.js';
 import type { Store, Tx } from '../store/contract/store.js';
 import type { Clock } from './clock.js';
-import { DEMO_LISTINGS, DEMO_NEIGHBOURS, DEMO_PLACES, type DemoNeighbour } from './demo-listings.js';
+import { DEMO_LISTINGS, DEMO_NEIGHBOURS, DEMO_PLACES, demoSellerId, type DemoNeighbour } from './demo-listings.js';
 import { DEMO_POSTS } from './demo-posts.js';
+import { addDemoBusinesses } from './demo-businesses.js';
 import { photoRef, readDemoPhoto } from './demo-photos.js';
 import { createMediaService } from './media-service.js';
 import { ensureNeighbourhoods } from './neighbourhood-setup.js';
@@ -18,7 +19,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export const demoSellerId = (nickname: string) => `demo-seller-${DEMO_NEIGHBOURS.findIndex((n) => n.nickname === nickname) + 1}`;
+export { demoSellerId };
 
 export interface SeedOptions {
   /** Where photo bytes go: the database's own blob store unless given (S3, say). */
@@ -77,8 +78,9 @@ export async function seedDemoData(store: Store, clock: Clock, options: SeedOpti
   }
 
   return store.transaction(async (tx) => {
-    // The board first, in the same transaction: a start cut short leaves neither half.
+    // The board and the shops first, in the same transaction: a start cut short leaves none of it.
     await addDemoBoard(tx, places, now);
+    await addDemoBusinesses(tx, places, now);
     // Oldest first, each listing's status and bump straight after it, so the change cursor's order
     // is the feed's.
     for (let index = DEMO_LISTINGS.length - 1; index >= 0; index--) {

@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { startServer } from '../e2e/support/server.js';
+import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.js';
+import { skipFirstRun } from '../e2e/support/first-run.js';
+const server = await startServer();
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
+const context = await browser.newContext({ serviceWorkers: 'block' });
+await skipFirstRun(context);
+const page = await context.newPage();
+const bodies: Promise<[string, number, number]>[] = [];
+page.on('response', (r) => { if (r.request().resourceType() === 'script') bodies.push(r.body().then((b) => [r.url().split('/_app/immutable/')[1], b.length, gzipSync(b).length])); });
+await page.goto(server.url + '/search?q=%EC%9D%98%EC%9E%90');
+await page.getByTestId('search-results').locator('li').first().waitFor();
+await page.waitForLoadState('networkidle');
+for (const [u, raw, gz] of (await Promise.all(bodies)).sort((a, b) => b[2] - a[2])) console.log(String(gz).padStart(7), String(raw).padStart(8), u);
+await browser.close(); await server.dispose();
