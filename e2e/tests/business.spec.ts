@@ -95,6 +95,12 @@ test('a shop fills in its profile and posts a coupon; a neighbour finds it offli
     await expect(page.getByTestId('business-post').filter({ hasText: '소금빵 2+1 쿠폰' })).toContainText('Coupon');
     await expectAccessible(page, 'a shop’s profile, its owner’s view (en)');
     await expectAllSent(page);
+    // An ad can start from the post: its words fill the campaign form.
+    await page.getByTestId('business-post').filter({ hasText: '소금빵 2+1 쿠폰' }).getByTestId('advertise-post').click();
+    await expect(page.getByRole('textbox', { name: 'Ad title' })).toHaveValue('소금빵 2+1 쿠폰');
+    await expect(page.getByRole('textbox', { name: 'Ad text' })).toHaveValue('이번 주 금요일까지, 이 화면을 보여 주세요');
+    await page.goBack();
+    await expect(page.getByTestId('business-post').filter({ hasText: '소금빵 2+1 쿠폰' })).toBeVisible();
   });
 
   const neighbour = await newDevice();
