@@ -45,7 +45,7 @@ async function reportFromAnotherNeighbour(api: APIRequestContext, n: number, pla
   expect(results.map((r) => r.code ?? r.status)).toEqual(['applied', 'applied', 'applied']);
 }
 
-test('a board post written offline, liked and commented on by a neighbour, the reply told, and hidden after five reports @both-engines', async ({
+test('a board post written offline, liked and commented on by a neighbour, the reply told, and hidden after five reports', async ({
   page,
   context,
   newDevice,

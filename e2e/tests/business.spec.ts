@@ -47,7 +47,7 @@ async function openShop(page: Page): Promise<string> {
   return id;
 }
 
-test('a shop fills in its profile and posts a coupon; a neighbour finds it offline, follows it, is told of its news and reviews it @both-engines', async ({
+test('a shop fills in its profile and posts a coupon; a neighbour finds it offline, follows it, is told of its news and reviews it', async ({
   page,
   context,
   newDevice,
