@@ -10,6 +10,7 @@
 // out (its header is theirs) or changes language.
 
 import { FEED_PAINT_KEY } from './first-paint.js';
+import { syncStatus } from '../sync/sync-status.svelte.js';
 
 /** Cards kept: more than any screen shows at once before scrolling. */
 const CARDS_KEPT = 20;
@@ -66,7 +67,17 @@ export function keepFeedPaintSoon(): void {
     });
   }
   clearTimeout(pending);
-  pending = setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => keepFeedPaint()) : keepFeedPaint()), SETTLE_MS);
+  pending = setTimeout(keepWhenIdle, SETTLE_MS);
+}
+
+/** At idle, and not while a sync is landing rows: copying the screen then would be one more task among the sync's. */
+function keepWhenIdle(): void {
+  if (syncStatus.syncing) {
+    pending = setTimeout(keepWhenIdle, SETTLE_MS);
+    return;
+  }
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => keepFeedPaint());
+  else keepFeedPaint();
 }
 
 export function keepFeedPaint(doc: Document = document, storage: Storage = localStorage): void {
