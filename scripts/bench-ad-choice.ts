@@ -31,6 +31,7 @@ function campaigns(): LocalCampaign[] {
     places,
     dailyBudgetKrw: 10_000,
     pricePerClickKrw: 100,
+    pricePerThousandImpressionsKrw: 0,
     // A few stopped for the day, as budgets run out.
     serving: i % 20 !== 0,
     createdAt: i,

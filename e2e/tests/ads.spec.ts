@@ -111,6 +111,16 @@ test('a shop opens a profile and an ad; a neighbour offline sees it and taps it;
     await expect(page.getByRole('alert').filter({ hasText: 'Choose how far the ad reaches.' })).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'The daily budget is a whole number of won' })).toBeVisible();
     await expectAccessible(page, 'the campaign form with its errors (en)');
+    // Paid per thousand impressions instead: its own price, checked against its own range.
+    await page.getByRole('radio', { name: 'Per 1,000 impressions' }).click();
+    const perThousand = page.getByRole('textbox', { name: 'Price per 1,000 impressions (원)' });
+    await expect(perThousand).toHaveValue('2,000');
+    await perThousand.fill('100');
+    await page.getByTestId('campaign-start').click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The price per 1,000 impressions is a whole number of won from 500 to 20,000.' })).toBeVisible();
+    // Back to paying per click: the price per click is as it was.
+    await page.getByRole('radio', { name: 'Per click' }).click();
+    await expect(page.getByRole('textbox', { name: 'Price per click (원)' })).toHaveValue('100');
     await page.getByRole('textbox', { name: 'Ad title' }).fill('갓 구운 소금빵 Fresh salt bread');
     await page.getByRole('textbox', { name: 'Ad text' }).fill('매일 아침 8시에 나와요. Out of the oven at 8 every morning.');
     await page.getByRole('radio', { name: 'Nearby' }).click();

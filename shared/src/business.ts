@@ -26,6 +26,11 @@ export const AD_LIMITS = {
   defaultPricePerClickKrw: 100,
   pricePerClickMinKrw: 50,
   pricePerClickMaxKrw: 5_000,
+  /** Priced per thousand impressions instead: what a thousand counted impressions cost. */
+  pricePerThousandMinKrw: 500,
+  pricePerThousandMaxKrw: 20_000,
+  /** What the campaign form offers first when the shop chooses to pay per thousand impressions. */
+  suggestedPricePerThousandKrw: 2_000,
   /** Events one ad.events may carry: a device sends what it counted in batches of at most this. */
   eventsPerBatch: 100,
   /** An impression counts only when at least this much of the card was visible… */
@@ -74,12 +79,33 @@ export const campaignCreateArgs = z.object({
   text: z.string('Ad text is text').check(multiLineText(), z.trim(), z.maxLength(AD_LIMITS.textMax, `Keep the text under ${AD_LIMITS.textMax} characters`)),
   rangeLevel: z.int('Choose how far the ad reaches').check(z.gte(1, 'Range is a level from 1 to 4'), z.lte(4, 'Range is a level from 1 to 4')),
   dailyBudgetKrw: won(AD_LIMITS.dailyBudgetMinKrw, AD_LIMITS.dailyBudgetMaxKrw, 'The daily budget'),
-  pricePerClickKrw: z._default(won(AD_LIMITS.pricePerClickMinKrw, AD_LIMITS.pricePerClickMaxKrw, 'The price per click'), AD_LIMITS.defaultPricePerClickKrw),
+  /** Paid per click (the default, at 100원 a click)… */
+  pricePerClickKrw: z.optional(won(AD_LIMITS.pricePerClickMinKrw, AD_LIMITS.pricePerClickMaxKrw, 'The price per click')),
+  /** …or per thousand impressions, when this is given instead (clicks are then free). */
+  pricePerThousandImpressionsKrw: z.optional(won(AD_LIMITS.pricePerThousandMinKrw, AD_LIMITS.pricePerThousandMaxKrw, 'The price per thousand impressions')),
 }).check(
+  z.refine((c) => c.pricePerClickKrw === undefined || c.pricePerThousandImpressionsKrw === undefined, {
+    message: 'Choose one price: per click or per thousand impressions',
+    path: ['pricePerThousandImpressionsKrw'],
+  }),
   // A click dearer than the day's budget would spend more than the budget on the first click.
-  z.refine((c) => c.pricePerClickKrw <= c.dailyBudgetKrw, { message: 'The daily budget must cover at least one click', path: ['dailyBudgetKrw'] }),
+  z.refine((c) => campaignPrices(c).pricePerClickKrw <= c.dailyBudgetKrw, { message: 'The daily budget must cover at least one click', path: ['dailyBudgetKrw'] }),
 );
 export type CampaignCreateArgs = z.infer<typeof campaignCreateArgs>;
+
+/** How a campaign is paid for: exactly one of the two prices is above zero. */
+export interface CampaignPrices {
+  /** Won per charged click; 0 when the campaign is paid per thousand impressions. */
+  pricePerClickKrw: number;
+  /** Won per thousand charged impressions; 0 when the campaign is paid per click. */
+  pricePerThousandImpressionsKrw: number;
+}
+
+/** The prices a campaign.create's arguments ask for: per thousand impressions when given, else per click (100원 unless said). */
+export function campaignPrices(args: { pricePerClickKrw?: number; pricePerThousandImpressionsKrw?: number }): CampaignPrices {
+  if (args.pricePerThousandImpressionsKrw !== undefined) return { pricePerClickKrw: 0, pricePerThousandImpressionsKrw: args.pricePerThousandImpressionsKrw };
+  return { pricePerClickKrw: args.pricePerClickKrw ?? AD_LIMITS.defaultPricePerClickKrw, pricePerThousandImpressionsKrw: 0 };
+}
 
 export const AD_EVENT_KINDS = ['impression', 'click'] as const;
 export type AdEventKind = (typeof AD_EVENT_KINDS)[number];
@@ -136,7 +162,10 @@ export const campaignRowSchema = z.object({
   rangeLevel: z.number(),
   places: z.array(z.string()),
   dailyBudgetKrw: z.number(),
+  /** 0 when paid per thousand impressions (campaignPrices says which). */
   pricePerClickKrw: z.number(),
+  /** 0 when paid per click; a server from before this pricing sends none. */
+  pricePerThousandImpressionsKrw: z._default(z.number(), 0),
   serving: z.boolean(),
   createdAt: z.number(),
 });

@@ -3,10 +3,10 @@
 // devices, all at once too — are recorded but leave the day's spend at most one click's price over.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestServer, T0, type TestServer } from '../testing/harness.js';
-import { queryValue } from '../testing/test-store.js';
+import { query, queryValue } from '../testing/test-store.js';
 import { people, type Person } from '../testing/trading.js';
 import { adEvent, adsView, createCampaign, openBusiness, phoneOf } from '../testing/ads.js';
-import { budgetNearlySpent, servingMarginKrw } from './ad-budget.js';
+import { budgetNearlySpent, chargeableImpressions, servingMarginKrw } from './ad-budget.js';
 
 const HOUR = 60 * 60_000;
 
@@ -37,13 +37,31 @@ async function clicksFromDevices(campaignId: string, n: number, at: number) {
   return neighbours.map((neighbour) => ({ phone: phoneOf(server, neighbour), event: adEvent(campaignId, 'click', at) }));
 }
 
+const perClick = (dailyBudgetKrw: number, pricePerClickKrw: number) => ({ dailyBudgetKrw, pricePerClickKrw, pricePerThousandImpressionsKrw: 0 });
+const perThousand = (dailyBudgetKrw: number, pricePerThousandImpressionsKrw: number) => ({ dailyBudgetKrw, pricePerClickKrw: 0, pricePerThousandImpressionsKrw });
+
 describe('the serving margin', () => {
   it('is a few clicks’ price, at most a fifth of the budget, and never less than one click', () => {
-    expect(servingMarginKrw({ dailyBudgetKrw: 100_000, pricePerClickKrw: 100 })).toBe(500);
-    expect(servingMarginKrw({ dailyBudgetKrw: 1000, pricePerClickKrw: 100 })).toBe(200);
-    expect(servingMarginKrw({ dailyBudgetKrw: 1000, pricePerClickKrw: 900 })).toBe(900);
-    expect(budgetNearlySpent({ dailyBudgetKrw: 1000, pricePerClickKrw: 100 }, 700)).toBe(false);
-    expect(budgetNearlySpent({ dailyBudgetKrw: 1000, pricePerClickKrw: 100 }, 800)).toBe(true);
+    expect(servingMarginKrw(perClick(100_000, 100))).toBe(500);
+    expect(servingMarginKrw(perClick(1000, 100))).toBe(200);
+    expect(servingMarginKrw(perClick(1000, 900))).toBe(900);
+    expect(budgetNearlySpent(perClick(1000, 100), 700)).toBe(false);
+    expect(budgetNearlySpent(perClick(1000, 100), 800)).toBe(true);
+  });
+
+  it('is a busy half minute of impressions when paid per thousand, at most a fifth of the budget, and never less than one impression', () => {
+    // 200 impressions at 2,000원 a thousand: 400원.
+    expect(servingMarginKrw(perThousand(100_000, 2000))).toBe(400);
+    expect(servingMarginKrw(perThousand(1000, 20_000))).toBe(200);
+    // A thousandth of 500원 is half a won: one impression's price rounds up to 1원.
+    expect(servingMarginKrw(perThousand(1, 500))).toBe(1);
+  });
+
+  it('charges a day paid per thousand impressions for as many as began below its budget', () => {
+    expect(chargeableImpressions(perThousand(1000, 2000))).toBe(500);
+    // 1,000원 at 3,000원 a thousand: the 334th impression begins at 999원 and ends the day at 1,002원.
+    expect(chargeableImpressions(perThousand(1000, 3000))).toBe(334);
+    expect(Math.floor((334 * 3000) / 1000)).toBeLessThan(1000 + 3);
   });
 });
 
@@ -125,5 +143,42 @@ describe('the daily budget', () => {
     expect(await spendOn(ad, '2026-03-02')).toBe(1000);
     expect(await servingFor(undefined, ad)).toBe(false);
     expect(await servingFor(owner, ad)).toBe(false);
+  });
+});
+
+describe('a campaign paid per thousand impressions', () => {
+  /** `n` neighbours, each with a phone that counted `each` impressions (a person's are capped at 3 a day). */
+  async function impressionsFromDevices(campaignId: string, n: number, each: number, at: number) {
+    const neighbours = await Promise.all(Array.from({ length: n }, () => tools.person()));
+    return neighbours.map((neighbour) => ({
+      phone: phoneOf(server, neighbour),
+      events: Array.from({ length: each }, (_, i) => adEvent(campaignId, 'impression', at + i * 1000)),
+    }));
+  }
+  const dayRow = async (campaignId: string) =>
+    (await query(server.store, 'SELECT impressions, charged_impressions, clicks, spend_krw FROM campaign_days WHERE campaign_id = ?', campaignId)).map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])),
+    );
+
+  it('spends a thousandth of the price per counted impression, charges no click, and stops serving before the budget', async () => {
+    // 20원 an impression, 1,000원 a day: 50 impressions spend it; serving stops 200원 before, at 40.
+    const ad = await createCampaign(owner, shop, { dailyBudgetKrw: 1000, pricePerClickKrw: undefined, pricePerThousandImpressionsKrw: 20_000 });
+    const neighbour = await tools.person({ verified: true });
+    expect((await adsView(server.app, neighbour)).campaigns.get(ad)).toMatchObject({ pricePerClickKrw: 0, pricePerThousandImpressionsKrw: 20_000, serving: true });
+    const devices = await impressionsFromDevices(ad, 14, 3, T0 - HOUR);
+    for (const { phone, events } of devices.slice(0, 13)) await phone.send(events);
+    await devices[13].phone.send([...devices[13].events, adEvent(ad, 'click', T0 - 30 * 60_000)]);
+    expect(await dayRow(ad)).toEqual([{ impressions: 42, charged_impressions: 42, clicks: 1, spend_krw: 840 }]);
+    expect(await servingFor(neighbour, ad)).toBe(false);
+    expect(await chargedSum(ad)).toBe(0);
+  });
+
+  it('charges late offline impressions only while the day has budget left, and resent ones never', async () => {
+    const ad = await createCampaign(owner, shop, { dailyBudgetKrw: 1000, pricePerClickKrw: undefined, pricePerThousandImpressionsKrw: 20_000 });
+    const devices = await impressionsFromDevices(ad, 20, 3, T0 - 3 * HOUR);
+    // Twenty phones offline all afternoon come back at once, and every one sends its batch twice.
+    const results = await Promise.all(devices.map(async ({ phone, events }) => [await phone.send(events), await phone.send(events)]));
+    expect(results.flat().every((r) => r.status === 'applied')).toBe(true);
+    expect(await dayRow(ad)).toEqual([{ impressions: 60, charged_impressions: 50, clicks: 0, spend_krw: 1000 }]);
   });
 });

@@ -98,6 +98,22 @@ describe('creating a campaign', () => {
     expect(await neighbour.act('campaign.create', { ...campaignArgs(theirs), id: withoutPrice.id })).toMatchObject({ status: 'rejected', code: 'campaign.id_taken' });
   });
 
+  it('is paid per thousand impressions when that price is given instead, and never both', async () => {
+    const shop = await openBusiness(server, owner);
+    const { pricePerClickKrw: _price, ...perImpression } = campaignArgs(shop, { pricePerThousandImpressionsKrw: 2_000 });
+    expect(await owner.act('campaign.create', perImpression)).toMatchObject({ status: 'applied' });
+    expect(await server.store.campaigns.byId(perImpression.id)).toMatchObject({ pricePerClickKrw: 0, pricePerThousandImpressionsKrw: 2_000 });
+    for (const wrong of [
+      campaignArgs(shop, { pricePerClickKrw: 100, pricePerThousandImpressionsKrw: 2_000 }),
+      campaignArgs(shop, { pricePerClickKrw: undefined, pricePerThousandImpressionsKrw: AD_LIMITS.pricePerThousandMinKrw - 1 }),
+      campaignArgs(shop, { pricePerClickKrw: undefined, pricePerThousandImpressionsKrw: AD_LIMITS.pricePerThousandMaxKrw + 1 }),
+      campaignArgs(shop, { pricePerClickKrw: undefined, pricePerThousandImpressionsKrw: 2_000.5 }),
+    ]) {
+      expect(await owner.act('campaign.create', wrong)).toMatchObject({ status: 'rejected', code: 'mutation.invalid_args' });
+    }
+    expect(await countRows(server.store, 'campaigns')).toBe(1);
+  });
+
   it('refuses a price per click above the daily budget: the first click would overspend the day', async () => {
     const shop = await openBusiness(server, owner);
     expect(await owner.act('campaign.create', campaignArgs(shop, { dailyBudgetKrw: 1_000, pricePerClickKrw: 5_000 }))).toMatchObject({

@@ -2,10 +2,10 @@
 // taken there), creating a campaign for it, and taking in the impressions and clicks devices
 // counted, each once by its id. Which events are charged is ad-event-rules.ts's to say; when a
 // campaign stops serving, ad-budget.ts's.
-import { BUSINESS_LIMITS, neighbourhoodLabel, type AdEvent } from '@dongne/shared';
+import { BUSINESS_LIMITS, campaignPrices, neighbourhoodLabel, type AdEvent } from '@dongne/shared';
 import type { CampaignFacts } from '../store/contract/ads.js';
 import type { Handlers, MutationContext } from './mutation-context.js';
-import { budgetNearlySpent } from './ad-budget.js';
+import { budgetNearlySpent, chargeableImpressions } from './ad-budget.js';
 import { flagOf } from './ad-event-rules.js';
 import { placeOrReject } from './mutation-guards.js';
 import { MutationRejected } from './service-error.js';
@@ -78,7 +78,7 @@ export const adsHandlers: AdsHandlers = {
       rangeLevel: args.rangeLevel,
       places: places.includes(business.neighbourhoodId) ? places : [business.neighbourhoodId, ...places],
       dailyBudgetKrw: args.dailyBudgetKrw,
-      pricePerClickKrw: args.pricePerClickKrw,
+      ...campaignPrices(args),
       createdAt: now,
       changeSeq: await tx.sync.nextChangeSeq(),
     });
@@ -116,8 +116,24 @@ export const adsHandlers: AdsHandlers = {
       if (!campaign) continue;
       await countEvent(ctx, held, event, campaign, tally);
     }
-    // Impressions and flagged clicks change no charge: added once per campaign and day, not per event.
-    for (const { campaignId, businessId, day, counts } of tally.days()) await ctx.tx.campaignDays.add(campaignId, businessId, day, counts);
+    // Impressions and flagged clicks are added once per campaign and day, not per event; so are the
+    // impressions of a campaign paid per thousand, charged together.
+    for (const { campaignId, businessId, day, counts } of tally.days()) {
+      const campaign = campaigns.get(campaignId)!;
+      const { impressions, ...rest } = counts;
+      if (campaign.pricePerThousandImpressionsKrw > 0 && impressions > 0) {
+        const { spendKrw } = await ctx.tx.campaignDays.chargeImpressions(
+          campaignId,
+          businessId,
+          day,
+          impressions,
+          campaign.pricePerThousandImpressionsKrw,
+          chargeableImpressions(campaign),
+        );
+        await ctx.tx.campaignDays.add(campaignId, businessId, day, rest);
+        await stopIfNearlySpent(ctx, campaignId, campaign, day, spendKrw);
+      } else await ctx.tx.campaignDays.add(campaignId, businessId, day, counts);
+    }
   },
 };
 
@@ -139,7 +155,7 @@ class Tally {
   }
 }
 
-/** Records one event once, and charges it if it is a click the rules and the day's budget allow. */
+/** Records one event once, and charges it if it is a click the rules and the day's budget allow (impressions are charged by the batch). */
 async function countEvent(ctx: MutationContext, held: readonly string[], event: AdEvent, campaign: CampaignFacts, tally: Tally): Promise<void> {
   const { tx, actor, now, clientId } = ctx;
   const day = seoulDay(event.at);
@@ -156,6 +172,11 @@ async function countEvent(ctx: MutationContext, held: readonly string[], event: 
     tally.add(event.campaignId, campaign.businessId, day, 'flaggedClicks');
     return;
   }
+  // Paid per thousand impressions: a click is counted and costs nothing.
+  if (campaign.pricePerClickKrw === 0) {
+    tally.add(event.campaignId, campaign.businessId, day, 'clicks');
+    return;
+  }
   const { charged, spendKrw } = await tx.campaignDays.charge(event.campaignId, campaign.businessId, day, campaign.pricePerClickKrw, campaign.dailyBudgetKrw);
   if (charged) await tx.adEvents.settle(event.id, campaign.pricePerClickKrw, null);
   else {
@@ -163,11 +184,16 @@ async function countEvent(ctx: MutationContext, held: readonly string[], event: 
     await tx.adEvents.settle(event.id, 0, 'budget_spent');
     tally.add(event.campaignId, campaign.businessId, day, 'clicks');
   }
+  await stopIfNearlySpent(ctx, event.campaignId, campaign, day, spendKrw);
+}
+
+/** Stops the campaign for the rest of today if what `day` has now spent leaves no more than the margin. */
+async function stopIfNearlySpent(ctx: MutationContext, campaignId: string, campaign: CampaignFacts, day: string, spendKrw: number): Promise<void> {
   // Only today's spend stops today's serving: a late click charged to yesterday changes nothing now.
   // A campaign still stopped from yesterday (no pull has turned it back on yet) is stopped for today,
   // or that pull would turn it on with today's budget already spent.
-  if (campaign.stoppedDay !== day && day === seoulDay(now) && budgetNearlySpent(campaign, spendKrw)) {
-    await tx.campaigns.stopServing(event.campaignId, day, await tx.sync.nextChangeSeq());
+  if (campaign.stoppedDay !== day && day === seoulDay(ctx.now) && budgetNearlySpent(campaign, spendKrw)) {
+    await ctx.tx.campaigns.stopServing(campaignId, day, await ctx.tx.sync.nextChangeSeq());
     campaign.serving = false;
     campaign.stoppedDay = day;
     for (const place of campaign.places) ctx.areaChanged(place);

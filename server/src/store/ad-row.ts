@@ -35,6 +35,7 @@ export interface CampaignRow {
   places: string;
   daily_budget_krw: number;
   price_per_click_krw: number;
+  price_per_thousand_krw: number;
   serving: boolean | number;
   stopped_day: string | null;
   created_at: number;
@@ -79,6 +80,7 @@ export function toCampaign(row: CampaignRow): Campaign {
     places: JSON.parse(row.places) as string[],
     dailyBudgetKrw: row.daily_budget_krw,
     pricePerClickKrw: row.price_per_click_krw,
+    pricePerThousandImpressionsKrw: row.price_per_thousand_krw,
     serving: Boolean(row.serving),
     createdAt: row.created_at,
   };
@@ -96,6 +98,7 @@ export function toCampaignFacts(row: Omit<CampaignRow, 'business_name'>): Campai
     places: JSON.parse(row.places) as string[],
     dailyBudgetKrw: row.daily_budget_krw,
     pricePerClickKrw: row.price_per_click_krw,
+    pricePerThousandImpressionsKrw: row.price_per_thousand_krw,
     serving: Boolean(row.serving),
     stoppedDay: row.stopped_day,
     ended: row.ended_at !== null,

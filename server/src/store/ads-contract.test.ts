@@ -46,6 +46,7 @@ async function campaign(businessId: string, overrides: Partial<NewCampaign> = {}
       places: [HOME, 'kr-3102354'],
       dailyBudgetKrw: 1000,
       pricePerClickKrw: 300,
+      pricePerThousandImpressionsKrw: 0,
       createdAt: 20,
       changeSeq: next(),
       ...overrides,
@@ -94,6 +95,7 @@ describe('businesses and campaigns', () => {
         places: [HOME, 'kr-3102354'],
         dailyBudgetKrw: 1000,
         pricePerClickKrw: 300,
+        pricePerThousandImpressionsKrw: 0,
         serving: true,
         createdAt: 20,
       },
@@ -157,6 +159,21 @@ describe('ad events and campaign days', () => {
     ]);
     // Another day has its own budget.
     expect(await store.campaignDays.charge(ad, shop, '2026-03-02', 300, 1000)).toEqual({ charged: true, spendKrw: 300 });
+  });
+
+  it('charge impressions a thousandth of the price each, rounded down on the day’s total, up to the most chargeable', async () => {
+    const shop = await business();
+    const ad = await campaign(shop, { pricePerClickKrw: 0, pricePerThousandImpressionsKrw: 1500 });
+    // 1.5원 an impression: one at a time the spend goes 1, 3, 4 (never 1 + 1 + 1 = 3 and drifting).
+    const spends = [];
+    for (let i = 0; i < 3; i++) spends.push((await store.campaignDays.chargeImpressions(ad, shop, DAY, 1, 1500, 5)).spendKrw);
+    expect(spends).toEqual([1, 3, 4]);
+    // Five chargeable: a batch of four charges two more and counts all four.
+    expect(await store.campaignDays.chargeImpressions(ad, shop, DAY, 4, 1500, 5)).toEqual({ spendKrw: 7 });
+    expect(await store.campaignDays.statsOf(shop, DAY)).toEqual([{ day: DAY, impressions: 7, clicks: 0, flaggedClicks: 0, spendKrw: 7 }]);
+    // A day's first batch is capped too.
+    expect(await store.campaignDays.chargeImpressions(ad, shop, '2026-03-02', 10, 1500, 5)).toEqual({ spendKrw: 7 });
+    expect(await store.campaignDays.budgetLeft(shop, DAY)).toBe(1000 - 7);
   });
 
   it('count a person’s charged clicks and their clicks near one another, from any device', async () => {

@@ -1,6 +1,6 @@
 // Local businesses, their campaigns, the ad events devices count, and each campaign's day (its
 // counts and spend in Asia/Seoul): what the ad handlers, the pull and the owner's dashboard ask.
-import type { AdEventKind, Business, BusinessCategory, Campaign } from '@dongne/shared';
+import type { AdEventKind, Business, BusinessCategory, Campaign, CampaignPrices } from '@dongne/shared';
 
 export interface NewBusiness {
   id: string;
@@ -38,7 +38,7 @@ export interface BusinessesRepo {
   latestChangeIn(places: string[]): Promise<number>;
 }
 
-export interface NewCampaign {
+export interface NewCampaign extends CampaignPrices {
   id: string;
   businessId: string;
   ownerId: string;
@@ -49,18 +49,16 @@ export interface NewCampaign {
   /** The neighbourhoods the target covers: the business's and those within its range level. */
   places: string[];
   dailyBudgetKrw: number;
-  pricePerClickKrw: number;
   createdAt: number;
   changeSeq: number;
 }
 
 /** The facts an event on a campaign is charged by. */
-export interface CampaignFacts {
+export interface CampaignFacts extends CampaignPrices {
   businessId: string;
   ownerId: string;
   places: string[];
   dailyBudgetKrw: number;
-  pricePerClickKrw: number;
   serving: boolean;
   /** The Asia/Seoul day serving last stopped on (null if serving, or never stopped). */
   stoppedDay: string | null;
@@ -146,6 +144,20 @@ export interface CampaignDaysRepo {
    * whether it did and the day's spend after.
    */
   charge(campaignId: string, businessId: string, day: string, priceKrw: number, budgetKrw: number): Promise<{ charged: boolean; spendKrw: number }>;
+  /**
+   * Adds `count` counted impressions to the campaign's day and charges as many of them as began
+   * below the budget, atomically: the day's charged impressions rise to at most `chargeableMax`
+   * (ad-budget.ts works it out from the budget and the price) and its spend becomes those times
+   * `pricePerThousandKrw`, over a thousand, rounded down. Answers the day's spend after.
+   */
+  chargeImpressions(
+    campaignId: string,
+    businessId: string,
+    day: string,
+    count: number,
+    pricePerThousandKrw: number,
+    chargeableMax: number,
+  ): Promise<{ spendKrw: number }>;
   /** Adds counted events to the campaign's day. */
   add(campaignId: string, businessId: string, day: string, counts: { impressions?: number; clicks?: number; flaggedClicks?: number }): Promise<void>;
   /** The business's days from `fromDay` on (only days with events), oldest first. */

@@ -64,6 +64,22 @@ export function createCampaignDaysRepo(db: Queryable): CampaignDaysRepo {
       const now = await row<{ spend_krw: number }>(db, 'SELECT spend_krw FROM campaign_days WHERE campaign_id = $1 AND day = $2', [campaignId, day]);
       return { charged: false, spendKrw: now!.spend_krw };
     },
+    async chargeImpressions(campaignId, businessId, day, count, pricePerThousandKrw, chargeableMax) {
+      // One statement, so the day's row is locked while it rises (as charge above); the charged
+      // count never goes down and the spend is recomputed from it, so rounding never adds up.
+      const after = await row<{ spend_krw: number }>(
+        db,
+        `INSERT INTO campaign_days (campaign_id, day, business_id, impressions, charged_impressions, spend_krw)
+         VALUES ($1, $2, $3, $4::integer, least($4::integer, $6::integer), least($4::integer, $6::integer)::bigint * $5::integer / 1000)
+         ON CONFLICT (campaign_id, day) DO UPDATE SET
+           impressions = campaign_days.impressions + $4::integer,
+           charged_impressions = greatest(campaign_days.charged_impressions, least(campaign_days.charged_impressions + $4::integer, $6::integer)),
+           spend_krw = greatest(campaign_days.charged_impressions, least(campaign_days.charged_impressions + $4::integer, $6::integer))::bigint * $5::integer / 1000
+         RETURNING spend_krw`,
+        [campaignId, day, businessId, count, pricePerThousandKrw, chargeableMax],
+      );
+      return { spendKrw: after!.spend_krw };
+    },
     async add(campaignId, businessId, day, counts) {
       await db.query(
         `INSERT INTO campaign_days (campaign_id, day, business_id, impressions, clicks, flagged_clicks) VALUES ($1, $2, $3, $4, $5, $6)

@@ -11,9 +11,23 @@ export function createCampaignsRepo(db: Queryable): CampaignsRepo {
       const inserted =
         (await changed(
           db,
-          `INSERT INTO campaigns (id, business_id, owner_id, title, text, neighbourhood_id, range_level, places, daily_budget_krw, price_per_click_krw, created_at, change_seq)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
-          [c.id, c.businessId, c.ownerId, c.title, c.text, c.neighbourhoodId, c.rangeLevel, JSON.stringify(c.places), c.dailyBudgetKrw, c.pricePerClickKrw, c.createdAt, c.changeSeq],
+          `INSERT INTO campaigns (id, business_id, owner_id, title, text, neighbourhood_id, range_level, places, daily_budget_krw, price_per_click_krw, price_per_thousand_krw, created_at, change_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
+          [
+            c.id,
+            c.businessId,
+            c.ownerId,
+            c.title,
+            c.text,
+            c.neighbourhoodId,
+            c.rangeLevel,
+            JSON.stringify(c.places),
+            c.dailyBudgetKrw,
+            c.pricePerClickKrw,
+            c.pricePerThousandImpressionsKrw,
+            c.createdAt,
+            c.changeSeq,
+          ],
         )) === 1;
       if (!inserted) return false;
       await db.query(

@@ -41,6 +41,17 @@ export function createCampaignDaysStore(db: Db) {
     INSERT INTO campaign_days (campaign_id, day, business_id, clicks, spend_krw) VALUES (@campaignId, @day, @businessId, 1, @price)
     ON CONFLICT (campaign_id, day) DO UPDATE SET clicks = clicks + 1, spend_krw = spend_krw + @price WHERE spend_krw < @budget
     RETURNING spend_krw`).pluck();
+  // Charged impressions rise by the batch's count up to the most the budget allows (never down), and
+  // the spend is recomputed from them, so rounding never adds up across batches. (Numbers are bound
+  // as reals: the cast rounds the division down.)
+  const chargeImpressions = db.prepare(`
+    INSERT INTO campaign_days (campaign_id, day, business_id, impressions, charged_impressions, spend_krw)
+    VALUES (@campaignId, @day, @businessId, @count, min(@count, @max), CAST(min(@count, @max) * @price / 1000 AS INTEGER))
+    ON CONFLICT (campaign_id, day) DO UPDATE SET
+      impressions = impressions + @count,
+      charged_impressions = max(charged_impressions, min(charged_impressions + @count, @max)),
+      spend_krw = CAST(max(charged_impressions, min(charged_impressions + @count, @max)) * @price / 1000 AS INTEGER)
+    RETURNING spend_krw`).pluck();
   const spendOn = db.prepare('SELECT spend_krw FROM campaign_days WHERE campaign_id = ? AND day = ?').pluck();
   const add = db.prepare(`
     INSERT INTO campaign_days (campaign_id, day, business_id, impressions, clicks, flagged_clicks)
@@ -60,6 +71,9 @@ export function createCampaignDaysStore(db: Db) {
     charge(campaignId: string, businessId: string, day: string, priceKrw: number, budgetKrw: number) {
       const after = charge.get({ campaignId, businessId, day, price: priceKrw, budget: budgetKrw }) as number | undefined;
       return after === undefined ? { charged: false, spendKrw: spendOn.get(campaignId, day) as number } : { charged: true, spendKrw: after };
+    },
+    chargeImpressions(campaignId: string, businessId: string, day: string, count: number, pricePerThousandKrw: number, chargeableMax: number) {
+      return { spendKrw: chargeImpressions.get({ campaignId, businessId, day, count, price: pricePerThousandKrw, max: chargeableMax }) as number };
     },
     add(campaignId: string, businessId: string, day: string, counts: { impressions?: number; clicks?: number; flaggedClicks?: number }) {
       add.run({ campaignId, businessId, day, impressions: counts.impressions ?? 0, clicks: counts.clicks ?? 0, flaggedClicks: counts.flaggedClicks ?? 0 });

@@ -8,8 +8,8 @@ import type { Db } from './database.js';
 
 export function createCampaignsStore(db: Db) {
   const insert = db.prepare(`
-    INSERT INTO campaigns (id, business_id, owner_id, title, text, neighbourhood_id, range_level, places, daily_budget_krw, price_per_click_krw, created_at, change_seq)
-    VALUES (@id, @businessId, @ownerId, @title, @text, @neighbourhoodId, @rangeLevel, @places, @dailyBudgetKrw, @pricePerClickKrw, @createdAt, @changeSeq)
+    INSERT INTO campaigns (id, business_id, owner_id, title, text, neighbourhood_id, range_level, places, daily_budget_krw, price_per_click_krw, price_per_thousand_krw, created_at, change_seq)
+    VALUES (@id, @businessId, @ownerId, @title, @text, @neighbourhoodId, @rangeLevel, @places, @dailyBudgetKrw, @pricePerClickKrw, @pricePerThousandImpressionsKrw, @createdAt, @changeSeq)
     ON CONFLICT (id) DO NOTHING`);
   const insertPlace = db.prepare('INSERT INTO campaign_places (neighbourhood_id, campaign_id, change_seq) VALUES (?, ?, ?)');
   const renumberPlaces = db.prepare('UPDATE campaign_places SET change_seq = ? WHERE campaign_id = ?');

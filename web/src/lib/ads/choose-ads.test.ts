@@ -18,6 +18,7 @@ const campaign = (id: string, over: Partial<LocalCampaign> = {}): LocalCampaign 
   places: ['sunae', 'jeongja'],
   dailyBudgetKrw: 10_000,
   pricePerClickKrw: 100,
+  pricePerThousandImpressionsKrw: 0,
   serving: true,
   createdAt: 1,
   ...over,

@@ -14,7 +14,7 @@ let db: DongneDb;
 useFreshDb((fresh) => (db = fresh));
 
 const FIX = { lat: 37.378, lng: 127.113, accuracy: 20, takenAt: 1_000 };
-const typed = (over = {}) => ({ businessId: crypto.randomUUID(), title: '갓 구운 소금빵', text: '', rangeLevel: 2, dailyBudgetKrw: '10,000', pricePerClickKrw: '', ...over });
+const typed = (over = {}) => ({ businessId: crypto.randomUUID(), title: '갓 구운 소금빵', text: '', rangeLevel: 2, dailyBudgetKrw: '10,000', pricing: 'click' as const, priceKrw: '', ...over });
 
 describe('opening a business', () => {
   it('queues it with the reading taken at the shop and shows it at once, waiting', async () => {
@@ -64,20 +64,39 @@ describe('starting a campaign', () => {
   });
 
   it('names each field the schema refuses, and says it in the person’s words', async () => {
-    const result = await startCampaign(db, typed({ title: '', rangeLevel: undefined, dailyBudgetKrw: '12.5', pricePerClickKrw: '10' }));
+    const result = await startCampaign(db, typed({ title: '', rangeLevel: undefined, dailyBudgetKrw: '12.5', priceKrw: '10' }));
     if (result.ok) throw new Error('accepted');
     expect(Object.keys(result.fields).toSorted()).toEqual(['dailyBudgetKrw', 'pricePerClickKrw', 'rangeLevel', 'title']);
     expect(campaignProblem('title', result.fields.title, { title: '' })).toBe('Give the ad a title.');
     expect(campaignProblem('pricePerClickKrw', result.fields.pricePerClickKrw, { title: '' })).toContain('50');
-    const dear = await startCampaign(db, typed({ dailyBudgetKrw: '1000', pricePerClickKrw: '2000' }));
+    const dear = await startCampaign(db, typed({ dailyBudgetKrw: '1000', priceKrw: '2000' }));
     if (dear.ok) throw new Error('accepted');
     expect(campaignProblem('dailyBudgetKrw', dear.fields.dailyBudgetKrw, { title: 'x' })).toBe('The daily budget must cover at least one click.');
     expect(await db.outbox.count()).toBe(0);
   });
+
+  it('sends a price per thousand impressions, and only that, when the owner pays per impression', async () => {
+    await setMeta(db, 'actorId', 'owner');
+    const blank = await startCampaign(db, typed({ pricing: 'impressions', priceKrw: '' }));
+    if (blank.ok) throw new Error('accepted');
+    expect(Object.keys(blank.fields)).toEqual(['pricePerThousandImpressionsKrw']);
+    const cheap = await startCampaign(db, typed({ pricing: 'impressions', priceKrw: '100' }));
+    if (cheap.ok) throw new Error('accepted');
+    expect(campaignProblem('pricePerThousandImpressionsKrw', cheap.fields.pricePerThousandImpressionsKrw, { title: 'x' })).toBe(
+      'The price per 1,000 impressions is a whole number of won from 500 to 20,000.',
+    );
+    const result = await startCampaign(db, typed({ pricing: 'impressions', priceKrw: '2,500원' }));
+    expect(result.ok).toBe(true);
+    const [entry] = await db.outbox.toArray();
+    expect(entry.args).toEqual(expect.objectContaining({ pricePerThousandImpressionsKrw: 2_500 }));
+    expect(entry.args).not.toHaveProperty('pricePerClickKrw');
+    // Shown on the owner's device at once, priced as sent.
+    expect(await db.campaigns.get(entry.entityId)).toMatchObject({ pricePerClickKrw: 0, pricePerThousandImpressionsKrw: 2_500, local: true });
+  });
 });
 
 describe('ending a campaign', () => {
-  const row = { id: crypto.randomUUID(), businessId: 'b', businessName: 'Shop', ownerId: 'owner', title: 'Ad', text: '', neighbourhoodId: 'n', rangeLevel: 1, places: ['n'], dailyBudgetKrw: 1000, pricePerClickKrw: 100, serving: true, createdAt: 1 };
+  const row = { id: crypto.randomUUID(), businessId: 'b', businessName: 'Shop', ownerId: 'owner', title: 'Ad', text: '', neighbourhoodId: 'n', rangeLevel: 1, places: ['n'], dailyBudgetKrw: 1000, pricePerClickKrw: 100, pricePerThousandImpressionsKrw: 0, serving: true, createdAt: 1 };
 
   it('takes it out of the feed at once, puts it back if refused, and drops it when the pull says so', async () => {
     await setMeta(db, 'actorId', 'owner');

@@ -1,7 +1,7 @@
 // What a business's owner does on this device: open a business (with the GPS reading taken at the
 // shop), try again or let go of one the server refused, start and end its ads. Each is its
 // optimistic change and its outbox entry recorded together, so all of it works offline.
-import { businessCreateArgs, campaignCreateArgs, describeIssues, type Fix, type MutationArgs, type MutationName } from '@dongne/shared';
+import { AD_LIMITS, businessCreateArgs, campaignCreateArgs, describeIssues, type Fix, type MutationArgs, type MutationName } from '@dongne/shared';
 import type { DongneDb } from '../db/db.js';
 import { enqueue, notifyLocalMutation } from '../sync/outbox.js';
 
@@ -55,6 +55,9 @@ export async function letGoOfCampaign(db: DongneDb, id: string): Promise<void> {
   if ((await db.campaigns.get(id))?.failed) await db.campaigns.delete(id);
 }
 
+/** How the shop chose to pay: per click, or per thousand impressions. */
+export type CampaignPricing = 'click' | 'impressions';
+
 /** The campaign form's fields as typed: numbers arrive as text. */
 export interface CampaignInput {
   businessId: string;
@@ -62,8 +65,13 @@ export interface CampaignInput {
   text: string;
   rangeLevel: number | undefined;
   dailyBudgetKrw: string;
-  pricePerClickKrw: string;
+  pricing: CampaignPricing;
+  /** The price for the chosen pricing: per click, or per thousand impressions (blank: the default per click). */
+  priceKrw: string;
 }
+
+/** The schema's field the price typed for `pricing` is checked as. */
+export const priceFieldOf = (pricing: CampaignPricing) => (pricing === 'click' ? 'pricePerClickKrw' : 'pricePerThousandImpressionsKrw');
 
 const won = (typed: string) => (typed.trim() === '' ? Number.NaN : Number(typed.replace(/[,\s원]/g, '')));
 
@@ -75,7 +83,8 @@ export async function startCampaign(db: DongneDb, input: CampaignInput): Promise
     text: input.text,
     rangeLevel: input.rangeLevel,
     dailyBudgetKrw: won(input.dailyBudgetKrw),
-    pricePerClickKrw: input.pricePerClickKrw.trim() === '' ? undefined : won(input.pricePerClickKrw),
+    // Left blank, a click costs what most local ads pay; a price per thousand has no such default.
+    [priceFieldOf(input.pricing)]: input.pricing === 'click' && input.priceKrw.trim() === '' ? AD_LIMITS.defaultPricePerClickKrw : won(input.priceKrw),
   });
   if (!checked.success) return { ok: false, fields: fieldsOf(checked.error) };
   await act(db, 'campaign.create', checked.data, checked.data.id);

@@ -44,6 +44,7 @@ const campaign = (over: Partial<Campaign> = {}): Campaign => ({
   places: ['sunae', 'jeongja'],
   dailyBudgetKrw: 10_000,
   pricePerClickKrw: 100,
+  pricePerThousandImpressionsKrw: 0,
   serving: true,
   createdAt: 1,
   ...over,

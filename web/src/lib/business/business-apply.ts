@@ -1,6 +1,6 @@
 // Local businesses' side of sync: what opening a business or creating a campaign shows on the
 // owner's device before the server has seen it, and how pulled businesses and campaigns land.
-import { BUSINESS_PROFILE_BLANK, neighbourhoodLabel, type MutationArgs, type PullResponse } from '@dongne/shared';
+import { BUSINESS_PROFILE_BLANK, campaignPrices, neighbourhoodLabel, type MutationArgs, type PullResponse } from '@dongne/shared';
 import type { DongneDb, LocalBusiness, LocalCampaign } from '../db/db.js';
 import { getMeta } from '../db/meta.js';
 
@@ -41,7 +41,7 @@ export async function applyCampaignCreate(db: DongneDb, args: MutationArgs<'camp
     // (and never to its owner anyway).
     places: [],
     dailyBudgetKrw: args.dailyBudgetKrw,
-    pricePerClickKrw: args.pricePerClickKrw,
+    ...campaignPrices(args),
     serving: false,
     createdAt: existing?.createdAt ?? at,
     local: true,

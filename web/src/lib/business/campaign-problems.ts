@@ -17,6 +17,8 @@ export function campaignProblem(field: string, schemaMessage: string, typed: { t
         : m.ads_budget_invalid({ min: AD_LIMITS.dailyBudgetMinKrw.toLocaleString(), max: AD_LIMITS.dailyBudgetMaxKrw.toLocaleString() });
     case 'pricePerClickKrw':
       return m.ads_price_invalid({ min: AD_LIMITS.pricePerClickMinKrw.toLocaleString(), max: AD_LIMITS.pricePerClickMaxKrw.toLocaleString() });
+    case 'pricePerThousandImpressionsKrw':
+      return m.ads_price_thousand_invalid({ min: AD_LIMITS.pricePerThousandMinKrw.toLocaleString(), max: AD_LIMITS.pricePerThousandMaxKrw.toLocaleString() });
     default:
       return m.ads_not_owner();
   }
