@@ -3,7 +3,7 @@
 // the review (거래 후기) with its manners in Korean. Accounts and the listing are set up through the
 // shared English steps (the device's language switched to English and back, as the account
 // screen's switch does); everything the journey proves is read in Korean. Each trading screen it
-// passes is checked with axe in Korean on the way (trading-a11y.spec.ts does the same in English).
+// passes is checked with axe in Korean on the way (chat.spec.ts and trade.spec.ts check them in English).
 import type { Page } from '@playwright/test';
 import { test, expect, expectAllSent, openApp, serverListings } from '../support/fixtures.js';
 import { expectAccessible } from '../support/a11y.js';

@@ -1,9 +1,11 @@
 // Chat (채팅) between a buyer and a seller on two devices: a message written on the subway reaches the
 // seller's open app within seconds of the buyer's signal returning (a poke, not the 30 s poll), the
 // Chats tab counts what waits, read receipts come back, and a price and a meeting are agreed in the
-// chat. Each step waits for what the person would see.
+// chat. Each step waits for what the person would see. The trading screens pass axe in English on
+// the way (chat-ko.spec.ts checks the same ones in Korean, by keyboard alone).
 import type { Page } from '@playwright/test';
 import { test, expect, expectAllSynced, publish, writeDraft } from '../support/fixtures.js';
+import { expectAccessible } from '../support/a11y.js';
 import { buyerInSunae, LIVE_BOUND_MS, openChatAbout, sellerWithListing, send, verifyHere } from '../support/trading.js';
 
 
@@ -37,6 +39,7 @@ test('a message written offline reaches the seller’s open Chats tab within sec
     await expect(row.getByTestId('last-message')).toHaveText('Is it still available? 아직 있나요?');
     await expect(row.getByTestId('unread-count')).toHaveText('1');
     await expect(seller.getByTestId('chats-unread-tab')).toContainText('1');
+    await expectAccessible(seller, 'Chats tab, one unread conversation');
     await expect(mine(buyer, 'Is it still available?').getByTestId('delivery')).toHaveText('Sent');
 
     // The seller opens it: nothing waits any more, and the buyer's tick turns to Read.
@@ -69,12 +72,14 @@ test('a message written offline reaches the seller’s open Chats tab within sec
     const offer = buyer.getByTestId('offer-card');
     await expect(offer).toContainText('₩25,000');
     await expect(offer).toContainText('Waiting for an answer');
+    await expectAccessible(buyer, 'conversation with an offer, as the buyer');
 
     await seller.goto('/chats');
     await seller.getByTestId('chat-row').filter({ hasText: buyerName }).filter({ hasText: 'Chat: standing lamp' }).click();
     await expect(seller.getByTestId('chat-row')).toHaveCount(0);
     const sellerOffer = seller.getByTestId('offer-card');
     await expect(sellerOffer).toContainText('₩25,000');
+    await expectAccessible(seller, 'conversation, as the seller with an offer to answer');
     await sellerOffer.getByRole('button', { name: 'Accept' }).click();
     await expect(sellerOffer).toContainText('Accepted');
     await expect(offer).toContainText('Accepted', { timeout: LIVE_BOUND_MS });

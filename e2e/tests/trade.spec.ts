@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectAllSent, readMeta, syncNow } from '../support/fixtures.js';
 import { buyerInSunae, LIVE_BOUND_MS, openListing, sellerWithListing, send } from '../support/trading.js';
+import { expectAccessible } from '../support/a11y.js';
 
 
 /** The names of the device's mutations the server has applied, as its answers to pushes say. */
@@ -42,6 +43,7 @@ async function openProfile(page: Page, actorId: string) {
 async function review(page: Page, manners: string[], words: string, open = () => page.getByTestId('leave-review').click()): Promise<string> {
   await open();
   await expect(page.getByTestId('review-form')).toBeVisible();
+  await expectAccessible(page, 'review page');
   const reviewPath = page.url().replace(/^https?:\/\/[^/]+/, '');
   for (const manner of manners) {
     const chip = page.getByTestId('review-form').getByRole('button', { name: manner });
@@ -122,6 +124,7 @@ test(
     await expect(buyer.getByTestId('top-manners')).toContainText('On time');
     await expect(buyer.getByTestId('praise')).toContainText('Smooth trade, thank you! 감사합니다');
     await expect(buyer.getByTestId('praise')).toContainText(buyerName);
+    await expectAccessible(buyer, 'profile, after a trade');
     // The listing page shows the new temperature too, remembered from the profile.
     await openListing(buyer, 'Trade: rice cooker');
     await expect.poll(() => degrees(buyer.getByTestId('seller-link').getByTestId('manner-temperature'))).toBeGreaterThan(36.5);
@@ -156,6 +159,7 @@ test('a listing and its seller are reported, offline too; then blocking stops th
     const dialog = neighbour.getByTestId('report-dialog');
     await dialog.getByRole('button', { name: 'Send report' }).click();
     await expect(dialog.getByRole('alert')).toHaveText('Choose a reason.');
+    await expectAccessible(neighbour, 'report dialog, a reason missing');
     await dialog.getByRole('radio', { name: /Looks like a scam/ }).check();
     await dialog.getByRole('textbox', { name: /Anything the team should know/ }).fill('Asked me to pay before meeting.');
     await dialog.getByRole('button', { name: 'Send report' }).click();
