@@ -650,7 +650,7 @@ describe('paged pull', () => {
     return changes.map((c) => c.row!.id);
   }
 
-  it('pages a fresh device through every listing exactly once, with strictly increasing cursors', async () => {
+  it('pages a fresh device through every listing exactly once, with strictly increasing cursors, 500 a page by default and at most 1,000', async () => {
     const { ids } = await seedListings(TOTAL);
     const { pages } = await pullAll(server.app, undefined, 0, 500);
 
@@ -662,6 +662,13 @@ describe('paged pull', () => {
     const seen = upsertIds(pages.flatMap((p) => p.changes));
     expect(seen).toHaveLength(TOTAL);
     expect(new Set(seen)).toEqual(new Set(ids));
+
+    // The same listings asked for without a page size, and with the largest allowed.
+    const byDefault = await pull(server.app, undefined);
+    expect(byDefault.changes).toHaveLength(SYNC_LIMITS.pullPageDefault);
+    const biggest = await pull(server.app, undefined, { limit: SYNC_LIMITS.pullPageMax });
+    expect(biggest.changes).toHaveLength(SYNC_LIMITS.pullPageMax);
+    expect(biggest.hasMore).toBe(true);
   });
 
   it('says hasMore=false on a page that ends exactly at the last change', async () => {
@@ -671,15 +678,6 @@ describe('paged pull', () => {
       [5, true],
       [5, false],
     ]);
-  });
-
-  it('uses the default page size of 500 when no limit is given, and honours the 1000 maximum', async () => {
-    await seedListings(TOTAL);
-    const byDefault = await pull(server.app, undefined);
-    expect(byDefault.changes).toHaveLength(SYNC_LIMITS.pullPageDefault);
-    const biggest = await pull(server.app, undefined, { limit: SYNC_LIMITS.pullPageMax });
-    expect(biggest.changes).toHaveLength(SYNC_LIMITS.pullPageMax);
-    expect(biggest.hasMore).toBe(true);
   });
 
   it('still yields every listing exactly once when the network drops mid-paging and the device resumes', async () => {
