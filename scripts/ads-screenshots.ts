@@ -67,6 +67,7 @@ try {
     await p.locator('textarea[name=text]').fill('매일 아침 8시에 나와요. Out of the oven at 8 every morning.');
     await p.getByRole('radio').nth(1).click();
     await p.locator('input[name=dailyBudgetKrw]').fill('10,000');
+    await p.getByTestId('pricing-impressions').click();
     await p.getByTestId('range-reach').waitFor();
   });
   await owner.page.goto(`/businesses/${businessId}/campaigns/new`);
@@ -76,19 +77,27 @@ try {
   await owner.page.locator('input[name=dailyBudgetKrw]').fill('10,000');
   await owner.page.getByTestId('campaign-start').click();
   await owner.page.getByText('Showing').waitFor();
+  // A second ad, paid per thousand impressions, so the dashboard lists both kinds.
+  await owner.page.goto(`/businesses/${businessId}/campaigns/new`);
+  await owner.page.locator('input[name=title]').fill('소금빵 쿠폰 Salt bread coupon');
+  await owner.page.getByRole('radio', { name: 'Nearby' }).click();
+  await owner.page.locator('input[name=dailyBudgetKrw]').fill('5,000');
+  await owner.page.getByTestId('pricing-impressions').click();
+  await owner.page.getByTestId('campaign-start').click();
+  await owner.page.getByTestId('campaign').nth(1).waitFor();
 
   const neighbour = await device();
   await neighbour.page.goto('/');
   await buyerInSunae(neighbour.page, { verified: false });
   await neighbour.page.waitForTimeout(2_000);
   await shoot(neighbour.page, 'feed', '/', async (p) => {
-    await p.getByTestId('ad-card').scrollIntoViewIfNeeded();
+    await p.getByTestId('ad-card').first().scrollIntoViewIfNeeded();
     await p.evaluate(() => window.scrollBy(0, -200));
   });
 
   // A few neighbours' events, so the dashboard has figures to draw.
-  const campaignId = await neighbour.page.getByTestId('ad-card').getAttribute('data-campaign');
-  for (let n = 0; n < 3; n++) {
+  const campaignIds = await neighbour.page.getByTestId('ad-card').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-campaign')!));
+  for (const [n, campaignId] of [0, 1, 2].flatMap((n) => campaignIds.map((id) => [n, id] as const))) {
     const api = await (await import('@playwright/test')).request.newContext({ baseURL: server.url });
     await api.post('/api/auth/signup', { data: { nickname: `사진이웃${n}${Date.now() % 1000}`, password: 'correct horse battery' } });
     const now = Date.now();

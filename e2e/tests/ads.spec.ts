@@ -113,7 +113,7 @@ test('a shop opens a profile and an ad; a neighbour offline sees it and taps it;
     await expectAccessible(page, 'the campaign form with its errors (en)');
     // Paid per thousand impressions instead: its own price, checked against its own range.
     await page.getByRole('radio', { name: 'Per 1,000 impressions' }).click();
-    const perThousand = page.getByRole('textbox', { name: 'Price per 1,000 impressions (원)' });
+    const perThousand = page.getByRole('textbox', { name: 'Per 1,000 impressions (원)' });
     await expect(perThousand).toHaveValue('2,000');
     await perThousand.fill('100');
     await page.getByTestId('campaign-start').click();
