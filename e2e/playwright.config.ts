@@ -34,12 +34,13 @@ export default defineConfig<{ engine: 'sqlite' | 'postgres' }>({
     launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [
-    // Every journey against the embedded default, SQLite.
-    { name: 'sqlite', testIgnore: /sync-main-thread\.spec\.ts$/, use: { engine: 'sqlite' } },
     // A chat that ends in a sale again, against a server on PostgreSQL: the whole stack on the store
     // contract's second engine. Every other journey would repeat what the server-pg unit tests
-    // already prove on it, at the cost of a browser pair each.
+    // already prove on it, at the cost of a browser pair each. Listed first so it runs beside the
+    // SQLite journeys: listed after them it ran last, alone, with the other worker idle.
     { name: 'postgres', grep: /@both-engines/, use: { engine: 'postgres' } },
+    // Every journey against the embedded default, SQLite.
+    { name: 'sqlite', testIgnore: /sync-main-thread\.spec\.ts$/, use: { engine: 'sqlite' } },
     // How long the page's main thread is held while it syncs, on a CPU slowed to a phone's: after
     // the others, so this run's own journeys are not competing for the cores it is timing (the
     // journey counts the main thread's own time, so other work on the machine is not counted either).

@@ -122,19 +122,16 @@ test.describe('in English', () => {
     await expect(page.getByTestId('first-run')).toHaveCount(0);
   });
 
-  test('leaving for another screen counts as done: Home does not lead back to it', async ({ page }) => {
+  test('a shared link opens as it is, and Home then shows the first-run screen; leaving it for another screen counts as done', async ({ page }) => {
+    await page.goto('/search');
+    await expect(page).toHaveURL(/\/search$/);
     await page.goto('/');
+    await expect(page).toHaveURL(/\/welcome$/);
+    // Home does not lead back to it once the person went elsewhere from it.
     await page.getByRole('link', { name: 'I already have an account' }).click();
     await expect(page).toHaveURL(/\/account$/);
     await page.goto('/');
     await expect(page.getByTestId('listing-card').first()).toBeVisible();
     await expect(page).toHaveURL(/\/$/);
-  });
-
-  test('a shared link opens as it is, and Home then shows the first-run screen', async ({ page }) => {
-    await page.goto('/search');
-    await expect(page).toHaveURL(/\/search$/);
-    await page.goto('/');
-    await expect(page).toHaveURL(/\/welcome$/);
   });
 });

@@ -5,7 +5,7 @@ function pngSize(bytes: Buffer) {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-test('installable: the web manifest, a service worker with a fetch handler controlling the page, and an Install button when the browser offers installation', async ({ page, request }) => {
+test('installable: the web manifest, a service worker with a fetch handler controlling the page, and an Install button when the browser offers installation, but not once installed', async ({ page, request, newDevice }) => {
   await openApp(page);
 
   await test.step('the web manifest makes the app installable', async () => {
@@ -58,25 +58,26 @@ test('installable: the web manifest, a service worker with a fetch handler contr
     await expect.poll(() => page.evaluate(() => (window as unknown as Record<string, unknown>).__prompted)).toBe(true);
     await expect(page.getByTestId('install-button')).toHaveCount(0);
   });
-});
 
-test('no Install button when already running as an installed app', async ({ page }) => {
-  await page.addInitScript(() => {
-    const real = window.matchMedia.bind(window);
-    window.matchMedia = (query: string) =>
-      query.includes('display-mode: standalone') ? ({ ...real(query), matches: true, media: query, addEventListener() {}, removeEventListener() {} } as MediaQueryList) : real(query);
+  await test.step('no Install button when already running as an installed app', async () => {
+    const installed = await newDevice();
+    await installed.addInitScript(() => {
+      const real = window.matchMedia.bind(window);
+      window.matchMedia = (query: string) =>
+        query.includes('display-mode: standalone') ? ({ ...real(query), matches: true, media: query, addEventListener() {}, removeEventListener() {} } as MediaQueryList) : real(query);
+    });
+    await openApp(installed);
+    const taken = await installed.evaluate(async () => {
+      const event = new Event('beforeinstallprompt', { cancelable: true }) as Event & Record<string, unknown>;
+      event.prompt = () => Promise.resolve();
+      event.userChoice = Promise.resolve({ outcome: 'accepted' });
+      window.dispatchEvent(event);
+      // The screen as it is once the app has handled the offer: the next frame is drawn after it.
+      await new Promise(requestAnimationFrame);
+      return event.defaultPrevented;
+    });
+    // The app took the offer (keeping the browser's own banner away) and still shows no button.
+    expect(taken).toBe(true);
+    await expect(installed.getByTestId('install-button')).toHaveCount(0);
   });
-  await openApp(page);
-  const taken = await page.evaluate(async () => {
-    const event = new Event('beforeinstallprompt', { cancelable: true }) as Event & Record<string, unknown>;
-    event.prompt = () => Promise.resolve();
-    event.userChoice = Promise.resolve({ outcome: 'accepted' });
-    window.dispatchEvent(event);
-    // The screen as it is once the app has handled the offer: the next frame is drawn after it.
-    await new Promise(requestAnimationFrame);
-    return event.defaultPrevented;
-  });
-  // The app took the offer (keeping the browser's own banner away) and still shows no button.
-  expect(taken).toBe(true);
-  await expect(page.getByTestId('install-button')).toHaveCount(0);
 });
