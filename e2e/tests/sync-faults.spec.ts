@@ -64,16 +64,23 @@ test('a push whose response is lost is retried without doubling; the server kill
 test('two tabs publishing and syncing at once push each listing exactly once', async ({ context, server }) => {
   const first = await context.newPage();
   const second = await context.newPage();
+  // The person works in one tab at a time, the other behind it (where Chromium draws a frame about
+  // once a second, and every click there would wait seconds for the page to hold still).
+  await first.bringToFront();
   await openApp(first, server.url);
   await signUp(first);
   await chooseNeighbourhood(first, 'Sunae', 'Sunae 1-dong');
+  await second.bringToFront();
   await openApp(second, server.url);
   await context.setOffline(true);
+  await first.bringToFront();
   await writeDraft(first, { title: 'Tab one lamp', price: '7000', category: 'household' });
   await publish(first);
+  await second.bringToFront();
   await writeDraft(second, { title: 'Tab two chair', price: '9000', category: 'furniture' });
   await publish(second, 2);
   // Both tabs share one replica: each sees both listings waiting.
+  await first.bringToFront();
   await expect(first.getByTestId('my-listings').getByTestId('waiting-to-sync')).toHaveCount(2);
 
   await context.setOffline(false);
