@@ -130,7 +130,7 @@ export const adsHandlers: AdsHandlers = {
           campaign.pricePerThousandImpressionsKrw,
           chargeableImpressions(campaign),
         );
-        await ctx.tx.campaignDays.add(campaignId, businessId, day, rest);
+        if (rest.clicks || rest.flaggedClicks) await ctx.tx.campaignDays.add(campaignId, businessId, day, rest);
         await stopIfNearlySpent(ctx, campaignId, campaign, day, spendKrw);
       } else await ctx.tx.campaignDays.add(campaignId, businessId, day, counts);
     }

@@ -1,5 +1,5 @@
-// Demo shops (비즈프로필) for a fresh install, so the near-me list, a shop's profile and the feed's
-// ads are alive from the first start: four demo neighbours run a shop in their own dong, with
+// Demo shops (비즈프로필) for a fresh install, so the near-me list and a shop's profile are alive
+// from the first start: four demo neighbours run a shop in their own dong, with
 // details, news and a coupon, 단골 and reviews from the neighbours around. No ads: a campaign spends
 // a shop's money, so the feed shows one only once a real shop starts it.
 import type { BusinessCategory, BusinessPostKind } from '@dongne/shared';

@@ -19,7 +19,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export { demoSellerId };
 
 export interface SeedOptions {
   /** Where photo bytes go: the database's own blob store unless given (S3, say). */

@@ -1,8 +1,8 @@
 // Taking a person's business-life work off the device when they sign out (or someone else signs
 // in): everyone on this device must see businesses as the server shows them. Unsent businesses,
-// campaigns and posts leave,
-// deletes waiting to sync are undone, an edit of details waiting goes back to the server's, and an
-// unsent review gives way to the one the server holds (or none). Their outbox keeps the work.
+// campaigns and posts leave, deletes waiting to sync are undone, an edit of details waiting goes
+// back to the server's, and an unsent review gives way to the one the server holds (or none).
+// Their outbox keeps the work.
 import type { DongneDb } from '../db/db.js';
 
 export async function withdrawBusinessLifeWork(db: DongneDb, owner: string): Promise<void> {
