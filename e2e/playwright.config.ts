@@ -30,7 +30,10 @@ export default defineConfig<{ engine: 'sqlite' | 'postgres' }>({
     // Journeys stand in Sunae-dong, Bundang, with location access granted, unless a test says otherwise.
     geolocation: at('kr-bundang-sunae'),
     permissions: ['geolocation'],
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false },
+    // A failed journey keeps its trace: every action, with the console and the network. Not the DOM
+    // snapshots at each action: recording them cost about a tenth of the suite's CPU (a failure
+    // still leaves the page's accessibility snapshot in error-context.md).
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false, sources: false },
     launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [

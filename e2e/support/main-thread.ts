@@ -4,8 +4,33 @@
 // thread actually ran (its thread time), so a task counts as long only if it was both: reported
 // by the Long Tasks API and over 50 ms of the main thread's own time.
 import type { Browser, Page } from '@playwright/test';
+import { pageFunctions } from 'lighthouse/core/lib/page-functions.js';
 
 export const LONG_TASK_MS = 50;
+
+/**
+ * Lighthouse's BenchmarkIndex of a mid-tier phone (a Pixel 5), the score Chrome DevTools' CPU
+ * calibration slows a computer down to.
+ */
+export const MID_TIER_PHONE_INDEX = 1000;
+
+/**
+ * Slows the page's CPU to a mid-tier phone's. A fixed rate is a different phone on every machine:
+ * 3× was a Pixel 5 on an idle machine here (index ~3,000) and a phone half as fast on one whose other
+ * core was busy, where the same drawing then ran over 50 ms. So the machine's speed is measured now,
+ * in this page, with Lighthouse's own benchmark, and the rate is what brings it down to the phone's.
+ */
+export async function slowToMidTierPhone(page: Page): Promise<{ machineIndex: number; rate: number }> {
+  // The first run warms the JIT up and reads low; the median of the next three is the machine's.
+  await page.evaluate(pageFunctions.computeBenchmarkIndex);
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) runs.push(await page.evaluate(pageFunctions.computeBenchmarkIndex));
+  const machineIndex = runs.sort((a, b) => a - b)[1];
+  const rate = Math.max(1, machineIndex / MID_TIER_PHONE_INDEX);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { machineIndex, rate };
+}
 
 /** A task the Long Tasks API reported, in the page's clock (ms since its time origin). */
 export interface ReportedTask {

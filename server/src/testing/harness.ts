@@ -308,7 +308,11 @@ export async function dumpTables(store: TestStore): Promise<Record<string, unkno
   const dump: Record<string, unknown[]> = {};
   for (const table of await tableNames(store)) {
     if (table === 'rate_limits') continue;
-    dump[table] = await query(store, `SELECT * FROM ${table} ORDER BY 1, 2`);
+    // Sorted here by the whole row: ordering by a few columns left ties in whatever order the engine
+    // chose, and PostgreSQL chose differently between two dumps of the same rows.
+    const rows = await query(store, `SELECT * FROM ${table}`);
+    const keyed = rows.map((row) => ({ row, key: JSON.stringify(row, (_, value) => (typeof value === 'bigint' ? `${value}n` : value)) }));
+    dump[table] = keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ row }) => row);
   }
   return dump;
 }

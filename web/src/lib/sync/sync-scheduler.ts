@@ -100,10 +100,13 @@ export function startSyncScheduler(db: DongneDb): () => void {
   window.addEventListener('offline', onOffline);
   document.addEventListener('visibilitychange', onVisible);
   syncStatus.online = navigator.onLine;
-  schedule(0);
+  // The first sync after the app's first frame: the screen is laid out and painted before the sync's
+  // answers start landing, rather than both competing for the main thread as the app starts.
+  const firstFrame = requestAnimationFrame(() => schedule(0));
 
   return () => {
     stopped = true;
+    cancelAnimationFrame(firstFrame);
     clearTimeout(timer);
     clearInterval(poll);
     live.stop();
