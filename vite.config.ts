@@ -6,6 +6,38 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './web/paraglide-options.js';
 
+/** Server test files that replace a module with vi.mock: they need modules of their own. */
+const MOCKING = ['server/src/routes/auth-routes.test.ts'];
+
+/**
+ * The server's tests on one engine. Test files share the modules their worker loaded (the app, the
+ * stores, zod's schemas): importing them afresh for each file cost about a second a file, a third
+ * of the server's test time. The few files that mock a module run apart, each with its own.
+ */
+function serverProjects(engine: 'sqlite' | 'postgres') {
+  const name = engine === 'sqlite' ? 'server' : 'server-pg';
+  const onEngine = {
+    environment: 'node' as const,
+    testTimeout: 30_000,
+    // What a test file opened is closed when it ends.
+    setupFiles: ['server/src/testing/after-each-file.ts'],
+    // On PostgreSQL, a cluster of its own for the run; the tests about the SQLite engine and the
+    // SQLite-file server process run once, on SQLite.
+    ...(engine === 'postgres'
+      ? {
+          hookTimeout: 30_000,
+          env: { DONGNE_TEST_ENGINE: 'postgres' },
+          globalSetup: ['server/src/testing/postgres-setup.ts'],
+          exclude: ['server/src/store/sqlite/**', 'server/src/main.test.ts', 'server/src/import-neighbourhoods.test.ts'],
+        }
+      : {}),
+  };
+  return [
+    { test: { ...onEngine, name, include: ['server/src/**/*.test.ts'], exclude: [...(onEngine.exclude ?? []), ...MOCKING], isolate: false } },
+    { test: { ...onEngine, name: `${name}-mocking`, include: MOCKING } },
+  ];
+}
+
 export default defineConfig({
   test: {
     // One file per core, not vitest's default of one fewer: most files wait on SQLite, PostgreSQL or
@@ -15,21 +47,8 @@ export default defineConfig({
       // Checks over the whole repository (the import graph).
       { test: { name: 'repo', include: ['scripts/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'server', include: ['server/src/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
-      {
-        // The same server tests on PostgreSQL (a cluster of its own for the run), but for those about
-        // the SQLite engine and the SQLite-file server process.
-        test: {
-          name: 'server-pg',
-          include: ['server/src/**/*.test.ts'],
-          exclude: ['server/src/store/sqlite/**', 'server/src/main.test.ts', 'server/src/import-neighbourhoods.test.ts'],
-          environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
-          env: { DONGNE_TEST_ENGINE: 'postgres' },
-          globalSetup: ['server/src/testing/postgres-setup.ts'],
-        },
-      },
+      ...serverProjects('sqlite'),
+      ...serverProjects('postgres'),
       {
         // Compiles runes in .svelte.ts modules (the draft editor's state), so they are tested here too.
         // …and compiles the messages (web/messages) the web code imports, as the app's build does.

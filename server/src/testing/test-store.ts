@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { ensureDemoNeighbourhoods } from '../services/neighbourhood-setup.js';
 import { resetStatement } from './postgres-demo-seed.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
@@ -27,19 +27,25 @@ export interface OpenedTestStore {
 
 /** Databases this test file made on the cluster, and whether a test is using each now. */
 const databases: { store: PostgresStore; url: string; inUse: boolean }[] = [];
-afterAll(async () => {
-  await Promise.all(databases.map(({ store }) => store.close()));
-});
 
 /**
- * SQLite files made once per test process and copied for every test: migrating a fresh file and
+ * SQLite files made once per test file and copied for every test: migrating a fresh file and
  * importing the demo dongs into it cost ~30 ms, a copy well under one, and a run opens a thousand.
  */
 const sqliteTemplates = new Map<'demo' | 'none', Promise<string>>();
-afterAll(async () => {
+
+/**
+ * Closes the test file's databases and removes its templates; run after every test file
+ * (after-each-file.ts). Not a hook of this module's own: test files share one copy of it when the
+ * runner does not isolate them, and a hook registered here would run for the first file only.
+ */
+export async function releaseTestStores(): Promise<void> {
+  const opened = databases.splice(0);
+  await Promise.all(opened.map(({ store }) => store.close()));
   const files = await Promise.all(sqliteTemplates.values());
+  sqliteTemplates.clear();
   for (const file of files) rmSync(join(file, '..'), { recursive: true, force: true });
-});
+}
 
 function sqliteTemplate(neighbourhoods: 'demo' | 'none'): Promise<string> {
   let made = sqliteTemplates.get(neighbourhoods);
