@@ -4,6 +4,10 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 export default {
   preprocess: vitePreprocess(),
+  // Each component's styles travel inside its JavaScript rather than in a stylesheet of their own:
+  // the service worker's first install precaches every file of the app one request at a time, and
+  // 49 of its 221 files were small stylesheets (the first visit's JavaScript grows by ~3 KB gzipped).
+  compilerOptions: { css: 'injected' },
   kit: {
     // A single-page app: every route renders in the browser from IndexedDB, so one fallback page
     // serves them all, online or (from the service worker's precache) offline.
