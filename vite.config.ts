@@ -6,6 +6,21 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './web/paraglide-options.js';
 
+/**
+ * Server test files that open no store (pure functions, settings, the live hub): run once, on SQLite.
+ * One that comes to open a store belongs in the list no more.
+ */
+const ENGINE_FREE = [
+  'server/src/blobs/s3-settings.test.ts',
+  'server/src/live/live-hub.test.ts',
+  'server/src/middleware/gzip-json.test.ts',
+  'server/src/push/quiet-hours.test.ts',
+  'server/src/settings.test.ts',
+  ...['board-notices', 'client-address', 'demo-photos', 'error-codes', 'image-bytes', 'json-error-position', 'korea-dongs', 'manner-temperature', 'password'].map(
+    (name) => `server/src/services/${name}.test.ts`,
+  ),
+];
+
 /** Server test files that replace a module with vi.mock: they need modules of their own. */
 const MOCKING = ['server/src/routes/auth-routes.test.ts'];
 
@@ -21,14 +36,14 @@ function serverProjects(engine: 'sqlite' | 'postgres') {
     testTimeout: 30_000,
     // What a test file opened is closed when it ends.
     setupFiles: ['server/src/testing/after-each-file.ts'],
-    // On PostgreSQL, a cluster of its own for the run; the tests about the SQLite engine and the
-    // SQLite-file server process run once, on SQLite.
+    // On PostgreSQL, a cluster of its own for the run; the tests about the SQLite engine, the
+    // SQLite-file server process and nothing stored run once, on SQLite.
     ...(engine === 'postgres'
       ? {
           hookTimeout: 30_000,
           env: { DONGNE_TEST_ENGINE: 'postgres' },
           globalSetup: ['server/src/testing/postgres-setup.ts'],
-          exclude: ['server/src/store/sqlite/**', 'server/src/main.test.ts', 'server/src/import-neighbourhoods.test.ts'],
+          exclude: ['server/src/store/sqlite/**', 'server/src/main.test.ts', 'server/src/import-neighbourhoods.test.ts', ...ENGINE_FREE],
         }
       : {}),
   };
