@@ -12,9 +12,9 @@ export default {
     // A single-page app: every route renders in the browser from IndexedDB, so one fallback page
     // serves them all, online or (from the service worker's precache) offline.
     // Each file is also written brotli- and gzip-compressed, once, at build: the server sends those
-    // as they are instead of compressing every request (a first visit's precache is ~140 files).
+    // as they are instead of compressing every request (a first visit's precache is ~170 files).
     adapter: adapter({ fallback: 'index.html', strict: false, precompress: true }),
-    // The frame's stylesheet (app.css and the layout's, ~3 KB gzipped) goes inside the shell: one
+    // The frame's stylesheet (app.css, ~3 KB gzipped) goes inside the shell: one
     // render-blocking request fewer on a first visit, and after a browser start the shell paints
     // without waiting for the service worker to answer for it.
     inlineStyleThreshold: 20_000,

@@ -33,7 +33,7 @@ test('a first sync of 500 listings, and drawing them, holds the main thread no l
   const { reported, held } = await trace.finish(SYNC_START_MARK, start, until);
   test.info().annotations.push({
     type: 'main thread',
-    description: `CPU slowed ${phone.rate.toFixed(1)}× (this machine's benchmark index ${phone.machineIndex}); first sync ${Math.round(start)}–${Math.round(end)} ms, cards drawn at ${Math.round(drawnAt)} ms; long tasks reported then (with the main thread's own time): ${JSON.stringify(reported)}`,
+    description: `CPU slowed ${phone.rate.toFixed(1)}× (this machine's benchmark index ${phone.machineIndex}, slowed ${phone.slowedIndex}); first sync ${Math.round(start)}–${Math.round(end)} ms, cards drawn at ${Math.round(drawnAt)} ms; long tasks reported then (with the main thread's own time): ${JSON.stringify(reported)}`,
   });
   expect(held, `tasks that held the main thread over 50 ms between the first sync's start and its rows drawn`).toEqual([]);
 });

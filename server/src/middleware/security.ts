@@ -22,8 +22,9 @@ export function securityHeaders(webDir?: string, publicOrigin?: string): Middlew
     "default-src 'self'",
     // No 'unsafe-inline' for scripts: only our files and the shell's own bootstrap, by hash.
     `script-src 'self' ${inlineScriptHashes(webDir).join(' ')}`.trim(),
-    // Inline styles are allowed: Svelte sets a few style attributes (a category's hue), the shell
-    // carries the frame's stylesheet inline, and both paintings (a shared listing, the feed as it
+    // Inline styles are allowed: each component adds its styles as a <style> element (Svelte's
+    // css: 'injected'), Svelte sets a few style attributes (a category's hue), the shell carries the
+    // frame's stylesheet inline, and both paintings (a shared listing, the feed as it
     // last stood) bring theirs. Scripts stay by hash only.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

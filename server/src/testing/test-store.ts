@@ -41,10 +41,13 @@ const sqliteTemplates = new Map<'demo' | 'none', Promise<string>>();
  */
 export async function releaseTestStores(): Promise<void> {
   const opened = databases.splice(0);
-  await Promise.all(opened.map(({ store }) => store.close()));
-  const files = await Promise.all(sqliteTemplates.values());
+  const templates = [...sqliteTemplates.values()];
   sqliteTemplates.clear();
-  for (const file of files) rmSync(join(file, '..'), { recursive: true, force: true });
+  await Promise.all(opened.map(({ store }) => store.close()));
+  // A template that failed to build left nothing to remove (and failed its own file's tests).
+  for (const made of await Promise.allSettled(templates)) {
+    if (made.status === 'fulfilled') rmSync(join(made.value, '..'), { recursive: true, force: true });
+  }
 }
 
 function sqliteTemplate(neighbourhoods: 'demo' | 'none'): Promise<string> {

@@ -6,7 +6,7 @@ const rows = (...ids: string[]) => ids.map((id) => ({ id }));
 describe('rowsPerStep', () => {
   it('draws two before anything is measured, then as many as the last step says fit the budget', () => {
     expect(rowsPerStep(undefined)).toBe(2);
-    // A slowed phone: 5 ms a card (8 cards held it 60 ms).
+    // A slowed phone: 5 ms a card, two a step; at 7.5 ms a card, one.
     expect(rowsPerStep({ rows: 2, msPerRow: 5 })).toBe(2);
     expect(rowsPerStep({ rows: 2, msPerRow: 5 }) * 5).toBeLessThanOrEqual(STEP_BUDGET_MS);
     expect(rowsPerStep({ rows: 2, msPerRow: 7.5 })).toBe(1);

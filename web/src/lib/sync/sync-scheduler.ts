@@ -22,6 +22,8 @@ export function startSyncScheduler(db: DongneDb): () => void {
   let retryMs = RETRY_MIN_MS;
   /** Set when the app's frame goes away: a cycle settling after that schedules nothing more. */
   let stopped = false;
+  /** Set by the first cycle, whatever started it (the first frame, the tab being shown, going online). */
+  let started = false;
   const live = startLiveChannel(db, () => schedule(0));
 
   function schedule(delayMs: number) {
@@ -31,6 +33,7 @@ export function startSyncScheduler(db: DongneDb): () => void {
   }
 
   async function run() {
+    started = true;
     if (running) {
       again = true;
       return;
@@ -101,8 +104,9 @@ export function startSyncScheduler(db: DongneDb): () => void {
   document.addEventListener('visibilitychange', onVisible);
   syncStatus.online = navigator.onLine;
   // The first sync after the app's first frame: the screen is laid out and painted before the sync's
-  // answers start landing, rather than both competing for the main thread as the app starts.
-  const firstFrame = requestAnimationFrame(() => schedule(0));
+  // answers start landing, rather than both competing for the main thread as the app starts. A tab
+  // opened in the background draws no frame until it is shown: it syncs at once.
+  const firstFrame = document.visibilityState === 'visible' ? requestAnimationFrame(() => started || schedule(0)) : (schedule(0), 0);
 
   return () => {
     stopped = true;
