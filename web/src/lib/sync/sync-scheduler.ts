@@ -106,7 +106,14 @@ export function startSyncScheduler(db: DongneDb): () => void {
   // The first sync after the app's first frame: the screen is laid out and painted before the sync's
   // answers start landing, rather than both competing for the main thread as the app starts. A tab
   // opened in the background draws no frame until it is shown: it syncs at once.
-  const firstFrame = document.visibilityState === 'visible' ? requestAnimationFrame(() => started || schedule(0)) : (schedule(0), 0);
+  let firstFrame = 0;
+  if (document.visibilityState === 'visible') {
+    firstFrame = requestAnimationFrame(() => {
+      if (!started) schedule(0);
+    });
+  } else {
+    schedule(0);
+  }
 
   return () => {
     stopped = true;
