@@ -47,9 +47,9 @@ export default defineConfig<{ engine: 'sqlite' | 'postgres' }>({
     // How long the page's main thread is held while it syncs, on a CPU slowed to a phone's: after
     // the others, so this run's own journeys are not competing for the cores it is timing (the
     // journey counts the main thread's own time, so other work on the machine is not counted either).
-    // Its longest task sits a few ms under 50 on a phone-slow CPU (BENCHMARKS.md), and a run in three
-    // or four here went 1–3 ms over: one more try before it fails. What it guards against (a sync
-    // back on the main thread, a window of cards drawn at once) takes 100 ms and more, every try.
+    // Its longest task sits near 50 ms on a mid-tier phone's CPU (BENCHMARKS.md: 28–59 ms over a dozen
+    // runs here): one more try before it fails. What it guards against (a sync back on the main
+    // thread, a window of cards drawn at once) takes 100 ms and more, every try.
     { name: 'main-thread', testMatch: /sync-main-thread\.spec\.ts$/, dependencies: ['sqlite', 'postgres'], retries: 1, use: { engine: 'sqlite' } },
   ],
 });
