@@ -5,6 +5,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './web/paraglide-options.js';
+import { syncWorkerEntry } from './web/build-plugins/sync-worker-entry.js';
 
 /**
  * Server test files that open no store (pure functions, settings, the live hub): run once, on SQLite.
@@ -66,8 +67,9 @@ export default defineConfig({
       ...serverProjects('postgres'),
       {
         // Compiles runes in .svelte.ts modules (the draft editor's state), so they are tested here too.
-        // …and compiles the messages (web/messages) the web code imports, as the app's build does.
-        plugins: [svelte(), paraglideVitePlugin(paraglideOptions(`${import.meta.dirname}/web`))],
+        // …and compiles the messages (web/messages) the web code imports, as the app's build does, and
+        // names the sync worker's script as the dev server does.
+        plugins: [svelte(), paraglideVitePlugin(paraglideOptions(`${import.meta.dirname}/web`)), syncWorkerEntry()],
         test: {
           name: 'web',
           include: ['web/src/**/*.test.ts'],

@@ -145,30 +145,34 @@ function benchCeiling() {
 /**
  * What a first visit downloads, gzipped, with no service worker (only what the page itself loads):
  * a new person lands on the first-run screen (/welcome); someone past it (a shared link to the
- * home page, a cleared cache) on the feed. Both languages are in the same files.
+ * home page, a cleared cache) on the feed. Both languages are in the same files. The sync worker's
+ * script and the files it imports are counted too, each file once: the worker is an entry of the
+ * page's own build, and what it shares with the page (Dexie, the replica's schema) comes from the
+ * browser's cache the second time.
  */
 async function benchFirstVisit(url: string, screen: 'welcome' | 'feed') {
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const context = await browser.newContext({ serviceWorkers: 'block' });
   if (screen === 'feed') await skipFirstRun(context);
   const page = await context.newPage();
-  const bodies: Promise<{ type: string; gz: number }>[] = [];
+  const bodies = new Map<string, Promise<{ type: string; gz: number }>>();
+  let workerStarted = false;
+  page.on('worker', () => (workerStarted = true));
   page.on('response', (response) => {
     const type = response.request().resourceType();
-    if (type === 'script' || type === 'stylesheet') {
-      // The sync worker's script is fetched by the page too, once the first sync starts: counted apart.
-      const kind = response.url().includes('/_app/immutable/workers/') ? 'worker' : type;
-      bodies.push(response.body().then((body) => ({ type: kind, gz: gzipSync(body).length })));
+    if ((type === 'script' || type === 'stylesheet') && !bodies.has(response.url())) {
+      bodies.set(response.url(), response.body().then((body) => ({ type, gz: gzipSync(body).length })));
     }
   });
   await page.goto(url);
   if (screen === 'feed') await page.getByTestId('listing-card').first().waitFor();
   else await page.waitForFunction(() => location.pathname === '/welcome' && document.querySelector('h1') !== null);
   await page.waitForLoadState('networkidle');
-  const loaded = await Promise.all(bodies);
+  const loaded = await Promise.all(bodies.values());
   await browser.close();
+  if (!workerStarted) throw new Error(`the first visit to ${screen} started no sync worker: its files would be missing from the count`);
   const sum = (type: string) => loaded.filter((l) => l.type === type).reduce((n, l) => n + l.gz, 0);
-  return { js: sum('script'), worker: sum('worker'), css: sum('stylesheet'), files: loaded.length };
+  return { js: sum('script'), css: sum('stylesheet'), files: loaded.length };
 }
 
 // One benchmark account publishes every listing: lift the daily cap a neighbour is held to.
@@ -203,7 +207,7 @@ ${(
     ['first visit, new person (first-run screen)', welcome],
     ['first visit to the feed', feed],
   ] as const)
-    .map(([what, shell]) => `${what}, gzipped: JS ${kb(shell.js)} (aim < 100 KB, both languages)  ${shell.js < 100 * 1024 ? 'OK' : 'OVER'}  + CSS ${kb(shell.css)}, ${shell.files} files; then the sync worker ${kb(shell.worker)} (aim: JS and worker < 100 KB  ${shell.js + shell.worker < 100 * 1024 ? 'OK' : 'OVER'})`)
+    .map(([what, shell]) => `${what}, gzipped: JS ${kb(shell.js)}, the page's and the sync worker's (aim < 100 KB, both languages)  ${shell.js < 100 * 1024 ? 'OK' : 'OVER'}  + CSS ${kb(shell.css)}, ${shell.files} files`)
     .join('\n')}
 `);
 } finally {

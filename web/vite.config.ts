@@ -2,10 +2,10 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 import { paraglideOptions } from './paraglide-options.js';
-import { precacheWorkerChunks } from './build-plugins/precache-worker-chunks.js';
+import { syncWorkerEntry } from './build-plugins/sync-worker-entry.js';
 
 export default defineConfig({
-  plugins: [paraglideVitePlugin(paraglideOptions(import.meta.dirname)), precacheWorkerChunks(), sveltekit()],
+  plugins: [paraglideVitePlugin(paraglideOptions(import.meta.dirname)), syncWorkerEntry(), sveltekit()],
   build: {
     rolldownOptions: {
       output: {
@@ -16,7 +16,14 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
-            { name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|dexie|clsx|@lucide[\\/]svelte[\\/]dist[\\/](utils|context|Icon))/ },
+            // The replica's modules apart from them: Dexie, the database's schema and the API client.
+            // The sync worker loads this file too, as it is (it is an entry of this same build), and
+            // none of the page's framework.
+            {
+              name: 'replica',
+              test: /node_modules[\\/]dexie[\\/]|src[\\/]lib[\\/](db[\\/](db|meta|scope)|api[\\/]api-client|sync[\\/](sync-deps|local-mutation-signal))\.ts$/,
+            },
+            { name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|clsx|@lucide[\\/]svelte[\\/]dist[\\/](utils|context|Icon))/ },
             // The icons of the app's frame and of a listing card, which every screen shows.
             {
               name: 'framework',
@@ -25,7 +32,7 @@ export default defineConfig({
             // The app's own modules the first screen needs, which nearly every screen shares.
             {
               name: 'shell',
-              test: /src[\\/]lib[\\/](db[\\/](db|meta|scope|queries)|api[\\/]api-client|format[\\/](price|time)|i18n[\\/](locale|labels|place-name)|first-run[\\/]first-run|sync[\\/](sync-status\.svelte|sync-deps|local-mutation-signal))\.ts$/,
+              test: /src[\\/]lib[\\/](db[\\/]queries|format[\\/](price|time)|i18n[\\/](locale|labels)|first-run[\\/]first-run|sync[\\/]sync-status\.svelte)\.ts$/,
             },
           ],
         },

@@ -2,6 +2,7 @@
 // outcome the scheduler knows (a count, or a SyncError). A browser that cannot run the worker (no
 // module workers, its script refused or failed to load) syncs on the page instead, as before:
 // slower to answer taps during a big pull, but nothing is lost.
+import syncWorkerUrl from 'virtual:sync-worker-url';
 import { SyncError } from './sync-deps.js';
 import { HEARTBEAT_MS, type SyncAnswer, type SyncAsk } from './sync-worker-protocol.js';
 
@@ -43,7 +44,7 @@ function drop(error: unknown) {
 function startWorker(): Worker {
   let started: Worker;
   try {
-    started = new Worker(new URL('./sync-worker.ts', import.meta.url), { type: 'module', name: 'dongne-sync' });
+    started = new Worker(syncWorkerUrl!, { type: 'module', name: 'dongne-sync' });
   } catch {
     // Refused outright (a policy, an old browser): the page syncs from now on.
     unavailable = true;
