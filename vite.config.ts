@@ -6,24 +6,7 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './web/paraglide-options.js';
 import { syncWorkerEntry } from './web/build-plugins/sync-worker-entry.js';
-
-/**
- * Server test files that open no store (pure functions, settings, the live hub): run once, on SQLite.
- * One that comes to open a store belongs in the list no more.
- */
-const ENGINE_FREE = [
-  'server/src/blobs/s3-settings.test.ts',
-  'server/src/live/live-hub.test.ts',
-  'server/src/middleware/gzip-json.test.ts',
-  'server/src/push/quiet-hours.test.ts',
-  'server/src/settings.test.ts',
-  ...['board-notices', 'client-address', 'demo-photos', 'error-codes', 'image-bytes', 'json-error-position', 'korea-dongs', 'manner-temperature', 'password'].map(
-    (name) => `server/src/services/${name}.test.ts`,
-  ),
-];
-
-/** Server test files that replace a module with vi.mock: they need modules of their own. */
-const MOCKING = ['server/src/routes/auth-routes.test.ts'];
+import { ENGINE_FREE, MOCKING } from './server/src/testing/test-projects.js';
 
 /**
  * The server's tests on one engine. Test files share the modules their worker loaded (the app, the
