@@ -9,8 +9,8 @@ export default defineConfig({
   build: {
     rolldownOptions: {
       output: {
-        // The libraries every screen runs on (Svelte, SvelteKit's client, Dexie, the icons' base) in
-        // one file: many small shared chunks cost more gzipped than they save. zod apart, in a file
+        // The libraries every screen runs on (Svelte, SvelteKit's client, the icons' base) in one
+        // file: many small shared chunks cost more gzipped than they save. zod apart, in a file
         // of its own: the first screen reads nothing with it (left to the bundler, it shared a file
         // with the app's common code, and came along on every first visit).
         codeSplitting: {
@@ -39,9 +39,6 @@ export default defineConfig({
       },
     },
   },
-  // The sync worker loads Yjs and the outbox's code only when a pull needs them: an ES module worker
-  // can split them off, a classic one cannot.
-  worker: { format: 'es' },
   server: {
     // `npm run dev` talks to a server started with `npm run serve` on the default port. The Host
     // header stays the dev server's, so the API sees the page's own origin (its same-origin check

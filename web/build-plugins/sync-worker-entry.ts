@@ -9,6 +9,10 @@ import type { Rollup, Plugin } from 'vite';
 type OutputBundle = Rollup.OutputBundle;
 
 const ID = 'virtual:sync-worker-url';
+const RESOLVED = `\0${ID}`;
+const WORKER_SOURCE = fileURLToPath(new URL('../src/lib/sync/sync-worker.ts', import.meta.url));
+/** The entry's name in the build (its file is named by hash, as every chunk of the app is). */
+const SYNC_WORKER_NAME = 'sync-worker';
 /** Vite's helper that loads a dynamic import's chunks alongside it (one copy, shared by the page and the worker). */
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
 /**
@@ -20,10 +24,6 @@ const WORKER_SAFE_PRELOAD: [string, string][] = [
   ['deps && deps.length > 0', "deps && deps.length > 0 && typeof document !== 'undefined'"],
   ['window.dispatchEvent(e)', 'globalThis.dispatchEvent(e)'],
 ];
-const RESOLVED = `\0${ID}`;
-const WORKER_SOURCE = fileURLToPath(new URL('../src/lib/sync/sync-worker.ts', import.meta.url));
-/** The entry's name in the build; its file is `_app/immutable/entry/sync-worker.<hash>.js`. */
-export const SYNC_WORKER_NAME = 'sync-worker';
 
 export function syncWorkerEntry(): Plugin {
   let serving = false;
