@@ -55,7 +55,7 @@ export default defineConfig({
         plugins: [svelte(), paraglideVitePlugin(paraglideOptions(`${import.meta.dirname}/web`)), syncWorkerEntry()],
         test: {
           name: 'web',
-          include: ['web/src/**/*.test.ts'],
+          include: ['web/src/**/*.test.ts', 'web/build-plugins/**/*.test.ts'],
           environment: 'node',
           // Real IndexedDB semantics in Node for the Dexie code; browsers run the e2e suite.
           setupFiles: ['fake-indexeddb/auto'],

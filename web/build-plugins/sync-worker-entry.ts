@@ -14,7 +14,7 @@ const WORKER_SOURCE = fileURLToPath(new URL('../src/lib/sync/sync-worker.ts', im
 /** The entry's name in the build (its file is named by hash, as every chunk of the app is). */
 const SYNC_WORKER_NAME = 'sync-worker';
 /** Vite's helper that loads a dynamic import's chunks alongside it (one copy, shared by the page and the worker). */
-const PRELOAD_HELPER = '\0vite/preload-helper.js';
+export const PRELOAD_HELPER = '\0vite/preload-helper.js';
 /**
  * The helper preloads by adding `<link rel=modulepreload>` to the document, and reports a failed
  * load on `window`: in the worker, which has neither, its dynamic imports (Yjs, the outbox's code)
@@ -47,11 +47,11 @@ export function syncWorkerEntry(): Plugin {
     },
     generateBundle(_options, bundle) {
       if (!reference) return;
-      refusePageOnlyModules(bundle, this.getFileName(reference));
+      const written = this.getFileName(reference);
+      refusePageOnlyModules(bundle, written);
       // Vite records the URL's reference among the page chunk's assets under the name it had before
       // hashing (`chunks/!~{02G}~.js`): SvelteKit would list that file for the service worker to
       // precache, and the install would fail on it. Named as it was written.
-      const written = this.getFileName(reference);
       for (const output of Object.values(bundle)) {
         const assets = output.type === 'chunk' ? output.viteMetadata?.importedAssets : undefined;
         for (const asset of assets ?? []) {
