@@ -10,6 +10,18 @@ test('a file that is not an image is refused; a profile photo resized in the bro
 }) => {
   await openApp(page);
   const nickname = await signUp(page, '사진있는이웃');
+  // The profile the account screen asks for on opening is read now but arrives only after the
+  // upload, as on a slow network: that older answer must not take the new photo away.
+  let releaseProfile!: () => void;
+  const uploaded = new Promise<void>((resolve) => (releaseProfile = resolve));
+  let held = false;
+  await page.context().route(/\/api\/profiles\/[^/?]+$/, async (route) => {
+    if (held || route.request().method() !== 'GET') return route.continue();
+    held = true;
+    const before = await route.fetch();
+    await uploaded;
+    await route.fulfill({ response: before });
+  });
   await page.getByTestId('account-link').click();
 
   // First a file that is not an image: refused with a clear message, and no photo.
@@ -24,7 +36,12 @@ test('a file that is not an image is refused; a profile photo resized in the bro
   });
   const photo = page.locator('img.avatar');
   await expect(photo).toBeVisible();
+  expect(held).toBe(true);
+  releaseProfile();
+  await expect(page.getByTestId('my-trade-count')).toBeVisible();
+  await expect(photo).toBeVisible();
   await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
+  await page.context().unrouteAll();
 
   await chooseNeighbourhood(page, 'Sunae', 'Sunae 1-dong');
   await writeDraft(page, { title: 'Desk fan from my profile', price: '15000', category: 'household' });
