@@ -24,16 +24,7 @@ export const passkeySummarySchema = z.object({
 });
 export type PasskeySummary = z.infer<typeof passkeySummarySchema>;
 
-export const SECURITY_EVENT_KINDS = [
-  'passkey_added',
-  'passkey_removed',
-  'password_changed',
-  'password_removed',
-  'new_device_sign_in',
-  'recovery_codes_created',
-  'recovery_used',
-] as const;
-export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
+export { SECURITY_EVENT_KINDS, type SecurityEventKind } from './security-event-kinds.js';
 
 export const securityEventSchema = z.object({
   id: z.int(),

@@ -6,7 +6,7 @@
 // Each names what it is about, so tapping it opens that; each reaches the person's devices through
 // the pull (entity 'notification') and is read on any of them.
 import { z } from 'zod/mini';
-import { SECURITY_EVENT_KINDS } from './account-security.js';
+import { SECURITY_EVENT_KINDS } from './security-event-kinds.js';
 import { MESSAGE_KINDS } from './trading/chat.js';
 
 export const NOTIFICATION_KINDS = [

@@ -2,7 +2,7 @@
 // the person's quiet hours, and what the server's push carries to the service worker. Every push
 // stands for a notification already in the inbox; the inbox is the record, a push only a nudge.
 import { z } from 'zod/mini';
-import { SECURITY_EVENT_KINDS } from './account-security.js';
+import { SECURITY_EVENT_KINDS } from './security-event-kinds.js';
 import { NOTIFICATION_KINDS } from './notification.js';
 import { MESSAGE_KINDS } from './trading/chat.js';
 
