@@ -16,7 +16,7 @@ import {
   type SqliteStore,
 } from '@dongne/server/testing';
 import { authenticate, signOut, type AuthResult } from '../account/auth-client.js';
-import { createApiClient } from '../api/api-client.js';
+import { createApiClient, type ApiClient } from '../api/api-client.js';
 import { DongneDb } from '../db/db.js';
 import type { EngineDeps } from './sync-engine.js';
 import { syncOnce } from './sync-engine.js';
@@ -73,6 +73,8 @@ export interface Device {
   name: string;
   db: DongneDb;
   deps: EngineDeps;
+  /** The app's API client on this device's network and cookies. */
+  api: ApiClient;
   /** `name=value` pairs the server set, sent back on every request like a browser would. */
   cookies: Map<string, string>;
   /** Every request that left the device, as `METHOD /path?query`. */
@@ -129,6 +131,7 @@ export function createDevice(server: TestServer, name = 'device'): Device {
     name,
     db,
     deps,
+    api,
     cookies,
     requests,
     failOn(method, path, fault, nth = 1) {
