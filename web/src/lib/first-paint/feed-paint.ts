@@ -36,13 +36,18 @@ export function feedPaintOf(doc: Document): FeedPaint | undefined {
   const app = doc.getElementById('app');
   const build = doc.querySelector('link[href*="/_app/immutable/entry/start."]')?.getAttribute('href');
   if (!app || !build || !app.querySelector('[data-testid="feed"] li')) return undefined;
-  const copy = app.cloneNode(true) as HTMLElement;
+  // Copied as markup into a template, whose content is inert: a clone of the live elements made
+  // each of its images start loading, and took up to 5× as long (a task of its own over 50 ms on a
+  // phone-slow CPU, right after a first sync).
+  const copy = doc.createElement('template');
+  copy.innerHTML = app.innerHTML;
+  const parts = copy.content;
   // What only holds for this moment (a banner, a dialog, a toast) is not painted next time.
-  for (const passing of copy.querySelectorAll('[role="status"], [role="alert"], dialog')) passing.remove();
-  for (const extra of copy.querySelectorAll(`[data-testid="feed"] > li:nth-child(n + ${CARDS_KEPT + 1})`)) extra.remove();
+  for (const passing of parts.querySelectorAll('[role="status"], [role="alert"], dialog')) passing.remove();
+  for (const extra of parts.querySelectorAll(`[data-testid="feed"] > li:nth-child(n + ${CARDS_KEPT + 1})`)) extra.remove();
   // A photo still only on this device is shown from a blob: address that dies with the page: its
   // place stays empty in the painting rather than a broken image.
-  for (const img of copy.querySelectorAll<HTMLImageElement>('img[src^="blob:"]')) img.removeAttribute('src');
+  for (const img of parts.querySelectorAll<HTMLImageElement>('img[src^="blob:"]')) img.removeAttribute('src');
   const css = stylesOf(doc);
   const html = copy.innerHTML;
   return html.length + css.length <= MAX_CHARS ? { build, css, html } : undefined;
