@@ -25,6 +25,10 @@ export class DrawnInSteps<T extends { id: string }> {
     this.#rows = rows;
     $effect(() => {
       const current = this.#rows() ?? [];
+      // A row that has left the list is off screen: should it come back (the feed read again while
+      // a sync rewrote the area), it is drawn in steps like any new row, not with every other at once.
+      const listed = nextDrawn(this.#drawn, current, 0);
+      if (listed.size !== this.#drawn.size) this.#drawn = listed;
       if (!hasUndrawn(this.#drawn, current)) return;
       // Nothing of this list on screen yet (the first rows, another area): a screenful at once.
       if (!current.some((row) => this.#drawn.has(row.id))) {

@@ -34,6 +34,8 @@ describe('nextDrawn', () => {
     const drawn = new Set(['a', 'b', 'c']);
     // A sync brought x and y on top and removed b.
     expect([...nextDrawn(drawn, rows('x', 'y', 'a', 'c', 'z'), 1)]).toEqual(['x', 'a', 'c']);
+    // A step of none: only what is drawn and still listed, so a row that left and comes back is new again.
+    expect([...nextDrawn(drawn, rows('x', 'a', 'c'), 0)]).toEqual(['a', 'c']);
   });
 
   it('says when every row is on screen', () => {
