@@ -24,13 +24,18 @@ function heldAnswers(client: ApiClient): { client: ApiClient; release(): void } 
   };
 }
 
+/** A seller and a buyer, each signed up on a device of their own. */
+async function sellerAndBuyer(nickname: string) {
+  const seller = device('seller');
+  const buyer = device('buyer');
+  expect(await seller.signUp(nickname)).toEqual({ ok: true });
+  expect(await buyer.signUp()).toEqual({ ok: true });
+  return { buyer, sellerId: await currentOwner(seller.db) };
+}
+
 describe('profiles in the replica', () => {
   it('remembers a neighbour’s profile, so the listing page and the chat can show it offline', async () => {
-    const seller = device('seller');
-    const buyer = device('buyer');
-    expect(await seller.signUp('pangyo_seller')).toEqual({ ok: true });
-    expect(await buyer.signUp()).toEqual({ ok: true });
-    const sellerId = await currentOwner(seller.db);
+    const { buyer, sellerId } = await sellerAndBuyer('pangyo_seller');
 
     const profile = await fetchProfile(sellerId, buyer.db, buyer.api);
 
@@ -61,11 +66,7 @@ describe('profiles in the replica', () => {
   });
 
   it('offline, answers nothing and keeps what it remembered', async () => {
-    const seller = device('seller');
-    const buyer = device('buyer');
-    expect(await seller.signUp('yatap_seller')).toEqual({ ok: true });
-    expect(await buyer.signUp()).toEqual({ ok: true });
-    const sellerId = await currentOwner(seller.db);
+    const { buyer, sellerId } = await sellerAndBuyer('yatap_seller');
     await fetchProfile(sellerId, buyer.db, buyer.api);
     const remembered = await buyer.db.people.get(sellerId);
 
