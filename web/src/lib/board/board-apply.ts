@@ -3,7 +3,7 @@
 // back (never the person's words lost), and how pulled posts and comments land.
 import { neighbourhoodLabel, type BoardComment, type BoardPost, type MutationArgs, type PullResponse } from '@dongne/shared';
 import type { DongneDb, LocalComment, LocalPost } from '../db/db.js';
-import { getMeta, setMeta } from '../db/meta.js';
+import { getMeta, setMeta, setMetaIfChanged } from '../db/meta.js';
 
 type Refusal = { code: string; message: string };
 
@@ -199,7 +199,7 @@ export async function applyPulledBoard(db: DongneDb, page: PullResponse): Promis
     await db.comments.where('[postId+createdAt]').between([id, -Infinity], [id, Infinity]).delete();
   }
   if (page.profile) {
-    await setMeta(db, 'reactedPostIds', page.reactedPostIds);
-    await setMeta(db, 'serverReactedPostIds', page.reactedPostIds);
+    await setMetaIfChanged(db, 'reactedPostIds', page.reactedPostIds);
+    await setMetaIfChanged(db, 'serverReactedPostIds', page.reactedPostIds);
   }
 }

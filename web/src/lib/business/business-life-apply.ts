@@ -4,7 +4,7 @@
 import { businessReviewId, type BusinessDetails, type MutationArgs, type PullResponse } from '@dongne/shared';
 import type { ActionRefusal } from '../db/meta.js';
 import type { DongneDb, LocalBusiness, LocalBusinessPost, LocalBusinessReview } from '../db/db.js';
-import { getMeta, setMeta } from '../db/meta.js';
+import { getMeta, setMeta, setMetaIfChanged } from '../db/meta.js';
 
 type Refusal = { code: string; message: string };
 
@@ -137,7 +137,7 @@ export async function applyPulledBusinessLife(db: DongneDb, page: PullResponse):
     await db.businessReviews.where('[businessId+createdAt]').between([id, -Infinity], [id, Infinity]).delete();
   }
   if (page.profile) {
-    await setMeta(db, 'followedBusinessIds', page.followedBusinessIds);
-    await setMeta(db, 'serverFollowedBusinessIds', page.followedBusinessIds);
+    await setMetaIfChanged(db, 'followedBusinessIds', page.followedBusinessIds);
+    await setMetaIfChanged(db, 'serverFollowedBusinessIds', page.followedBusinessIds);
   }
 }

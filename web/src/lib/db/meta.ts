@@ -93,6 +93,19 @@ export async function setMeta<K extends keyof MetaValues>(db: DongneDb, key: K, 
   await db.meta.put({ key, value });
 }
 
+/**
+ * Writes `value` unless the row already holds the same. For what every pull page restates (the
+ * person's profile, watchlist, blocks, the default area): a write wakes every screen watching the
+ * key even when nothing changed, and the feed re-reads its whole page for it; a sync that brought
+ * nothing new should wake nothing. Call it inside a transaction that covers `meta`, so no write
+ * lands between the look and the put.
+ */
+export async function setMetaIfChanged<K extends keyof MetaValues>(db: DongneDb, key: K, value: MetaValues[K]): Promise<void> {
+  const stored = await db.meta.get(key);
+  if (stored && JSON.stringify(stored.value) === JSON.stringify(value)) return;
+  await db.meta.put({ key, value });
+}
+
 /** This device's id for the signed-in account, created on first use. */
 export async function clientIdOf(db: DongneDb, forOwner?: string): Promise<string> {
   return db.transaction('rw', db.meta, async () => {

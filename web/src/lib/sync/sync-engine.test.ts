@@ -140,6 +140,66 @@ describe('a sync cycle', () => {
   });
 });
 
+describe('a sync that brings nothing new', () => {
+  /** The keys of every `meta` row `d` writes from now on, in order (Dexie middleware: nothing the engine does can bypass it). */
+  function metaWrites(d: Device): string[] {
+    const written: string[] = [];
+    d.db.use({
+      stack: 'dbcore',
+      name: 'meta-writes',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'meta') return table;
+          return {
+            ...table,
+            mutate: (request) => {
+              if (request.type === 'put') written.push(...request.values.map((row: { key: string }) => row.key));
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
+    return written;
+  }
+
+  it('rewrites nothing a screen watches, only when it last synced; what did change is still written', async () => {
+    const phone = device('phone');
+    const written = metaWrites(phone);
+    expect(await phone.signUp()).toEqual({ ok: true });
+    const id = await publish(phone);
+    await phone.sync();
+    written.length = 0;
+
+    // Each page restates the profile, the watchlist, blocks, keyword alerts and the cursor: written
+    // again unchanged, every screen watching them (the feed among them) would read itself again.
+    expect(await phone.sync()).toEqual({ pushed: 0, pulled: 0 });
+    expect(written).toEqual(['lastSyncedAt']);
+
+    const tablet = device('tablet');
+    expect(await tablet.signIn(phone.account)).toEqual({ ok: true });
+    await setListingLiked(tablet.db, id, true);
+    await tablet.sync();
+    written.length = 0;
+    await phone.sync();
+    expect(written).toEqual(expect.arrayContaining(['likedIds', 'serverLikedIds', 'lastSyncedAt']));
+    expect(written).not.toContain('profile');
+    expect(await getMeta(phone.db, 'likedIds')).toEqual([id]);
+  });
+
+  it('writes the default area a visitor browses once, not on every sync', async () => {
+    const visitor = device('visitor');
+    const written = metaWrites(visitor);
+    await visitor.sync();
+    expect(written).toContain('defaultScope');
+    written.length = 0;
+    await visitor.sync();
+    expect(written).toEqual(['lastSyncedAt']);
+  });
+});
+
 describe('a dropped connection', () => {
   it('keeps the outbox when the push never reached the server, and pushes it next time', async () => {
     const phone = device('phone');

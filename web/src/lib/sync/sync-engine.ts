@@ -4,7 +4,7 @@
 import { neighbourhoodDetailSchema, type PullResponse, type RangeLevel } from '@dongne/shared';
 import { pullPageSchema } from './pull-page.js';
 import { ApiRefusal } from '../api/api-client.js';
-import { clientIdOf, currentOwner, getMeta, setMeta } from '../db/meta.js';
+import { clientIdOf, currentOwner, getMeta, setMeta, setMetaIfChanged } from '../db/meta.js';
 import { currentScope, scopeKey, type CurrentScope } from '../db/scope.js';
 import { syncApi, syncCall, toSyncError, type SyncDeps } from './sync-deps.js';
 import { applyPulledBoard } from '../board/board-apply.js';
@@ -84,20 +84,21 @@ async function applyPageWith(
     if (drafts) await drafts.applyPulledDrafts(db, draftChanges, ownerAtRequest);
     if (own) await own.applyPulledChats(db, page);
     // A visitor's pull (or one whose session had ended) knows nothing of the watchlist or blocks.
+    // Each page restates the person's state: only what changed is written (setMetaIfChanged).
     if (page.profile) {
-      await setMeta(db, 'likedIds', page.likedIds);
-      await setMeta(db, 'serverLikedIds', page.likedIds);
-      await setMeta(db, 'blockedIds', page.blockedIds);
-      await setMeta(db, 'hiddenSellerIds', page.hiddenSellerIds);
-      await setMeta(db, 'keywords', page.keywords);
+      await setMetaIfChanged(db, 'likedIds', page.likedIds);
+      await setMetaIfChanged(db, 'serverLikedIds', page.likedIds);
+      await setMetaIfChanged(db, 'blockedIds', page.blockedIds);
+      await setMetaIfChanged(db, 'hiddenSellerIds', page.hiddenSellerIds);
+      await setMetaIfChanged(db, 'keywords', page.keywords);
     }
-    await setMeta(db, 'cursor', page.cursor);
-    await setMeta(db, 'cursorScope', scopeKey(scope));
-    if (page.profile) await setMeta(db, 'profile', page.profile);
+    await setMetaIfChanged(db, 'cursor', page.cursor);
+    await setMetaIfChanged(db, 'cursorScope', scopeKey(scope));
+    if (page.profile) await setMetaIfChanged(db, 'profile', page.profile);
     // Signed in when the request left, still the same person, yet the server did not know the
     // session: it has ended. (A sign-in that finished while this pull was in flight is not judged.)
     else if (ownerAtRequest && ownerAtRequest === (await currentOwner(db))) await setMeta(db, 'sessionExpired', true);
-    if (!scope?.chosen) await setMeta(db, 'defaultScope', { neighbourhoodId: page.scope.neighbourhoodId, range: page.scope.range as RangeLevel });
+    if (!scope?.chosen) await setMetaIfChanged(db, 'defaultScope', { neighbourhoodId: page.scope.neighbourhoodId, range: page.scope.range as RangeLevel });
     // Pulled rows are the server's truth; what the server has not confirmed yet goes back on top.
     if (own) await own.rebaseOutbox(db);
     else if ((await db.outbox.count()) > 0) throw new OwnWorkNeeded();
