@@ -50,6 +50,8 @@ export interface ReportedTask {
 export interface HeldTask extends ReportedTask {
   /** The main thread's own time in it, from the trace (ms). */
   threadMs: number;
+  /** For a task over the limit: the longest steps inside it (trace events, longest first), so a failure says what to look at. */
+  inside?: string[];
 }
 
 declare global {
@@ -98,8 +100,13 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string; lineNumber?: number; columnNumber?: number } };
 }
+
+/** How many of a held task's steps a failure names. */
+const STEPS_NAMED = 8;
+/** Steps shorter than this (µs) are not named. */
+const STEP_MIN_US = 2_000;
 
 /** Starts a trace of the page's tasks; `finish` gives what it found. */
 export async function traceMainThread(browser: Browser, page: Page) {
@@ -128,19 +135,35 @@ export async function traceMainThread(browser: Browser, page: Page) {
       // Trace time (µs) of a page time (ms).
       const toTrace = (ms: number) => mark.ts + (ms - anchorAt) * 1000;
       const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid);
-      const threadMsOf = (task: ReportedTask) => {
+      const traced = (task: ReportedTask) => {
         const start = toTrace(task.startTime);
         const end = toTrace(task.startTime + task.duration);
         // The trace's task that overlaps the reported one most.
         const overlap = (e: TraceEvent) => Math.min(end, e.ts + (e.dur ?? 0)) - Math.max(start, e.ts);
         const match = tasks.filter((e) => overlap(e) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
         if (!match) throw new Error(`the trace has no task at ${Math.round(task.startTime)} ms, where the page reported one`);
-        return (match.tdur ?? match.dur ?? 0) / 1000;
+        return match;
       };
-      const inWindow = reported
+      const stepsIn = (task: TraceEvent) =>
+        events
+          .filter((e) => e !== task && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0) && (e.dur ?? 0) >= STEP_MIN_US)
+          .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+          .slice(0, STEPS_NAMED)
+          .map((e) => {
+            const data = e.args?.data;
+            const where = data?.url ? `${data.url.replace(/^.*\/_app\//, '')}:${data.lineNumber ?? ''}:${data.columnNumber ?? ''}` : undefined;
+            const what = [data?.type, data?.functionName, where].filter(Boolean).join(' ');
+            return `${e.name}${what ? ` (${what})` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)} ms`;
+          });
+      const inWindow: HeldTask[] = reported
         .filter((task) => task.startTime < to && task.startTime + task.duration > from)
-        .map((task) => ({ startTime: Math.round(task.startTime), duration: Math.round(task.duration), threadMs: Math.round(threadMsOf(task)) }));
-      return { reported: inWindow, held: inWindow.filter((task) => task.threadMs > LONG_TASK_MS) };
+        .map((task) => {
+          const match = traced(task);
+          const threadMs = Math.round((match.tdur ?? match.dur ?? 0) / 1000);
+          const held = { startTime: Math.round(task.startTime), duration: Math.round(task.duration), threadMs };
+          return threadMs > LONG_TASK_MS ? { ...held, inside: stepsIn(match) } : held;
+        });
+      return { reported: inWindow.map(({ inside: _, ...task }) => task), held: inWindow.filter((task) => task.threadMs > LONG_TASK_MS) };
     },
   };
 }
